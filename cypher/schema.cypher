@@ -1,0 +1,16 @@
+// title: Schema
+// description: Uniqueness constraints on every node label's id and the full-text index over names,
+// aliases, titles and abstracts. Every statement is IF NOT EXISTS, so applying it twice is safe.
+CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT method_id IF NOT EXISTS FOR (n:Method) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT architecture_id IF NOT EXISTS FOR (n:Architecture) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT repository_id IF NOT EXISTS FOR (n:Repository) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT author_id IF NOT EXISTS FOR (n:Author) REQUIRE n.id IS UNIQUE;
+CREATE INDEX paper_arxiv IF NOT EXISTS FOR (n:Paper) ON (n.arxivId);
+CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
+CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
+CREATE FULLTEXT INDEX node_text IF NOT EXISTS
+FOR (n:Paper|Method|Architecture|Dataset|Concept|Repository|Author)
+ON EACH [n.name, n.title, n.aliases, n.abstract, n.url];

@@ -1,0 +1,59 @@
+// The graph wire format (DESIGN.md) shared by ingest's --json export, the API and the explorer,
+// with the whitelists of node labels and relationship types.
+
+export const NODE_LABELS = ['Paper', 'Method', 'Architecture', 'Dataset', 'Concept', 'Repository', 'Author'] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'PROPOSES',
+  'USES',
+  'BUILDS_ON',
+  'EVALUATED_ON',
+  'HAS_CODE',
+  'MENTIONS',
+  'SIMILAR_TO',
+  'CITES',
+  'AUTHORED_BY',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export type PropertyValue = string | number | boolean | null | PropertyValue[] | { [key: string]: PropertyValue };
+export type Properties = Record<string, PropertyValue>;
+
+export interface WireNode {
+  id: string;
+  label: NodeLabel;
+  /** Title for papers, URL for repositories, name otherwise. */
+  name: string;
+  properties: Properties;
+}
+
+export interface WireEdge {
+  id: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+  properties: Properties;
+}
+
+export interface WireGraph {
+  nodes: WireNode[];
+  edges: WireEdge[];
+}
+
+export function isNodeLabel(value: string): value is NodeLabel {
+  return (NODE_LABELS as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: string): value is RelationshipType {
+  return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}
+
+/** Properties every extracted relationship carries (taxonomy facts have source: "taxonomy" instead of paperId). */
+export interface EvidenceProperties {
+  evidence: string;
+  paperId?: string;
+  confidence: number;
+  extractor: string;
+  source?: 'taxonomy' | 'extraction' | 'source-metadata';
+}

@@ -1,0 +1,126 @@
+// Integration tests of the bundled Neo4j launcher and the driver module against real Neo4j processes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dbConfig, type BundledDbConfig } from '../../../src/server/config.js';
+import { launcherArgs, startBundledDb, type RunningDb } from '../../../src/server/db/bundled.js';
+import { openDatabase, type Database } from '../../../src/server/db/driver.js';
+import { applySchema, schemaStatements } from '../../../src/server/db/schema.js';
+import { freshTestDatabase } from '../../helpers/db.js';
+import { freePort } from '../../helpers/ports.js';
+
+/** Runs the launcher to completion and returns its exit code and stderr. */
+function runLauncher(config: BundledDbConfig): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('java', launcherArgs(config, false), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('db/bundled', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await freshTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  describe('#applySchema', () => {
+    it('should apply the schema twice without error and create every constraint', async () => {
+      await applySchema(db);
+      await applySchema(db);
+      const session = db.session('READ');
+      try {
+        const result = await session.run('SHOW CONSTRAINTS YIELD labelsOrTypes RETURN collect(labelsOrTypes[0]) AS labels');
+        const labels = result.records[0]!.get('labels') as string[];
+        for (const label of ['Paper', 'Method', 'Architecture', 'Dataset', 'Concept', 'Repository', 'Author']) {
+          expect(labels).toContain(label);
+        }
+        const fulltext = await session.run("SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'node_text' RETURN state");
+        expect(fulltext.records[0]?.get('state')).toBe('ONLINE');
+      } finally {
+        await session.close();
+      }
+      expect(schemaStatements().every((s) => /IF NOT EXISTS/.test(s))).toBe(true);
+    });
+  });
+
+  describe('#openDatabase', () => {
+    it('should round-trip a write and a read', async () => {
+      await db.driver.executeQuery("MERGE (m:Method {id: 'method:round-trip'}) SET m.name = $name", { name: 'Round Trip' }, { database: db.database });
+      const { records } = await db.driver.executeQuery(
+        "MATCH (m:Method {id: 'method:round-trip'}) RETURN m.name AS name",
+        {},
+        { database: db.database, routing: 'READ' },
+      );
+      expect(records[0]?.get('name')).toBe('Round Trip');
+    });
+  });
+
+  describe('launcher', () => {
+    let dataDir: string;
+    let config: BundledDbConfig;
+    let running: RunningDb | undefined;
+
+    beforeAll(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-'));
+      config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
+    });
+    afterEach(async () => {
+      await running?.stop();
+      running = undefined;
+    });
+    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    it('should keep data across a restart on the same directory', async () => {
+      running = await startBundledDb(config);
+      const first = await openDatabase({ ...dbConfig(), uri: running.uri });
+      await first.driver.executeQuery("CREATE (:Paper {id: 'paper:survivor', title: 'Survivor'})", {}, { database: first.database });
+      await first.close();
+      await running.stop();
+
+      running = await startBundledDb(config);
+      const second = await openDatabase({ ...dbConfig(), uri: running.uri });
+      const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
+      await second.close();
+      expect(records[0]?.get('t')).toBe('Survivor');
+    });
+
+    it('should fail with a clear message when the port is taken', async () => {
+      running = await startBundledDb(config);
+      const otherDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-other-'));
+      try {
+        const { code, stderr } = await runLauncher({ ...config, dataDir: otherDir });
+        expect(code).toBe(1);
+        expect(stderr.trim()).toBe(
+          `methodgraph-db: port ${config.port} on 127.0.0.1 is already in use; stop what uses it or set METHODGRAPH_DB_PORT / --port`,
+        );
+      } finally {
+        rmSync(otherDir, { recursive: true, force: true });
+      }
+    });
+
+    it('should fail with a clear message when the data directory is locked', async () => {
+      running = await startBundledDb(config);
+      const { code, stderr } = await runLauncher({ ...config, port: await freePort() });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`methodgraph-db: data directory ${dataDir} is locked by another Neo4j process`);
+    });
+
+    it('should refuse a non-loopback host when auth is off', async () => {
+      const { code, stderr } = await runLauncher({ ...config, host: '0.0.0.0', port: await freePort() });
+      expect(code).toBe(1);
+      expect(stderr).toContain('refusing to listen on non-loopback host 0.0.0.0 with authentication off');
+    });
+
+    it('should report the launcher output when it dies before it is ready', async () => {
+      await expect(startBundledDb({ ...config, pageCache: 'lots' })).rejects.toThrow(/page cache size must look like 256m or 1g, got lots/);
+    });
+  });
+});

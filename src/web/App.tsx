@@ -1,0 +1,100 @@
+// The explorer's layout and global behaviour: first load, keyboard shortcuts (/, Esc, Ctrl+Z,
+// Ctrl+Shift+Z) and keeping the URL in step with the state.
+import { useEffect, useRef } from 'react';
+import { loadInitial } from './actions.js';
+import { redo, undo } from './core/history/index.js';
+import { clearSelection } from './core/selection/index.js';
+import { dispatch, store, useApp } from './core/store.js';
+import { toSearch, toUrlState } from './core/url/index.js';
+import { GraphCanvas } from './graph/GraphCanvas.js';
+import { ErrorBanner } from './components/ErrorBanner.js';
+import { Legend } from './components/Legend.js';
+import { LineageBar } from './components/LineageBar.js';
+import { SearchBox } from './components/SearchBox.js';
+import { SidePanel } from './components/SidePanel.js';
+import { TablePanel } from './components/TablePanel.js';
+import { Toolbar } from './components/Toolbar.js';
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
+}
+
+let started = false;
+
+export function App() {
+  const search = useRef<HTMLInputElement>(null);
+  const loading = useApp((s) => s.loading > 0);
+  const empty = useApp((s) => s.ready === false && s.loading === 0 && Object.keys(s.view.nodes).length === 0);
+
+  useEffect(() => {
+    if (started) return;
+    started = true;
+    let urlLive = false;
+    void loadInitial().finally(() => {
+      urlLive = true;
+      const next = toSearch(toUrlState(store.getState()));
+      if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
+    });
+    store.subscribe((state, prev) => {
+      if (!urlLive) return;
+      if (state.selection === prev.selection && state.view.mode === prev.view.mode && state.view.lineage === prev.view.lineage && state.query === prev.query) return;
+      const next = toSearch(toUrlState(state));
+      if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
+    });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isEditable(e.target)) {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      } else if (e.key === 'Escape' && !isEditable(e.target)) {
+        dispatch(clearSelection());
+      } else if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !isEditable(e.target)) {
+        e.preventDefault();
+        dispatch(e.shiftKey ? redo() : undo());
+      } else if ((e.ctrlKey || e.metaKey) && e.key === 'y' && !isEditable(e.target)) {
+        e.preventDefault();
+        dispatch(redo());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip" href="#side">
+        Skip to side panel
+      </a>
+      <header className="top">
+        <h1>
+          method<span>graph</span>
+        </h1>
+        <SearchBox ref={search} />
+        <Toolbar />
+        {loading && (
+          <span className="spinner" role="status" aria-label="Loading">
+            Loading…
+          </span>
+        )}
+      </header>
+      <ErrorBanner />
+      <main className="main">
+        <section className="stage" aria-label="Graph">
+          <LineageBar />
+          <GraphCanvas />
+          <Legend />
+          {empty && <p className="empty-state center">Loading the graph…</p>}
+        </section>
+        <div id="side" className="side-wrap">
+          <SidePanel />
+        </div>
+      </main>
+      <TablePanel />
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+// What the user's gestures do when they need the API: load the first view, expand, lineage, path,
+// queries. Each fetches, then applies one pure step; failures become a banner with a retry.
+import type { WireGraph } from '../shared/graph.js';
+import { api, ApiError, type QueryResult } from './api/client.js';
+import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
+import { applyQueryResult, type ResultMode } from './core/query/index.js';
+import { select, setPathEnd, setPathResult } from './core/selection/index.js';
+import type { QuerySpec, TableResult } from './core/state.js';
+import { commitStep, dispatch, getState } from './core/store.js';
+import { beginLoading, endLoading, setError, setNotice } from './core/ui.js';
+import { fromSearch } from './core/url/index.js';
+import { focusNode } from './graph/camera.js';
+import { nextLayoutRunIsQuiet } from './graph/controllers/LayoutController.js';
+import { startLayout } from './graph/layout.js';
+
+/** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes. */
+export const OVERVIEW_LIMIT = 2000;
+/** Neighbours added by one expansion; the rest are behind "+N more". */
+export const EXPAND_LIMIT = 25;
+/** First layout after loading: long enough to untangle the default corpus. */
+export const FIRST_LAYOUT_MS = 2500;
+
+function isOutage(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status >= 500);
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs `task`; an outage or unexpected failure becomes the banner, with `retry` behind its button. */
+async function guarded<T>(what: string, task: () => Promise<T>, retry: () => void): Promise<T | undefined> {
+  dispatch(beginLoading());
+  try {
+    const result = await task();
+    if (getState().error) dispatch(setError(null));
+    return result;
+  } catch (err) {
+    const outage = isOutage(err);
+    dispatch(
+      setError({
+        message: outage ? `Cannot ${what}: the API or the database is not answering (${describe(err)}).` : `Cannot ${what}: ${describe(err)}`,
+        retry,
+      }),
+    );
+    return undefined;
+  } finally {
+    dispatch(endLoading());
+  }
+}
+
+export async function loadInitial(): Promise<void> {
+  const url = fromSearch(window.location.search);
+  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial());
+  if (!graph) return;
+  dispatch(replaceGraph(graph));
+  dispatch(
+    setNotice(
+      graph.nodes.length === 0
+        ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.'
+        : graph.truncated
+          ? `Showing the ${graph.nodes.length} best-connected nodes; search or expand to see more.`
+          : null,
+    ),
+  );
+  if (url.view !== 'lineage' && graph.nodes.length > 0) {
+    nextLayoutRunIsQuiet();
+    startLayout(FIRST_LAYOUT_MS);
+  }
+  if (url.view === 'lineage' && url.root) await openLineage(url.root, url.byYear, { record: false });
+  if (url.query) await runQuery(url.query, 'replace', { record: false });
+  if (url.node) await selectNode(url.node, { focus: true });
+}
+
+/** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */
+export async function selectNode(id: string, options: { focus?: boolean } = {}): Promise<void> {
+  if (!getState().view.nodes[id]) {
+    const details = await guarded(`open ${id}`, () => api.node(id), () => void selectNode(id, options));
+    if (!details) return;
+    commitStep(addGraph({ nodes: [details.node, ...details.neighbours.filter((n) => getState().view.nodes[n.id])], edges: details.edges }));
+  }
+  if (getState().view.hiddenNodes.includes(id)) commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
+  dispatch(select({ kind: 'node', id }));
+  if (options.focus) setTimeout(() => focusNode(id), 50);
+}
+
+/** Adds a node's neighbourhood next to it, capped; `all` fetches what "+N more" left out. */
+export async function expandNode(id: string, all = false): Promise<void> {
+  const current = getState().view.more[id] ?? 0;
+  const limit = all ? Math.min(1000, EXPAND_LIMIT + current + countDrawnNeighbours(id) + 1) : EXPAND_LIMIT + countDrawnNeighbours(id) + 1;
+  const result = await guarded(`expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(id, all));
+  if (!result) return;
+  commitStep(addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }));
+}
+
+function countDrawnNeighbours(id: string): number {
+  const view = getState().view;
+  const seen = new Set<string>();
+  for (const e of Object.values(view.edges)) {
+    if (e.source === id) seen.add(e.target);
+    else if (e.target === id) seen.add(e.source);
+  }
+  return seen.size;
+}
+
+export function hideNode(id: string): void {
+  commitStep(hideNodes([id]));
+}
+
+export function isolate(id: string): void {
+  commitStep(isolateNode(id));
+}
+
+export async function openLineage(id: string, byYear = false, options: { record?: boolean } = {}): Promise<void> {
+  const graph = await guarded(`load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(id, byYear, options));
+  if (!graph) return;
+  const step = showLineage(withRoot(graph, id), id, byYear);
+  if (options.record === false) dispatch(step);
+  else commitStep(step);
+  dispatch(select({ kind: 'node', id }));
+}
+
+function withRoot(graph: WireGraph, id: string): WireGraph {
+  if (graph.nodes.some((n) => n.id === id)) return graph;
+  const node = getState().view.nodes[id];
+  return node ? { nodes: [node, ...graph.nodes], edges: graph.edges } : graph;
+}
+
+export async function backToGraph(): Promise<void> {
+  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph());
+  if (!graph) return;
+  commitStep(replaceGraph(graph));
+  nextLayoutRunIsQuiet();
+  startLayout(FIRST_LAYOUT_MS);
+}
+
+/** Sets an end of the path search; once both are set, fetches and highlights the shortest path. */
+export async function pickPathEnd(end: 'from' | 'to', id: string): Promise<void> {
+  dispatch(setPathEnd(end, id));
+  const { from, to } = getState().path;
+  if (from && to) await findPath(from, to);
+}
+
+export async function findPath(from: string, to: string): Promise<void> {
+  const graph = await guarded('find a path', () => api.path(from, to), () => void findPath(from, to));
+  if (!graph) return;
+  if (graph.nodes.length === 0) {
+    dispatch(setPathResult([], [], `No path between ${nameOf(from)} and ${nameOf(to)}.`));
+    return;
+  }
+  commitStep(addGraph(graph));
+  const nodes = graph.nodes.map((n) => n.id);
+  dispatch(setPathResult(nodes, graph.edges.map((e) => e.id), `Path of ${Math.max(0, nodes.length - 1)} step(s).`));
+}
+
+function nameOf(id: string): string {
+  return getState().view.nodes[id]?.name ?? id;
+}
+
+export interface QueryOutcome {
+  ok: boolean;
+  /** Inline error for the form or editor (bad parameters, syntax, refused writes). */
+  error?: string;
+}
+
+/** Runs a saved query or ad-hoc Cypher and draws the result; user errors come back inline. */
+export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
+  dispatch(beginLoading());
+  let result: QueryResult;
+  try {
+    result = spec.kind === 'saved' ? await api.runQuery(spec.name, spec.params) : await api.cypher(spec.query, spec.params);
+  } catch (err) {
+    if (isOutage(err)) {
+      dispatch(setError({ message: `Cannot run the query: the API or the database is not answering (${describe(err)}).`, retry: () => void runQuery(spec, mode, options) }));
+      return { ok: false };
+    }
+    return { ok: false, error: describe(err) };
+  } finally {
+    dispatch(endLoading());
+  }
+  if (getState().error) dispatch(setError(null));
+  const table: TableResult = {
+    title: spec.kind === 'saved' ? spec.name : 'Cypher',
+    columns: result.table.columns,
+    rows: result.table.rows,
+    capped: result.capped,
+  };
+  const step = applyQueryResult(spec, result.graph, table, mode);
+  if (options.record === false) dispatch(step);
+  else commitStep(step);
+  dispatch(setNotice(result.table.rows.length === 0 && result.graph.nodes.length === 0 ? 'The query returned no results.' : null));
+  return { ok: true };
+}

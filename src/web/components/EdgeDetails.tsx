@@ -1,0 +1,55 @@
+// Details of a selected link: its type, the evidence sentence, confidence, extractor and the paper
+// it came from (or the taxonomy), with both ends clickable.
+import { useApp } from '../core/store.js';
+import { NodeLink } from './NodeLink.js';
+
+export function EdgeDetails({ id }: { id: string }) {
+  const edge = useApp((s) => s.view.edges[id]);
+  const source = useApp((s) => (edge ? s.view.nodes[edge.source] : undefined));
+  const target = useApp((s) => (edge ? s.view.nodes[edge.target] : undefined));
+  const paperId = typeof edge?.properties.paperId === 'string' ? edge.properties.paperId : null;
+  const paper = useApp((s) => (paperId ? s.view.nodes[paperId] : undefined));
+  if (!edge) return <p className="muted">This link is no longer in the view.</p>;
+  const p = edge.properties;
+  const confidence = typeof p.confidence === 'number' ? p.confidence : null;
+  return (
+    <article className="details" aria-label={`Details of ${edge.type} link`}>
+      <div className="kind">Link</div>
+      <h2>{edge.type}</h2>
+      <p className="edge-ends">
+        {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
+        <span aria-hidden="true"> → </span>
+        <span className="sr-only"> to </span>
+        {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
+      </p>
+      <h3>Evidence</h3>
+      <blockquote className="evidence">{typeof p.evidence === 'string' && p.evidence ? `“${p.evidence}”` : 'No evidence sentence recorded.'}</blockquote>
+      <dl>
+        <dt>Confidence</dt>
+        <dd>{confidence !== null ? confidence.toFixed(2) : 'unknown'}</dd>
+        <dt>Source</dt>
+        <dd>
+          {p.source === 'taxonomy' ? (
+            'curated taxonomy'
+          ) : paperId ? (
+            paper ? <NodeLink id={paperId} name={paper.name} label="Paper" /> : <NodeLink id={paperId} name={paperId} label="Paper" />
+          ) : (
+            'unknown'
+          )}
+        </dd>
+        {typeof p.extractor === 'string' && (
+          <>
+            <dt>Extractor</dt>
+            <dd>{p.extractor}</dd>
+          </>
+        )}
+        {typeof p.score === 'number' && (
+          <>
+            <dt>Score</dt>
+            <dd>{p.score.toFixed(2)}</dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}

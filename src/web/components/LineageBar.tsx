@@ -1,0 +1,56 @@
+// The lineage view's header and evidence list: whose lineage it is, generation or year columns,
+// the way back to the graph, and every BUILDS_ON link with its evidence sentence.
+import { backToGraph } from '../actions.js';
+import { setLineageByYear } from '../core/layout/index.js';
+import { select } from '../core/selection/index.js';
+import { commitStep, dispatch, useApp } from '../core/store.js';
+
+export function LineageBar() {
+  const mode = useApp((s) => s.view.mode);
+  const lineage = useApp((s) => s.view.lineage);
+  const root = useApp((s) => (s.view.lineage ? s.view.nodes[s.view.lineage.root] : undefined));
+  if (mode !== 'lineage' || !lineage) return null;
+  return (
+    <div className="lineage-bar" role="region" aria-label="Lineage view">
+      <strong>Lineage of {root?.name ?? lineage.root}</strong>
+      <span className="muted"> · older ← → newer</span>
+      <div className="segmented" role="group" aria-label="Columns">
+        <button type="button" aria-pressed={!lineage.byYear} onClick={() => commitStep(setLineageByYear(false))}>
+          Generations
+        </button>
+        <button type="button" aria-pressed={lineage.byYear} onClick={() => commitStep(setLineageByYear(true))}>
+          By year
+        </button>
+      </div>
+      <button type="button" onClick={() => void backToGraph()}>
+        Back to graph
+      </button>
+    </div>
+  );
+}
+
+export function LineageEvidence() {
+  const mode = useApp((s) => s.view.mode);
+  const edges = useApp((s) => s.view.edges);
+  const nodes = useApp((s) => s.view.nodes);
+  if (mode !== 'lineage') return null;
+  const links = Object.values(edges).filter((e) => e.type === 'BUILDS_ON');
+  return (
+    <section className="lineage-evidence" aria-label="Lineage links and evidence">
+      <h3>
+        Builds-on links <span className="count">{links.length}</span>
+      </h3>
+      {links.length === 0 && <p className="muted">No BUILDS_ON links recorded for this node.</p>}
+      <ul>
+        {links.map((e) => (
+          <li key={e.id}>
+            <button type="button" className="link" onClick={() => dispatch(select({ kind: 'edge', id: e.id }))}>
+              {nodes[e.source]?.name ?? e.source} → {nodes[e.target]?.name ?? e.target}
+            </button>
+            {typeof e.properties.evidence === 'string' && <blockquote className="evidence">“{e.properties.evidence}”</blockquote>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+// A button that names a node and selects it (used across panels).
+import { selectNode } from '../actions.js';
+import { LABEL_COLORS } from '../types.js';
+import type { NodeLabel } from '../../shared/graph.js';
+
+export function NodeLink({ id, name, label }: { id: string; name: string; label?: NodeLabel }) {
+  return (
+    <button type="button" className="link" onClick={() => void selectNode(id, { focus: true })} aria-label={`Select ${name}`}>
+      {label && <span className="dot" style={{ background: LABEL_COLORS[label] }} aria-hidden="true" />}
+      {name}
+    </button>
+  );
+}

@@ -1,0 +1,108 @@
+// Search with autocomplete from /api/search: an accessible combobox; choosing a suggestion selects
+// the node and moves the camera to it. `/` anywhere focuses it.
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
+import { api, type SearchHit } from '../api/client.js';
+import { selectNode } from '../actions.js';
+import { moveActive, normalizeQuery, shouldSearch } from '../core/search/index.js';
+import { LABEL_COLORS } from '../types.js';
+
+export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [status, setStatus] = useState<string>('');
+  const listId = useId();
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const q = normalizeQuery(text);
+    if (!shouldSearch(q)) {
+      setHits([]);
+      setStatus('');
+      return;
+    }
+    const mine = ++seq.current;
+    const timer = setTimeout(() => {
+      api
+        .search(q, 10)
+        .then((res) => {
+          if (mine !== seq.current) return;
+          setHits(res);
+          setActive(res.length ? 0 : -1);
+          setStatus(res.length ? `${res.length} suggestions` : `No matches for “${q}”`);
+          setOpen(true);
+        })
+        .catch((err: Error) => {
+          if (mine !== seq.current) return;
+          setHits([]);
+          setStatus(`Search failed: ${err.message}`);
+          setOpen(true);
+        });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const choose = (hit: SearchHit) => {
+    setOpen(false);
+    setText(hit.name);
+    void selectNode(hit.id, { focus: true });
+  };
+
+  return (
+    <div className="search">
+      <input
+        ref={ref}
+        type="search"
+        role="combobox"
+        aria-label="Search methods, papers, datasets (press / to focus)"
+        aria-expanded={open && (hits.length > 0 || Boolean(status))}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        placeholder="Search…  ( / )"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => moveActive(a, e.key === 'ArrowDown' ? 1 : -1, hits.length));
+          } else if (e.key === 'Enter') {
+            const hit = hits[active] ?? hits[0];
+            if (hit) choose(hit);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+            (e.target as HTMLInputElement).blur();
+          }
+        }}
+      />
+      {open && (hits.length > 0 || status) && (
+        <ul className="suggestions" id={listId} role="listbox" aria-label="Search suggestions">
+          {hits.map((hit, i) => (
+            <li
+              key={hit.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(hit);
+              }}
+            >
+              <span className="dot" style={{ background: LABEL_COLORS[hit.label] }} aria-hidden="true" />
+              <span className="hit-name">{hit.name}</span>
+              <span className="hit-label">{hit.label}</span>
+            </li>
+          ))}
+          {hits.length === 0 && status && <li className="empty" role="option" aria-selected={false} aria-disabled="true">{status}</li>}
+        </ul>
+      )}
+    </div>
+  );
+});

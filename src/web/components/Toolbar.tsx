@@ -1,0 +1,59 @@
+// The toolbar: undo/redo, layout start/stop, fit, colouring, show hidden nodes and the exports.
+import { redo, undo } from '../core/history/index.js';
+import { showHiddenNodes } from '../core/graph/index.js';
+import { setColorBy } from '../core/filters/index.js';
+import { commitStep, dispatch, useApp } from '../core/store.js';
+import { exportGexf, exportPng } from '../export.js';
+import { fitView } from '../graph/camera.js';
+import { startLayout, stopLayout } from '../graph/layout.js';
+
+export function Toolbar() {
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  const layout = useApp((s) => s.layout);
+  const mode = useApp((s) => s.view.mode);
+  const colorBy = useApp((s) => s.view.colorBy);
+  const hidden = useApp((s) => s.view.hiddenNodes.length);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Graph tools">
+      <button type="button" onClick={() => dispatch(undo())} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" onClick={() => dispatch(redo())} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+      <span className="sep" aria-hidden="true" />
+      {layout === 'running' ? (
+        <button type="button" onClick={() => stopLayout()} aria-label="Stop layout" className="running">
+          ■ Stop layout
+        </button>
+      ) : (
+        <button type="button" onClick={() => startLayout()} aria-label="Start layout" disabled={mode === 'lineage'}>
+          ▶ Layout
+        </button>
+      )}
+      <button type="button" onClick={fitView} aria-label="Fit graph to screen">
+        ⤢ Fit
+      </button>
+      {hidden > 0 && (
+        <button type="button" onClick={() => commitStep(showHiddenNodes())} aria-label={`Show ${hidden} hidden nodes`}>
+          Show {hidden} hidden
+        </button>
+      )}
+      <label className="inline">
+        Colour
+        <select aria-label="Colour nodes by" value={colorBy} onChange={(e) => commitStep(setColorBy(e.target.value as 'label' | 'community'))}>
+          <option value="label">by label</option>
+          <option value="community">by community</option>
+        </select>
+      </label>
+      <span className="sep" aria-hidden="true" />
+      <button type="button" onClick={() => void exportPng()} aria-label="Export PNG of the view">
+        PNG
+      </button>
+      <button type="button" onClick={() => void exportGexf()} aria-label="Export GEXF of the visible graph">
+        GEXF
+      </button>
+    </div>
+  );
+}

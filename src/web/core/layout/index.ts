@@ -1,0 +1,37 @@
+// Layout steps: store positions after a layout run, track the worker's life cycle, and lay out
+// the lineage view as a layered DAG.
+import type { AppState, LayoutStatus, Point, Step } from '../state.js';
+import { layeredPositions } from './layered.js';
+
+export { layeredPositions, generations, columns, nodeYear } from './layered.js';
+export { spiralPositions, ringAround, neighbourRadius } from './positions.js';
+
+/** Replaces node positions (the result of a layout run); unknown ids are ignored. */
+export const setPositions =
+  (positions: Record<string, Point>): Step =>
+  (state) => {
+    const next: Record<string, Point> = {};
+    for (const id of Object.keys(state.view.nodes)) {
+      const p = positions[id] ?? state.view.positions[id];
+      if (p) next[id] = { x: p.x, y: p.y };
+    }
+    return { ...state, view: { ...state.view, positions: next } };
+  };
+
+export const setLayoutStatus =
+  (status: LayoutStatus): Step =>
+  (state) =>
+    state.layout === status ? state : { ...state, layout: status };
+
+/** Switches the lineage view between generation columns and publication-year columns. */
+export const setLineageByYear =
+  (byYear: boolean): Step =>
+  (state: AppState) => {
+    const lineage = state.view.lineage;
+    if (state.view.mode !== 'lineage' || !lineage || lineage.byYear === byYear) return state;
+    const graph = { nodes: Object.values(state.view.nodes), edges: Object.values(state.view.edges) };
+    return {
+      ...state,
+      view: { ...state.view, lineage: { ...lineage, byYear }, positions: layeredPositions(graph, byYear) },
+    };
+  };

@@ -1,0 +1,108 @@
+// Layered DAG layout for the lineage view: columns are generations of BUILDS_ON (oldest left) or
+// publication years when known; rows are ordered by the barycentre of the previous column.
+import type { WireGraph } from '../../../shared/graph.js';
+import type { Point } from '../state.js';
+
+export const COLUMN_GAP = 10;
+export const ROW_GAP = 4;
+
+/** Year a lineage node was first published: its own year or the earliest of its proposing papers. */
+export function nodeYear(properties: Record<string, unknown>): number | null {
+  const own = properties.year;
+  if (typeof own === 'number' && Number.isFinite(own)) return own;
+  let best: number | null = null;
+  for (const key of ['papers', 'proposedBy', 'proposingPapers']) {
+    const list = properties[key];
+    if (!Array.isArray(list)) continue;
+    for (const p of list) {
+      const y = p && typeof p === 'object' ? (p as Record<string, unknown>).year : undefined;
+      if (typeof y === 'number' && (best === null || y < best)) best = y;
+    }
+  }
+  return best;
+}
+
+/** Generation of each node: 0 for nodes that build on nothing here, else 1 + the deepest thing they build on. */
+export function generations(graph: WireGraph): Record<string, number> {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const out = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    if (e.type !== 'BUILDS_ON' || !ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    const list = out.get(e.source) ?? [];
+    list.push(e.target);
+    out.set(e.source, list);
+  }
+  const gen: Record<string, number> = {};
+  const visiting = new Set<string>();
+  const visit = (id: string): number => {
+    const known = gen[id];
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0; // a cycle: cut it here
+    visiting.add(id);
+    let g = 0;
+    for (const t of out.get(id) ?? []) g = Math.max(g, visit(t) + 1);
+    visiting.delete(id);
+    gen[id] = g;
+    return g;
+  };
+  for (const n of graph.nodes) visit(n.id);
+  return gen;
+}
+
+/** Column index of every node (generation, or year rank when `byYear`). */
+export function columns(graph: WireGraph, byYear: boolean): Record<string, number> {
+  const gen = generations(graph);
+  if (!byYear) return gen;
+  const years: Record<string, number | null> = {};
+  for (const n of graph.nodes) years[n.id] = nodeYear({ ...n.properties });
+  const known = [...new Set(Object.values(years).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  if (known.length === 0) return gen;
+  const col: Record<string, number> = {};
+  // Unknown years sit in the column of the latest known year among the things they build on, else first.
+  const order = [...graph.nodes].sort((a, b) => (gen[a.id] ?? 0) - (gen[b.id] ?? 0));
+  for (const n of order) {
+    const y = years[n.id];
+    if (y !== null && y !== undefined) {
+      col[n.id] = known.indexOf(y);
+      continue;
+    }
+    let c = 0;
+    for (const e of graph.edges) {
+      if (e.type === 'BUILDS_ON' && e.source === n.id && col[e.target] !== undefined) c = Math.max(c, col[e.target]!);
+    }
+    col[n.id] = c;
+  }
+  return col;
+}
+
+export function layeredPositions(graph: WireGraph, byYear: boolean): Record<string, Point> {
+  const col = columns(graph, byYear);
+  const byCol = new Map<number, string[]>();
+  for (const n of graph.nodes) {
+    const c = col[n.id] ?? 0;
+    const list = byCol.get(c) ?? [];
+    list.push(n.id);
+    byCol.set(c, list);
+  }
+  const neighbours = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    if (e.type !== 'BUILDS_ON') continue;
+    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
+    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+  }
+  const positions: Record<string, Point> = {};
+  const keys = [...byCol.keys()].sort((a, b) => a - b);
+  keys.forEach((c, ci) => {
+    const ids = byCol.get(c)!;
+    const bary = (id: string) => {
+      const ys = (neighbours.get(id) ?? []).map((m) => positions[m]?.y).filter((y): y is number => y !== undefined);
+      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;
+    };
+    const sorted = [...ids].sort((a, b) => bary(b) - bary(a) || a.localeCompare(b));
+    sorted.forEach((id, i) => {
+      // Sigma's y axis points up: row 0 at the top.
+      positions[id] = { x: ci * COLUMN_GAP, y: -(i - (sorted.length - 1) / 2) * ROW_GAP };
+    });
+  });
+  return positions;
+}

@@ -1,0 +1,20 @@
+// Steps for the rest of the UI: errors with retry, notices, the loading counter, the open panel
+// and readiness.
+import type { AppError, Panel, Step } from './state.js';
+
+export const setError =
+  (error: AppError | null): Step =>
+  (state) => ({ ...state, error });
+
+export const setNotice =
+  (notice: string | null): Step =>
+  (state) => (state.notice === notice ? state : { ...state, notice });
+
+export const beginLoading = (): Step => (state) => ({ ...state, loading: state.loading + 1 });
+export const endLoading = (): Step => (state) => ({ ...state, loading: Math.max(0, state.loading - 1) });
+
+export const setPanel =
+  (panel: Panel): Step =>
+  (state) => (state.panel === panel ? state : { ...state, panel });
+
+export const setReady = (): Step => (state) => (state.ready ? state : { ...state, ready: true });

@@ -1,0 +1,48 @@
+// Downloads: a PNG of the current view (@sigma/export-image), a GEXF of the visible graph
+// (graphology-gexf, loaded on demand) and a CSV of the result table.
+import { toCsv } from './core/csv.js';
+import { isEdgeVisible, isNodeVisible } from './core/filters/index.js';
+import type { TableResult } from './core/state.js';
+import { getState } from './core/store.js';
+import { MultiDirectedGraph } from 'graphology';
+import { getRenderer, graph } from './graph/instance.js';
+
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function exportPng(): Promise<void> {
+  const sigma = getRenderer();
+  if (!sigma) return;
+  const { downloadAsPNG } = await import('@sigma/export-image');
+  await downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: 'methodgraph', backgroundColor: '#ffffff' });
+}
+
+export async function exportGexf(): Promise<void> {
+  const { write } = await import('graphology-gexf/browser');
+  const view = getState().view;
+  const visible = new MultiDirectedGraph();
+  graph.forEachNode((id, a) => {
+    if (!isNodeVisible(view, id)) return;
+    const color = getRenderer()?.getNodeDisplayData(id)?.color ?? a.color;
+    visible.addNode(id, { label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size, color, ...(a.year !== null ? { year: a.year } : {}) });
+  });
+  graph.forEachEdge((id, a, source, target) => {
+    if (!isEdgeVisible(view, id)) return;
+    const evidence = typeof a.properties.evidence === 'string' ? a.properties.evidence : undefined;
+    const confidence = typeof a.properties.confidence === 'number' ? a.properties.confidence : undefined;
+    visible.addDirectedEdgeWithKey(id, source, target, { relationship: a.relType, ...(evidence ? { evidence } : {}), ...(confidence !== undefined ? { confidence } : {}) });
+  });
+  downloadText(write(visible), 'methodgraph.gexf', 'application/xml');
+}
+
+export function exportCsv(table: TableResult): void {
+  downloadText(toCsv(table), `${table.title.replace(/[^a-z0-9-]+/gi, '-')}.csv`, 'text/csv');
+}

@@ -1,0 +1,35 @@
+// Colour by community: runs Louvain (loaded on demand) on the drawn graph when that colouring is
+// on and the graph changes, storing each node's community as an attribute.
+import { useEffect } from 'react';
+import { store } from '../../core/store.js';
+import { getRenderer, graph } from '../instance.js';
+
+async function detect(): Promise<void> {
+  const { default: louvain } = await import('graphology-communities-louvain');
+  if (graph.order === 0) return;
+  louvain.assign(graph, { nodeCommunityAttribute: 'community', rng: mulberry(42) });
+  getRenderer()?.refresh({ skipIndexation: true });
+}
+
+/** Seeded random numbers, so the same graph gets the same colours. */
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function CommunityController() {
+  useEffect(() => {
+    if (store.getState().view.colorBy === 'community') void detect();
+    return store.subscribe((state, prev) => {
+      if (state.view.colorBy !== 'community') return;
+      if (prev.view.colorBy !== 'community' || state.view.nodes !== prev.view.nodes || state.view.edges !== prev.view.edges) void detect();
+    });
+  }, []);
+  return null;
+}

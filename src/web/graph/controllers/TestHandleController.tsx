@@ -1,0 +1,77 @@
+// A small read-only handle on window.__methodgraph for end-to-end tests and benchmarks: graph
+// order and size, what is visible and selected, node positions on the graph and on the screen.
+import { useEffect } from 'react';
+import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
+import { getState } from '../../core/store.js';
+import { getRenderer, graph } from '../instance.js';
+import { layoutStatus } from '../layout.js';
+
+export interface TestHandle {
+  readonly ready: boolean;
+  order(): number;
+  size(): number;
+  visibleOrder(): number;
+  visibleSize(): number;
+  visibleNodes(): string[];
+  selected(): string | null;
+  hasNode(id: string): boolean;
+  isVisible(id: string): boolean;
+  nodePosition(id: string): { x: number; y: number } | null;
+  /** Where the node is drawn, in CSS pixels relative to the page. */
+  nodeOnScreen(id: string): { x: number; y: number } | null;
+  nodeColor(id: string): string | null;
+  mode(): string;
+  layout(): string;
+  pathNodes(): string[];
+  canUndo(): boolean;
+  canRedo(): boolean;
+}
+
+declare global {
+  interface Window {
+    __methodgraph?: TestHandle;
+  }
+}
+
+export function TestHandleController() {
+  useEffect(() => {
+    const handle: TestHandle = {
+      get ready() {
+        return getState().ready;
+      },
+      order: () => graph.order,
+      size: () => graph.size,
+      visibleOrder: () => graph.filterNodes((id) => isNodeVisible(getState().view, id)).length,
+      visibleSize: () => graph.filterEdges((id) => isEdgeVisible(getState().view, id)).length,
+      visibleNodes: () => graph.filterNodes((id) => isNodeVisible(getState().view, id)),
+      selected: () => {
+        const s = getState().selection;
+        return s ? s.id : null;
+      },
+      hasNode: (id) => graph.hasNode(id),
+      isVisible: (id) => isNodeVisible(getState().view, id),
+      nodePosition: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') } : null),
+      nodeOnScreen: (id) => {
+        const sigma = getRenderer();
+        if (!sigma || !graph.hasNode(id)) return null;
+        const p = sigma.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') });
+        const rect = sigma.getContainer().getBoundingClientRect();
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      },
+      nodeColor: (id) => {
+        const sigma = getRenderer();
+        return sigma && graph.hasNode(id) ? (sigma.getNodeDisplayData(id)?.color ?? null) : null;
+      },
+      mode: () => getState().view.mode,
+      layout: () => layoutStatus(),
+      pathNodes: () => getState().path.nodes,
+      canUndo: () => getState().past.length > 0,
+      canRedo: () => getState().future.length > 0,
+    };
+    window.__methodgraph = handle;
+    return () => {
+      if (window.__methodgraph === handle) delete window.__methodgraph;
+    };
+  }, []);
+  return null;
+}

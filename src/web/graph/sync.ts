@@ -1,0 +1,114 @@
+// Brings the one graphology graph in line with the store's view: adds and drops nodes and edges,
+// moves nodes when the view's positions change (undo of a layout, lineage), sizes by degree.
+import type { WireEdge, WireNode } from '../../shared/graph.js';
+import type { ViewState } from '../core/state.js';
+import type { EdgeAttrs, NodeAttrs } from '../types.js';
+import { nodeSize } from './appearance.js';
+import { graph } from './instance.js';
+
+let lastPositions: ViewState['positions'] | null = null;
+let lastMode: ViewState['mode'] | null = null;
+
+function shortLabel(node: WireNode): string {
+  const name = node.name || node.id;
+  if (node.label === 'Repository') return name.replace(/^https?:\/\/(www\.)?/, '');
+  return name.length > 48 ? `${name.slice(0, 46)}…` : name;
+}
+
+function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {
+  const year = node.properties.year;
+  return {
+    x: pos?.x ?? 0,
+    y: pos?.y ?? 0,
+    size: 4,
+    color: '#999',
+    label: shortLabel(node),
+    kind: node.label,
+    year: typeof year === 'number' ? year : null,
+    properties: node.properties,
+  };
+}
+
+function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined {
+  if (mode !== 'lineage') return undefined;
+  const ev = edge.properties.evidence;
+  if (typeof ev !== 'string' || !ev) return undefined;
+  return ev.length > 70 ? `${ev.slice(0, 68)}…` : ev;
+}
+
+function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
+  const confidence = typeof edge.properties.confidence === 'number' ? edge.properties.confidence : 0.6;
+  return {
+    size: edge.type === 'BUILDS_ON' ? 1.5 + confidence * 1.5 : 0.8,
+    color: '#ccc',
+    type: 'arrow',
+    label: edgeLabel(edge, mode),
+    relType: edge.type,
+    properties: edge.properties,
+  };
+}
+
+/** Applies `view` to the graph; returns true when the graph's structure changed. */
+export function syncGraph(view: ViewState): boolean {
+  let structural = false;
+  graph.forEachNode((id) => {
+    if (!view.nodes[id]) {
+      graph.dropNode(id);
+      structural = true;
+    }
+  });
+  graph.forEachEdge((id) => {
+    if (!view.edges[id]) {
+      graph.dropEdge(id);
+      structural = true;
+    }
+  });
+  for (const node of Object.values(view.nodes)) {
+    if (!graph.hasNode(node.id)) {
+      graph.addNode(node.id, nodeAttrs(node, view.positions[node.id]));
+      structural = true;
+    } else if (graph.getNodeAttribute(node.id, 'properties') !== node.properties) {
+      graph.mergeNodeAttributes(node.id, { properties: node.properties, label: shortLabel(node) });
+    }
+  }
+  const modeChanged = lastMode !== view.mode;
+  for (const edge of Object.values(view.edges)) {
+    if (!graph.hasEdge(edge.id)) {
+      if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
+      structural = true;
+    } else if (modeChanged) {
+      graph.setEdgeAttribute(edge.id, 'label', edgeLabel(edge, view.mode));
+    }
+  }
+  if (view.positions !== lastPositions) {
+    graph.updateEachNodeAttributes(
+      (id, attrs) => {
+        const p = view.positions[id];
+        return p ? { ...attrs, x: p.x, y: p.y } : attrs;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    lastPositions = view.positions;
+  }
+  if (structural) {
+    graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }), { attributes: ['size'] });
+  }
+  lastMode = view.mode;
+  return structural;
+}
+
+/** Current positions of every node in the graph (what a running layout has produced). */
+export function readPositions(): Record<string, { x: number; y: number }> {
+  const out: Record<string, { x: number; y: number }> = {};
+  graph.forEachNode((id, a) => {
+    out[id] = { x: a.x, y: a.y };
+  });
+  return out;
+}
+
+/** Forgets what was applied last, so the next sync re-applies everything (after an unmount). */
+export function resetSync(): void {
+  lastPositions = null;
+  lastMode = null;
+}

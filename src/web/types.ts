@@ -1,0 +1,52 @@
+// Attribute types of the explorer's one graphology graph and sigma renderer, and the colours
+// used for node labels and relationship types.
+import type { NodeLabel, Properties, RelationshipType } from '../shared/graph.js';
+
+export interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: NodeLabel;
+  year: number | null;
+  community?: number;
+  fixed?: boolean;
+  properties: Properties;
+}
+
+export interface EdgeAttrs {
+  size: number;
+  color: string;
+  type?: string;
+  label?: string;
+  relType: RelationshipType;
+  properties: Properties;
+}
+
+export const LABEL_COLORS: Record<NodeLabel, string> = {
+  Paper: '#5b8def',
+  Method: '#e8833a',
+  Architecture: '#c0392b',
+  Dataset: '#2e9e6a',
+  Concept: '#9b7fd1',
+  Repository: '#6c7a89',
+  Author: '#c9a227',
+};
+
+export const TYPE_COLORS: Record<RelationshipType, string> = {
+  PROPOSES: '#e8a56a',
+  USES: '#f0c9a4',
+  BUILDS_ON: '#c0392b',
+  EVALUATED_ON: '#8fd1b0',
+  HAS_CODE: '#b3bcc6',
+  MENTIONS: '#d6cbee',
+  SIMILAR_TO: '#a9c2f5',
+  CITES: '#7f9fe0',
+  AUTHORED_BY: '#e6d59a',
+};
+
+export const COMMUNITY_COLORS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#8cd17d', '#86bcb6', '#d4a6c8',
+];

@@ -1,0 +1,160 @@
+// Converts Neo4j driver values (Integer, temporal, spatial, Node, Relationship, Path) into plain JSON
+// and into the graph wire format of src/shared/graph.ts.
+import neo4j, { type Node, type Relationship, type Path } from 'neo4j-driver';
+import {
+  NODE_LABELS,
+  type NodeLabel,
+  type Properties,
+  type PropertyValue,
+  type WireEdge,
+  type WireGraph,
+  type WireNode,
+} from '../shared/graph.js';
+
+/** Any driver value as plain JSON: integers as numbers (strings beyond 2^53), temporals as ISO text. */
+export function toPlain(value: unknown): PropertyValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return String(value);
+  }
+  if (neo4j.isPoint(value)) {
+    const p = value as { srid: unknown; x: number; y: number; z?: number };
+    return { srid: toPlain(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
+  }
+  if (neo4j.isNode(value)) return nodeRef(value as Node);
+  if (neo4j.isRelationship(value)) return edgeRef(value as Relationship);
+  if (neo4j.isPath(value)) {
+    const path = value as Path;
+    return { start: nodeId(path.start), end: nodeId(path.end), length: path.length };
+  }
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, PropertyValue> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return String(value);
+}
+
+export function toProperties(props: Record<string, unknown>): Properties {
+  const out: Properties = {};
+  for (const [k, v] of Object.entries(props)) out[k] = toPlain(v);
+  return out;
+}
+
+/** The node's wire label: the first whitelisted label it carries (Paper before Method, ...). */
+export function nodeLabel(node: Node): NodeLabel {
+  for (const label of NODE_LABELS) if (node.labels.includes(label)) return label;
+  return (node.labels[0] ?? 'Concept') as NodeLabel;
+}
+
+/** The stable `id` property, or the element id for nodes that lack one (created by hand). */
+export function nodeId(node: Node): string {
+  const id = node.properties['id'];
+  return typeof id === 'string' ? id : `element:${node.elementId}`;
+}
+
+export function nodeName(node: Node): string {
+  const p = node.properties;
+  const label = nodeLabel(node);
+  const pick = label === 'Paper' ? p['title'] : label === 'Repository' ? p['url'] : p['name'];
+  const name = pick ?? p['name'] ?? p['title'] ?? p['url'] ?? nodeId(node);
+  return String(toPlain(name));
+}
+
+export function toWireNode(node: Node): WireNode {
+  return { id: nodeId(node), label: nodeLabel(node), name: nodeName(node), properties: toProperties(node.properties) };
+}
+
+/** How a node appears inside a table cell: enough to identify and show it. */
+export function nodeRef(node: Node): { id: string; label: NodeLabel; name: string } {
+  return { id: nodeId(node), label: nodeLabel(node), name: nodeName(node) };
+}
+
+function edgeRef(rel: Relationship): PropertyValue {
+  const id = rel.properties['id'];
+  return { id: typeof id === 'string' ? id : `element:${rel.elementId}`, type: rel.type };
+}
+
+/** Maps a relationship to the wire format given the `id`s of its end nodes. */
+export function toWireEdge(rel: Relationship, source: string, target: string): WireEdge {
+  const id = rel.properties['id'];
+  return {
+    id: typeof id === 'string' ? id : `${rel.type}:${source}->${target}#${rel.elementId}`,
+    type: rel.type as WireEdge['type'],
+    source,
+    target,
+    properties: toProperties(rel.properties),
+  };
+}
+
+/**
+ * Collects the nodes, relationships and paths found anywhere in some values into one wire graph.
+ * Relationships whose end nodes were not among the values are returned in `missing` (element ids)
+ * so the caller can fetch those nodes and finish the graph with `complete`.
+ */
+export class GraphCollector {
+  private readonly nodes = new Map<string, Node>();
+  private readonly rels = new Map<string, Relationship>();
+
+  add(value: unknown): void {
+    if (value === null || value === undefined || typeof value !== 'object') return;
+    if (neo4j.isNode(value)) {
+      const node = value as Node;
+      this.nodes.set(node.elementId, node);
+    } else if (neo4j.isRelationship(value)) {
+      const rel = value as Relationship;
+      this.rels.set(rel.elementId, rel);
+    } else if (neo4j.isPath(value)) {
+      const path = value as Path;
+      this.add(path.start);
+      for (const segment of path.segments) {
+        this.add(segment.end);
+        this.add(segment.relationship);
+      }
+    } else if (Array.isArray(value)) {
+      for (const v of value) this.add(v);
+    } else if (!neo4j.isInt(value) && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const v of Object.values(value)) this.add(v);
+    }
+  }
+
+  addNodes(nodes: Iterable<Node>): void {
+    for (const node of nodes) this.nodes.set(node.elementId, node);
+  }
+
+  /** Element ids of relationship end nodes not collected yet. */
+  missing(): string[] {
+    const out = new Set<string>();
+    for (const rel of this.rels.values()) {
+      if (!this.nodes.has(rel.startNodeElementId)) out.add(rel.startNodeElementId);
+      if (!this.nodes.has(rel.endNodeElementId)) out.add(rel.endNodeElementId);
+    }
+    return [...out];
+  }
+
+  graph(): WireGraph {
+    const nodes = [...this.nodes.values()].map(toWireNode);
+    const idOf = new Map<string, string>();
+    for (const node of this.nodes.values()) idOf.set(node.elementId, nodeId(node));
+    const edges: WireEdge[] = [];
+    for (const rel of this.rels.values()) {
+      const source = idOf.get(rel.startNodeElementId);
+      const target = idOf.get(rel.endNodeElementId);
+      if (source && target) edges.push(toWireEdge(rel, source, target));
+    }
+    return { nodes, edges };
+  }
+}

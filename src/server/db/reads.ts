@@ -1,0 +1,452 @@
+// The API's data access: every Cypher statement the fixed endpoints run, parameterized, with labels
+// and relationship types only from the whitelists in src/shared/graph.ts. All reads are read transactions.
+import neo4j, { type ManagedTransaction, type Node, type Path, type Relationship } from 'neo4j-driver';
+import type { Database } from './driver.js';
+import { readTx } from './session.js';
+import { GraphCollector, nodeId, toPlain, toWireEdge, toWireNode } from '../convert.js';
+import {
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type RelationshipType,
+  type WireGraph,
+  type WireNode,
+} from '../../shared/graph.js';
+
+const int = (n: number) => neo4j.int(n);
+
+/** The label each id prefix of the shared id contract stands for. */
+const ID_PREFIX_LABEL: Record<string, NodeLabel> = {
+  paper: 'Paper',
+  method: 'Method',
+  architecture: 'Architecture',
+  dataset: 'Dataset',
+  concept: 'Concept',
+  repo: 'Repository',
+  author: 'Author',
+};
+
+const LOCATE_BY_LABEL = Object.fromEntries(
+  NODE_LABELS.map((label) => [label, `MATCH (n:${label} {id: $id}) RETURN elementId(n) AS eid, n LIMIT 1`]),
+) as Record<NodeLabel, string>;
+
+const LOCATE_ANY = `CALL () {
+  ${NODE_LABELS.map((label) => `MATCH (n:${label} {id: $id}) RETURN n`).join('\n  UNION\n  ')}
+}
+RETURN elementId(n) AS eid, n LIMIT 1`;
+
+export interface Located {
+  eid: string;
+  node: Node;
+}
+
+/** Finds a node by its `id` with an index seek on the label its prefix names, else on every label. */
+export async function locate(tx: ManagedTransaction, id: string): Promise<Located | undefined> {
+  const label = ID_PREFIX_LABEL[id.slice(0, id.indexOf(':'))];
+  for (const query of label ? [LOCATE_BY_LABEL[label], LOCATE_ANY] : [LOCATE_ANY]) {
+    const result = await tx.run(query, { id });
+    const record = result.records[0];
+    if (record) return { eid: record.get('eid') as string, node: record.get('n') as Node };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- health
+
+const HEALTH = `CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions[0] AS version, edition,
+  {${NODE_LABELS.map((l) => `${l}: COUNT { (:${l}) }`).join(', ')}} AS nodes,
+  {${RELATIONSHIP_TYPES.map((t) => `${t}: COUNT { ()-[:${t}]->() }`).join(', ')}} AS relationships`;
+
+export interface Health {
+  neo4j: { name: string; version: string; edition: string };
+  database: string;
+  counts: { nodes: Record<NodeLabel, number>; relationships: Record<RelationshipType, number> };
+}
+
+/**
+ * Asks Neo4j for its version and the counts per label. An auto-commit READ transaction, not
+ * executeRead: when Neo4j is down this must fail at once, not after the driver's retries.
+ */
+export async function health(db: Database, timeoutMs: number): Promise<Health> {
+  const session = db.session('READ');
+  try {
+    const result = await session.run(HEALTH, {}, { timeout: timeoutMs });
+    const record = result.records[0]!;
+    return {
+      neo4j: { name: String(record.get('name')), version: String(record.get('version')), edition: String(record.get('edition')) },
+      database: db.database,
+      counts: {
+        nodes: toPlain(record.get('nodes')) as Record<NodeLabel, number>,
+        relationships: toPlain(record.get('relationships')) as Record<RelationshipType, number>,
+      },
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------- search
+
+const SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score
+WHERE any(l IN labels(node) WHERE l IN $labels)
+WITH node, score, toLower(coalesce(node.name, node.title, node.url, '')) AS name,
+     [a IN coalesce(node.aliases, []) | toLower(toString(a))] AS aliases
+WITH node, score, name, CASE
+    WHEN name = $text OR $text IN aliases THEN 2
+    WHEN name STARTS WITH $text OR any(a IN aliases WHERE a STARTS WITH $text) THEN 1
+    ELSE 0 END AS rank
+RETURN node, score, rank
+ORDER BY rank DESC, CASE WHEN rank = 1 THEN size(name) ELSE 0 END ASC, score DESC, node.id
+LIMIT $limit`;
+
+export interface SearchHit {
+  node: WireNode;
+  score: number;
+}
+
+export async function search(db: Database, lucene: string, text: string, labels: readonly NodeLabel[], limit: number): Promise<SearchHit[]> {
+  return readTx(db, async (tx) => {
+    const result = await tx.run(SEARCH, { lucene, text, labels, limit: int(limit), fetch: int(Math.max(limit * 5, 50)) });
+    return result.records.map((r) => ({ node: toWireNode(r.get('node') as Node), score: Math.round((r.get('score') as number) * 1000) / 1000 }));
+  });
+}
+
+// ---------------------------------------------------------------- node details
+
+const NODE_DETAILS = `MATCH (n) WHERE elementId(n) = $eid
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]->()
+  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
+  RETURN collect({type: type, direction: 'out', count: count}) AS outgoing
+}
+CALL (n) {
+  OPTIONAL MATCH (n)<-[r]-()
+  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
+  RETURN collect({type: type, direction: 'in', count: count}) AS incoming
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(m)
+  WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.id)
+  LIMIT $limit
+  RETURN collect(r) AS rels, collect(m) AS others
+}
+RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`;
+
+export interface RelationshipCount {
+  type: string;
+  direction: 'in' | 'out';
+  count: number;
+}
+
+export interface NodeDetails {
+  node: WireNode;
+  counts: RelationshipCount[];
+  degree: number;
+  /** The node, its neighbours and the edges between it and them (each with its evidence). */
+  graph: WireGraph;
+  truncated: boolean;
+  omitted: number;
+}
+
+export async function nodeDetails(db: Database, id: string, limit: number): Promise<NodeDetails | undefined> {
+  return readTx(db, async (tx) => {
+    const found = await locate(tx, id);
+    if (!found) return undefined;
+    const result = await tx.run(NODE_DETAILS, { eid: found.eid, limit: int(limit) });
+    const record = result.records[0];
+    if (!record) return undefined;
+    const collector = new GraphCollector();
+    collector.add(record.get('n'));
+    collector.add(record.get('others'));
+    collector.add(record.get('rels'));
+    const degree = toPlain(record.get('degree')) as number;
+    const shown = (record.get('rels') as Relationship[]).length;
+    const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
+      (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
+    );
+    return { node: toWireNode(found.node), counts, degree, graph: collector.graph(), truncated: shown < degree, omitted: degree - shown };
+  });
+}
+
+// ---------------------------------------------------------------- breadth-first expansion
+
+export type Direction = 'out' | 'in' | 'both';
+
+const EXPAND: Record<Direction, string> = {
+  out: '(n)-[r]->(m)',
+  in: '(n)<-[r]-(m)',
+  both: '(n)-[r]-(m)',
+};
+const EXPAND_QUERY = Object.fromEntries(
+  Object.entries(EXPAND).map(([direction, pattern]) => [
+    direction,
+    `UNWIND $frontier AS eid
+MATCH (n) WHERE elementId(n) = eid
+MATCH ${pattern}
+WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+RETURN DISTINCT elementId(m) AS eid, COUNT { (m)--() } AS degree`,
+  ]),
+) as Record<Direction, string>;
+
+/** Stops exploring once this many nodes were reached (the answer then says "at least"). */
+const EXPLORE_CEILING = 20_000;
+
+interface Reached {
+  depth: number;
+  degree: number;
+}
+
+/** Nodes reachable from `start` within `depth` hops over the given types and labels, by distance. */
+async function expand(
+  tx: ManagedTransaction,
+  start: string,
+  options: { depth: number; direction: Direction; types: readonly string[]; labels: readonly string[] },
+): Promise<Map<string, Reached>> {
+  const reached = new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]);
+  let frontier = [start];
+  for (let depth = 1; depth <= options.depth && frontier.length > 0 && reached.size < EXPLORE_CEILING; depth++) {
+    const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels });
+    const next: string[] = [];
+    for (const record of result.records) {
+      const eid = record.get('eid') as string;
+      if (reached.has(eid)) continue;
+      reached.set(eid, { depth, degree: toPlain(record.get('degree')) as number });
+      next.push(eid);
+    }
+    frontier = next;
+  }
+  return reached;
+}
+
+/** The closest nodes first, the best connected first among equals; `limit` includes the start. */
+function pick(reached: Map<string, Reached>, limit: number): string[] {
+  return [...reached.entries()]
+    .sort(([, a], [, b]) => a.depth - b.depth || b.degree - a.degree)
+    .slice(0, limit)
+    .map(([eid]) => eid);
+}
+
+const SUBGRAPH = `MATCH (n) WHERE elementId(n) IN $eids
+OPTIONAL MATCH (n)-[r]->(m) WHERE type(r) IN $types AND elementId(m) IN $eids
+RETURN n, collect(r) AS rels`;
+
+/** The nodes with the given element ids (in that order) and the edges of the given types among them. */
+async function subgraph(tx: ManagedTransaction, eids: string[], types: readonly string[]): Promise<WireGraph> {
+  const result = await tx.run(SUBGRAPH, { eids, types });
+  const collector = new GraphCollector();
+  const idByEid = new Map<string, string>();
+  for (const record of result.records) {
+    const node = record.get('n') as Node;
+    idByEid.set(node.elementId, nodeId(node));
+    collector.add(node);
+    collector.add(record.get('rels'));
+  }
+  return ordered(collector.graph(), eids, idByEid);
+}
+
+function ordered(graph: WireGraph, eidsInOrder: string[], idByEid: Map<string, string>): WireGraph {
+  const rank = new Map(eidsInOrder.map((eid, i) => [idByEid.get(eid) ?? eid, i]));
+  graph.nodes.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  graph.edges.sort((a, b) => a.id.localeCompare(b.id));
+  return graph;
+}
+
+// ---------------------------------------------------------------- neighbourhood
+
+export interface Neighbourhood {
+  center: string;
+  depth: number;
+  graph: WireGraph;
+  /** Nodes reached (the centre included) before the cap. */
+  reached: number;
+  truncated: boolean;
+  omitted: number;
+  /** The exploration stopped early at EXPLORE_CEILING nodes: `reached` is a lower bound. */
+  exploredPartially: boolean;
+}
+
+export async function neighbourhood(
+  db: Database,
+  id: string,
+  options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
+): Promise<Neighbourhood | undefined> {
+  return readTx(db, async (tx) => {
+    const found = await locate(tx, id);
+    if (!found) return undefined;
+    const reached = await expand(tx, found.eid, { depth: options.depth, direction: 'both', types: options.types, labels: options.labels });
+    const eids = pick(reached, options.limit);
+    const graph = await subgraph(tx, eids, options.types);
+    return {
+      center: id,
+      depth: options.depth,
+      graph,
+      reached: reached.size,
+      truncated: eids.length < reached.size,
+      omitted: reached.size - eids.length,
+      exploredPartially: reached.size >= EXPLORE_CEILING,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- lineage
+
+export type LineageDirection = 'ancestors' | 'descendants' | 'both';
+
+const LINEAGE_NODES = `MATCH (n) WHERE elementId(n) IN $eids
+OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(n)
+WITH n, p ORDER BY p.year, p.id
+WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END) AS proposedBy
+OPTIONAL MATCH (n)-[r:BUILDS_ON]->(m) WHERE elementId(m) IN $eids
+RETURN n, proposedBy, collect(r) AS rels`;
+
+export interface ProposingPaper {
+  id: string;
+  title: string;
+  year: number | null;
+}
+
+export interface Lineage {
+  root: string;
+  direction: LineageDirection;
+  depth: number;
+  /** Each node's properties gain `proposedBy` (papers, earliest first) and `year` of the earliest. */
+  graph: WireGraph;
+  truncated: boolean;
+  omitted: number;
+}
+
+const LINEAGE_LABELS: readonly NodeLabel[] = ['Method', 'Architecture'];
+
+export async function lineage(
+  db: Database,
+  id: string,
+  options: { direction: LineageDirection; depth: number; limit: number },
+): Promise<Lineage | 'not-found' | { wrongLabel: NodeLabel }> {
+  return readTx(db, async (tx) => {
+    const found = await locate(tx, id);
+    if (!found) return 'not-found';
+    const label = toWireNode(found.node).label;
+    if (!LINEAGE_LABELS.includes(label)) return { wrongLabel: label };
+    const reached = new Map<string, Reached>();
+    const walks: Direction[] = options.direction === 'ancestors' ? ['out'] : options.direction === 'descendants' ? ['in'] : ['out', 'in'];
+    for (const direction of walks) {
+      const part = await expand(tx, found.eid, { depth: options.depth, direction, types: ['BUILDS_ON'], labels: LINEAGE_LABELS });
+      for (const [eid, r] of part) {
+        const seen = reached.get(eid);
+        if (!seen || r.depth < seen.depth) reached.set(eid, r);
+      }
+    }
+    const eids = pick(reached, options.limit);
+    const result = await tx.run(LINEAGE_NODES, { eids });
+    const collector = new GraphCollector();
+    const proposers = new Map<string, ProposingPaper[]>();
+    const idByEid = new Map<string, string>();
+    for (const record of result.records) {
+      const node = record.get('n') as Node;
+      idByEid.set(node.elementId, nodeId(node));
+      collector.add(node);
+      collector.add(record.get('rels'));
+      proposers.set(nodeId(node), toPlain(record.get('proposedBy')) as unknown as ProposingPaper[]);
+    }
+    const graph = ordered(collector.graph(), eids, idByEid);
+    for (const node of graph.nodes) {
+      const papers = proposers.get(node.id) ?? [];
+      node.properties.proposedBy = papers.map((p) => ({ id: p.id, title: p.title, year: p.year ?? null }));
+      const years = papers.map((p) => p.year).filter((y): y is number => typeof y === 'number');
+      node.properties.proposedYear = years.length > 0 ? Math.min(...years) : null;
+    }
+    return { root: id, direction: options.direction, depth: options.depth, graph, truncated: eids.length < reached.size, omitted: reached.size - eids.length };
+  });
+}
+
+// ---------------------------------------------------------------- shortest paths
+
+const PATH_QUERIES = new Map<number, string>();
+
+/** The hop limit of a variable-length pattern cannot be a parameter; it is a validated integer. */
+function pathQuery(maxHops: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 15) throw new Error(`src/server/db/reads: max hops must be an integer 1-15, got ${maxHops}`);
+  let query = PATH_QUERIES.get(maxHops);
+  if (!query) {
+    query = `MATCH (a) WHERE elementId(a) = $from
+MATCH (b) WHERE elementId(b) = $to
+MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+RETURN p LIMIT $limit`;
+    PATH_QUERIES.set(maxHops, query);
+  }
+  return query;
+}
+
+export interface PathResult {
+  from: string;
+  to: string;
+  found: boolean;
+  length: number | null;
+  paths: { nodes: string[]; edges: string[] }[];
+  graph: WireGraph;
+}
+
+export async function shortestPaths(
+  db: Database,
+  from: string,
+  to: string,
+  options: { types: readonly RelationshipType[]; maxHops: number; limit: number },
+): Promise<PathResult | { missing: 'from' | 'to' }> {
+  return readTx(db, async (tx) => {
+    const a = await locate(tx, from);
+    if (!a) return { missing: 'from' as const };
+    const b = await locate(tx, to);
+    if (!b) return { missing: 'to' as const };
+    const result = await tx.run(pathQuery(options.maxHops), { from: a.eid, to: b.eid, types: options.types, limit: int(options.limit) });
+    const collector = new GraphCollector();
+    const paths: PathResult['paths'] = [];
+    for (const record of result.records) {
+      const path = record.get('p') as Path;
+      collector.add(path);
+      const idOf = new Map<string, string>([[path.start.elementId, nodeId(path.start)]]);
+      for (const segment of path.segments) {
+        idOf.set(segment.start.elementId, nodeId(segment.start));
+        idOf.set(segment.end.elementId, nodeId(segment.end));
+      }
+      paths.push({
+        nodes: [nodeId(path.start), ...path.segments.map((s) => nodeId(s.end))],
+        edges: path.segments.map((s) => {
+          const rel = s.relationship;
+          return toWireEdge(rel, idOf.get(rel.startNodeElementId)!, idOf.get(rel.endNodeElementId)!).id;
+        }),
+      });
+    }
+    const graph = collector.graph();
+    return { from, to, found: paths.length > 0, length: paths[0] ? paths[0].nodes.length - 1 : null, paths, graph };
+  });
+}
+
+// ---------------------------------------------------------------- overview
+
+const OVERVIEW = `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+WITH n, COUNT { (n)--() } AS degree
+ORDER BY degree DESC, n.id
+LIMIT $limit
+RETURN elementId(n) AS eid`;
+
+const OVERVIEW_TOTAL = `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS total`;
+
+export interface Overview {
+  graph: WireGraph;
+  total: number;
+  truncated: boolean;
+  omitted: number;
+}
+
+export async function overview(db: Database, options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number }): Promise<Overview> {
+  return readTx(db, async (tx) => {
+    const top = await tx.run(OVERVIEW, { labels: options.labels, limit: int(options.limit) });
+    const eids = top.records.map((r) => r.get('eid') as string);
+    const totalResult = await tx.run(OVERVIEW_TOTAL, { labels: options.labels });
+    const total = toPlain(totalResult.records[0]?.get('total')) as number;
+    const graph = await subgraph(tx, eids, options.types);
+    return { graph, total, truncated: eids.length < total, omitted: total - eids.length };
+  });
+}

@@ -1,0 +1,18 @@
+// What every route module gets from buildApp: the database, the saved queries and the limits.
+import type { Database } from '../db/driver.js';
+import type { ReadOnlyLimits } from '../db/readonly.js';
+import type { SavedQuery } from '../saved-queries.js';
+
+export interface RouteContext {
+  db: Database;
+  queries: Map<string, SavedQuery>;
+  /** Limits for ad-hoc Cypher and saved queries. */
+  limits: ReadOnlyLimits;
+  /** How long GET /api/health waits for Neo4j before answering 503. */
+  healthTimeoutMs: number;
+}
+
+/** `GET /api/nodes/:id`: the name every error message starts with. */
+export function where(method: string, url: string): string {
+  return `${method} ${url}`;
+}

@@ -1,0 +1,20 @@
+// GET /api/health: Neo4j reachable, its version, counts per label and relationship type; 503 while
+// Neo4j is down. Nothing is cached, so the answer turns 200 again as soon as Neo4j is back.
+import type { FastifyInstance } from 'fastify';
+import { health } from '../db/reads.js';
+import { toErrorResponse } from '../errors.js';
+import type { RouteContext } from './context.js';
+
+export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/health', async (request, reply) => {
+    const started = Date.now();
+    try {
+      const info = await health(ctx.db, ctx.healthTimeoutMs);
+      return { status: 'ok', ...info, tookMs: Date.now() - started };
+    } catch (err) {
+      const { status, body } = toErrorResponse(err, 'GET /api/health');
+      if (status >= 500 && status !== 503) request.log.error(err);
+      return reply.status(status >= 500 ? 503 : status).send({ status: 'unavailable', ...body });
+    }
+  });
+}

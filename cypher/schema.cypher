@@ -14,3 +14,15 @@ CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
 CREATE FULLTEXT INDEX node_text IF NOT EXISTS
 FOR (n:Paper|Method|Architecture|Dataset|Concept|Repository|Author)
 ON EACH [n.name, n.title, n.aliases, n.abstract, n.url];
+// Ingest: papers from different sources are recognised by normalized title as well as arXiv id and DOI.
+CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
+// Ingest: every relationship has an id (`TYPE:source->target[@paperId]`); MERGE is keyed on it.
+CREATE CONSTRAINT proposes_id IF NOT EXISTS FOR ()-[r:PROPOSES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT uses_id IF NOT EXISTS FOR ()-[r:USES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT builds_on_id IF NOT EXISTS FOR ()-[r:BUILDS_ON]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT evaluated_on_id IF NOT EXISTS FOR ()-[r:EVALUATED_ON]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT has_code_id IF NOT EXISTS FOR ()-[r:HAS_CODE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT mentions_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT similar_to_id IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT cites_id IF NOT EXISTS FOR ()-[r:CITES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT authored_by_id IF NOT EXISTS FOR ()-[r:AUTHORED_BY]-() REQUIRE r.id IS UNIQUE;

@@ -1,0 +1,24 @@
+// The Neo4j loader: schema, batched MERGE writer with paper resolution, reset, and load counts.
+import type { Database } from '../../src/server/db/driver.js';
+import { applySchema } from '../../src/server/db/schema.js';
+import { DELETE_GRAPH } from './cypher.js';
+
+export { GraphWriter, DEFAULT_BATCH_SIZE, type WriterOptions } from './writer.js';
+export { MemoryStore, Neo4jStore, type GraphStore } from './store.js';
+export { emptyCounts, formatCounts, totals, type LoadCounts, type Tally } from './counts.js';
+export { titleKey } from './rows.js';
+
+/** Applies cypher/schema.cypher (constraints and indexes; idempotent). */
+export async function prepareDatabase(db: Database): Promise<void> {
+  await applySchema(db);
+}
+
+/** Deletes every node and relationship; the schema stays. */
+export async function resetGraph(db: Database): Promise<void> {
+  const session = db.session('WRITE');
+  try {
+    await session.run(DELETE_GRAPH);
+  } finally {
+    await session.close();
+  }
+}

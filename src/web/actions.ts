@@ -142,15 +142,14 @@ export async function pickPathEnd(end: 'from' | 'to', id: string): Promise<void>
 }
 
 export async function findPath(from: string, to: string): Promise<void> {
-  const graph = await guarded('find a path', () => api.path(from, to), () => void findPath(from, to));
-  if (!graph) return;
-  if (graph.nodes.length === 0) {
+  const result = await guarded('find a path', () => api.path(from, to), () => void findPath(from, to));
+  if (!result) return;
+  if (!result.found) {
     dispatch(setPathResult([], [], `No path between ${nameOf(from)} and ${nameOf(to)}.`));
     return;
   }
-  commitStep(addGraph(graph));
-  const nodes = graph.nodes.map((n) => n.id);
-  dispatch(setPathResult(nodes, graph.edges.map((e) => e.id), `Path of ${Math.max(0, nodes.length - 1)} step(s).`));
+  commitStep(addGraph(result.graph));
+  dispatch(setPathResult(result.nodes, result.edges, `Shortest path: ${Math.max(0, result.nodes.length - 1)} step(s).`));
 }
 
 function nameOf(id: string): string {

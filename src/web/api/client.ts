@@ -55,6 +55,14 @@ export interface QueryResult {
   capped: boolean;
 }
 
+export interface PathAnswer {
+  graph: WireGraph;
+  found: boolean;
+  /** Ids along the first shortest path. */
+  nodes: string[];
+  edges: string[];
+}
+
 export interface Health {
   ok: boolean;
   counts: Record<string, number>;
@@ -118,9 +126,9 @@ function asTable(raw: unknown): QueryResult['table'] {
 
 export const api = {
   async health(): Promise<Health> {
-    const r = await request<{ ok?: boolean; status?: string; counts?: Record<string, number> }>('GET', '/api/health');
-    const counts = r.counts ?? {};
-    return { ok: r.ok ?? r.status === 'ok', counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    const r = await request<{ status?: string; counts?: { nodes?: Record<string, number> } }>('GET', '/api/health');
+    const counts = r.counts?.nodes ?? {};
+    return { ok: r.status === 'ok', counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
   },
   async overview(limit: number): Promise<WireGraph & Truncation> {
     const r = await request<unknown>('GET', `/api/overview${q({ limit })}`);
@@ -137,9 +145,14 @@ export const api = {
     });
   },
   async node(id: string): Promise<NodeDetails> {
-    const r = await request<Partial<NodeDetails> & { node?: WireNode } & WireNode>('GET', `/api/nodes/${encodeURIComponent(id)}`);
-    const node = r.node ?? (r as WireNode);
-    return { node, counts: r.counts ?? {}, edges: r.edges ?? [], neighbours: r.neighbours ?? (r as { nodes?: WireNode[] }).nodes ?? [] };
+    const r = await request<{ node: WireNode; counts?: Array<{ type: string; direction: string; count: number }>; graph?: WireGraph }>(
+      'GET',
+      `/api/nodes/${encodeURIComponent(id)}`,
+    );
+    const counts: Record<string, number> = {};
+    for (const c of r.counts ?? []) counts[`${c.type} ${c.direction}`] = c.count;
+    const graph = asGraph(r);
+    return { node: r.node, counts, edges: graph.edges, neighbours: graph.nodes.filter((n) => n.id !== r.node.id) };
   },
   async neighbourhood(id: string, opts: { depth?: number; limit?: number } = {}): Promise<WireGraph & Truncation> {
     const r = await request<unknown>('GET', `/api/neighbourhood/${encodeURIComponent(id)}${q({ depth: opts.depth ?? 1, limit: opts.limit })}`);
@@ -148,8 +161,13 @@ export const api = {
   async lineage(id: string, direction: 'ancestors' | 'descendants' | 'both' = 'both'): Promise<WireGraph> {
     return asGraph(await request<unknown>('GET', `/api/lineage/${encodeURIComponent(id)}${q({ direction })}`));
   },
-  async path(from: string, to: string): Promise<WireGraph> {
-    return asGraph(await request<unknown>('GET', `/api/path${q({ from, to })}`));
+  async path(from: string, to: string): Promise<PathAnswer> {
+    const r = await request<{ found?: boolean; paths?: Array<{ nodes: string[]; edges: string[] }>; graph?: WireGraph }>(
+      'GET',
+      `/api/path${q({ from, to })}`,
+    );
+    const first = r.paths?.[0];
+    return { graph: asGraph(r), found: Boolean(r.found ?? first), nodes: first?.nodes ?? [], edges: first?.edges ?? [] };
   },
   async queries(): Promise<SavedQuery[]> {
     const r = await request<unknown>('GET', '/api/queries');

@@ -92,7 +92,8 @@ export function syncGraph(view: ViewState): boolean {
     lastPositions = view.positions;
   }
   if (structural) {
-    graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }), { attributes: ['size'] });
+    // No attribute hints: sigma must re-index nodes added in this same tick.
+    graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }));
   }
   lastMode = view.mode;
   return structural;

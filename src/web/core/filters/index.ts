@@ -3,6 +3,9 @@
 import type { NodeLabel, RelationshipType } from '../../../shared/graph.js';
 import { emptyFilters, type ColorBy, type Step, type ViewState } from '../state.js';
 import { withValidSelection } from '../graph/index.js';
+import { isNodeVisible, isEdgeVisible } from '../visibility.js';
+
+export { isNodeVisible, isEdgeVisible, nodeYearOf } from '../visibility.js';
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -18,17 +21,18 @@ export const toggleLabel =
 
 export const toggleType =
   (type: RelationshipType): Step =>
-  (state) => ({
-    ...state,
-    view: { ...state.view, filters: { ...state.view.filters, hiddenTypes: toggle(state.view.filters.hiddenTypes, type) } },
-  });
+  (state) =>
+    withValidSelection({
+      ...state,
+      view: { ...state.view, filters: { ...state.view.filters, hiddenTypes: toggle(state.view.filters.hiddenTypes, type) } },
+    });
 
 export const setYearRange =
   (years: [number, number] | null): Step =>
   (state) => {
     const cur = state.view.filters.years;
     if (cur === years || (cur && years && cur[0] === years[0] && cur[1] === years[1])) return state;
-    return { ...state, view: { ...state.view, filters: { ...state.view.filters, years } } };
+    return withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, years } } });
   };
 
 export const resetFilters = (): Step => (state) => ({ ...state, view: { ...state.view, filters: emptyFilters } });
@@ -37,31 +41,6 @@ export const setColorBy =
   (colorBy: ColorBy): Step =>
   (state) =>
     state.view.colorBy === colorBy ? state : { ...state, view: { ...state.view, colorBy } };
-
-export function nodeYearOf(view: ViewState, id: string): number | null {
-  const y = view.nodes[id]?.properties.year;
-  return typeof y === 'number' ? y : null;
-}
-
-export function isNodeVisible(view: ViewState, id: string): boolean {
-  const node = view.nodes[id];
-  if (!node) return false;
-  if (view.hiddenNodes.includes(id)) return false;
-  if (view.filters.hiddenLabels.includes(node.label)) return false;
-  const years = view.filters.years;
-  if (years && node.label === 'Paper') {
-    const y = nodeYearOf(view, id);
-    if (y !== null && (y < years[0] || y > years[1])) return false;
-  }
-  return true;
-}
-
-export function isEdgeVisible(view: ViewState, id: string): boolean {
-  const edge = view.edges[id];
-  if (!edge) return false;
-  if (view.filters.hiddenTypes.includes(edge.type)) return false;
-  return isNodeVisible(view, edge.source) && isNodeVisible(view, edge.target);
-}
 
 export function visibleIds(view: ViewState): { nodes: string[]; edges: string[] } {
   return {

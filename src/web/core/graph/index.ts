@@ -3,10 +3,14 @@
 import type { WireEdge, WireGraph, WireNode } from '../../../shared/graph.js';
 import { layeredPositions } from '../layout/layered.js';
 import { neighbourRadius, ringAround, spiralPositions } from '../layout/positions.js';
+import { isEdgeVisible, isNodeVisible } from '../visibility.js';
 import { emptyPath, type AppState, type Point, type Step, type ViewState } from '../state.js';
 
 function mergeNode(old: WireNode | undefined, incoming: WireNode): WireNode {
   if (!old) return incoming;
+  const extra = nonEmpty(incoming.properties);
+  const adds = Object.entries(extra).some(([k, v]) => JSON.stringify(old.properties[k]) !== JSON.stringify(v));
+  if (!adds && (old.name || !incoming.name)) return old;
   return { ...old, name: old.name || incoming.name, properties: { ...incoming.properties, ...old.properties, ...nonEmpty(incoming.properties) } };
 }
 
@@ -155,9 +159,6 @@ export const showLineage =
 export function withValidSelection(state: AppState): AppState {
   const sel = state.selection;
   if (!sel) return state;
-  const ok =
-    sel.kind === 'node'
-      ? Boolean(state.view.nodes[sel.id]) && !state.view.hiddenNodes.includes(sel.id)
-      : Boolean(state.view.edges[sel.id]);
+  const ok = sel.kind === 'node' ? isNodeVisible(state.view, sel.id) : isEdgeVisible(state.view, sel.id);
   return ok ? state : { ...state, selection: null };
 }

@@ -8,8 +8,10 @@ export const ROW_GAP = 4;
 
 /** Year a lineage node was first published: its own year or the earliest of its proposing papers. */
 export function nodeYear(properties: Record<string, unknown>): number | null {
-  const own = properties.year;
-  if (typeof own === 'number' && Number.isFinite(own)) return own;
+  for (const key of ['year', 'proposedYear']) {
+    const own = properties[key];
+    if (typeof own === 'number' && Number.isFinite(own)) return own;
+  }
   let best: number | null = null;
   for (const key of ['papers', 'proposedBy', 'proposingPapers']) {
     const list = properties[key];

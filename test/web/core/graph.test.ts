@@ -1,0 +1,125 @@
+// Unit tests of the view steps in src/web/core/graph: replace, add next to an origin, hide,
+// isolate and lineage, and of the undo history they feed.
+import { describe, expect, it } from 'vitest';
+import { addGraph, hideNodes, isolateNode, replaceGraph, showHiddenNodes, showLineage } from '../../../src/web/core/graph/index.js';
+import { commit, redo, undo } from '../../../src/web/core/history/index.js';
+import { select } from '../../../src/web/core/selection/index.js';
+import { initialState, type AppState } from '../../../src/web/core/state.js';
+import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
+
+const loaded = (): AppState => replaceGraph(smallGraph())(initialState);
+
+describe('web/core/graph', () => {
+  describe('#replaceGraph', () => {
+    it('should put exactly the given nodes and edges in the view, each with a position', () => {
+      const state = loaded();
+      expect(Object.keys(state.view.nodes).sort()).toEqual(smallGraph().nodes.map((n) => n.id).sort());
+      expect(Object.keys(state.view.edges)).toHaveLength(5);
+      for (const id of Object.keys(state.view.nodes)) expect(state.view.positions[id]).toBeDefined();
+    });
+
+    it('should keep the positions of nodes that stay and drop edges with a missing end', () => {
+      const state = loaded();
+      const moved = { ...state, view: { ...state.view, positions: { ...state.view.positions, 'method:sma': { x: 42, y: -7 } } } };
+      const next = replaceGraph({ nodes: [node('method:sma', 'Method')], edges: [edge('USES', 'paper:x', 'method:sma')] })(moved);
+      expect(next.view.positions['method:sma']).toEqual({ x: 42, y: -7 });
+      expect(next.view.edges).toEqual({});
+    });
+
+    it('should not change the state it is given', () => {
+      const before = initialState;
+      replaceGraph(smallGraph())(before);
+      expect(before.view.nodes).toEqual({});
+    });
+  });
+
+  describe('#addGraph', () => {
+    it('should place new nodes next to the origin and keep every existing position', () => {
+      const state = loaded();
+      const origin = state.view.positions['dataset:lra']!;
+      const added = addGraph(
+        { nodes: [node('paper:a', 'Paper'), node('paper:b', 'Paper')], edges: [edge('EVALUATED_ON', 'paper:a', 'dataset:lra'), edge('EVALUATED_ON', 'paper:b', 'dataset:lra')] },
+        { origin: 'dataset:lra', more: 3 },
+      )(state);
+      for (const [id, p] of Object.entries(state.view.positions)) expect(added.view.positions[id]).toEqual(p);
+      const spread = Math.max(...Object.values(state.view.positions).map((p) => Math.hypot(p.x - origin.x, p.y - origin.y)));
+      for (const id of ['paper:a', 'paper:b']) {
+        const p = added.view.positions[id]!;
+        expect(Math.hypot(p.x - origin.x, p.y - origin.y)).toBeLessThan(spread);
+      }
+      expect(added.view.more['dataset:lra']).toBe(3);
+    });
+
+    it('should return the same state when nothing is new', () => {
+      const state = loaded();
+      expect(addGraph(smallGraph())(state)).toBe(state);
+    });
+
+    it('should clear "+N more" once everything was fetched', () => {
+      const state = addGraph({ nodes: [], edges: [] }, { origin: 'method:sma', more: 4 })(loaded());
+      expect(state.view.more['method:sma']).toBe(4);
+      expect(addGraph({ nodes: [], edges: [] }, { origin: 'method:sma', more: 0 })(state).view.more['method:sma']).toBeUndefined();
+    });
+  });
+
+  describe('#hideNodes', () => {
+    it('should hide a node and drop a selection that pointed at it', () => {
+      const state = select({ kind: 'node', id: 'method:sma' })(loaded());
+      const hidden = hideNodes(['method:sma'])(state);
+      expect(hidden.view.hiddenNodes).toEqual(['method:sma']);
+      expect(hidden.selection).toBeNull();
+      expect(showHiddenNodes()(hidden).view.hiddenNodes).toEqual([]);
+    });
+  });
+
+  describe('#isolateNode', () => {
+    it('should keep only the node, at its position', () => {
+      const state = loaded();
+      const only = isolateNode('method:sma')(state);
+      expect(Object.keys(only.view.nodes)).toEqual(['method:sma']);
+      expect(only.view.edges).toEqual({});
+      expect(only.view.positions['method:sma']).toEqual(state.view.positions['method:sma']);
+    });
+  });
+
+  describe('#showLineage', () => {
+    it('should switch to the lineage mode with generations from left to right', () => {
+      const state = showLineage(lineageGraph(), 'architecture:seqboat', false)(loaded());
+      expect(state.view.mode).toBe('lineage');
+      expect(state.view.lineage).toEqual({ root: 'architecture:seqboat', byYear: false });
+      const x = (id: string) => state.view.positions[id]!.x;
+      expect(x('architecture:ssm')).toBeLessThan(x('method:sma'));
+      expect(x('method:sma')).toBeLessThan(x('architecture:seqboat'));
+      expect(x('architecture:transformer')).toBeLessThan(x('architecture:gau'));
+    });
+  });
+
+  describe('#commit with #undo and #redo', () => {
+    it('should undo and redo an expansion', () => {
+      const state = loaded();
+      const expanded = commit(addGraph({ nodes: [node('paper:new', 'Paper')], edges: [edge('USES', 'paper:new', 'method:sma')] }, { origin: 'method:sma' }))(state);
+      expect(expanded.view.nodes['paper:new']).toBeDefined();
+      const undone = undo()(expanded);
+      expect(undone.view).toBe(state.view);
+      expect(redo()(undone).view).toBe(expanded.view);
+    });
+
+    it('should not record a step that changed nothing', () => {
+      const state = loaded();
+      expect(commit(addGraph(smallGraph()))(state).past).toHaveLength(0);
+    });
+
+    it('should forget the redo future after a new step', () => {
+      const a = commit(hideNodes(['method:sma']))(loaded());
+      const b = undo()(a);
+      const c = commit(hideNodes(['dataset:lra']))(b);
+      expect(c.future).toHaveLength(0);
+      expect(redo()(c)).toBe(c);
+    });
+
+    it('should do nothing on undo with an empty past', () => {
+      const state = loaded();
+      expect(undo()(state)).toBe(state);
+    });
+  });
+});

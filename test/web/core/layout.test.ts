@@ -1,0 +1,84 @@
+// Unit tests of src/web/core/layout: positions after a layout run, the worker status, and the
+// layered lineage layout by generation and by year.
+import { describe, expect, it } from 'vitest';
+import { replaceGraph, showLineage } from '../../../src/web/core/graph/index.js';
+import { commit, undo } from '../../../src/web/core/history/index.js';
+import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions } from '../../../src/web/core/layout/index.js';
+import { ringAround, spiralPositions } from '../../../src/web/core/layout/positions.js';
+import { initialState } from '../../../src/web/core/state.js';
+import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
+
+describe('web/core/layout', () => {
+  describe('#setPositions', () => {
+    it('should store positions of known nodes only, undoably', () => {
+      const state = replaceGraph(smallGraph())(initialState);
+      const next = commit(setPositions({ 'method:sma': { x: 1, y: 2 }, 'paper:ghost': { x: 0, y: 0 } }))(state);
+      expect(next.view.positions['method:sma']).toEqual({ x: 1, y: 2 });
+      expect(next.view.positions['paper:ghost']).toBeUndefined();
+      expect(undo()(next).view.positions['method:sma']).toEqual(state.view.positions['method:sma']);
+    });
+  });
+
+  describe('#setLayoutStatus', () => {
+    it('should track the worker life cycle without touching the view', () => {
+      const running = setLayoutStatus('running')(initialState);
+      expect(running.layout).toBe('running');
+      expect(running.view).toBe(initialState.view);
+      expect(setLayoutStatus('running')(running)).toBe(running);
+    });
+  });
+
+  describe('#generations', () => {
+    it('should count BUILDS_ON generations from the oldest and survive cycles', () => {
+      const g = lineageGraph();
+      expect(generations(g)).toMatchObject({ 'architecture:transformer': 0, 'architecture:ssm': 0, 'architecture:gau': 1, 'method:sma': 1, 'architecture:seqboat': 2 });
+      const cyclic = { nodes: [node('method:a', 'Method'), node('method:b', 'Method')], edges: [edge('BUILDS_ON', 'method:a', 'method:b'), edge('BUILDS_ON', 'method:b', 'method:a')] };
+      expect(Object.keys(generations(cyclic))).toHaveLength(2);
+    });
+  });
+
+  describe('#columns', () => {
+    it('should put nodes in year columns when asked', () => {
+      const col = columns(lineageGraph(), true);
+      expect(col['architecture:transformer']).toBe(0);
+      expect(col['architecture:ssm']).toBe(1);
+      expect(col['architecture:gau']).toBe(2);
+      expect(col['architecture:seqboat']).toBe(3);
+    });
+  });
+
+  describe('#nodeYear', () => {
+    it('should read the year or the earliest proposing paper', () => {
+      expect(nodeYear({ year: 2020 })).toBe(2020);
+      expect(nodeYear({ proposedBy: [{ year: 2022 }, { year: 2019 }] })).toBe(2019);
+      expect(nodeYear({})).toBeNull();
+    });
+  });
+
+  describe('#layeredPositions', () => {
+    it('should give every node a position with older generations on the left', () => {
+      const pos = layeredPositions(lineageGraph(), false);
+      expect(Object.keys(pos)).toHaveLength(5);
+      expect(pos['architecture:ssm']!.x).toBeLessThan(pos['architecture:seqboat']!.x);
+    });
+  });
+
+  describe('#setLineageByYear', () => {
+    it('should re-lay the lineage by year and do nothing outside the lineage view', () => {
+      const lineage = showLineage(lineageGraph(), 'architecture:seqboat', false)(initialState);
+      const byYear = setLineageByYear(true)(lineage);
+      expect(byYear.view.lineage?.byYear).toBe(true);
+      expect(byYear.view.positions['architecture:gau']!.x).toBeGreaterThan(byYear.view.positions['architecture:ssm']!.x);
+      expect(setLineageByYear(true)(initialState)).toBe(initialState);
+    });
+  });
+
+  describe('#spiralPositions and #ringAround', () => {
+    it('should give distinct positions', () => {
+      const s = spiralPositions(['a', 'b', 'c']);
+      expect(new Set(Object.values(s).map((p) => `${p.x},${p.y}`)).size).toBe(3);
+      const r = ringAround({ x: 10, y: 10 }, ['a', 'b'], 2);
+      for (const p of Object.values(r)) expect(Math.hypot(p.x - 10, p.y - 10)).toBeCloseTo(2);
+    });
+  });
+});

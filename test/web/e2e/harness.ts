@@ -1,0 +1,107 @@
+// End-to-end harness: builds dist/ when the explorer's sources are newer, loads the default corpus
+// into the test Neo4j, serves API + explorer with buildApp on a free port, and opens pages in Chromium.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { buildApp } from '../../../src/server/app.js';
+import type { Database } from '../../../src/server/db/driver.js';
+import { distDir, projectRoot } from '../../../src/server/paths.js';
+import { launchBrowser } from '../../helpers/browser.js';
+import { freshTestDatabase } from '../../helpers/db.js';
+import { freePort } from '../../helpers/ports.js';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `vite build` unless dist/index.html is newer than every file under src/web and src/shared. */
+export async function ensureDist(): Promise<void> {
+  const index = join(distDir, 'index.html');
+  const sources = Math.max(newestMtime(join(projectRoot, 'src', 'web')), newestMtime(join(projectRoot, 'src', 'shared')), statSync(join(projectRoot, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** The default corpus (test/helpers/corpus.ts); the API's small fixture graph while ingest is not there yet. */
+export async function loadCorpus(db: Database): Promise<void> {
+  const helper = join(projectRoot, 'test', 'helpers', 'corpus.ts');
+  if (existsSync(helper)) {
+    const { loadDefaultCorpus } = (await import(/* @vite-ignore */ helper)) as { loadDefaultCorpus: (db: Database) => Promise<void> };
+    await loadDefaultCorpus(db);
+    return;
+  }
+  const { loadFixture } = (await import(/* @vite-ignore */ join(projectRoot, 'test', 'server', 'fixture.ts'))) as { loadFixture: (db: Database) => Promise<void> };
+  await loadFixture(db);
+}
+
+export interface Explorer {
+  url: string;
+  db: Database;
+  app: FastifyInstance;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startExplorer(options: { load?: boolean } = {}): Promise<Explorer> {
+  await ensureDist();
+  const db = await freshTestDatabase();
+  if (options.load !== false) await loadCorpus(db);
+  const app = await buildApp({ db, staticDir: distDir });
+  const port = await freePort();
+  await app.listen({ host: '127.0.0.1', port });
+  const browser = await launchBrowser();
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    db,
+    app,
+    browser,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
+export async function openExplorer(explorer: Explorer, path = '', options: { waitReady?: boolean } = {}): Promise<OpenPage> {
+  const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(new URL(path, explorer.url).toString());
+  if (options.waitReady !== false) await waitReady(page);
+  return { context, page, errors };
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 20_000 });
+}
+
+/** Waits until the layout that starts after loading has stopped. */
+export async function waitLayoutIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__methodgraph?.layout() === 'idle', undefined, { timeout: 20_000 });
+}
+
+/** Where a node is drawn on the page (for clicks), after the camera has settled. */
+export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((nodeId) => window.__methodgraph!.nodeOnScreen(nodeId), id);
+  if (!p) throw new Error(`test/web/e2e: node ${id} is not drawn`);
+  return p;
+}

@@ -24,6 +24,12 @@ export interface ServerConfig {
   host: string;
   port: number;
   corsOrigin: string | undefined;
+  /** Timeout of ad-hoc and saved Cypher queries in ms (METHODGRAPH_QUERY_TIMEOUT_MS, default 10000). */
+  queryTimeoutMs?: number;
+  /** Row cap of ad-hoc and saved Cypher queries (METHODGRAPH_ROW_CAP, default 5000). */
+  rowCap?: number;
+  /** Largest request body in bytes (METHODGRAPH_BODY_LIMIT, default 262144). */
+  bodyLimit?: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,6 +38,16 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
     throw new Error(`methodgraph: environment variable ${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return n;
+}
+
+function positiveIntFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`methodgraph: environment variable ${name} must be a whole number of at least 1, got "${raw}"`);
   }
   return n;
 }
@@ -58,5 +74,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig
     host: env.HOST || '127.0.0.1',
     port: intFrom(env, 'PORT', 5173),
     corsOrigin: env.CORS_ORIGIN || undefined,
+    queryTimeoutMs: positiveIntFrom(env, 'METHODGRAPH_QUERY_TIMEOUT_MS', 10_000),
+    rowCap: positiveIntFrom(env, 'METHODGRAPH_ROW_CAP', 5_000),
+    bodyLimit: positiveIntFrom(env, 'METHODGRAPH_BODY_LIMIT', 256 * 1024),
   };
 }

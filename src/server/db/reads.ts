@@ -86,6 +86,13 @@ export async function health(db: Database, timeoutMs: number): Promise<Health> {
   }
 }
 
+const PAPER_COUNT = 'MATCH (p:Paper) RETURN count(p) AS papers';
+
+/** How many papers the database holds (0 means: load the default corpus on first start). */
+export async function paperCount(db: Database): Promise<number> {
+  return readTx(db, async (tx) => toPlain((await tx.run(PAPER_COUNT)).records[0]?.get('papers')) as number);
+}
+
 // ---------------------------------------------------------------- search
 
 const SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score

@@ -1,0 +1,29 @@
+// `npm run dev`: the API on METHODGRAPH_API_PORT (default 5174) and the Vite dev server, whose proxy
+// (vite.config.ts) sends /api there; Ctrl-C stops both and the bundled Neo4j.
+import { createServer, type ViteDevServer } from 'vite';
+import { serverConfig } from '../src/server/config.js';
+import { closeOnSignals } from '../src/server/db/driver.js';
+import { projectRoot } from '../src/server/paths.js';
+import { startServer, type RunningServer } from '../src/server/server.js';
+
+const apiPort = Number(process.env.METHODGRAPH_API_PORT || 5174);
+let api: RunningServer | undefined;
+let vite: ViteDevServer | undefined;
+
+closeOnSignals(async () => {
+  await vite?.close();
+  await api?.close();
+});
+
+try {
+  api = await startServer({ config: { ...serverConfig(), host: '127.0.0.1', port: apiPort }, staticDir: false });
+  console.log(`methodgraph: API at ${api.url}api/health`);
+  vite = await createServer({ root: `${projectRoot}/src/web`, configFile: `${projectRoot}/vite.config.ts` });
+  await vite.listen();
+  vite.printUrls();
+} catch (err) {
+  console.error((err as Error).message);
+  await vite?.close();
+  await api?.close();
+  process.exit(1);
+}

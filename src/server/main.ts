@@ -1,0 +1,21 @@
+// What `npm start` runs (after `vite build`): the API and the built explorer on one loopback port,
+// over the bundled Neo4j or NEO4J_URI; Ctrl-C stops everything, Neo4j included.
+import { closeOnSignals } from './db/driver.js';
+import { startServer, type RunningServer } from './server.js';
+
+let server: RunningServer | undefined;
+let stopping = false;
+closeOnSignals(async () => {
+  stopping = true;
+  console.log('methodgraph: stopping ...');
+  await server?.close();
+});
+
+try {
+  server = await startServer();
+  if (stopping) await server.close();
+  else console.log(`methodgraph: explorer at ${server.url}`);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,80 @@
+// The API keeps running while Neo4j is down: /api/health answers 503 with a clear message, other
+// endpoints 503 too, and both recover by themselves when Neo4j is back (a second bundled Neo4j of our own).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { dbConfig, type BundledDbConfig } from '../../src/server/config.js';
+import { startBundledDb, type RunningDb } from '../../src/server/db/bundled.js';
+import { openDatabase, type Database } from '../../src/server/db/driver.js';
+import { applySchema } from '../../src/server/db/schema.js';
+import { freePort } from '../helpers/ports.js';
+import { loadFixture } from './fixture.js';
+
+let dataDir: string;
+let config: BundledDbConfig;
+let neo4jProcess: RunningDb | undefined;
+let db: Database;
+let app: FastifyInstance;
+
+/** Polls until the predicate holds; the test fails by its own timeout otherwise. */
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-recovery-'));
+  config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
+  neo4jProcess = await startBundledDb(config);
+  db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
+  await applySchema(db);
+  await loadFixture(db);
+  app = await buildApp({ db, healthTimeoutMs: 2_000 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  await neo4jProcess?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('server/app', () => {
+  describe('when Neo4j stops and starts again', () => {
+    it('should answer 503 while Neo4j is down and 200 again once it is back', async () => {
+      const up = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(up.statusCode).toBe(200);
+
+      await neo4jProcess!.stop();
+      const down = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(down.statusCode).toBe(503);
+      const body = down.json();
+      expect(body.status).toBe('unavailable');
+      expect(body.error.code).toBe('database_unavailable');
+      expect(body.error.message).toMatch(/Neo4j is not reachable/);
+      expect(down.body).not.toMatch(/\n\s+at /);
+
+      const search = await app.inject({ method: 'GET', url: '/api/search?q=mamba' });
+      expect(search.statusCode).toBe(503);
+      expect(search.json().error.code).toBe('database_unavailable');
+
+      neo4jProcess = await startBundledDb(config);
+      const recovered = await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 200,
+      );
+      expect(recovered.json().counts.nodes.Method).toBeGreaterThan(0);
+      const again = await eventually(
+        () => app.inject({ method: 'GET', url: '/api/search?q=mamba' }),
+        (res) => res.statusCode === 200,
+      );
+      expect(again.json().results.length).toBeGreaterThan(0);
+    }, 180_000);
+  });
+});

@@ -1,0 +1,156 @@
+// Keyphrases per paper: noun phrases from wink's POS tags, counted per paper and kept as compact
+// hashed term vectors; at the end scored by TF-IDF against the corpus into Concept + MENTIONS {weight}.
+import type { AnalyzedText } from './sentences.js';
+
+const GENERIC = new Set(
+  `paper papers work works approach approaches method methods model models result results performance task tasks problem problems way ways number numbers use study studies analysis framework state art time times set sets data lot terms term order case cases fact effect effects ability abilities level levels type types kind kinds part parts example examples addition respect aim aims field fields area areas role roles issue issues challenge challenges advantage advantages insight insights question questions need needs paradigm new novel recent various several different other such many more most same first second third key main general specific significant important large small high low previous existing current standard strong art-of-the state-of-the-art experiment experiments evaluation evaluations improvement improvements application applications domain domains practice variety range end amount size training learning network networks neural deep system systems technique techniques solution solutions capability capabilities property properties process processes structure structures component components design designs feature features representation representations information parameter parameters function functions layer layers module modules architecture architectures hardware code cost costs efficiency accuracy ms benchmark benchmarks dataset datasets mechanism mechanisms step steps input inputs output outputs way form forms light presence basis detail details`.split(
+    /\s+/,
+  ),
+);
+const STOP = new Set('a an the of and or in on for to with by from as at this that these those its their our we it is are be can may'.split(' '));
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+function lemma(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Candidate terms (1-3 word noun-phrase tails) with counts. Title terms count double. */
+export function candidateTerms(title: AnalyzedText, abstract: AnalyzedText): Map<string, number> {
+  const counts = new Map<string, number>();
+  const collect = (a: AnalyzedText, weight: number) => {
+    let chunk: string[] = [];
+    let heads: boolean[] = [];
+    const flush = () => {
+      for (let end = chunk.length; end > 0; end -= 1) {
+        if (!heads[end - 1]) continue;
+        for (let n = 1; n <= 3 && end - n >= 0; n += 1) {
+          const words = chunk.slice(end - n, end);
+          if (STOP.has(words[0]!)) continue;
+          if (n === 1 && (GENERIC.has(words[0]!) || words[0]!.length < 3)) continue;
+          if (words.every((w) => GENERIC.has(w))) continue;
+          const term = words.join(' ');
+          counts.set(term, (counts.get(term) ?? 0) + weight);
+        }
+        break;
+      }
+      chunk = [];
+      heads = [];
+    };
+    for (let i = 0; i < a.tokens.length; i += 1) {
+      const tok = a.tokens[i]!;
+      const pos = a.pos[i]!;
+      if (tok === '-' && chunk.length > 0 && PHRASE_POS.has(a.pos[i + 1] ?? '')) {
+        const next = a.tokens[i + 1]!;
+        chunk[chunk.length - 1] = `${chunk[chunk.length - 1]}-${lemma(next)}`;
+        heads[heads.length - 1] = a.pos[i + 1] !== 'ADJ';
+        i += 1;
+        continue;
+      }
+      if (PHRASE_POS.has(pos) && /^[\p{L}][\p{L}\p{N}-]*$/u.test(tok) && tok.length > 1 && !STOP.has(tok)) {
+        chunk.push(pos === 'ADJ' ? tok : lemma(tok));
+        heads.push(pos !== 'ADJ');
+        if (chunk.length > 6) {
+          chunk.shift();
+          heads.shift();
+        }
+      } else flush();
+    }
+    flush();
+  };
+  collect(title, 2);
+  collect(abstract, 1);
+  return counts;
+}
+
+/** 32-bit FNV-1a hash: terms are stored as numbers, names only once they are shared. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i += 1) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export interface TermVector {
+  ids: Uint32Array;
+  counts: Float32Array;
+}
+
+const MAX_TERMS = 48;
+
+/**
+ * Corpus-wide document frequencies over compact per-paper term vectors. Term names are kept only
+ * for terms seen in at least two papers (only those can become concepts).
+ */
+export class TermStats {
+  readonly df = new Map<number, number>();
+  readonly names = new Map<number, string>();
+  private pendingNames = new Map<number, string>();
+  documents = 0;
+
+  /** Keeps the paper's top terms (multi-word phrases favoured) and counts them. */
+  add(counts: Map<string, number>): TermVector {
+    const ranked = [...counts.entries()]
+      .map(([term, c]) => [term, c * (1 + 0.5 * (term.split(' ').length - 1))] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TERMS);
+    const ids = new Uint32Array(ranked.length);
+    const tf = new Float32Array(ranked.length);
+    ranked.forEach(([term], i) => {
+      const id = termHash(term);
+      ids[i] = id;
+      tf[i] = counts.get(term)!;
+      const df = (this.df.get(id) ?? 0) + 1;
+      this.df.set(id, df);
+      if (df === 1) this.pendingNames.set(id, term);
+      else if (df === 2) {
+        this.names.set(id, this.pendingNames.get(id) ?? term);
+        this.pendingNames.delete(id);
+      }
+    });
+    this.documents += 1;
+    // Names of terms seen once are dropped periodically; the second sighting brings them back.
+    if (this.pendingNames.size > 200_000) this.pendingNames = new Map();
+    return { ids, counts: tf };
+  }
+
+  idf(id: number): number {
+    const df = this.df.get(id) ?? 1;
+    return Math.log((1 + this.documents) / (1 + df)) + 1;
+  }
+}
+
+export interface ConceptScore {
+  term: string;
+  weight: number;
+  count: number;
+}
+
+export interface ConceptOptions {
+  perPaper?: number;
+  minWeight?: number;
+}
+
+/** Top keyphrases of one paper: shared terms (df >= 2, not in most papers) by TF-IDF, weight in 0..1. */
+export function topConcepts(vector: TermVector, stats: TermStats, options: ConceptOptions = {}): ConceptScore[] {
+  const perPaper = options.perPaper ?? 6;
+  const minWeight = options.minWeight ?? 0.25;
+  const maxDf = Math.max(3, Math.floor(stats.documents * 0.4));
+  const scored: ConceptScore[] = [];
+  for (let i = 0; i < vector.ids.length; i += 1) {
+    const id = vector.ids[i]!;
+    const df = stats.df.get(id) ?? 1;
+    const name = stats.names.get(id);
+    if (!name || df < 2 || df > maxDf) continue;
+    scored.push({ term: name, weight: vector.counts[i]! * stats.idf(id) * (name.includes(' ') ? 1.5 : 1), count: vector.counts[i]! });
+  }
+  scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  const top = scored[0]?.weight ?? 1;
+  return scored
+    .slice(0, perPaper)
+    .map((s) => ({ ...s, weight: Math.round((s.weight / top) * 1000) / 1000 }))
+    .filter((s) => s.weight >= minWeight);
+}

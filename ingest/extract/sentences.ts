@@ -1,0 +1,59 @@
+// Sentence splitting, tokens and part-of-speech tags for titles and abstracts, via wink-nlp with
+// its bundled English model (loaded once; nothing is downloaded at run time).
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface AnalyzedText {
+  sentences: string[];
+  /** Lower-case token texts of the whole text, in order. */
+  tokens: string[];
+  /** Universal POS tag per token (NOUN, PROPN, ADJ, PUNCT, ...). */
+  pos: string[];
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/** Splits a text into sentences and tags its tokens. Sentences are trimmed and never empty. */
+export function analyzeText(text: string): AnalyzedText {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean === '') return { sentences: [], tokens: [], pos: [] };
+  const e = engine();
+  const doc = e.readDoc(clean);
+  const sentences = repairSplits(doc.sentences().out() as string[]);
+  const tokens = doc.tokens().out(e.its.normal) as string[];
+  const pos = doc.tokens().out(e.its.pos) as string[];
+  return { sentences, tokens, pos };
+}
+
+/** Sentences only. */
+export function splitSentences(text: string): string[] {
+  return analyzeText(text).sentences;
+}
+
+/**
+ * Re-joins splits wink makes after abbreviations ("e.g.", "i.e.", "et al.", "vs.") and drops
+ * empty pieces, so evidence sentences read as written.
+ */
+function repairSplits(raw: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of raw) {
+    const s = piece.trim();
+    if (s === '') continue;
+    const prev = out[out.length - 1];
+    const glued =
+      prev !== undefined &&
+      (/\b(?:e\.g|i\.e|et al|vs|cf|approx|etc|Fig|Eq|resp)\.$/i.test(prev) ||
+        /^[a-z(/]/.test(s) ||
+        (/\d\.$/.test(prev) && /^\d/.test(s)) ||
+        (/!$/.test(prev) && /^[/\-]/.test(s)));
+    if (prev !== undefined && glued) {
+      out[out.length - 1] = `${prev} ${s}`;
+    } else out.push(s);
+  }
+  return out;
+}

@@ -1,7 +1,10 @@
 // Turns wire-format nodes and edges into Neo4j parameter rows: property values Neo4j can store
 // (no nulls, maps or mixed lists; years as integers), endpoint labels, title keys.
 import neo4j from 'neo4j-driver';
+import { titleKey } from '../extract/paper-identity.js';
 import { isNodeLabel, type NodeLabel, type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
+
+export { titleKey };
 
 export type Neo4jValue = string | number | boolean | ReturnType<typeof neo4j.int> | string[] | number[] | boolean[];
 
@@ -26,15 +29,6 @@ export function labelOfId(id: string): NodeLabel | undefined {
   return colon > 0 ? ID_PREFIX[id.slice(0, colon)] : undefined;
 }
 
-/** The normalized title used to recognise the same paper across sources. */
-export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 function scalar(value: PropertyValue): string | number | boolean | undefined {
   if (typeof value === 'string') return value;

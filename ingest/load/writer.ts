@@ -5,7 +5,7 @@ import { isNodeLabel, isRelationshipType, type NodeLabel, type WireEdge, type Wi
 import type { CodeLink } from '../sources/types.js';
 import { addCounts, emptyCounts, type LoadCounts } from './counts.js';
 import { ATTACH_CODE_LINKS, RESOLVE_PAPERS } from './cypher.js';
-import { repositoryNode } from './repo.js';
+import { parseRepositoryUrl } from '../extract/code-links.js';
 import { PaperResolver } from './resolve.js';
 import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './rows.js';
 import type { GraphStore, NodeGroups, EdgeGroups } from './store.js';
@@ -149,16 +149,16 @@ export class GraphWriter {
     await this.flush();
     if (!this.db || links.length === 0) return links.length;
     const rows = links.flatMap((link) => {
-      const repo = repositoryNode(link.repoUrl);
+      const repo = parseRepositoryUrl(link.repoUrl);
       if (!repo) return [];
       return [
         {
           arxivId: link.arxivId ?? null,
           titleKey: link.title ? titleKey(link.title) : null,
           repoId: repo.id,
-          repo: repo.properties,
+          repo: { url: repo.url, host: repo.host, owner: repo.owner, name: repo.name },
           props: {
-            evidence: `Papers with Code lists ${repo.name} as ${link.official ? 'the official' : 'an unofficial'} implementation`,
+            evidence: `Papers with Code lists ${repo.url} as ${link.official ? 'the official' : 'an unofficial'} implementation`,
             confidence: link.official ? 1 : 0.8,
             extractor: 'pwc-links',
             source: 'source-metadata',

@@ -1,0 +1,262 @@
+// ingest(db, options): reads the input files, extracts the graph and loads it — Papers-with-Code
+// methods extend the taxonomy first, code links attach to papers, bad records are reported not loaded.
+import { join } from 'node:path';
+import type { Database } from '../src/server/db/driver.js';
+import { dataDir } from '../src/server/paths.js';
+import type { WireGraph } from '../src/shared/graph.js';
+import { createExtractor } from './extract/index.js';
+import { GraphWriter, MemoryStore, Neo4jStore, prepareDatabase, resetGraph, type GraphStore, type LoadCounts } from './load/index.js';
+import { detectFormat, readFile, type CodeLink, type FormatName, type MethodEntry } from './sources/index.js';
+import { SourceFileError } from './sources/text.js';
+import { Taxonomy, type EntityKind, type TaxonomyInput } from './taxonomy/taxonomy.js';
+import type { PaperRecord, SourceIssue } from './types.js';
+
+export const DEFAULT_CORPUS = join(dataDir, 'papers-listing.txt');
+const MAX_KEPT_ISSUES = 1_000;
+
+export interface IngestOptions {
+  /** Input files; the default corpus when empty. */
+  files?: string[];
+  /** Forces one reader for every file. */
+  format?: FormatName;
+  /** Extract only: nothing touches the database (db may be undefined). */
+  dryRun?: boolean;
+  /** Keep the resolved graph in the summary (for --json). Always on for dry runs. */
+  collectGraph?: boolean;
+  /** Read and validate every file first; write nothing if any record is rejected. */
+  strict?: boolean;
+  /** Delete the whole graph before loading. */
+  reset?: boolean;
+  batchSize?: number;
+  /** The taxonomy to extract with (default: a fresh copy of the bundled one). */
+  taxonomy?: Taxonomy;
+  onIssue?: (issue: SourceIssue) => void;
+  onWarning?: (message: string) => void;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  phase: 'validate' | 'read' | 'finish';
+  file: string;
+  fileIndex: number;
+  files: number;
+  records: number;
+  rejected: number;
+  batches: number;
+}
+
+export interface FileSummary {
+  path: string;
+  format?: FormatName;
+  records: number;
+  rejected: number;
+}
+
+export interface IngestSummary {
+  files: FileSummary[];
+  /** Paper records read and extracted. */
+  records: number;
+  /** Issues: rejected records and unreadable files. */
+  rejected: number;
+  /** The first issues (all of them went to onIssue). */
+  issues: SourceIssue[];
+  /** Whether anything was written to the database. */
+  wrote: boolean;
+  /** Set when --strict refused to write. */
+  refused?: string;
+  counts: LoadCounts;
+  taxonomy?: { added: number; merged: number };
+  codeLinks: { read: number; attached: number; unmatched: number };
+  graph?: WireGraph;
+  timings: { totalMs: number };
+}
+
+const ARCHITECTURE_COLLECTION = /network|architecture|transformer|model|backbone|convolution|recurrent|autoencoder|\bgan/i;
+
+/** A Papers-with-Code method as a taxonomy entry (kind from its collections). */
+export function methodToTaxonomy(method: MethodEntry): TaxonomyInput {
+  const kind: EntityKind = method.collections.some((c) => ARCHITECTURE_COLLECTION.test(c.collection)) ? 'Architecture' : 'Method';
+  const aliases = method.fullName && method.fullName !== method.name ? [method.fullName] : [];
+  return { kind, name: method.name, aliases, ...(method.description ? { description: method.description.slice(0, 2000) } : {}) };
+}
+
+/** Code links by arXiv id and by Papers-with-Code paper URL, each used at most once. */
+class CodeLinkIndex {
+  private byArxiv = new Map<string, CodeLink[]>();
+  private byUrl = new Map<string, CodeLink[]>();
+  private used = new Set<CodeLink>();
+  read = 0;
+
+  add(link: CodeLink): void {
+    this.read += 1;
+    if (link.arxivId) push(this.byArxiv, link.arxivId, link);
+    if (link.paperUrl) push(this.byUrl, link.paperUrl, link);
+  }
+
+  /** Adds the repositories linked to this record to its `code`. */
+  attach(record: PaperRecord): PaperRecord {
+    const links = [
+      ...(record.arxivId ? (this.byArxiv.get(record.arxivId) ?? []) : []),
+      ...(record.sourceId ? (this.byUrl.get(record.sourceId) ?? []) : []),
+      ...(record.url ? (this.byUrl.get(record.url) ?? []) : []),
+    ];
+    if (links.length === 0) return record;
+    for (const l of links) this.used.add(l);
+    return { ...record, code: [...new Set([...(record.code ?? []), ...links.map((l) => l.repoUrl)])] };
+  }
+
+  unused(): CodeLink[] {
+    const all = new Set([...this.byArxiv.values(), ...this.byUrl.values()].flat());
+    return [...all].filter((l) => !this.used.has(l));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const PAPER_ORDER: Record<FormatName, number> = {
+  'pwc-methods': 0,
+  'pwc-links': 1,
+  listing: 2,
+  json: 2,
+  jsonl: 2,
+  'arxiv-atom': 2,
+  bibtex: 2,
+  'pwc-papers': 2,
+  'semantic-scholar': 2,
+};
+
+/**
+ * Reads, extracts and loads. Never throws for bad input (it is reported through onIssue and the
+ * summary); throws for database failures.
+ */
+export async function ingest(db: Database | undefined, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const paths = options.files?.length ? options.files : [DEFAULT_CORPUS];
+  const dryRun = options.dryRun === true || !db;
+  const issues: SourceIssue[] = [];
+  const files: FileSummary[] = [];
+  let rejected = 0;
+  let records = 0;
+  let batches = 0;
+  const report = (file: FileSummary, issue: SourceIssue) => {
+    rejected += 1;
+    file.rejected += 1;
+    if (issues.length < MAX_KEPT_ISSUES) issues.push(issue);
+    options.onIssue?.(issue);
+  };
+
+  // Formats first: methods extend the taxonomy and links attach to papers before any paper is read.
+  for (const path of paths) {
+    const file: FileSummary = { path, records: 0, rejected: 0 };
+    files.push(file);
+    try {
+      file.format = options.format ?? (await detectFormat(path));
+    } catch (err) {
+      const position = err instanceof SourceFileError ? err.position : 'file';
+      report(file, { file: path, position, reason: `ingest/sources/detect: ${(err as Error).message}` });
+    }
+  }
+  const ordered = files.filter((f) => f.format).sort((a, b) => PAPER_ORDER[a.format!] - PAPER_ORDER[b.format!]);
+  const progress = (phase: IngestProgress['phase'], file: FileSummary) =>
+    options.onProgress?.({ phase, file: file.path, fileIndex: ordered.indexOf(file), files: ordered.length, records, rejected, batches });
+
+  const summary = (extra: Partial<IngestSummary>): IngestSummary => ({
+    files,
+    records,
+    rejected,
+    issues,
+    wrote: false,
+    counts: writer?.counts ?? new GraphWriter([], undefined).counts,
+    codeLinks: { read: 0, attached: 0, unmatched: 0 },
+    timings: { totalMs: performance.now() - started },
+    ...extra,
+  });
+  let writer: GraphWriter | undefined;
+
+  if (options.strict) {
+    for (const file of ordered) {
+      for await (const item of readFile(file.path, { format: file.format! })) {
+        if (item.kind === 'issue') report(file, item.issue);
+      }
+      progress('validate', file);
+    }
+    if (rejected > 0) {
+      return summary({ refused: `--strict: ${rejected} problem(s) found; nothing was written. Fix them or run without --strict to load the valid records.` });
+    }
+  }
+
+  const taxonomy = options.taxonomy ?? Taxonomy.load();
+  const links = new CodeLinkIndex();
+  const methodInputs: TaxonomyInput[] = [];
+  let taxonomyResult: IngestSummary['taxonomy'];
+
+  const memory = dryRun || options.collectGraph ? new MemoryStore() : undefined;
+  const stores: GraphStore[] = [];
+  if (!dryRun) stores.push(new Neo4jStore(db!));
+  if (memory) stores.push(memory);
+  writer = new GraphWriter(stores, dryRun ? undefined : db, {
+    batchSize: options.batchSize,
+    onWarning: options.onWarning,
+    onBatch: (counts) => {
+      batches = counts.batches;
+    },
+  });
+
+  if (!dryRun) {
+    await prepareDatabase(db!);
+    if (options.reset) await resetGraph(db!);
+  }
+
+  let extractor: ReturnType<typeof createExtractor> | undefined;
+  for (const file of ordered) {
+    for await (const item of readFile(file.path, { format: file.format! })) {
+      switch (item.kind) {
+        case 'issue':
+          if (!options.strict) report(file, item.issue);
+          break;
+        case 'method':
+          methodInputs.push(methodToTaxonomy(item.method));
+          break;
+        case 'code-link':
+          links.add(item.link);
+          break;
+        case 'record': {
+          if (!extractor) {
+            if (methodInputs.length) {
+              const r = taxonomy.extend(methodInputs);
+              taxonomyResult = { added: r.added, merged: r.merged };
+            }
+            extractor = createExtractor({ taxonomy });
+          }
+          records += 1;
+          file.records += 1;
+          await writer.add(extractor.addPaper(links.attach(item.record)));
+          if (records % 50 === 0) progress('read', file);
+          break;
+        }
+      }
+    }
+    progress('read', file);
+  }
+  if (!extractor && methodInputs.length) {
+    const r = taxonomy.extend(methodInputs);
+    taxonomyResult = { added: r.added, merged: r.merged };
+  }
+  if (extractor) await writer.add(extractor.finish());
+  const leftovers = links.unused();
+  const unmatched = await writer.attachCodeLinks(leftovers);
+  const counts = await writer.close();
+  const last = ordered[ordered.length - 1];
+  if (last) progress('finish', last);
+  return summary({
+    wrote: !dryRun,
+    counts,
+    taxonomy: taxonomyResult,
+    codeLinks: { read: links.read, attached: links.read - unmatched, unmatched },
+    graph: memory?.graph(),
+  });
+}

@@ -20,6 +20,10 @@ export interface TestHandle {
   /** Where the node is drawn, in CSS pixels relative to the page. */
   nodeOnScreen(id: string): { x: number; y: number } | null;
   nodeColor(id: string): string | null;
+  nodeSize(id: string): number | null;
+  degree(id: string): number;
+  /** Labels sigma drew in the last frame. */
+  displayedLabels(): string[];
   mode(): string;
   layout(): string;
   pathNodes(): string[];
@@ -62,6 +66,9 @@ export function TestHandleController() {
         const sigma = getRenderer();
         return sigma && graph.hasNode(id) ? (sigma.getNodeDisplayData(id)?.color ?? null) : null;
       },
+      nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
+      degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
+      displayedLabels: () => [...(getRenderer()?.getNodeDisplayedLabels() ?? [])],
       mode: () => getState().view.mode,
       layout: () => layoutStatus(),
       pathNodes: () => getState().path.nodes,

@@ -1,0 +1,117 @@
+// End-to-end: seeing the graph (item 1: whole corpus, legend, size by degree, labels, hover) and the
+// layout (item 2: ForceAtlas2 in a worker, start/stop, positions kept, undoable).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { api, findId, handle } from './helpers.js';
+
+interface Overview {
+  graph: { nodes: { id: string; label: string }[]; edges: unknown[] };
+  truncated: boolean;
+}
+
+let explorer: Explorer;
+
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+
+afterAll(async () => {
+  await explorer?.close();
+});
+
+describe('web/explorer', () => {
+  describe('#view (item 1)', () => {
+    it('should draw the whole default corpus on opening', async () => {
+      const overview = await api<Overview>(explorer, '/api/overview?limit=2000');
+      expect(overview.truncated).toBe(false);
+      const { page, errors, context } = await openExplorer(explorer);
+      expect(await handle.order(page)).toBe(overview.graph.nodes.length);
+      expect(await handle.size(page)).toBe(overview.graph.edges.length);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('should hide and show a label when its legend entry is clicked', async () => {
+      const overview = await api<Overview>(explorer, '/api/overview?limit=2000');
+      const datasets = overview.graph.nodes.filter((n) => n.label === 'Dataset');
+      expect(datasets.length).toBeGreaterThan(0);
+      const { page, context } = await openExplorer(explorer);
+      const total = await handle.visibleOrder(page);
+      const legend = page.getByRole('navigation', { name: /legend/i });
+      await legend.getByRole('button', { name: /Hide Dataset nodes/ }).click();
+      expect(await handle.visibleOrder(page)).toBe(total - datasets.length);
+      expect(await handle.isVisible(page, datasets[0]!.id)).toBe(false);
+      await expect.poll(() => legend.getByRole('button', { name: /Show Dataset nodes/ }).getAttribute('aria-pressed')).toBe('false');
+      await legend.getByRole('button', { name: /Show Dataset nodes/ }).click();
+      expect(await handle.visibleOrder(page)).toBe(total);
+      await context.close();
+    });
+
+    it('should size nodes by degree and draw only some labels', async () => {
+      const { page, context } = await openExplorer(explorer);
+      const sizes = await page.evaluate(() => {
+        const h = window.__methodgraph!;
+        return h.visibleNodes().map((id) => ({ id, degree: h.degree(id), size: h.nodeSize(id)! }));
+      });
+      sizes.sort((a, b) => a.degree - b.degree);
+      const low = sizes[0]!;
+      const high = sizes[sizes.length - 1]!;
+      expect(high.degree).toBeGreaterThan(low.degree);
+      expect(high.size).toBeGreaterThan(low.size);
+      await waitLayoutIdle(page);
+      const labels = await page.evaluate(() => window.__methodgraph!.displayedLabels());
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labels.length).toBeLessThan(sizes.length);
+      await context.close();
+    });
+
+    it('should highlight a hovered node with its neighbours and dim the rest', async () => {
+      const kd = await findId(explorer, 'knowledge distillation', 'Method');
+      const { page, context } = await openExplorer(explorer);
+      await waitLayoutIdle(page);
+      const details = await api<{ graph: { nodes: { id: string }[] } }>(explorer, `/api/nodes/${encodeURIComponent(kd)}`);
+      const neighbours = new Set(details.graph.nodes.map((n) => n.id));
+      const nb = [...neighbours].find((id) => id !== kd)!;
+      const far = (await page.evaluate(() => window.__methodgraph!.visibleNodes())).find((id) => !neighbours.has(id))!;
+      const before = await handle.color(page, far);
+      const p = await page.evaluate((id) => window.__methodgraph!.nodeOnScreen(id), kd);
+      await page.mouse.move(p!.x, p!.y);
+      await expect.poll(() => handle.color(page, far)).toBe('#e4e6ea');
+      expect(await handle.color(page, nb)).not.toBe('#e4e6ea');
+      await page.mouse.move(5, 890);
+      await expect.poll(() => handle.color(page, far)).toBe(before);
+      await context.close();
+    });
+  });
+
+  describe('#layout (item 2)', () => {
+    it('should run ForceAtlas2 in a worker after loading and stop by itself', async () => {
+      const { page, context } = await openExplorer(explorer);
+      const first = await handle.layout(page);
+      expect(first).toBe('running');
+      await waitLayoutIdle(page);
+      await expect.poll(() => page.getByRole('button', { name: 'Start layout' }).isVisible()).toBe(true);
+      await context.close();
+    });
+
+    it('should start and stop the layout from the toolbar, keep positions after stopping, and undo a run', async () => {
+      const kd = await findId(explorer, 'knowledge distillation', 'Method');
+      const { page, context } = await openExplorer(explorer);
+      await waitLayoutIdle(page);
+      const before = await handle.position(page, kd);
+      await page.getByRole('button', { name: 'Start layout' }).click();
+      expect(await handle.layout(page)).toBe('running');
+      await expect.poll(async () => JSON.stringify(await handle.position(page, kd))).not.toBe(JSON.stringify(before));
+      await page.getByRole('button', { name: 'Stop layout' }).click();
+      expect(await handle.layout(page)).toBe('idle');
+      const after = await handle.position(page, kd);
+      await page.waitForTimeout(400);
+      expect(await handle.position(page, kd)).toEqual(after);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      expect(await handle.position(page, kd)).toEqual(before);
+      await page.getByRole('button', { name: 'Redo' }).click();
+      expect(await handle.position(page, kd)).toEqual(after);
+      await context.close();
+    });
+  });
+});

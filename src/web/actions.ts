@@ -15,8 +15,6 @@ import { startLayout } from './graph/layout.js';
 
 /** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes. */
 export const OVERVIEW_LIMIT = 2000;
-/** Neighbours added by one expansion; the rest are behind "+N more". */
-export const EXPAND_LIMIT = 25;
 /** First layout after loading: long enough to untangle the default corpus. */
 export const FIRST_LAYOUT_MS = 2500;
 
@@ -87,7 +85,9 @@ export async function selectNode(id: string, options: { focus?: boolean } = {}):
 /** Adds a node's neighbourhood next to it, capped; `all` fetches what "+N more" left out. */
 export async function expandNode(id: string, all = false): Promise<void> {
   const current = getState().view.more[id] ?? 0;
-  const limit = all ? Math.min(1000, EXPAND_LIMIT + current + countDrawnNeighbours(id) + 1) : EXPAND_LIMIT + countDrawnNeighbours(id) + 1;
+  const cap = getState().expandLimit;
+  // The API's limit counts the centre and the neighbours already drawn, then `cap` new ones.
+  const limit = Math.min(2000, cap + countDrawnNeighbours(id) + 1 + (all ? current : 0));
   const result = await guarded(`expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(id, all));
   if (!result) return;
   commitStep(addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }));

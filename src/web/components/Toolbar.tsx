@@ -3,6 +3,7 @@ import { redo, undo } from '../core/history/index.js';
 import { showHiddenNodes } from '../core/graph/index.js';
 import { setColorBy } from '../core/filters/index.js';
 import { commitStep, dispatch, useApp } from '../core/store.js';
+import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
 import { startLayout, stopLayout } from '../graph/layout.js';
@@ -14,6 +15,7 @@ export function Toolbar() {
   const mode = useApp((s) => s.view.mode);
   const colorBy = useApp((s) => s.view.colorBy);
   const hidden = useApp((s) => s.view.hiddenNodes.length);
+  const expandLimit = useApp((s) => s.expandLimit);
   return (
     <div className="toolbar" role="toolbar" aria-label="Graph tools">
       <button type="button" onClick={() => dispatch(undo())} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
@@ -45,6 +47,16 @@ export function Toolbar() {
         <select aria-label="Colour nodes by" value={colorBy} onChange={(e) => commitStep(setColorBy(e.target.value as 'label' | 'community'))}>
           <option value="label">by label</option>
           <option value="community">by community</option>
+        </select>
+      </label>
+      <label className="inline">
+        Expand
+        <select aria-label="Neighbours added per expansion" value={expandLimit} onChange={(e) => dispatch(setExpandLimit(Number(e.target.value)))}>
+          {EXPAND_LIMITS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </label>
       <span className="sep" aria-hidden="true" />

@@ -82,6 +82,8 @@ export interface AppState {
   layout: LayoutStatus;
   /** True once the first graph has been drawn. */
   ready: boolean;
+  /** Neighbours added by one expansion; the rest wait behind "+N more". */
+  expandLimit: number;
 }
 
 export const emptyFilters: Filters = { hiddenLabels: [], hiddenTypes: [], years: null };
@@ -114,6 +116,7 @@ export const initialState: AppState = {
   panel: 'details',
   layout: 'idle',
   ready: false,
+  expandLimit: 25,
 };
 
 export type Step = (state: AppState) => AppState;

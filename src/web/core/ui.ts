@@ -18,3 +18,10 @@ export const setPanel =
   (state) => (state.panel === panel ? state : { ...state, panel });
 
 export const setReady = (): Step => (state) => (state.ready ? state : { ...state, ready: true });
+
+export const EXPAND_LIMITS = [5, 10, 25, 50, 100] as const;
+
+export const setExpandLimit =
+  (limit: number): Step =>
+  (state) =>
+    state.expandLimit === limit || !Number.isInteger(limit) || limit < 1 ? state : { ...state, expandLimit: limit };

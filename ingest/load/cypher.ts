@@ -109,7 +109,8 @@ OPTIONAL MATCH (byArxiv:Paper {arxivId: row.arxivId})
 WITH row, head(collect(byArxiv)) AS p1
 OPTIONAL MATCH (byTitle:Paper {titleKey: row.titleKey})
   WHERE p1 IS NULL
-WITH row, coalesce(p1, head(collect(byTitle))) AS p
+WITH row, p1, head(collect(byTitle)) AS p2
+WITH row, coalesce(p1, p2) AS p
 WHERE p IS NOT NULL
 MERGE (r:Repository {id: row.repoId})
   ON CREATE SET r += row.repo

@@ -3,7 +3,7 @@
 // or through other methods, with the contribution and the BUILDS_ON chain.
 // @param method string method:knowledge-distillation id of a method or architecture
 // @param depth int 4 1..6 how many BUILDS_ON hops between the contribution and the method
-// @columns paper, year, contribution, hops, chain
+// @columns paper, year, contribution, hops, chain, p, proposes
 MATCH (root:Method|Architecture {id: $method})
 MATCH chain = (contribution)-[:BUILDS_ON*1..6]->(root)
 WHERE length(chain) <= $depth

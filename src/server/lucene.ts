@@ -15,17 +15,19 @@ export function searchTerms(text: string): string[] {
 
 /**
  * Every word must match, either whole (boosted) or as a prefix, so "mamb" finds Mamba and
- * MambaMixer and "knowledge dist" finds knowledge distillation; the whole phrase boosts further.
- * Returns undefined when the text holds no word at all.
+ * MambaMixer and "knowledge dist" finds knowledge distillation; the whole phrase boosts further,
+ * and the words run together also match ("m2m kd" finds m2mKD). Undefined when there is no word.
  */
 export function toLuceneQuery(text: string): string | undefined {
   const terms = searchTerms(text).map(escapeLucene);
   if (terms.length === 0) return undefined;
-  const required = terms.map((t) => `+(${t}^2 OR ${t}*)`).join(' ');
-  return terms.length > 1 ? `${required} "${terms.join(' ')}"^4` : required;
+  const each = terms.map((t) => `(${t}^2 OR ${t}*)`);
+  if (terms.length === 1) return each[0];
+  const joined = terms.join('');
+  return `(${each.map((c) => `+${c}`).join(' ')}) OR "${terms.join(' ')}"^4 OR ${joined}^2 OR ${joined}*`;
 }
 
-/** The text the exact-match ranking compares names and aliases with. */
+/** The text the exact-match ranking compares names and aliases with: its words, run together. */
 export function normalizedText(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return searchTerms(text).join('');
 }

@@ -81,10 +81,23 @@ describe('server/app', () => {
       expect(names.indexOf('mamba')).toBeLessThan(names.findIndex((n) => n.startsWith('mambamixer')));
     });
 
-    it('should find knowledge distillation through its alias "kd" first', async () => {
+    it('should find knowledge distillation through its alias "kd" first and say which alias matched', async () => {
       const { body } = await get('/api/search?q=kd');
-      const first = (body.results as { node: WireNode }[])[0]!;
+      const first = (body.results as { node: WireNode; matched: string | null }[])[0]!;
       expect(first.node.id).toBe('method:knowledge-distillation');
+      expect(first.matched?.toLowerCase()).toBe('kd');
+    });
+
+    it('should find a name written as one word from its parts ("m2m kd" finds m2mKD)', async () => {
+      const { body } = await get('/api/search?q=m2m%20kd&labels=Method');
+      expect((body.results as { node: WireNode }[])[0]!.node.name).toBe('m2mKD');
+    });
+
+    it('should leave the abstract out of search results', async () => {
+      const { body } = await get('/api/search?q=distillation&labels=Paper');
+      const results = body.results as { node: WireNode }[];
+      expect(results.length).toBeGreaterThan(0);
+      for (const r of results) expect(r.node.properties.abstract).toBeUndefined();
     });
 
     it('should rank results by score and filter by label', async () => {

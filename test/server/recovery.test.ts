@@ -9,9 +9,8 @@ import { buildApp } from '../../src/server/app.js';
 import { dbConfig, type BundledDbConfig } from '../../src/server/config.js';
 import { startBundledDb, type RunningDb } from '../../src/server/db/bundled.js';
 import { openDatabase, type Database } from '../../src/server/db/driver.js';
-import { applySchema } from '../../src/server/db/schema.js';
 import { freePort } from '../helpers/ports.js';
-import { loadFixture } from './fixture.js';
+import { loadDefaultCorpus } from '../helpers/corpus.js';
 
 let dataDir: string;
 let config: BundledDbConfig;
@@ -33,8 +32,7 @@ beforeAll(async () => {
   config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
   neo4jProcess = await startBundledDb(config);
   db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
-  await applySchema(db);
-  await loadFixture(db);
+  await loadDefaultCorpus(db);
   app = await buildApp({ db, healthTimeoutMs: 2_000 });
 });
 

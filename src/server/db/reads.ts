@@ -1,6 +1,6 @@
 // The API's data access: every Cypher statement the fixed endpoints run, parameterized, with labels
 // and relationship types only from the whitelists in src/shared/graph.ts. All reads are read transactions.
-import neo4j, { type ManagedTransaction, type Node, type Path, type Relationship } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Node, type Path, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
 import type { Database } from './driver.js';
 import { readTx } from './session.js';
 import { GraphCollector, nodeId, toPlain, toWireEdge, toWireNode } from '../convert.js';
@@ -51,6 +51,34 @@ export async function locate(tx: ManagedTransaction, id: string): Promise<Locate
   return undefined;
 }
 
+/** One statement per label, each starting with `MATCH (n:<Label> {id: $id})` (labels from the whitelist). */
+function perLabel(make: (label: NodeLabel) => string): Record<NodeLabel, string> {
+  return Object.fromEntries(NODE_LABELS.map((label) => [label, make(label)])) as Record<NodeLabel, string>;
+}
+
+/**
+ * Runs a per-label statement on the node with this id in one round trip: the label comes from the
+ * id's prefix; only when that finds nothing is the node looked up on every label. Statements must
+ * return at least one row when the node exists; undefined means there is no such node.
+ */
+async function runOnNode(
+  tx: ManagedTransaction,
+  id: string,
+  statements: Record<NodeLabel, string>,
+  params: Record<string, unknown>,
+): Promise<Neo4jRecord[] | undefined> {
+  const guess = ID_PREFIX_LABEL[id.slice(0, id.indexOf(':'))];
+  if (guess) {
+    const result = await tx.run(statements[guess], { ...params, id });
+    if (result.records.length > 0) return result.records;
+  }
+  const found = (await tx.run(LOCATE_ANY, { id })).records[0];
+  if (!found) return undefined;
+  const label = toWireNode(found.get('n') as Node).label;
+  if (label === guess) return [];
+  return (await tx.run(statements[label], { ...params, id })).records;
+}
+
 // ---------------------------------------------------------------- health
 
 const HEALTH = `CALL dbms.components() YIELD name, versions, edition
@@ -95,33 +123,45 @@ export async function paperCount(db: Database): Promise<number> {
 
 // ---------------------------------------------------------------- search
 
+/** Cypher for "lower-cased, without spaces and punctuation", so "Self-Distillation" matches "self distillation". */
+const squash = (expr: string) =>
+  [' ', '-', '_', '.', ',', ':', ';', '/', '(', ')', "\\'", '"', '+', '&'].reduce((e, c) => `replace(${e}, '${c}', '')`, `toLower(${expr})`);
+
 const SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score
 WHERE any(l IN labels(node) WHERE l IN $labels)
-WITH node, score, toLower(coalesce(node.name, node.title, node.url, '')) AS name,
-     [a IN coalesce(node.aliases, []) | toLower(toString(a))] AS aliases
-WITH node, score, name, CASE
+WITH node, score, ${squash("coalesce(node.name, node.title, node.url, '')")} AS name,
+     [a IN coalesce(node.aliases, []) | ${squash('toString(a)')}] AS aliases
+WITH node, score, name, aliases, CASE
     WHEN name = $text OR $text IN aliases THEN 2
     WHEN name STARTS WITH $text OR any(a IN aliases WHERE a STARTS WITH $text) THEN 1
     ELSE 0 END AS rank
-RETURN node, score, rank
+RETURN node, score, rank, CASE WHEN rank > 0 AND NOT (name STARTS WITH $text)
+    THEN [a IN coalesce(node.aliases, []) WHERE ${squash('toString(a)')} STARTS WITH $text][0] END AS matched
 ORDER BY rank DESC, CASE WHEN rank = 1 THEN size(name) ELSE 0 END ASC, score DESC, node.id
 LIMIT $limit`;
 
 export interface SearchHit {
+  /** The node; its properties leave out the abstract (GET /api/nodes/:id has it). */
   node: WireNode;
   score: number;
+  /** The alias that matched when the name itself did not. */
+  matched: string | null;
 }
 
 export async function search(db: Database, lucene: string, text: string, labels: readonly NodeLabel[], limit: number): Promise<SearchHit[]> {
   return readTx(db, async (tx) => {
     const result = await tx.run(SEARCH, { lucene, text, labels, limit: int(limit), fetch: int(Math.max(limit * 5, 50)) });
-    return result.records.map((r) => ({ node: toWireNode(r.get('node') as Node), score: Math.round((r.get('score') as number) * 1000) / 1000 }));
+    return result.records.map((r) => {
+      const node = toWireNode(r.get('node') as Node);
+      delete node.properties.abstract;
+      return { node, score: Math.round((r.get('score') as number) * 1000) / 1000, matched: (r.get('matched') as string | null) ?? null };
+    });
   });
 }
 
 // ---------------------------------------------------------------- node details
 
-const NODE_DETAILS = `MATCH (n) WHERE elementId(n) = $eid
+const NODE_DETAILS = perLabel((label) => `MATCH (n:${label} {id: $id})
 CALL (n) {
   OPTIONAL MATCH (n)-[r]->()
   WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
@@ -138,7 +178,7 @@ CALL (n) {
   LIMIT $limit
   RETURN collect(r) AS rels, collect(m) AS others
 }
-RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`;
+RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`);
 
 export interface RelationshipCount {
   type: string;
@@ -158,10 +198,7 @@ export interface NodeDetails {
 
 export async function nodeDetails(db: Database, id: string, limit: number): Promise<NodeDetails | undefined> {
   return readTx(db, async (tx) => {
-    const found = await locate(tx, id);
-    if (!found) return undefined;
-    const result = await tx.run(NODE_DETAILS, { eid: found.eid, limit: int(limit) });
-    const record = result.records[0];
+    const record = (await runOnNode(tx, id, NODE_DETAILS, { limit: int(limit) }))?.[0];
     if (!record) return undefined;
     const collector = new GraphCollector();
     collector.add(record.get('n'));
@@ -172,7 +209,7 @@ export async function nodeDetails(db: Database, id: string, limit: number): Prom
     const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
       (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
     );
-    return { node: toWireNode(found.node), counts, degree, graph: collector.graph(), truncated: shown < degree, omitted: degree - shown };
+    return { node: toWireNode(record.get('n') as Node), counts, degree, graph: collector.graph(), truncated: shown < degree, omitted: degree - shown };
   });
 }
 
@@ -196,6 +233,13 @@ RETURN DISTINCT elementId(m) AS eid, COUNT { (m)--() } AS degree`,
   ]),
 ) as Record<Direction, string>;
 
+/** The first level of a neighbourhood, fused with finding the start node: one row per neighbour. */
+const FIRST_LEVEL = perLabel((label) => `MATCH (n:${label} {id: $id})
+OPTIONAL MATCH (n)-[r]-(m)
+WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+WITH DISTINCT n, m
+RETURN elementId(n) AS start, elementId(m) AS eid, CASE WHEN m IS NULL THEN 0 ELSE COUNT { (m)--() } END AS degree`);
+
 /** Stops exploring once this many nodes were reached (the answer then says "at least"). */
 const EXPLORE_CEILING = 20_000;
 
@@ -209,10 +253,20 @@ async function expand(
   tx: ManagedTransaction,
   start: string,
   options: { depth: number; direction: Direction; types: readonly string[]; labels: readonly string[] },
+  firstLevel?: Neo4jRecord[],
 ): Promise<Map<string, Reached>> {
   const reached = new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]);
   let frontier = [start];
-  for (let depth = 1; depth <= options.depth && frontier.length > 0 && reached.size < EXPLORE_CEILING; depth++) {
+  if (firstLevel) {
+    frontier = [];
+    for (const record of firstLevel) {
+      const eid = record.get('eid') as string | null;
+      if (eid === null || reached.has(eid)) continue;
+      reached.set(eid, { depth: 1, degree: toPlain(record.get('degree')) as number });
+      frontier.push(eid);
+    }
+  }
+  for (let depth = firstLevel ? 2 : 1; depth <= options.depth && frontier.length > 0 && reached.size < EXPLORE_CEILING; depth++) {
     const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels });
     const next: string[] = [];
     for (const record of result.records) {
@@ -279,9 +333,11 @@ export async function neighbourhood(
   options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
 ): Promise<Neighbourhood | undefined> {
   return readTx(db, async (tx) => {
-    const found = await locate(tx, id);
-    if (!found) return undefined;
-    const reached = await expand(tx, found.eid, { depth: options.depth, direction: 'both', types: options.types, labels: options.labels });
+    const params = { types: options.types, labels: options.labels };
+    const first = await runOnNode(tx, id, FIRST_LEVEL, params);
+    if (!first || first.length === 0) return undefined;
+    const start = first[0]!.get('start') as string;
+    const reached = await expand(tx, start, { depth: options.depth, direction: 'both', ...params }, first);
     const eids = pick(reached, options.limit);
     const graph = await subgraph(tx, eids, options.types);
     return {

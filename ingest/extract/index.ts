@@ -115,7 +115,7 @@ class CorpusExtractor implements Extractor {
     const titleText: AnalyzedText = analyzeText(record.title);
     const abstractText = analyzeText(record.abstract);
     const texts = [record.title.replace(/\s+/g, ' ').trim(), ...abstractText.sentences];
-    const sentences: SentenceInfo[] = texts.map((text, i) => ({ index: i, text, mentions: this.matcher.find(text), acronyms: findAcronymDefinitions(text) }));
+    const sentences: SentenceInfo[] = texts.map((text, i) => ({ index: i, text, mentions: [], acronyms: findAcronymDefinitions(text) }));
 
     const contributions = findContributions(sentences, { taxonomy: this.taxonomy, matcher: this.taxonomyMatcher });
     for (const c of contributions) {

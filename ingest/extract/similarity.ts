@@ -13,16 +13,24 @@ export interface SimilarPair {
 export interface SimilarityOptions {
   topK?: number;
   threshold?: number;
+  /** Terms per paper used to find neighbours (the highest-weighted ones). */
+  queryTerms?: number;
+}
+
+interface Posting {
+  papers: number[];
+  weights: number[];
 }
 
 export function similarPapers(vectors: TermVector[], stats: TermStats, options: SimilarityOptions = {}): SimilarPair[] {
   const topK = options.topK ?? 5;
   const threshold = options.threshold ?? 0.12;
+  const queryTerms = options.queryTerms ?? 24;
   const n = vectors.length;
-  const maxDf = Math.max(2, Math.min(Math.floor(n * 0.25), 2_000));
-  // Weighted, normalized vectors over terms shared by at least two papers.
+  // Terms in more than this many papers say little about any one pair and make the index quadratic.
+  const maxDf = Math.max(20, Math.min(500, Math.floor(n * 0.1)));
   const weights: Float32Array[] = [];
-  const postings = new Map<number, number[]>();
+  const postings = new Map<number, Posting>();
   vectors.forEach((v, p) => {
     const w = new Float32Array(v.ids.length);
     let norm = 0;
@@ -38,47 +46,60 @@ export function similarPapers(vectors: TermVector[], stats: TermStats, options: 
       const df = stats.df.get(v.ids[i]!) ?? 1;
       if (w[i]! > 0 && df <= maxDf) {
         let list = postings.get(v.ids[i]!);
-        if (!list) postings.set(v.ids[i]!, (list = []));
-        list.push(p);
+        if (!list) postings.set(v.ids[i]!, (list = { papers: [], weights: [] }));
+        list.papers.push(p);
+        list.weights.push(w[i]!);
       }
     }
     weights.push(w);
   });
-  const weightOf = (p: number, id: number): number => {
-    const v = vectors[p]!;
-    for (let i = 0; i < v.ids.length; i += 1) if (v.ids[i] === id) return weights[p]![i]!;
-    return 0;
-  };
   const pairs = new Map<string, SimilarPair>();
-  const scores = new Map<number, number>();
+  const scores = new Float64Array(n);
+  const touched: number[] = [];
   for (let p = 0; p < n; p += 1) {
-    scores.clear();
     const v = vectors[p]!;
-    for (let i = 0; i < v.ids.length; i += 1) {
-      const wp = weights[p]![i]!;
-      if (wp <= 0) continue;
-      for (const q of postings.get(v.ids[i]!) ?? []) {
+    const w = weights[p]!;
+    const order = [...w.keys()].filter((i) => w[i]! > 0).sort((x, y) => w[y]! - w[x]!).slice(0, queryTerms);
+    for (const i of order) {
+      const posting = postings.get(v.ids[i]!);
+      if (!posting) continue;
+      for (let k = 0; k < posting.papers.length; k += 1) {
+        const q = posting.papers[k]!;
         if (q === p) continue;
-        scores.set(q, (scores.get(q) ?? 0) + wp * weightOf(q, v.ids[i]!));
+        if (scores[q] === 0) touched.push(q);
+        scores[q] = scores[q]! + w[i]! * posting.weights[k]!;
       }
     }
-    const best = [...scores.entries()].filter(([, s]) => s >= threshold).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, topK);
-    for (const [q, score] of best) {
+    const best: [number, number][] = [];
+    for (const q of touched) {
+      const s = scores[q]!;
+      scores[q] = 0;
+      if (s < threshold) continue;
+      best.push([q, s]);
+    }
+    touched.length = 0;
+    best.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [q, score] of best.slice(0, topK)) {
       const a = Math.min(p, q);
       const b = Math.max(p, q);
       const key = `${a}:${b}`;
       if (pairs.has(key)) continue;
-      const shared: number[] = [];
-      const va = vectors[a]!;
-      const contributions: [number, number][] = [];
-      for (let i = 0; i < va.ids.length; i += 1) {
-        const wb = weightOf(b, va.ids[i]!);
-        if (wb > 0 && weights[a]![i]! > 0) contributions.push([va.ids[i]!, weights[a]![i]! * wb]);
-      }
-      contributions.sort((x, y) => y[1] - x[1]);
-      for (const [id] of contributions.slice(0, 5)) shared.push(id);
-      pairs.set(key, { a, b, score: Math.round(score * 1000) / 1000, shared });
+      pairs.set(key, { a, b, score: Math.round(score * 1000) / 1000, shared: sharedTerms(vectors[a]!, weights[a]!, vectors[b]!, weights[b]!) });
     }
   }
   return [...pairs.values()];
+}
+
+function sharedTerms(va: TermVector, wa: Float32Array, vb: TermVector, wb: Float32Array): number[] {
+  const inB = new Map<number, number>();
+  for (let i = 0; i < vb.ids.length; i += 1) if (wb[i]! > 0) inB.set(vb.ids[i]!, wb[i]!);
+  const shared: [number, number][] = [];
+  for (let i = 0; i < va.ids.length; i += 1) {
+    const other = inB.get(va.ids[i]!);
+    if (other !== undefined && wa[i]! > 0) shared.push([va.ids[i]!, wa[i]! * other]);
+  }
+  return shared
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 5)
+    .map(([id]) => id);
 }

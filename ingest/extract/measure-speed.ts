@@ -1,0 +1,42 @@
+// Measures extraction speed and memory on the default corpus repeated N times (distinct titles), on
+// one core: `npx tsx ingest/extract/measure-speed.ts [repeats=20]`. Prints abstracts/s and heap used.
+import { readListing } from '../sources/listing.js';
+import type { PaperRecord } from '../types.js';
+import { createExtractor } from './index.js';
+
+const repeats = Number(process.argv[2] ?? 20);
+const base: PaperRecord[] = [];
+for await (const item of readListing(new URL('../../data/papers-listing.txt', import.meta.url).pathname)) {
+  if (item.kind === 'record') base.push(item.record);
+}
+// Warm up the NLP model and the JIT on one pass.
+{
+  const warm = createExtractor();
+  for (const r of base) warm.addPaper(r);
+  warm.finish();
+}
+const extractor = createExtractor();
+const heapBefore = process.memoryUsage().heapUsed;
+const cpu0 = process.cpuUsage();
+const start = performance.now();
+let n = 0;
+for (let i = 0; i < repeats; i += 1) {
+  for (const r of base) {
+    extractor.addPaper({ ...r, title: `${r.title} (copy ${i})`, source: `${r.source}#${i}` });
+    n += 1;
+  }
+}
+const added = performance.now();
+const cpu1 = process.cpuUsage(cpu0);
+const final = extractor.finish();
+const end = performance.now();
+const cpu2 = process.cpuUsage(cpu0);
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+const heapAfter = process.memoryUsage().heapUsed;
+console.log(`papers: ${n}`);
+// CPU time is what one core spends (wall time suffers when other processes share the machine).
+console.log(`addPaper: ${((n / cpuMs(cpu1)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (added - start)) * 1000).toFixed(0)} per wall-second)`);
+console.log(
+  `addPaper + finish: ${((n / cpuMs(cpu2)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (end - start)) * 1000).toFixed(0)} per wall-second; finish ${(end - added).toFixed(0)} ms, ${final.edges.length} corpus edges)`,
+);
+console.log(`heap growth: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB`);

@@ -136,7 +136,7 @@ WITH node, score, name, aliases, CASE
     WHEN name STARTS WITH $text OR any(a IN aliases WHERE a STARTS WITH $text) THEN 1
     ELSE 0 END AS rank
 RETURN node, score, rank, CASE WHEN rank > 0 AND NOT (name STARTS WITH $text)
-    THEN [a IN coalesce(node.aliases, []) WHERE ${squash('toString(a)')} STARTS WITH $text][0] END AS matched
+    THEN [i IN range(0, size(aliases) - 1) WHERE aliases[i] STARTS WITH $text | node.aliases[i]][0] END AS matched
 ORDER BY rank DESC, CASE WHEN rank = 1 THEN size(name) ELSE 0 END ASC, score DESC, node.id
 LIMIT $limit`;
 
@@ -150,7 +150,7 @@ export interface SearchHit {
 
 export async function search(db: Database, lucene: string, text: string, labels: readonly NodeLabel[], limit: number): Promise<SearchHit[]> {
   return readTx(db, async (tx) => {
-    const result = await tx.run(SEARCH, { lucene, text, labels, limit: int(limit), fetch: int(Math.max(limit * 5, 50)) });
+    const result = await tx.run(SEARCH, { lucene, text, labels, limit: int(limit), fetch: int(labels.length === NODE_LABELS.length ? Math.max(limit * 3, 30) : Math.min(limit * 10, 500)) });
     return result.records.map((r) => {
       const node = toWireNode(r.get('node') as Node);
       delete node.properties.abstract;

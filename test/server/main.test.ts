@@ -1,0 +1,76 @@
+// What `npm start` runs, as a real process: starts its own bundled Neo4j, loads the default corpus
+// into the empty database, serves the API, prints the URL, and on Ctrl-C leaves no Java process behind.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/server/paths.js';
+import { freePort } from '../helpers/ports.js';
+
+let child: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+/** Pids of processes whose command line mentions the given text (our temporary data directory). */
+function processesMentioning(text: string): number[] {
+  const out = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  return out
+    .split('\n')
+    .filter((line) => line.includes(text) && !line.includes('ps -eo'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (dataDir) {
+    for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+describe('server/main', () => {
+  it('should start Neo4j, load the default corpus, print the URL, serve the API and stop everything on SIGINT', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-main-'));
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      METHODGRAPH_DB_PORT: String(await freePort()),
+      METHODGRAPH_DB_DIR: join(dataDir, 'neo4j'),
+      METHODGRAPH_DB_HEAP: '512m',
+    };
+    delete env.NEO4J_URI;
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let output = '';
+    proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+
+    const url = await new Promise<string>((resolve, reject) => {
+      const check = setInterval(() => {
+        const m = /methodgraph: explorer at (http:\/\/\S+)/.exec(output);
+        if (m?.[1]) {
+          clearInterval(check);
+          resolve(m[1]);
+        } else if (proc.exitCode !== null) {
+          clearInterval(check);
+          reject(new Error(`main exited early:\n${output}`));
+        }
+      }, 200);
+    });
+    expect(url).toBe(`http://127.0.0.1:${port}/`);
+    expect(output).toContain('loading the default corpus');
+
+    const health = (await (await fetch(`${url}api/health`)).json()) as { status: string; counts: { nodes: Record<string, number> } };
+    expect(health.status).toBe('ok');
+    expect(health.counts.nodes.Paper).toBeGreaterThan(0);
+    const search = (await (await fetch(`${url}api/search?q=mamb`)).json()) as { results: unknown[] };
+    expect(search.results.length).toBeGreaterThan(0);
+    expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
+
+    proc.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 240_000);
+});

@@ -1,5 +1,5 @@
-// `npm run dev`: the API on METHODGRAPH_API_PORT (default 5174) and the Vite dev server, whose proxy
-// (vite.config.ts) sends /api there; Ctrl-C stops both and the bundled Neo4j.
+// `npm run dev`: the API on METHODGRAPH_API_PORT (default 5174) and the Vite dev server on PORT (default
+// 5173), whose proxy (vite.config.ts) sends /api to the API; Ctrl-C stops both and the bundled Neo4j.
 import { createServer, type ViteDevServer } from 'vite';
 import { serverConfig } from '../src/server/config.js';
 import { closeOnSignals } from '../src/server/db/driver.js';
@@ -18,7 +18,11 @@ closeOnSignals(async () => {
 try {
   api = await startServer({ config: { ...serverConfig(), host: '127.0.0.1', port: apiPort }, staticDir: false });
   console.log(`methodgraph: API at ${api.url}api/health`);
-  vite = await createServer({ root: `${projectRoot}/src/web`, configFile: `${projectRoot}/vite.config.ts` });
+  vite = await createServer({
+    root: `${projectRoot}/src/web`,
+    configFile: `${projectRoot}/vite.config.ts`,
+    server: { port: serverConfig().port, strictPort: true },
+  });
   await vite.listen();
   vite.printUrls();
 } catch (err) {

@@ -246,21 +246,22 @@ class CorpusExtractor implements Extractor {
   }
 
   private deferredNames(sentences: SentenceInfo[]): { key: string; sentence: string; cue: boolean }[] {
-    const out: { key: string; sentence: string; cue: boolean }[] = [];
-    const keys = new Set<string>();
+    const byKey = new Map<string, { key: string; sentence: string; cue: boolean }>();
     for (const s of sentences) {
       for (const m of s.text.matchAll(NAME_LIKE)) {
-        if (out.length >= 12) return out;
         if (s.mentions.some((x) => x.start <= m.index && m.index < x.end)) continue;
         const key = matchKey(m[0]);
-        if (key.length < 3 || keys.has(key) || /^https?/.test(key)) continue;
-        keys.add(key);
+        if (key.length < 3 || /^https?/.test(key)) continue;
+        const prev = byKey.get(key);
+        if (prev?.cue || (!prev && byKey.size >= 12)) continue;
         CUE.lastIndex = 0;
-        out.push({ key, sentence: s.text.length > 600 ? s.text.slice(0, 600) : s.text, cue: CUE.test(s.text) || FIRST_PERSON.test(s.text) });
+        const cue = CUE.test(s.text) || FIRST_PERSON.test(s.text);
+        if (prev && !cue) continue;
+        byKey.set(key, { key, sentence: s.text.length > 600 ? s.text.slice(0, 600) : s.text, cue });
       }
     }
     CUE.lastIndex = 0;
-    return out;
+    return [...byKey.values()];
   }
 
   private contributionNode(c: Contribution): WireNode {

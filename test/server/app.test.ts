@@ -300,6 +300,24 @@ describe('server/app', () => {
       for (const e of (anyType.body.graph as WireGraph).edges) expect(RELATIONSHIP_TYPES).toContain(e.type);
     });
 
+    it('should find a longer path over the given types when a shorter one uses other types', async () => {
+      const pair = await app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: {
+          query: `MATCH (a)-[:BUILDS_ON*3]->(b) WHERE NOT EXISTS { (a)-[:BUILDS_ON*1..2]-(b) } WITH DISTINCT a, b LIMIT 500
+            MATCH q = shortestPath((a)-[*]-(b)) WHERE length(q) < 3 RETURN a.id AS a, b.id AS b LIMIT 1`,
+        },
+      });
+      const [from, to] = pair.json().table.rows[0] as [string, string];
+      const short = await get(`/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const lineage = await get(`/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON`);
+      expect(short.body.length as number).toBeLessThan(3);
+      expect(lineage.body.found).toBe(true);
+      expect(lineage.body.length).toBe(3);
+      for (const e of (lineage.body.graph as WireGraph).edges) expect(e.type).toBe('BUILDS_ON');
+    });
+
     it('should answer 404 naming the unknown end and 400 for missing or equal ends', async () => {
       const missing = await get('/api/path?from=method:knowledge-distillation&to=method:nope');
       expect(missing.status).toBe(404);

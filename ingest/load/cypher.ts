@@ -27,26 +27,30 @@ const nodeCache = new Map<string, string>();
 
 /**
  * MERGE nodes of one label on their constraint-backed id. Existing values win and new ones fill
- * the gaps (so re-ingesting changes nothing); aliases and sources are unioned.
+ * the gaps (so re-ingesting changes nothing); aliases and sources are unioned. Property keys are
+ * data (`n[k]`), never spliced into the statement.
  * Rows: {id, props, aliases, sources}.
  */
 export function mergeNodes(label: string): string {
   const l = checkedLabel(label);
   let statement = nodeCache.get(l);
   if (statement) return statement;
+  // New nodes get everything at once; stored nodes only get the properties they lack, so
+  // re-ingesting writes nothing (and re-indexes nothing).
   const lines = [
     'UNWIND $rows AS row',
     `MERGE (n:${l} {id: row.id})`,
-    'WITH n, row, properties(n) AS old',
-    'SET n += row.props',
-    'SET n += old',
+    'ON CREATE SET n += row.props',
+    'WITH n, row',
+    'FOREACH (k IN [k IN keys(row.props) WHERE n[k] IS NULL] | SET n[k] = row.props[k])',
   ];
-  if (ALIASED.includes(l)) {
-    lines.push('SET n.aliases = reduce(acc = coalesce(old.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)');
-  }
+  const union = (key: string) =>
+    `FOREACH (_ IN CASE WHEN n.${key} IS NULL OR any(x IN row.${key} WHERE NOT x IN n.${key}) THEN [1] ELSE [] END | ` +
+    `SET n.${key} = reduce(acc = coalesce(n.${key}, []), x IN row.${key} | CASE WHEN x IN acc THEN acc ELSE acc + x END))`;
+  if (ALIASED.includes(l)) lines.push(union('aliases'));
   if (l === 'Paper') {
-    lines.push('SET n.sources = reduce(acc = coalesce(old.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END)');
-    lines.push("SET n.abstract = coalesce(n.abstract, '')");
+    lines.push(union('sources'));
+    lines.push("FOREACH (_ IN CASE WHEN n.abstract IS NULL THEN [1] ELSE [] END | SET n.abstract = '')");
   }
   lines.push('RETURN count(n) AS written');
   statement = lines.join('\n');

@@ -69,16 +69,21 @@ export interface Health {
   total: number;
 }
 
+/** How long the explorer waits for an answer before it reports the API as not answering. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
-    throw new ApiError(`web/api: cannot reach the methodgraph API (${method} ${path}): ${(err as Error).message}. Is the server running?`, 0, 'UNREACHABLE');
+    const why = (err as Error).name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (err as Error).message;
+    throw new ApiError(`web/api: cannot reach the methodgraph API (${method} ${path}): ${why}. Is the server (and its database) running?`, 0, 'UNREACHABLE');
   }
   const text = await res.text();
   let json: unknown = undefined;

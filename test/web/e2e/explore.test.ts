@@ -2,7 +2,7 @@
 // lineage view (item 6) and the shortest path between two picked nodes (item 7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
-import { api, findId, handle, settledScreenPosition } from './helpers.js';
+import { api, findId, handle, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
 
@@ -29,7 +29,7 @@ describe('web/explorer', () => {
       expect(await handle.order(page)).toBe(1);
       const p = await settledScreenPosition(page, kd);
       await page.mouse.dblclick(p.x, p.y);
-      await expect.poll(() => handle.order(page)).toBe(Math.min(details.graph.nodes.length, 26));
+      await poll(() => handle.order(page)).toBe(Math.min(details.graph.nodes.length, 26));
       const origin = (await handle.position(page, kd))!;
       for (const n of details.graph.nodes.slice(0, 5)) {
         const q = await handle.position(page, n.id);
@@ -61,12 +61,12 @@ describe('web/explorer', () => {
       await page.getByRole('combobox', { name: 'Neighbours added per expansion' }).selectOption('5');
       await page.getByRole('button', { name: 'Show only this node' }).click();
       await page.getByRole('button', { name: 'Expand', exact: true }).click();
-      await expect.poll(() => handle.order(page)).toBe(6);
+      await poll(() => handle.order(page)).toBe(6);
       const more = page.getByRole('button', { name: /Show \d+ more neighbours/ });
       await more.waitFor();
       expect(await more.textContent()).toBe(`+${all - 6} more`);
       await more.click();
-      await expect.poll(() => handle.order(page)).toBe(all);
+      await poll(() => handle.order(page)).toBe(all);
       expect(await more.count()).toBe(0);
       await context.close();
     });
@@ -92,7 +92,7 @@ describe('web/explorer', () => {
       );
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
       await page.getByRole('button', { name: 'Lineage', exact: true }).click();
-      await expect.poll(() => handle.mode(page)).toBe('lineage');
+      await poll(() => handle.mode(page)).toBe('lineage');
       expect(await handle.order(page)).toBe(lineage.graph.nodes.length);
       for (const e of lineage.graph.edges.filter((x) => x.type === 'BUILDS_ON' && x.source !== x.target)) {
         const s = (await handle.position(page, e.source))!;
@@ -110,7 +110,7 @@ describe('web/explorer', () => {
       expect(await bar.getByRole('button', { name: 'By year' }).getAttribute('aria-pressed')).toBe('true');
       expect(page.url()).toContain('by=year');
       await bar.getByRole('button', { name: 'Back to graph' }).click();
-      await expect.poll(() => handle.mode(page)).toBe('graph');
+      await poll(() => handle.mode(page)).toBe('graph');
       await context.close();
     });
   });
@@ -128,9 +128,9 @@ describe('web/explorer', () => {
       await p2.keyboard.press('/');
       await p2.keyboard.type('mamba');
       await p2.getByRole('option', { name: /^Mamba\s*Architecture$/ }).click();
-      await expect.poll(() => handle.selected(p2)).toBe(to);
+      await poll(() => handle.selected(p2)).toBe(to);
       await p2.getByRole('button', { name: 'Path to' }).click();
-      await expect.poll(() => handle.pathNodes(p2)).toEqual(path.paths[0]!.nodes);
+      await poll(() => handle.pathNodes(p2)).toEqual(path.paths[0]!.nodes);
       const box = p2.getByRole('region', { name: 'Path' });
       expect(await box.textContent()).toMatch(/Shortest path: \d+ step/);
       const off = (await p2.evaluate(() => window.__methodgraph!.visibleNodes())).find((id) => !path.paths[0]!.nodes.includes(id))!;

@@ -1,6 +1,7 @@
 // Shared steps of the end-to-end tests: find node ids through the real API, read the test handle,
 // and wait for what the user would see.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Explorer } from './harness.js';
 
 interface Hit {
@@ -56,4 +57,9 @@ export async function settledScreenPosition(page: Page, id: string): Promise<{ x
   }
   if (!last) throw new Error(`test/web/e2e: node ${id} is not drawn`);
   return last;
+}
+
+/** expect.poll with a timeout that suits a browser: what the user sees may take a few seconds. */
+export function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
+  return expect.poll(fn, { timeout, interval: 100 });
 }

@@ -2,7 +2,7 @@
 // (item 4), and the keyboard (/ focuses search, Esc clears the selection, named and visible controls).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
-import { api, findId, handle, searchAndChoose, settledScreenPosition } from './helpers.js';
+import { api, findId, handle, searchAndChoose, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
 
@@ -23,14 +23,14 @@ describe('web/explorer', () => {
       await page.keyboard.press('/');
       await page.keyboard.type('mamb');
       const list = page.getByRole('listbox', { name: 'Search suggestions' });
-      await expect.poll(() => list.getByRole('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^MambaMixer/), expect.stringMatching(/^Mamba(Architecture)?$/)]));
+      await poll(() => list.getByRole('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^MambaMixer/), expect.stringMatching(/^Mamba(Architecture)?$/)]));
       await list.getByRole('option', { name: /^Mamba\s*Architecture$/ }).click();
-      await expect.poll(() => handle.selected(page)).toBe(mamba);
+      await poll(() => handle.selected(page)).toBe(mamba);
       const p = await settledScreenPosition(page, mamba);
       const box = (await page.locator('.graph-canvas').boundingBox())!;
       expect(Math.abs(p.x - (box.x + box.width / 2))).toBeLessThan(30);
       expect(Math.abs(p.y - (box.y + box.height / 2))).toBeLessThan(30);
-      await expect.poll(() => page.getByRole('article').getByRole('heading', { level: 2 }).textContent()).toBe('Mamba');
+      await poll(() => page.getByRole('article').getByRole('heading', { level: 2 }).textContent()).toBe('Mamba');
       await context.close();
     });
 
@@ -38,7 +38,7 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer);
       await page.keyboard.press('/');
       await page.keyboard.type('zzxqvw');
-      await expect.poll(() => page.getByRole('listbox', { name: 'Search suggestions' }).textContent()).toContain('No matches');
+      await poll(() => page.getByRole('listbox', { name: 'Search suggestions' }).textContent()).toContain('No matches');
       await context.close();
     });
   });
@@ -49,18 +49,18 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(paper)}`);
       const panel = page.getByRole('article', { name: /Details of m2mKD/ });
       await panel.waitFor();
-      await expect.poll(() => panel.getByRole('heading', { level: 3, name: /Proposes/ }).count()).toBe(1);
+      await poll(() => panel.getByRole('heading', { level: 3, name: /Proposes/ }).count()).toBe(1);
       const text = (await panel.textContent()) ?? '';
       expect(text).toContain('Paper');
       expect(text).toMatch(/Datasets/);
       expect(text).toMatch(/ImageNet/);
-      await expect.poll(() => panel.getByRole('link', { name: /github\.com\/kamanphoebe\/m2mkd/i }).count()).toBeGreaterThan(0);
+      await poll(() => panel.getByRole('link', { name: /github\.com\/kamanphoebe\/m2mkd/i }).count()).toBeGreaterThan(0);
       const mentions = panel.locator('.abstract .mention');
       expect(await mentions.count()).toBeGreaterThan(0);
       const mention = panel.locator('.abstract .mention', { hasText: /^Tiny-ImageNet$/ }).first();
       await mention.click();
       const tiny = await findId(explorer, 'Tiny-ImageNet', 'Dataset');
-      await expect.poll(() => handle.selected(page)).toBe(tiny);
+      await poll(() => handle.selected(page)).toBe(tiny);
       await context.close();
     });
 
@@ -70,7 +70,7 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
       const panel = page.getByRole('article', { name: /Details of Knowledge Distillation/i });
       await panel.waitFor();
-      await expect.poll(() => panel.getByRole('heading', { name: /Built upon by/ }).count()).toBe(1);
+      await poll(() => panel.getByRole('heading', { name: /Built upon by/ }).count()).toBe(1);
       if (details.node.properties.aliases.length) expect(await panel.textContent()).toContain(details.node.properties.aliases[0]);
       const builtUpon = panel.locator('section', { has: page.getByRole('heading', { name: /Built upon by/ }) });
       expect(await builtUpon.getByRole('button', { name: /Select m2mKD/i }).count()).toBeGreaterThan(0);
@@ -90,13 +90,13 @@ describe('web/explorer', () => {
     it('should focus search with / and clear the selection with Esc', async () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
-      await expect.poll(() => handle.selected(page)).toBe(kd);
+      await poll(() => handle.selected(page)).toBe(kd);
       await page.locator('body').click({ position: { x: 700, y: 5 } });
       await page.keyboard.press('/');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
-      await expect.poll(() => handle.selected(page)).toBeNull();
+      await poll(() => handle.selected(page)).toBeNull();
       expect(page.url()).not.toContain('node=');
       await context.close();
     });

@@ -2,7 +2,7 @@
 // layout (item 2: ForceAtlas2 in a worker, start/stop, positions kept, undoable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
-import { api, findId, handle } from './helpers.js';
+import { api, findId, handle, poll } from './helpers.js';
 
 interface Overview {
   graph: { nodes: { id: string; label: string }[]; edges: unknown[] };
@@ -41,7 +41,7 @@ describe('web/explorer', () => {
       await legend.getByRole('button', { name: /Hide Dataset nodes/ }).click();
       expect(await handle.visibleOrder(page)).toBe(total - datasets.length);
       expect(await handle.isVisible(page, datasets[0]!.id)).toBe(false);
-      await expect.poll(() => legend.getByRole('button', { name: /Show Dataset nodes/ }).getAttribute('aria-pressed')).toBe('false');
+      await poll(() => legend.getByRole('button', { name: /Show Dataset nodes/ }).getAttribute('aria-pressed')).toBe('false');
       await legend.getByRole('button', { name: /Show Dataset nodes/ }).click();
       expect(await handle.visibleOrder(page)).toBe(total);
       await context.close();
@@ -76,10 +76,10 @@ describe('web/explorer', () => {
       const before = await handle.color(page, far);
       const p = await page.evaluate((id) => window.__methodgraph!.nodeOnScreen(id), kd);
       await page.mouse.move(p!.x, p!.y);
-      await expect.poll(() => handle.color(page, far)).toBe('#e4e6ea');
+      await poll(() => handle.color(page, far)).toBe('#e4e6ea');
       expect(await handle.color(page, nb)).not.toBe('#e4e6ea');
       await page.mouse.move(5, 890);
-      await expect.poll(() => handle.color(page, far)).toBe(before);
+      await poll(() => handle.color(page, far)).toBe(before);
       await context.close();
     });
   });
@@ -90,7 +90,7 @@ describe('web/explorer', () => {
       const first = await handle.layout(page);
       expect(first).toBe('running');
       await waitLayoutIdle(page);
-      await expect.poll(() => page.getByRole('button', { name: 'Start layout' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('button', { name: 'Start layout' }).isVisible()).toBe(true);
       await context.close();
     });
 
@@ -101,7 +101,7 @@ describe('web/explorer', () => {
       const before = await handle.position(page, kd);
       await page.getByRole('button', { name: 'Start layout' }).click();
       expect(await handle.layout(page)).toBe('running');
-      await expect.poll(async () => JSON.stringify(await handle.position(page, kd))).not.toBe(JSON.stringify(before));
+      await poll(async () => JSON.stringify(await handle.position(page, kd))).not.toBe(JSON.stringify(before));
       await page.getByRole('button', { name: 'Stop layout' }).click();
       expect(await handle.layout(page)).toBe('idle');
       const after = await handle.position(page, kd);

@@ -52,7 +52,9 @@ function repairSplits(raw: string[]): string[] {
         (/\d\.$/.test(prev) && /^\d/.test(s)) ||
         (/!$/.test(prev) && /^[/\-]/.test(s)));
     if (prev !== undefined && glued) {
-      out[out.length - 1] = `${prev} ${s}`;
+      // "CIFAR-10." + "1 test set" and "WHAM!" + "/WHAMR!" were one token in the text: no space.
+      const tight = (/\d\.$/.test(prev) && /^\d/.test(s)) || /^[/\-]/.test(s);
+      out[out.length - 1] = tight ? `${prev}${s}` : `${prev} ${s}`;
     } else out.push(s);
   }
   return out;

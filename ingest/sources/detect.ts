@@ -16,8 +16,9 @@ async function head(path: string): Promise<string> {
       size += (chunk as Buffer).length;
       if (size >= SNIFF_BYTES) break;
     }
-  } catch {
-    // A broken gzip stream: sniff what we have; the reader reports the error.
+  } catch (err) {
+    // A broken gzip stream: sniff what we have (the reader reports the rest), or say what broke.
+    if (size === 0) throw new SourceFileError(`broken gzip data (${(err as Error).message}); re-download or re-compress the file`);
   } finally {
     bytes.destroy();
   }
@@ -71,7 +72,13 @@ function byContent(text: string): FormatName | undefined {
 export async function detectFormat(path: string): Promise<FormatName> {
   const named = byName(path);
   if (named && named !== 'listing') return named;
-  const text = await head(path);
+  let text: string;
+  try {
+    text = await head(path);
+  } catch (err) {
+    if (named && err instanceof SourceFileError && err.message.startsWith('broken gzip')) return named;
+    throw err;
+  }
   if (text.includes('\u0000') && !named) throw new SourceFileError('binary content; expected a text file of paper records (or pass --format)');
   if (text.trim() === '' && !named) throw new SourceFileError('empty file; expected paper records');
   return byContent(text) ?? named ?? 'listing';

@@ -1,9 +1,14 @@
 // Reads every format's fixtures and the broken ones: fields mapped, positions and reasons named.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collect, fixtures } from './helpers.js';
 
 const f = (name: string) => join(fixtures, name);
+const tmp = mkdtempSync(join(tmpdir(), 'methodgraph-readers-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('ingest/sources/json', () => {
   describe('#readJson', () => {
@@ -233,6 +238,43 @@ describe('ingest/sources/semantic-scholar', () => {
         ],
       });
       expect(records[1]).toMatchObject({ title: 'Mega: Moving Average Equipped Gated Attention', abstract: '', references: [] });
+    });
+
+    it('should read a single paper, a {data: [...]} page and JSON lines of Graph API papers', async () => {
+      const papers = JSON.parse(readFileSync(f('semantic-scholar.json'), 'utf8')) as object[];
+      const single = join(tmp, 'one.json');
+      writeFileSync(single, JSON.stringify(papers[0]));
+      const page = join(tmp, 'page.json');
+      writeFileSync(page, JSON.stringify({ total: 2, offset: 0, data: papers }));
+      const lines = join(tmp, 'papers.jsonl');
+      writeFileSync(lines, papers.map((p) => JSON.stringify(p)).join('\n'));
+      expect((await collect(single)).records.map((r) => r.arxivId)).toEqual(['2306.11197']);
+      expect((await collect(page)).records.map((r) => r.arxivId)).toEqual(['2306.11197', '2209.10655']);
+      const fromLines = await collect(lines);
+      expect(fromLines.records.map((r) => r.sourceId)).toEqual(['a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2', 'ffff000011112222333344445555666677778888']);
+      expect(fromLines.records[0]!.references).toHaveLength(2);
+    });
+  });
+});
+
+describe('ingest/sources/text', () => {
+  describe('#textChunks', () => {
+    it('should read gzipped dumps transparently', async () => {
+      const gz = join(tmp, 'papers-with-abstracts.json.gz');
+      writeFileSync(gz, gzipSync(readFileSync(f('pwc/papers-with-abstracts.json'))));
+      const { records, issues } = await collect(gz);
+      expect(issues).toEqual([]);
+      expect(records.map((r) => r.arxivId)).toEqual(['2309.00255', '2103.12424']);
+      const broken = join(tmp, 'broken.json.gz');
+      writeFileSync(broken, gzipSync(readFileSync(f('papers.json'))).subarray(0, 60));
+      const result = await collect(broken);
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]!.reason).toMatch(/^ingest\/sources\/detect: broken gzip data/);
+      const named = join(tmp, 'links-between-papers-and-code.json.gz');
+      writeFileSync(named, gzipSync(readFileSync(f('pwc/links-between-papers-and-code.json'))).subarray(0, 60));
+      const fromNamed = await collect(named);
+      expect(fromNamed.issues).toHaveLength(1);
+      expect(fromNamed.issues[0]!.reason).toMatch(/^ingest\/sources\/pwc-links: (broken gzip data|broken JSON)/);
     });
   });
 });

@@ -113,7 +113,7 @@ export class TermStats {
     });
     this.documents += 1;
     // Names of terms seen once are dropped periodically; the second sighting brings them back.
-    if (this.pendingNames.size > 200_000) this.pendingNames = new Map();
+    if (this.pendingNames.size > 50_000) this.pendingNames = new Map();
     return { ids, counts: tf };
   }
 

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const records: PaperRecord[] = [];
   for await (const item of readListing('data/papers-listing.txt')) if (item.kind === 'record') records.push(item.record);
   const annotations = readAnnotations(process.argv[2] ?? 'test/fixtures/annotations/default-corpus.json');
-  const result = evaluateExtraction(extractCorpus(records), records, annotations);
+  const result = evaluateExtraction(extractCorpus(records, { titleTail: process.env.TITLE_TAIL !== '0' }), records, annotations);
   console.log(`annotated papers: ${result.papers}`);
   for (const key of ['proposes', 'buildsOn', 'datasets'] as const) {
     const r = result[key];

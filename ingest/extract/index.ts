@@ -28,6 +28,8 @@ export interface ExtractorOptions {
   conceptsPerPaper?: number;
   similarTopK?: number;
   similarThreshold?: number;
+  /** Link a title's "Name:" contribution to entities in the rest of the title (weak, confidence 0.5; default on). */
+  titleTail?: boolean;
 }
 
 interface PaperState {
@@ -35,8 +37,16 @@ interface PaperState {
   primary?: string;
   vector: TermVector;
   /** Name-like tokens not matched when the paper was read, to link contributions found later. */
-  deferred?: { key: string; sentence: string; cue: boolean }[];
+  deferred?: Deferred[];
   references?: { arxivId?: string; doi?: string; titleKey?: string }[];
+}
+
+/** A name-like token kept for later; the sentence is kept only when it could carry lineage. */
+interface Deferred {
+  key: string;
+  name: string;
+  sentence?: string;
+  cue: boolean;
 }
 
 interface CrossRef {
@@ -139,7 +149,7 @@ class CorpusExtractor implements Extractor {
     }
 
     // BUILDS_ON within the paper; links to other papers' contributions wait for finish().
-    const links = findBuildsOn(sentences, contributions, { matcher: this.matcher, isDataset: this.isDataset, titleTail: true });
+    const links = findBuildsOn(sentences, contributions, { matcher: this.matcher, isDataset: this.isDataset, titleTail: this.options.titleTail ?? true });
     for (const link of links) {
       if (isOther(link.target)) {
         this.crossRefs.push({ paper: index, target: link.target, evidence: link.evidence, source: link.source, confidence: Math.min(link.confidence, 0.8), extractor: `cross-paper/${link.extractor}` });
@@ -245,19 +255,21 @@ class CorpusExtractor implements Extractor {
     return mergeGraphs([{ nodes, edges }]);
   }
 
-  private deferredNames(sentences: SentenceInfo[]): { key: string; sentence: string; cue: boolean }[] {
-    const byKey = new Map<string, { key: string; sentence: string; cue: boolean }>();
+  private deferredNames(sentences: SentenceInfo[]): Deferred[] {
+    const byKey = new Map<string, Deferred>();
     for (const s of sentences) {
       for (const m of s.text.matchAll(NAME_LIKE)) {
         if (s.mentions.some((x) => x.start <= m.index && m.index < x.end)) continue;
         const key = matchKey(m[0]);
         if (key.length < 3 || /^https?/.test(key)) continue;
         const prev = byKey.get(key);
-        if (prev?.cue || (!prev && byKey.size >= 12)) continue;
+        if (prev?.cue || (!prev && byKey.size >= 8)) continue;
         CUE.lastIndex = 0;
         const cue = CUE.test(s.text) || FIRST_PERSON.test(s.text);
         if (prev && !cue) continue;
-        byKey.set(key, { key, sentence: s.text.length > 600 ? s.text.slice(0, 600) : s.text, cue });
+        const entry: Deferred = { key, name: m[0], cue };
+        if (cue) entry.sentence = s.text.length > 400 ? `${s.text.slice(0, 400)}...` : s.text;
+        byKey.set(key, entry);
       }
     }
     CUE.lastIndex = 0;
@@ -295,7 +307,7 @@ class CorpusExtractor implements Extractor {
         this.crossRefs.push({
           paper: index,
           target,
-          evidence: d.sentence,
+          evidence: d.sentence ?? `the abstract names ${d.name}`,
           ...(d.cue && p.primary ? { source: p.primary } : {}),
           confidence: d.cue && p.primary ? 0.7 : 0.6,
           extractor: 'cross-paper/mention',

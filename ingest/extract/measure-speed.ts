@@ -1,5 +1,5 @@
 // Measures extraction speed and memory on the default corpus repeated N times (distinct titles), on
-// one core: `npx tsx ingest/extract/measure-speed.ts [repeats=20]`. Prints abstracts/s and heap used.
+// one core: `node --expose-gc --import tsx ingest/extract/measure-speed.ts [repeats=20]`. Prints abstracts/s and heap.
 import { readListing } from '../sources/listing.js';
 import type { PaperRecord } from '../types.js';
 import { createExtractor } from './index.js';
@@ -16,6 +16,8 @@ for await (const item of readListing(new URL('../../data/papers-listing.txt', im
   warm.finish();
 }
 const extractor = createExtractor();
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+gc();
 const heapBefore = process.memoryUsage().heapUsed;
 const cpu0 = process.cpuUsage();
 const start = performance.now();
@@ -28,6 +30,8 @@ for (let i = 0; i < repeats; i += 1) {
 }
 const added = performance.now();
 const cpu1 = process.cpuUsage(cpu0);
+gc();
+const heapState = process.memoryUsage().heapUsed;
 const final = extractor.finish();
 const end = performance.now();
 const cpu2 = process.cpuUsage(cpu0);
@@ -39,4 +43,5 @@ console.log(`addPaper: ${((n / cpuMs(cpu1)) * 1000).toFixed(0)} abstracts/s per 
 console.log(
   `addPaper + finish: ${((n / cpuMs(cpu2)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (end - start)) * 1000).toFixed(0)} per wall-second; finish ${(end - added).toFixed(0)} ms, ${final.edges.length} corpus edges)`,
 );
-console.log(`heap growth: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB`);
+console.log(`extractor state before finish: ${((heapState - heapBefore) / 1024 / 1024).toFixed(1)} MB (${((heapState - heapBefore) / n).toFixed(0)} bytes/paper; exact with node --expose-gc)`);
+console.log(`heap growth incl. finish output: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB`);

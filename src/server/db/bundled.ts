@@ -51,7 +51,7 @@ export function checkJava(): number {
 
 async function ensureBuilt(): Promise<void> {
   if (existsSync(launcherJar)) return;
-  const { buildDb } = (await import('../../../scripts/build-db.mjs')) as { buildDb: (o?: { quiet?: boolean }) => void };
+  const { buildDb } = await import('../../../scripts/build-db.mjs');
   buildDb();
   if (!existsSync(launcherJar)) throw new BundledDbError(`methodgraph: ${launcherJar} is missing after the Maven build of db/`);
 }

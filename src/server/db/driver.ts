@@ -1,6 +1,6 @@
 // Owns the one neo4j-driver instance per process: connects to NEO4J_URI, or starts the bundled
 // Neo4j when it is unset, verifies connectivity, and closes everything on exit.
-import neo4j, { type Driver, type Session, type SessionMode } from 'neo4j-driver';
+import neo4j, { type AuthToken, type Driver, type Session, type SessionMode } from 'neo4j-driver';
 import { dbConfig, type DbConfig } from '../config.js';
 import { runningDetached, startBundledDb, type RunningDb } from './bundled.js';
 
@@ -16,7 +16,9 @@ export interface Database {
 }
 
 export function createDriver(uri: string, config: Pick<DbConfig, 'user' | 'password'>): Driver {
-  const auth = config.password ? neo4j.auth.basic(config.user, config.password) : neo4j.auth.none();
+  // Without a password we send the 'none' scheme (what neo4j.auth.none() builds; its typings omit it).
+  const none: AuthToken = { scheme: 'none', principal: '', credentials: '' };
+  const auth = config.password ? neo4j.auth.basic(config.user, config.password) : none;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: false,
     maxConnectionPoolSize: 50,

@@ -84,7 +84,7 @@ export async function* textChunks(path: string, options: TextChunkOptions = {}):
   } catch (err) {
     if (err instanceof SourceFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new SourceFileError(`broken gzip data at byte ${offset}: ${(err as Error).message}`);
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new SourceFileError(`broken gzip data after ${offset} decompressed bytes (${(err as Error).message}); re-download or re-compress the file`);
     throw new SourceFileError(`cannot read the file: ${(err as Error).message}`);
   } finally {
     bytes.destroy();

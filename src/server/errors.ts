@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not_found'
   | 'write_refused'
   | 'query_timeout'
+  | 'query_too_large'
   | 'cypher_error'
   | 'database_unavailable'
   | 'payload_too_large'
@@ -42,6 +43,12 @@ export function isUnavailable(err: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|Connection was closed by server|Pool is closed|connect ECONN/i.test(err.message);
 }
 
+/** Neo4j stopped the transaction because it needed more memory than it may use. */
+export function isOutOfMemory(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /MemoryPoolOutOfMemoryError|MemoryLimit|OutOfMemory/i.test(code);
+}
+
 export function isTimeout(err: unknown): boolean {
   const code = (err as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
@@ -64,6 +71,9 @@ export function toErrorResponse(err: unknown, where: string): { status: number; 
   }
   if (isTimeout(err)) {
     return body(504, 'query_timeout', `${where}: the query ran longer than the allowed time and was stopped; narrow it down or add a LIMIT.`);
+  }
+  if (isOutOfMemory(err)) {
+    return body(400, 'query_too_large', `${where}: the query needs more memory than a transaction may use and was stopped; return fewer or smaller rows (aggregate, or add a LIMIT).`);
   }
   if (err instanceof Neo4jError) {
     const code = err.code ?? '';

@@ -53,7 +53,7 @@ const WRITES: [string, string][] = [
 
 beforeAll(async () => {
   db = await corpusDatabase();
-  app = await testApp(db, { queryTimeoutMs: 1_000, rowCap: 10 });
+  app = await testApp(db, { rowCap: 10 });
 });
 
 afterAll(async () => {
@@ -88,15 +88,29 @@ describe('server/db/readonly', () => {
     });
 
     it('should stop a slow query at the timeout with 504 query_timeout', async () => {
+      const impatient = await testApp(db, { queryTimeoutMs: 1_000 });
+      try {
+        const res = await impatient.inject({
+          method: 'POST',
+          url: '/api/cypher',
+          payload: { query: 'UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*) AS n' },
+        });
+        expect(res.statusCode).toBe(504);
+        expect(res.json().error.code).toBe('query_timeout');
+        expect((await impatient.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      } finally {
+        await impatient.close();
+      }
+    });
+
+    it('should answer 400 query_too_large at once when a query outgrows the transaction memory', async () => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/cypher',
-        payload: { query: 'UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*) AS n' },
+        payload: { query: 'UNWIND range(1, 50000000) AS i RETURN size(collect(toString(i))) AS n' },
       });
-      expect(res.statusCode).toBe(504);
-      expect(res.json().error.code).toBe('query_timeout');
-      const after = await app.inject({ method: 'GET', url: '/api/health' });
-      expect(after.statusCode).toBe(200);
+      expect([400, 504]).toContain(res.statusCode);
+      expect(['query_too_large', 'query_timeout']).toContain(res.json().error.code);
     });
 
     it('should cap the rows and say so with capped: true', async () => {
@@ -126,7 +140,7 @@ describe('server/db/readonly', () => {
       const before = await graphCounts(db);
       for (const value of ["x'}) DETACH DELETE n //", 'method:knowledge-distillation"}) SET n.x = 1 //', '$method', '`] CREATE (n) //']) {
         const res = await app.inject({ method: 'POST', url: '/api/queries/what-builds-on', payload: { params: { method: value } } });
-        expect(res.statusCode).toBe(200);
+        expect(res.statusCode, res.body).toBe(200);
         expect(res.json().table.rows).toEqual([]);
       }
       expect(await graphCounts(db)).toEqual(before);

@@ -5,7 +5,7 @@ import neo4j, { type ManagedTransaction, type Node, type Plan, type Record as Ne
 import type { Database } from './driver.js';
 import { readTx } from './session.js';
 import { GraphCollector } from '../convert.js';
-import { ApiError, writeRefused } from '../errors.js';
+import { ApiError, isOutOfMemory, toErrorResponse, writeRefused } from '../errors.js';
 import type { WireGraph } from '../../shared/graph.js';
 
 export interface ReadOnlyLimits {
@@ -98,27 +98,47 @@ export async function runReadOnly(
   return readTx(
     db,
     async (tx) => {
-      await assertReadOnly(tx, query, params, db.database, where);
-      const result = tx.run(query, params);
-      const columns = [...(await result.keys())];
-      const records: Neo4jRecord[] = [];
-      let capped = false;
-      for await (const record of result) {
-        if (records.length >= limits.rowCap) {
-          capped = true;
-          break;
+      try {
+        return await runChecked(tx, query, params, limits, db.database, where);
+      } catch (err) {
+        // A transaction that ran out of memory would fail again: answer now instead of retrying.
+        if (isOutOfMemory(err)) {
+          const { status, body } = toErrorResponse(err, where);
+          throw new ApiError(status, body.error.code, body.error.message);
         }
-        records.push(record);
+        throw err;
       }
-      const collector = new GraphCollector();
-      for (const record of records) for (const value of record.values()) collector.add(value);
-      const missing = collector.missing();
-      if (missing.length > 0) {
-        const found = await tx.run(FETCH_NODES, { ids: missing });
-        collector.addNodes(found.records.map((r) => r.get('n') as Node));
-      }
-      return { columns: columns.map(String), records, capped, graph: collector.graph() };
     },
     limits.timeoutMs,
   );
+}
+
+async function runChecked(
+  tx: ManagedTransaction,
+  query: string,
+  params: Record<string, unknown>,
+  limits: ReadOnlyLimits,
+  database: string,
+  where: string,
+): Promise<ReadOnlyResult> {
+  await assertReadOnly(tx, query, params, database, where);
+  const result = tx.run(query, params);
+  const columns = [...(await result.keys())];
+  const records: Neo4jRecord[] = [];
+  let capped = false;
+  for await (const record of result) {
+    if (records.length >= limits.rowCap) {
+      capped = true;
+      break;
+    }
+    records.push(record);
+  }
+  const collector = new GraphCollector();
+  for (const record of records) for (const value of record.values()) collector.add(value);
+  const missing = collector.missing();
+  if (missing.length > 0) {
+    const found = await tx.run(FETCH_NODES, { ids: missing });
+    collector.addNodes(found.records.map((r) => r.get('n') as Node));
+  }
+  return { columns: columns.map(String), records, capped, graph: collector.graph() };
 }

@@ -143,7 +143,7 @@ async function confirmReset(): Promise<boolean> {
 }
 
 function progressBar(enabled: boolean) {
-  if (!enabled) return { update: (_p: IngestProgress) => {}, stop: () => {} };
+  if (!enabled) return { update: (_p: IngestProgress) => {}, stop: () => {}, print: (line: string) => void process.stderr.write(`${line}\n`) };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -165,6 +165,11 @@ function progressBar(enabled: boolean) {
     },
     stop() {
       if (started) bar.stop();
+      started = false;
+    },
+    /** Writes a line above the bar (the bar redraws on its next update). */
+    print(line: string) {
+      process.stderr.write(started ? `\r\x1b[2K${line}\n` : `${line}\n`);
     },
   };
 }
@@ -241,10 +246,10 @@ export async function main(argv: string[]): Promise<number> {
       onProgress: (p) => bar.update(p),
       onIssue: (issue) => {
         printed += 1;
-        if (printed <= MAX_PRINTED_ISSUES) process.stderr.write(`${formatIssue(issue)}\n`);
-        else if (printed === MAX_PRINTED_ISSUES + 1) process.stderr.write('ingest: more problems follow; only the first 50 are shown\n');
+        if (printed <= MAX_PRINTED_ISSUES) bar.print(formatIssue(issue));
+        else if (printed === MAX_PRINTED_ISSUES + 1) bar.print('ingest: more problems follow; only the first 50 are shown');
       },
-      onWarning: (message) => process.stderr.write(`${message}\n`),
+      onWarning: (message) => bar.print(message),
     });
     bar.stop();
     if (options.json !== undefined && summary.graph && !summary.refused) await writeGraph(summary.graph, options.json);

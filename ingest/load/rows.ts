@@ -2,7 +2,7 @@
 // (no nulls, maps or mixed lists; years as integers), endpoint labels, title keys.
 import neo4j from 'neo4j-driver';
 import { titleKey } from '../extract/paper-identity.js';
-import { isNodeLabel, type NodeLabel, type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
+import { type NodeLabel, type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
 
 export { titleKey };
 
@@ -114,8 +114,4 @@ export function edgeRow(edge: WireEdge): EdgeRow {
     if (v !== undefined) props[key] = v;
   }
   return { id: edge.id, source: edge.source, target: edge.target, props };
-}
-
-export function checkLabel(label: string): label is NodeLabel {
-  return isNodeLabel(label);
 }

@@ -117,8 +117,8 @@ export async function health(db: Database, timeoutMs: number): Promise<Health> {
 const PAPER_COUNT = 'MATCH (p:Paper) RETURN count(p) AS papers';
 
 /** How many papers the database holds (0 means: load the default corpus on first start). */
-export async function paperCount(db: Database): Promise<number> {
-  return readTx(db, async (tx) => toPlain((await tx.run(PAPER_COUNT)).records[0]?.get('papers')) as number);
+export async function paperCount(db: Database, timeoutMs?: number): Promise<number> {
+  return readTx(db, async (tx) => toPlain((await tx.run(PAPER_COUNT)).records[0]?.get('papers')) as number, timeoutMs);
 }
 
 // ---------------------------------------------------------------- search
@@ -148,7 +148,7 @@ export interface SearchHit {
   matched: string | null;
 }
 
-export async function search(db: Database, lucene: string, text: string, labels: readonly NodeLabel[], limit: number): Promise<SearchHit[]> {
+export async function search(db: Database, lucene: string, text: string, labels: readonly NodeLabel[], limit: number, timeoutMs?: number): Promise<SearchHit[]> {
   return readTx(db, async (tx) => {
     const result = await tx.run(SEARCH, { lucene, text, labels, limit: int(limit), fetch: int(labels.length === NODE_LABELS.length ? Math.max(limit * 3, 30) : Math.min(limit * 10, 500)) });
     return result.records.map((r) => {
@@ -156,7 +156,7 @@ export async function search(db: Database, lucene: string, text: string, labels:
       delete node.properties.abstract;
       return { node, score: Math.round((r.get('score') as number) * 1000) / 1000, matched: (r.get('matched') as string | null) ?? null };
     });
-  });
+  }, timeoutMs);
 }
 
 // ---------------------------------------------------------------- node details
@@ -196,7 +196,7 @@ export interface NodeDetails {
   omitted: number;
 }
 
-export async function nodeDetails(db: Database, id: string, limit: number): Promise<NodeDetails | undefined> {
+export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeDetails | undefined> {
   return readTx(db, async (tx) => {
     const record = (await runOnNode(tx, id, NODE_DETAILS, { limit: int(limit) }))?.[0];
     if (!record) return undefined;
@@ -210,7 +210,7 @@ export async function nodeDetails(db: Database, id: string, limit: number): Prom
       (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
     );
     return { node: toWireNode(record.get('n') as Node), counts, degree, graph: collector.graph(), truncated: shown < degree, omitted: degree - shown };
-  });
+  }, timeoutMs);
 }
 
 // ---------------------------------------------------------------- breadth-first expansion
@@ -331,6 +331,7 @@ export async function neighbourhood(
   db: Database,
   id: string,
   options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
+  timeoutMs?: number,
 ): Promise<Neighbourhood | undefined> {
   return readTx(db, async (tx) => {
     const params = { types: options.types, labels: options.labels };
@@ -349,7 +350,7 @@ export async function neighbourhood(
       omitted: reached.size - eids.length,
       exploredPartially: reached.size >= EXPLORE_CEILING,
     };
-  });
+  }, timeoutMs);
 }
 
 // ---------------------------------------------------------------- lineage
@@ -385,6 +386,7 @@ export async function lineage(
   db: Database,
   id: string,
   options: { direction: LineageDirection; depth: number; limit: number },
+  timeoutMs?: number,
 ): Promise<Lineage | 'not-found' | { wrongLabel: NodeLabel }> {
   return readTx(db, async (tx) => {
     const found = await locate(tx, id);
@@ -420,7 +422,7 @@ export async function lineage(
       node.properties.proposedYear = years.length > 0 ? Math.min(...years) : null;
     }
     return { root: id, direction: options.direction, depth: options.depth, graph, truncated: eids.length < reached.size, omitted: reached.size - eids.length };
-  });
+  }, timeoutMs);
 }
 
 // ---------------------------------------------------------------- shortest paths
@@ -456,6 +458,7 @@ export async function shortestPaths(
   from: string,
   to: string,
   options: { types: readonly RelationshipType[]; maxHops: number; limit: number },
+  timeoutMs?: number,
 ): Promise<PathResult | { missing: 'from' | 'to' }> {
   return readTx(db, async (tx) => {
     const a = await locate(tx, from);
@@ -483,7 +486,7 @@ export async function shortestPaths(
     }
     const graph = collector.graph();
     return { from, to, found: paths.length > 0, length: paths[0] ? paths[0].nodes.length - 1 : null, paths, graph };
-  });
+  }, timeoutMs);
 }
 
 // ---------------------------------------------------------------- overview
@@ -503,7 +506,7 @@ export interface Overview {
   omitted: number;
 }
 
-export async function overview(db: Database, options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number }): Promise<Overview> {
+export async function overview(db: Database, options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number }, timeoutMs?: number): Promise<Overview> {
   return readTx(db, async (tx) => {
     const top = await tx.run(OVERVIEW, { labels: options.labels, limit: int(options.limit) });
     const eids = top.records.map((r) => r.get('eid') as string);
@@ -511,5 +514,5 @@ export async function overview(db: Database, options: { labels: readonly NodeLab
     const total = toPlain(totalResult.records[0]?.get('total')) as number;
     const graph = await subgraph(tx, eids, options.types);
     return { graph, total, truncated: eids.length < total, omitted: total - eids.length };
-  });
+  }, timeoutMs);
 }

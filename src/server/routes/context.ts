@@ -6,7 +6,7 @@ import type { SavedQuery } from '../saved-queries.js';
 export interface RouteContext {
   db: Database;
   queries: Map<string, SavedQuery>;
-  /** Limits for ad-hoc Cypher and saved queries. */
+  /** Timeout of every read (fixed endpoints too) and the row cap of ad-hoc and saved queries. */
   limits: ReadOnlyLimits;
   /** How long GET /api/health waits for Neo4j before answering 503. */
   healthTimeoutMs: number;

@@ -48,7 +48,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const where = 'GET /api/nodes/:id';
     const { id } = parseInput(IdParams, request.params, where, 'path parameter');
     const { limit } = parseInput(NodeQuery, request.query, where, 'query parameter');
-    const details = await nodeDetails(ctx.db, id, limit);
+    const details = await nodeDetails(ctx.db, id, limit, ctx.limits.timeoutMs);
     if (!details) throw noNode(where, 'path parameter "id"', id);
     return details;
   });
@@ -57,7 +57,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const where = 'GET /api/neighbourhood/:id';
     const { id } = parseInput(IdParams, request.params, where, 'path parameter');
     const options = parseInput(NeighbourhoodQuery, request.query, where, 'query parameter');
-    const result = await neighbourhood(ctx.db, id, options);
+    const result = await neighbourhood(ctx.db, id, options, ctx.limits.timeoutMs);
     if (!result) throw noNode(where, 'path parameter "id"', id);
     return result;
   });
@@ -66,7 +66,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const where = 'GET /api/lineage/:id';
     const { id } = parseInput(IdParams, request.params, where, 'path parameter');
     const options = parseInput(LineageQuery, request.query, where, 'query parameter');
-    const result = await lineage(ctx.db, id, options);
+    const result = await lineage(ctx.db, id, options, ctx.limits.timeoutMs);
     if (result === 'not-found') throw noNode(where, 'path parameter "id"', id);
     if ('wrongLabel' in result) {
       throw badRequest(`${where}: path parameter "id" is a ${result.wrongLabel}; lineage follows BUILDS_ON between methods and architectures, so give a method:... or architecture:... id`);
@@ -78,7 +78,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const where = 'GET /api/path';
     const { from, to, types, max, limit } = parseInput(PathQuery, request.query, where, 'query parameter');
     if (from === to) throw badRequest(`${where}: query parameters "from" and "to" are the same node; give two different ids`);
-    const result = await shortestPaths(ctx.db, from, to, { types, maxHops: max, limit });
+    const result = await shortestPaths(ctx.db, from, to, { types, maxHops: max, limit }, ctx.limits.timeoutMs);
     if ('missing' in result) throw noNode(where, `query parameter "${result.missing}"`, result.missing === 'from' ? from : to);
     return { ...result, max, types };
   });
@@ -86,6 +86,6 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/overview', async (request) => {
     const where = 'GET /api/overview';
     const options = parseInput(OverviewQuery, request.query, where, 'query parameter');
-    return overview(ctx.db, options);
+    return overview(ctx.db, options, ctx.limits.timeoutMs);
   });
 }

@@ -22,7 +22,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const where = 'GET /api/search';
     const { q, labels, limit } = parseInput(SearchQuery, request.query, where, 'query parameter');
     const lucene = toLuceneQuery(q);
-    const results = lucene ? await search(ctx.db, lucene, normalizedText(q), labels, limit) : [];
+    const results = lucene ? await search(ctx.db, lucene, normalizedText(q), labels, limit, ctx.limits.timeoutMs) : [];
     return { query: q, labels, limit, results };
   });
 }

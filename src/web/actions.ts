@@ -13,7 +13,7 @@ import { focusNode } from './graph/camera.js';
 import { nextLayoutRunIsQuiet } from './graph/controllers/LayoutController.js';
 import { startLayout } from './graph/layout.js';
 
-/** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes. */
+/** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes (index.html preloads it). */
 export const OVERVIEW_LIMIT = 2000;
 /** First layout after loading: long enough to untangle the default corpus. */
 export const FIRST_LAYOUT_MS = 2500;
@@ -51,6 +51,7 @@ export async function loadInitial(): Promise<void> {
   const url = fromSearch(window.location.search);
   const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial());
   if (!graph) return;
+  performance.mark('methodgraph:overview-loaded');
   dispatch(replaceGraph(graph));
   dispatch(
     setNotice(

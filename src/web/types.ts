@@ -35,15 +35,15 @@ export const LABEL_COLORS: Record<NodeLabel, string> = {
 };
 
 export const TYPE_COLORS: Record<RelationshipType, string> = {
-  PROPOSES: '#e8a56a',
-  USES: '#f0c9a4',
+  PROPOSES: '#efb98a',
+  USES: '#f3dcc6',
   BUILDS_ON: '#c0392b',
-  EVALUATED_ON: '#8fd1b0',
-  HAS_CODE: '#b3bcc6',
-  MENTIONS: '#d6cbee',
-  SIMILAR_TO: '#a9c2f5',
-  CITES: '#7f9fe0',
-  AUTHORED_BY: '#e6d59a',
+  EVALUATED_ON: '#b5e0c9',
+  HAS_CODE: '#c9d0d8',
+  MENTIONS: '#e6def5',
+  SIMILAR_TO: '#c8d7f8',
+  CITES: '#9fb6e8',
+  AUTHORED_BY: '#eee2b5',
 };
 
 export const COMMUNITY_COLORS = [

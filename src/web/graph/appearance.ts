@@ -32,7 +32,12 @@ export function makeNodeReducer(getState: () => AppState) {
     const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: nodeColor(data, state) };
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
-    const focus = pointer.hovered ?? selected;
+    // In the lineage view the whole DAG stays readable: only hovering dims.
+    const focus = pointer.hovered ?? (view.mode === 'lineage' ? null : selected);
+    if (view.mode === 'lineage') {
+      res.size = Math.max(data.size, 9);
+      if (node === selected) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
+    }
     const onPath = state.path.nodes.length > 0;
     if (onPath) {
       if (state.path.nodes.includes(node)) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
@@ -61,7 +66,7 @@ export function makeEdgeReducer(getState: () => AppState) {
       return { ...res, color: DIM_EDGE, label: '' };
     }
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
-    const focus = pointer.hovered ?? selected;
+    const focus = pointer.hovered ?? (view.mode === 'lineage' ? null : selected);
     if (focus && graph.hasNode(focus)) {
       if (graph.hasExtremity(edge, focus)) return { ...res, size: data.size + 0.8, zIndex: 1 };
       return { ...res, color: DIM_EDGE, label: '' };

@@ -17,4 +17,4 @@ export function getRenderer(): Sigma<NodeAttrs, EdgeAttrs> | null {
 }
 
 /** Hovered node, kept out of the store: it changes on every mouse move and is never undone. */
-export const pointer = { hovered: null as string | null };
+export const pointer = { hovered: null as string | null, layoutRunning: false };

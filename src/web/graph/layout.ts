@@ -3,7 +3,7 @@
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { Point } from '../core/state.js';
-import { graph } from './instance.js';
+import { graph, pointer } from './instance.js';
 import { readPositions } from './sync.js';
 
 export type LayoutLifecycle = 'idle' | 'running';
@@ -16,6 +16,7 @@ const listeners = new Set<(s: LayoutLifecycle) => void>();
 
 function setStatus(s: LayoutLifecycle): void {
   status = s;
+  pointer.layoutRunning = s === 'running';
   for (const l of listeners) l(s);
 }
 
@@ -32,9 +33,19 @@ export function onLayoutStatus(listener: (s: LayoutLifecycle) => void): () => vo
 export function startLayout(durationMs?: number): void {
   if (status === 'running' || graph.order === 0) return;
   startPositions = readPositions();
-  const settings = { ...inferSettings(graph), slowDown: 3, adjustSizes: false, barnesHutOptimize: graph.order > 400 };
+  const settings = {
+    ...inferSettings(graph),
+    // Spread hubs out and keep clusters apart; Barnes-Hut keeps each step cheap on bigger graphs.
+    outboundAttractionDistribution: true,
+    scalingRatio: 4,
+    gravity: 1,
+    strongGravityMode: false,
+    slowDown: 4,
+    barnesHutOptimize: graph.order > 300,
+  };
   supervisor = new FA2LayoutSupervisor(graph, { settings, getEdgeWeight: null });
   supervisor.start();
+  performance.mark('methodgraph:layout-start');
   setStatus('running');
   if (durationMs !== undefined) timer = setTimeout(() => stopLayout(), durationMs);
 }
@@ -52,6 +63,7 @@ export function stopLayout(): StopResult | null {
   supervisor.stop();
   supervisor.kill();
   supervisor = null;
+  performance.mark('methodgraph:layout-stop');
   const before = startPositions ?? {};
   startPositions = null;
   const after = readPositions();

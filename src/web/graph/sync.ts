@@ -9,10 +9,15 @@ import { graph } from './instance.js';
 let lastPositions: ViewState['positions'] | null = null;
 let lastMode: ViewState['mode'] | null = null;
 
-function shortLabel(node: WireNode): string {
-  const name = node.name || node.id;
-  if (node.label === 'Repository') return name.replace(/^https?:\/\/(www\.)?/, '');
-  return name.length > 48 ? `${name.slice(0, 46)}…` : name;
+/** Short labels keep the drawing readable: a paper goes by the part of its title before the colon. */
+export function shortLabel(node: WireNode): string {
+  let name = node.name || node.id;
+  if (node.label === 'Repository') name = name.replace(/^https?:\/\/(www\.)?(github\.com\/)?/, '');
+  if (node.label === 'Paper') {
+    const head = name.split(/:\s/)[0] ?? name;
+    if (head.length >= 3 && head.length <= 40) name = head;
+  }
+  return name.length > 34 ? `${name.slice(0, 32)}…` : name;
 }
 
 function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {
@@ -39,7 +44,7 @@ function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined 
 function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
   const confidence = typeof edge.properties.confidence === 'number' ? edge.properties.confidence : 0.6;
   return {
-    size: edge.type === 'BUILDS_ON' ? 1.5 + confidence * 1.5 : 0.8,
+    size: edge.type === 'BUILDS_ON' ? 1.2 + confidence * 1.5 : 0.5,
     color: '#ccc',
     type: 'arrow',
     label: edgeLabel(edge, mode),

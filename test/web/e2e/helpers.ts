@@ -48,11 +48,15 @@ export async function searchAndChoose(page: Page, text: string, name: string): P
 
 /** Waits until the camera animation after a selection has ended, then gives the node's screen position. */
 export async function settledScreenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  // The camera starts moving shortly after the selection and animates for 400 ms.
+  await page.waitForTimeout(800);
   let last = await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(100);
+  let stable = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.waitForTimeout(150);
     const now = await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id);
-    if (now && last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+    stable = now && last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5 ? stable + 1 : 0;
+    if (stable >= 3 && now) return now;
     last = now;
   }
   if (!last) throw new Error(`test/web/e2e: node ${id} is not drawn`);

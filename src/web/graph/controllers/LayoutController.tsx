@@ -5,6 +5,7 @@ import { setLayoutStatus, setPositions } from '../../core/layout/index.js';
 import { commitStep, dispatch, getState, setLivePositionSource, store } from '../../core/store.js';
 import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped } from '../layout.js';
 import { readPositions } from '../sync.js';
+import { getRenderer } from '../instance.js';
 
 /** When set, the next finished run replaces positions without an undo step (the first layout). */
 let quietRuns = 0;
@@ -14,7 +15,11 @@ export function nextLayoutRunIsQuiet(): void {
 
 export function LayoutController() {
   useEffect(() => {
-    const offStatus = onLayoutStatus((s) => dispatch(setLayoutStatus(s)));
+    const offStatus = onLayoutStatus((s) => {
+      // Edge picking doubles the cost of each frame in software WebGL; nobody clicks edges that move.
+      getRenderer()?.setSetting('enableEdgeEvents', s !== 'running');
+      dispatch(setLayoutStatus(s));
+    });
     const offStopped = onLayoutStopped(({ before, after }) => {
       if (quietRuns > 0) {
         quietRuns -= 1;

@@ -24,6 +24,7 @@ export function SyncController() {
       if (state.view !== prev.view) {
         syncGraph(state.view);
         sigma.refresh();
+        if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);
         if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView();
       } else if (state.selection !== prev.selection || state.path !== prev.path) {
         sigma.refresh({ skipIndexation: true });

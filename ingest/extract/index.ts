@@ -237,19 +237,25 @@ class CorpusExtractor implements Extractor {
       if (primary && !primary.taxonomyId) state.primary = primary.id;
       const deferred = this.deferredNames(sentences);
       if (deferred.length) state.deferred = deferred;
-      if (record.references?.length) {
-        state.references = record.references.map((r) => ({
-          ...(r.arxivId ? { arxivId: r.arxivId } : {}),
-          ...(r.doi ? { doi: r.doi.toLowerCase() } : {}),
-          ...(r.title ? { titleKey: titleKey(r.title) } : {}),
-        }));
-      }
       this.papers.push(state);
       this.paperIndex.set(pid, index);
       if (record.arxivId && !this.byArxiv.has(record.arxivId)) this.byArxiv.set(record.arxivId, index);
       if (record.doi && !this.byDoi.has(record.doi.toLowerCase())) this.byDoi.set(record.doi.toLowerCase(), index);
       const tk = titleKey(record.title);
       if (!this.byTitleKey.has(tk)) this.byTitleKey.set(tk, index);
+    }
+    // References are kept whichever source of the paper brings them (a Semantic Scholar record may
+    // follow the same paper from BibTeX), so CITES do not depend on the order of the sources.
+    if (record.references?.length) {
+      const state = this.papers[this.paperIndex.get(pid)!]!;
+      state.references = [
+        ...(state.references ?? []),
+        ...record.references.map((r) => ({
+          ...(r.arxivId ? { arxivId: r.arxivId } : {}),
+          ...(r.doi ? { doi: r.doi.toLowerCase() } : {}),
+          ...(r.title ? { titleKey: titleKey(r.title) } : {}),
+        })),
+      ];
     }
     for (const n of nodes) if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') this.seenEntities.add(n.id);
     return mergeGraphs([{ nodes, edges }]);

@@ -50,6 +50,17 @@ describe('ingest/extract', () => {
       expect(cites[0]!.properties.extractor).toBe('references');
     });
 
+    it('should keep references that a second source of the same paper brings', () => {
+      const extractor = createExtractor();
+      const a = record('Paper A: something', 'We study things. Nothing more.', { arxivId: '2401.00001' });
+      const b = record('Paper B', 'We cite paper A. It is good.', { source: 'refs.bib#1' });
+      extractor.addPaper(a);
+      extractor.addPaper(b);
+      extractor.addPaper({ ...b, source: 's2.json#1', references: [{ arxivId: '2401.00001' }] });
+      const cites = extractor.finish().edges.filter((e) => e.type === 'CITES');
+      expect(cites.map((e) => [e.source, e.target])).toEqual([[paperId(b), paperId(a)]]);
+    });
+
     it('should link a paper to a contribution proposed by a paper read after it', async () => {
       const records = await defaultRecords();
       const sortedNet = records.find((r) => r.title.startsWith('SortedNet'))!;

@@ -9,6 +9,7 @@ import { buildApp } from '../../../src/server/app.js';
 import type { Database } from '../../../src/server/db/driver.js';
 import { distDir, projectRoot } from '../../../src/server/paths.js';
 import { launchBrowser } from '../../helpers/browser.js';
+import { loadDefaultCorpus } from '../../helpers/corpus.js';
 import { freshTestDatabase } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
 
@@ -29,18 +30,6 @@ export async function ensureDist(): Promise<void> {
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** The default corpus (test/helpers/corpus.ts); the API's small fixture graph while ingest is not there yet. */
-export async function loadCorpus(db: Database): Promise<void> {
-  const helper = join(projectRoot, 'test', 'helpers', 'corpus.ts');
-  if (existsSync(helper)) {
-    const { loadDefaultCorpus } = (await import(/* @vite-ignore */ helper)) as { loadDefaultCorpus: (db: Database) => Promise<void> };
-    await loadDefaultCorpus(db);
-    return;
-  }
-  const { loadFixture } = (await import(/* @vite-ignore */ join(projectRoot, 'test', 'server', 'fixture.ts'))) as { loadFixture: (db: Database) => Promise<void> };
-  await loadFixture(db);
-}
-
 export interface Explorer {
   url: string;
   db: Database;
@@ -52,7 +41,7 @@ export interface Explorer {
 export async function startExplorer(options: { load?: boolean } = {}): Promise<Explorer> {
   await ensureDist();
   const db = await freshTestDatabase();
-  if (options.load !== false) await loadCorpus(db);
+  if (options.load !== false) await loadDefaultCorpus(db);
   const app = await buildApp({ db, staticDir: distDir });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });

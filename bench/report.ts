@@ -1,0 +1,38 @@
+// Prints one Markdown report from one or more results files (e.g. the ingest+API run and the
+// render+db run): machine, the figures table and the goals table. `tsx bench/report.ts <files...>`
+// (default: the latest full results file).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resultsDir, toMarkdown, type Results } from './lib/results.js';
+
+export function mergeResults(all: Results[]): Results {
+  if (all.length === 0) throw new Error('bench/report: no results files given');
+  const [first] = all as [Results, ...Results[]];
+  return {
+    ...first,
+    date: all.map((r) => r.date).sort().at(-1)!,
+    figures: all.flatMap((r) => r.figures),
+    goals: all.flatMap((r) => r.goals),
+    notes: all.flatMap((r) => r.notes),
+    failures: all.flatMap((r) => r.failures),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let files = process.argv.slice(2);
+  if (files.length === 0) {
+    const full = readdirSync(resultsDir).filter((f) => f.endsWith('.json') && !f.includes('quick')).sort();
+    if (!full.length) {
+      console.error(`bench/report: no full results in ${resultsDir}; run npm run bench first or name the files`);
+      process.exit(2);
+    }
+    files = [join(resultsDir, full.at(-1)!)];
+  }
+  const all = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Results);
+  const merged = mergeResults(all);
+  const m = merged.machine;
+  console.log(`Machine: ${m.nproc} cores, ${m.memoryGiB} GiB RAM, ${m.cpu}, Node ${m.node}.`);
+  console.log(`Runs: ${all.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC (${r.mode}, parts ${String((r.options as { parts?: string[] }).parts?.join(', '))}, load average ${r.machine.loadAverage.join(' / ')})`).join('; ')}.\n`);
+  console.log(toMarkdown(merged));
+  for (const note of merged.notes) console.log(`\nnote: ${note}`);
+}

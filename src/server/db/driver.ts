@@ -23,6 +23,8 @@ export function createDriver(uri: string, config: Pick<DbConfig, 'user' | 'passw
     disableLosslessIntegers: false,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 20_000,
+    // Retry transient failures briefly: while Neo4j is down, reads fail (503) within seconds, not 30 s.
+    maxTransactionRetryTime: 5_000,
     userAgent: 'methodgraph',
   });
 }

@@ -2,7 +2,7 @@
 // (no nulls, maps or mixed lists; years as integers), endpoint labels, title keys.
 import neo4j from 'neo4j-driver';
 import { titleKey } from '../extract/paper-identity.js';
-import { type NodeLabel, type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
+import { type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
 
 export { titleKey };
 
@@ -13,21 +13,7 @@ const INTEGER_KEYS = new Set(['year']);
 /** List properties unioned on merge instead of first-value-wins. */
 export const UNION_KEYS = ['aliases', 'sources'] as const;
 
-const ID_PREFIX: Record<string, NodeLabel> = {
-  paper: 'Paper',
-  method: 'Method',
-  architecture: 'Architecture',
-  dataset: 'Dataset',
-  concept: 'Concept',
-  repo: 'Repository',
-  author: 'Author',
-};
-
-/** The label a node id implies by its prefix (`paper:`, `repo:` ...), per the shared id contract. */
-export function labelOfId(id: string): NodeLabel | undefined {
-  const colon = id.indexOf(':');
-  return colon > 0 ? ID_PREFIX[id.slice(0, colon)] : undefined;
-}
+export { labelOfId } from '../../src/shared/graph.js';
 
 
 function scalar(value: PropertyValue): string | number | boolean | undefined {

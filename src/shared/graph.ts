@@ -49,6 +49,23 @@ export function isRelationshipType(value: string): value is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
 
+/** The label each id prefix stands for (`paper:`, `method:`, `repo:` ...): the shared id contract. */
+const ID_PREFIX_LABEL: Record<string, NodeLabel> = {
+  paper: 'Paper',
+  method: 'Method',
+  architecture: 'Architecture',
+  dataset: 'Dataset',
+  concept: 'Concept',
+  repo: 'Repository',
+  author: 'Author',
+};
+
+/** The label a node id implies by its prefix, or undefined for an id outside the contract. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  const colon = id.indexOf(':');
+  return colon > 0 ? ID_PREFIX_LABEL[id.slice(0, colon)] : undefined;
+}
+
 /** Properties every extracted relationship carries (taxonomy facts have source: "taxonomy" instead of paperId). */
 export interface EvidenceProperties {
   evidence: string;

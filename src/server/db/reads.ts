@@ -5,6 +5,7 @@ import type { Database } from './driver.js';
 import { readTx } from './session.js';
 import { GraphCollector, nodeId, toPlain, toWireEdge, toWireNode } from '../convert.js';
 import {
+  labelOfId,
   NODE_LABELS,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -15,16 +16,6 @@ import {
 
 const int = (n: number) => neo4j.int(n);
 
-/** The label each id prefix of the shared id contract stands for. */
-const ID_PREFIX_LABEL: Record<string, NodeLabel> = {
-  paper: 'Paper',
-  method: 'Method',
-  architecture: 'Architecture',
-  dataset: 'Dataset',
-  concept: 'Concept',
-  repo: 'Repository',
-  author: 'Author',
-};
 
 const LOCATE_BY_LABEL = Object.fromEntries(
   NODE_LABELS.map((label) => [label, `MATCH (n:${label} {id: $id}) RETURN elementId(n) AS eid, n LIMIT 1`]),
@@ -42,7 +33,7 @@ export interface Located {
 
 /** Finds a node by its `id` with an index seek on the label its prefix names, else on every label. */
 export async function locate(tx: ManagedTransaction, id: string): Promise<Located | undefined> {
-  const label = ID_PREFIX_LABEL[id.slice(0, id.indexOf(':'))];
+  const label = labelOfId(id);
   for (const query of label ? [LOCATE_BY_LABEL[label], LOCATE_ANY] : [LOCATE_ANY]) {
     const result = await tx.run(query, { id });
     const record = result.records[0];
@@ -67,7 +58,7 @@ async function runOnNode(
   statements: Record<NodeLabel, string>,
   params: Record<string, unknown>,
 ): Promise<Neo4jRecord[] | undefined> {
-  const guess = ID_PREFIX_LABEL[id.slice(0, id.indexOf(':'))];
+  const guess = labelOfId(id);
   if (guess) {
     const result = await tx.run(statements[guess], { ...params, id });
     if (result.records.length > 0) return result.records;

@@ -111,7 +111,7 @@ export interface RenderResult {
   firstPaintMs: number;
   fps: number;
   frames: number;
-  layout: { longestTaskMs: number; longTasks: number; maxGapMs: number; iterations: number };
+  layout: { longestTaskMs: number; longTasks: number; maxGapMs: number; iterations: number; startMs?: number };
   /** Median main-thread time of one render call, where the library reports it. */
   renderMs?: number;
 }

@@ -6,6 +6,7 @@ import { getState } from '../core/store.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
 import { graph, setRenderer } from './instance.js';
+import { edgeArrowProgram, edgeLineProgram, edgeThinLineProgram, nodeCircleProgram } from './programs.js';
 import { resetSync } from './sync.js';
 import { SyncController } from './controllers/SyncController.js';
 import { EventsController } from './controllers/EventsController.js';
@@ -21,6 +22,9 @@ export function GraphCanvas() {
     if (!container.current) return;
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
       defaultEdgeType: 'arrow',
+      // Not instanced: software WebGL draws instances one by one, which made each frame 100+ ms.
+      nodeProgramClasses: { circle: nodeCircleProgram<NodeAttrs, EdgeAttrs>() },
+      edgeProgramClasses: { arrow: edgeArrowProgram<NodeAttrs, EdgeAttrs>(), line: edgeLineProgram<NodeAttrs, EdgeAttrs>(), thin: edgeThinLineProgram<NodeAttrs, EdgeAttrs>() },
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       labelDensity: 0.6,

@@ -59,6 +59,8 @@ export function makeEdgeReducer(getState: () => AppState) {
     const state = getState();
     const view = state.view;
     const res: Partial<EdgeDisplayData> = { ...data, color: edgeColor(data) };
+    // While the layout moves every node, thin lines keep each frame cheap in software WebGL.
+    if (pointer.layoutRunning) res.type = 'thin';
     if (!isEdgeVisible(view, edge)) return { ...res, hidden: true };
     if (state.selection?.kind === 'edge' && state.selection.id === edge) return { ...res, color: PATH_COLOR, size: data.size + 2, zIndex: 2 };
     if (state.path.edges.length > 0) {

@@ -13,10 +13,18 @@ export function nextLayoutRunIsQuiet(): void {
   quietRuns += 1;
 }
 
+/** Ends a running layout without keeping or recording its positions (another view takes over). */
+export function cancelLayoutRun(): void {
+  if (layoutStatus() !== 'running') return;
+  if (quietRuns > 0) quietRuns -= 1;
+  killLayout();
+}
+
 export function LayoutController() {
   useEffect(() => {
     const offStatus = onLayoutStatus((s) => {
-      // Edge picking doubles the cost of each frame in software WebGL; nobody clicks edges that move.
+      // With edge events off the edge programs skip their picking pass (programs.ts) and the edge
+      // reducer draws thin lines: each frame stays cheap in software WebGL; nobody clicks moving edges.
       getRenderer()?.setSetting('enableEdgeEvents', s !== 'running');
       dispatch(setLayoutStatus(s));
     });

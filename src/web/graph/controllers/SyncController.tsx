@@ -6,6 +6,7 @@ import { setReady } from '../../core/ui.js';
 import { getRenderer, graph } from '../instance.js';
 import { syncGraph } from '../sync.js';
 import { fitView } from '../camera.js';
+import { cancelLayoutRun } from './LayoutController.js';
 
 export function SyncController() {
   useEffect(() => {
@@ -22,6 +23,8 @@ export function SyncController() {
     sigma.refresh();
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.view !== prev.view) {
+        // The lineage view places its own nodes: a running ForceAtlas2 must not move them.
+        if (state.view.mode === 'lineage') cancelLayoutRun();
         syncGraph(state.view);
         sigma.refresh();
         if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);

@@ -26,3 +26,11 @@ CREATE CONSTRAINT mentions_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() REQUIRE r.id 
 CREATE CONSTRAINT similar_to_id IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT cites_id IF NOT EXISTS FOR ()-[r:CITES]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT authored_by_id IF NOT EXISTS FOR ()-[r:AUTHORED_BY]-() REQUIRE r.id IS UNIQUE;
+// API overview: the best-connected nodes of each label come from these indexes (n.degree is kept by ingest).
+CREATE INDEX paper_degree IF NOT EXISTS FOR (n:Paper) ON (n.degree);
+CREATE INDEX method_degree IF NOT EXISTS FOR (n:Method) ON (n.degree);
+CREATE INDEX architecture_degree IF NOT EXISTS FOR (n:Architecture) ON (n.degree);
+CREATE INDEX dataset_degree IF NOT EXISTS FOR (n:Dataset) ON (n.degree);
+CREATE INDEX concept_degree IF NOT EXISTS FOR (n:Concept) ON (n.degree);
+CREATE INDEX repository_degree IF NOT EXISTS FOR (n:Repository) ON (n.degree);
+CREATE INDEX author_degree IF NOT EXISTS FOR (n:Author) ON (n.degree);

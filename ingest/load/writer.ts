@@ -5,6 +5,7 @@ import { isNodeLabel, isRelationshipType, type NodeLabel, type WireEdge, type Wi
 import type { CodeLink } from '../sources/types.js';
 import { addCounts, emptyCounts, type LoadCounts } from './counts.js';
 import { ATTACH_CODE_LINKS, RESOLVE_PAPERS } from './cypher.js';
+import { updateDegrees } from './degrees.js';
 import { parseRepositoryUrl } from '../extract/code-links.js';
 import { PaperResolver } from './resolve.js';
 import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './rows.js';
@@ -189,6 +190,7 @@ export class GraphWriter {
 
   async close(): Promise<LoadCounts> {
     await this.flush();
+    if (this.db && this.counts.batches > 0) await updateDegrees(this.db);
     return this.counts;
   }
 }

@@ -8,6 +8,7 @@ import { dbConfig, serverConfig, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/driver.js';
 import { paperCount } from './db/reads.js';
 import { applySchema } from './db/schema.js';
+import { updateDegrees } from '../../ingest/load/degrees.js';
 import { distDir, projectRoot } from './paths.js';
 
 export interface RunningServer {
@@ -66,6 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await applySchema(db);
     if ((await paperCount(db)) === 0) await loadDefaultCorpus(db, log);
+    else await updateDegrees(db); // graphs loaded by other tools or older versions get degrees for the overview
     const staticDir = options.staticDir === false ? undefined : (options.staticDir ?? distDir);
     if (staticDir && !existsSync(join(staticDir, 'index.html'))) {
       log(`methodgraph: ${staticDir}/index.html is missing, so only the API is served; run \`npm run build\` (npm start does it for you).`);

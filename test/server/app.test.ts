@@ -341,6 +341,16 @@ describe('server/app', () => {
       expect(degrees.some((d) => d > 0)).toBe(true);
     });
 
+    it('should pick the nodes of highest degree, whatever their label', async () => {
+      const { body } = await get('/api/overview?limit=10');
+      const picked = (body.graph as WireGraph).nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
+      const whole = (await get('/api/overview?limit=2000')).body.graph as WireGraph;
+      const all = whole.nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
+      expect(picked).toEqual(all.slice(0, 10));
+      const wholeDegree = (id: string) => whole.edges.filter((e) => e.source === id || e.target === id).length;
+      for (const n of whole.nodes.slice(0, 50)) expect(n.properties.degree).toBe(wholeDegree(n.id));
+    });
+
     it('should fit the whole default corpus with a high enough limit', async () => {
       const health = (await get('/api/health')).body.counts as { nodes: Record<string, number> };
       const total = Object.values(health.nodes).reduce((a, b) => a + b, 0);

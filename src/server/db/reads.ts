@@ -530,13 +530,21 @@ export async function shortestPaths(
 
 // ---------------------------------------------------------------- overview
 
-const OVERVIEW = `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
-WITH n, COUNT { (n)--() } AS degree
-ORDER BY degree DESC, n.id
-LIMIT $limit
+/**
+ * The best-connected nodes: per label, the top of the `degree` index (kept by ingest), then the
+ * overall top. Labels are spliced from the whitelist only; each branch is skipped unless asked for.
+ */
+const OVERVIEW = `CALL () {
+${NODE_LABELS.map(
+  (label) => `  MATCH (n:${label}) WHERE n.degree >= 0 AND '${label}' IN $labels
+  RETURN n ORDER BY n.degree DESC LIMIT $limit`,
+).join('\n  UNION ALL\n')}
+}
+WITH n ORDER BY n.degree DESC, n.id LIMIT $limit
 RETURN elementId(n) AS eid`;
 
-const OVERVIEW_TOTAL = `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS total`;
+/** Node counts per label from the count store (no scan). */
+const LABEL_COUNTS = `RETURN ${NODE_LABELS.map((label) => `COUNT { (:${label}) } AS ${label}`).join(', ')}`;
 
 export interface Overview {
   graph: WireGraph;
@@ -549,8 +557,8 @@ export async function overview(db: Database, options: { labels: readonly NodeLab
   return readTx(db, async (tx) => {
     const top = await tx.run(OVERVIEW, { labels: options.labels, limit: int(options.limit) });
     const eids = top.records.map((r) => r.get('eid') as string);
-    const totalResult = await tx.run(OVERVIEW_TOTAL, { labels: options.labels });
-    const total = toPlain(totalResult.records[0]?.get('total')) as number;
+    const counts = (await tx.run(LABEL_COUNTS)).records[0];
+    const total = options.labels.reduce((sum, label) => sum + (toPlain(counts?.get(label)) as number), 0);
     const graph = await subgraph(tx, eids, options.types);
     return { graph, total, truncated: eids.length < total, omitted: total - eids.length };
   }, timeoutMs);

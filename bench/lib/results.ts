@@ -113,14 +113,14 @@ function change(current: Figure, previous: Figure | undefined): string {
 }
 
 /** Markdown: the figures with their baseline and ratio (and change against `previous`), then the goals. */
-export function toMarkdown(results: Results, previous?: Results): string {
+export function toMarkdown(results: Results, previous?: Results, only: (f: Figure) => boolean = () => true): string {
   const byKey = new Map(results.figures.map((f) => [f.key, f]));
   const before = new Map((previous?.figures ?? []).map((f) => [f.key, f]));
   const lines: string[] = [];
   const sizeText = (f: Figure) => (f.size === undefined ? '' : f.size.toLocaleString('en-US'));
   lines.push(`| part | figure | size | median | baseline | ratio | runs |${previous ? ' vs previous |' : ''}`);
   lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: |${previous ? ' ---: |' : ''}`);
-  for (const f of results.figures) {
+  for (const f of results.figures.filter(only)) {
     const base = f.baseline ? byKey.get(f.baseline) : undefined;
     const ratio = base && Number.isFinite(base.value) && base.value !== 0 && Number.isFinite(f.value) ? `${(f.value / base.value).toFixed(2)}×` : '';
     const baseText = base ? `${formatValue(base.value, base.unit)} (${base.name})` : '';

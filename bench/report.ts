@@ -22,7 +22,8 @@ export function mergeResults(all: Results[]): Results {
 export function summaryFilter(results: Results): (f: Figure) => boolean {
   const baselines = new Set(results.figures.map((f) => f.baseline).filter(Boolean));
   const detail = /requests\/s|timer gap|navigation to paint|graph size|finish \(corpus-level\)/;
-  return (f) => !baselines.has(f.key) && !detail.test(f.name);
+  const baselineName = /driver|vis-network|UNWIND/;
+  return (f) => !(baselines.has(f.key) && baselineName.test(f.name)) && !detail.test(f.name);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

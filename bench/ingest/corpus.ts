@@ -1,17 +1,38 @@
 // The synthetic corpora the benchmarks read: generated once per size and seed into bench/corpus/
 // (git-ignored) and reused, with the ingest's --dry-run --json export of each next to it.
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from '../../ingest/synthetic/cli.js';
 import { runIngestCli } from './child.js';
 
 export const corpusDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
+const ingestDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ingest');
+
+/** Newest modification time of the files under these ingest folders (what a cached file depends on). */
+function newestSource(folders: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const f of folders) walk(join(ingestDir, f));
+  return newest;
+}
+
+/** A cached file is fresh when it exists and is newer than the code and data it was made from. */
+function fresh(path: string, folders: string[]): boolean {
+  return existsSync(path) && statSync(path).mtimeMs > newestSource(folders);
+}
 
 export async function ensureCorpus(papers: number, seed: number): Promise<string> {
   mkdirSync(corpusDir, { recursive: true });
   const path = join(corpusDir, `papers-${papers}-seed${seed}.jsonl`);
-  if (!existsSync(path)) {
+  if (!fresh(path, ['synthetic', 'taxonomy'])) {
     await writeCorpus({ papers, seed, out: `${path}.tmp` });
     renameSync(`${path}.tmp`, path);
   }
@@ -21,7 +42,7 @@ export async function ensureCorpus(papers: number, seed: number): Promise<string
 /** The extracted graph of a corpus in the wire format (the ingest's own --dry-run --json), cached. */
 export async function ensureWireGraph(corpus: string): Promise<{ path: string; ms?: number; peakRssMiB?: number }> {
   const path = corpus.replace(/\.jsonl$/, '.graph.json');
-  if (existsSync(path)) return { path };
+  if (fresh(path, ['synthetic', 'taxonomy', 'extract', 'sources', 'load']) && statSync(path).mtimeMs > statSync(corpus).mtimeMs) return { path };
   mkdirSync(dirname(path), { recursive: true });
   const run = await runIngestCli([corpus, '--dry-run', '--json', `${path}.tmp`], {});
   if (run.exitCode !== 0) throw new Error(`bench/ingest/corpus: ingest --dry-run --json of ${corpus} exited with ${run.exitCode}:\n${run.output.slice(-2000)}`);

@@ -84,7 +84,8 @@ export function toCypherParams(value: unknown): unknown {
   return value;
 }
 
-const FETCH_NODES = 'MATCH (n) WHERE elementId(n) IN $ids RETURN n';
+// One lookup by element id per node (an IN list may be planned as a scan of every node).
+const FETCH_NODES = 'UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid RETURN n';
 
 /** Runs one read-only statement; the graph holds every node, relationship and path in the rows. */
 export async function runReadOnly(

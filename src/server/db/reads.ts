@@ -279,7 +279,8 @@ function pick(reached: Map<string, Reached>, limit: number): string[] {
     .map(([eid]) => eid);
 }
 
-const SUBGRAPH = `MATCH (n) WHERE elementId(n) IN $eids
+const SUBGRAPH = `UNWIND $eids AS eid
+MATCH (n) WHERE elementId(n) = eid
 OPTIONAL MATCH (n)-[r]->(m) WHERE type(r) IN $types AND elementId(m) IN $eids
 RETURN n, collect(r) AS rels`;
 
@@ -396,7 +397,8 @@ export async function neighbourhood(
 
 export type LineageDirection = 'ancestors' | 'descendants' | 'both';
 
-const LINEAGE_NODES = `MATCH (n) WHERE elementId(n) IN $eids
+const LINEAGE_NODES = `UNWIND $eids AS eid
+MATCH (n) WHERE elementId(n) = eid
 OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(n)
 WITH n, p ORDER BY p.year, p.id
 WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END) AS proposedBy

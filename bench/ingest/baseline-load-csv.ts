@@ -1,9 +1,9 @@
 // Baseline: the same rows written to CSV files (one per label and per relationship type and endpoint
-// labels) and loaded with `LOAD CSV ... CALL { CREATE } IN TRANSACTIONS`. The bundled launcher sets no
-// server.directories.import, so Neo4j reads absolute file:/// URLs directly.
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+// labels) and loaded with `LOAD CSV ... CALL { CREATE } IN TRANSACTIONS`. The bundled launcher lets
+// LOAD CSV read only <data>/import, so the files are hard-linked there first.
+import { createWriteStream, existsSync, linkSync, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database } from '../../src/server/db/driver.js';
 import { isNodeLabel, isRelationshipType, type NodeLabel } from '../../src/shared/graph.js';
 import { storable, type LoadRun } from './baseline-unwind.js';
@@ -134,7 +134,12 @@ export async function writeCsvFiles(graphPath: string, dir: string): Promise<Csv
 }
 
 /** Loads the CSV files, nodes first; the timing covers the LOAD CSV statements only. */
-export async function loadCsv(db: Database, files: CsvFile[], txRows: number): Promise<LoadRun> {
+export async function loadCsv(db: Database, files: CsvFile[], txRows: number, importDir: string): Promise<LoadRun> {
+  mkdirSync(importDir, { recursive: true });
+  for (const f of files) {
+    const linked = join(importDir, basename(f.path));
+    if (!existsSync(linked)) linkSync(f.path, linked);
+  }
   const ordered = [...files.filter((f) => f.kind === 'node'), ...files.filter((f) => f.kind === 'edge')];
   let nodes = 0;
   let relationships = 0;
@@ -144,7 +149,7 @@ export async function loadCsv(db: Database, files: CsvFile[], txRows: number): P
     if (f.kind === 'edge' && !nodesDone) nodesDone = performance.now();
     const session = db.session('WRITE');
     try {
-      await session.run(statementFor(f, txRows), { url: `file://${f.path}` });
+      await session.run(statementFor(f, txRows), { url: `file:///${basename(f.path)}` });
     } finally {
       await session.close();
     }

@@ -118,7 +118,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         unwind.push(u);
         log(`plain UNWIND CREATE: ${u.nodes} nodes in ${(u.nodesMs / 1000).toFixed(1)} s, ${u.relationships} relationships in ${(u.relationshipsMs / 1000).toFixed(1)} s`);
         b = await fresh();
-        const c = await loadCsv(b.db, csvFiles, options.batchSize);
+        const c = await loadCsv(b.db, csvFiles, options.batchSize, join(b.dataDir, 'import'));
         csv.push(c);
         log(`LOAD CSV: ${c.nodes} nodes in ${(c.nodesMs / 1000).toFixed(1)} s, ${c.relationships} relationships in ${(c.relationshipsMs / 1000).toFixed(1)} s`);
 

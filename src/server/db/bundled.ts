@@ -49,8 +49,8 @@ export function checkJava(): number {
   return major;
 }
 
+/** Builds db/ with Maven when the launcher is missing or older than its sources (e.g. after a pull). */
 async function ensureBuilt(): Promise<void> {
-  if (existsSync(launcherJar)) return;
   const { buildDb } = await import('../../../scripts/build-db.mjs');
   buildDb();
   if (!existsSync(launcherJar)) throw new BundledDbError(`methodgraph: ${launcherJar} is missing after the Maven build of db/`);

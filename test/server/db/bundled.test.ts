@@ -1,6 +1,6 @@
 // Integration tests of the bundled Neo4j launcher and the driver module against real Neo4j processes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,23 @@ describe('db/bundled', () => {
       const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
       await second.close();
       expect(records[0]?.get('t')).toBe('Survivor');
+    });
+
+    it('should let LOAD CSV read files under <data>/import only', async () => {
+      running = await startBundledDb(config);
+      writeFileSync(join(dataDir, 'import', 'allowed.csv'), 'name\nSMA\n');
+      const outside = join(dataDir, '..', `outside-${process.pid}.csv`);
+      writeFileSync(outside, 'name\nsecret\n');
+      const db = await openDatabase({ ...dbConfig(), uri: running.uri });
+      try {
+        const read = (url: string) =>
+          db.driver.executeQuery('LOAD CSV WITH HEADERS FROM $url AS row RETURN collect(row.name) AS names', { url }, { database: db.database });
+        expect((await read('file:///allowed.csv')).records[0]?.get('names')).toEqual(['SMA']);
+        await expect(read(`file://${outside}`)).rejects.toThrow(/Couldn't load the external resource/);
+      } finally {
+        await db.close();
+        rmSync(outside, { force: true });
+      }
     });
 
     it('should fail with a clear message when the port is taken', async () => {

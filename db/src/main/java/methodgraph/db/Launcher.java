@@ -116,6 +116,8 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, o.pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, o.txMemoryBytes)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV may read only files under <data>/import, not anything the JVM can read.
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, o.dataDir.resolve("import"))
                 .build();
     }
 
@@ -132,7 +134,7 @@ public final class Launcher {
 
     private static FileLock lockDataDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.resolve("import"));
             if (!Files.isWritable(dir)) {
                 fail("data directory " + dir + " is not writable");
             }

@@ -4,6 +4,7 @@ import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
+import { edgeArrowProgram, edgeLineProgram, nodeCircleProgram } from '../../src/web/graph/programs.js';
 import { cameraAt, makeGraph, nextFrame, PALETTE, readParams, watchMainThread, type RenderResult } from './graph.js';
 
 async function run(): Promise<RenderResult> {
@@ -19,7 +20,13 @@ async function run(): Promise<RenderResult> {
   for (let k = 0; k < data.source.length; k++) graph.addEdge(data.source[k], data.target[k], { size: 0.5, color: '#ccc' });
   // Sigma draws its first frame inside the constructor; the frame after it is on screen.
   const extra = JSON.parse(new URLSearchParams(location.search).get('settings') ?? '{}') as Record<string, unknown>;
-  const renderer = new Sigma(graph, container, { renderLabels: true, labelRenderedSizeThreshold: 8, ...extra });
+  // The explorer's own programs (src/web/graph/programs.ts: sigma's shaders without instancing, which
+  // software WebGL draws far faster); `?programs=stock` measures sigma's defaults instead.
+  const stock = new URLSearchParams(location.search).get('programs') === 'stock';
+  const programs = stock
+    ? {}
+    : { nodeProgramClasses: { circle: nodeCircleProgram() }, edgeProgramClasses: { line: edgeLineProgram(), arrow: edgeArrowProgram() } };
+  const renderer = new Sigma(graph, container, { renderLabels: true, labelRenderedSizeThreshold: 8, ...programs, ...extra });
   let frames = 0;
   let renderStart = 0;
   const renderMs: number[] = [];

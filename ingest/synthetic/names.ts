@@ -125,11 +125,5 @@ export function authorName(index: number): string {
   return `${FIRST[k % FIRST.length]!} ${LAST[Math.floor(k / FIRST.length) % LAST.length]!}`;
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Repository-name slugs use the same rule as node ids. */
+export { slug as slugify } from '../extract/keys.js';

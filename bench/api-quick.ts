@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { runAutocannon } from './lib/autocannon.js';
+import { percentile } from './lib/stats.js';
 import { buildApp } from '../src/server/app.js';
 import { dbConfig } from '../src/server/config.js';
 import { startBundledDb, type RunningDb } from '../src/server/db/bundled.js';
@@ -26,11 +27,6 @@ const connections = Number(args.connections);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 interface Measured {
   name: string;
   requests: number;
@@ -45,21 +41,7 @@ interface Measured {
 
 /** Runs autocannon over a rotating list of paths; latencies are collected per response. */
 async function measure(name: string, baseUrl: string, paths: string[], seconds: number): Promise<Measured> {
-  const latencies: number[] = [];
-  let i = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: baseUrl,
-        connections,
-        duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
+  const { latencies, result } = await runAutocannon(baseUrl, paths, seconds, connections);
   return {
     name,
     requests: result.requests.total,
@@ -67,7 +49,7 @@ async function measure(name: string, baseUrl: string, paths: string[], seconds: 
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
+    max: latencies.length ? Math.max(...latencies) : NaN,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };

@@ -1,10 +1,10 @@
 // The API part of `npm run bench`: autocannon against buildApp on the loaded graph (search, node,
 // neighbourhood depth 1 and 2, lineage, path, overview), the same statements through neo4j-driver
 // without HTTP as the baseline, and an EXPLAIN check that fails the bench on any whole-label scan.
-import autocannon from 'autocannon';
 import type { Database } from '../../src/server/db/driver.js';
 import { buildApp } from '../../src/server/app.js';
 import { freePort } from '../../test/helpers/ports.js';
+import { runAutocannon } from '../lib/autocannon.js';
 import { figureKey, formatValue, type Figure, type Goal } from '../lib/results.js';
 import { percentile } from '../lib/stats.js';
 import { findScans } from './explain.js';
@@ -45,21 +45,7 @@ export function endpointPaths(s: Samples): [string, string[]][] {
 }
 
 async function autocannonRun(baseUrl: string, paths: string[], seconds: number, connections: number): Promise<Latencies> {
-  const latencies: number[] = [];
-  let i = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: baseUrl,
-        connections,
-        duration: seconds,
-        timeout: 30,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+  const { latencies, result } = await runAutocannon(baseUrl, paths, seconds, connections);
   return {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),

@@ -220,7 +220,8 @@ const EXPAND_QUERY = Object.fromEntries(
 MATCH (n) WHERE elementId(n) = eid
 MATCH ${pattern}
 WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
-RETURN DISTINCT elementId(m) AS eid, COUNT { (m)--() } AS degree`,
+RETURN DISTINCT elementId(m) AS eid, COUNT { (m)--() } AS degree
+LIMIT $max`,
   ]),
 ) as Record<Direction, string>;
 
@@ -245,7 +246,7 @@ async function expand(
   start: string,
   options: { depth: number; direction: Direction; types: readonly string[]; labels: readonly string[] },
   firstLevel?: Neo4jRecord[],
-): Promise<Map<string, Reached>> {
+): Promise<{ reached: Map<string, Reached>; partial: boolean }> {
   const reached = new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]);
   let frontier = [start];
   if (firstLevel) {
@@ -257,8 +258,12 @@ async function expand(
       frontier.push(eid);
     }
   }
-  for (let depth = firstLevel ? 2 : 1; depth <= options.depth && frontier.length > 0 && reached.size < EXPLORE_CEILING; depth++) {
-    const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels });
+  let partial = reached.size >= EXPLORE_CEILING;
+  for (let depth = firstLevel ? 2 : 1; depth <= options.depth && frontier.length > 0 && !partial; depth++) {
+    // LIMIT stops Neo4j expanding a hub's whole neighbourhood once the ceiling is in sight.
+    const max = EXPLORE_CEILING - reached.size;
+    const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels, max: int(max) });
+    partial = result.records.length >= max;
     const next: string[] = [];
     for (const record of result.records) {
       const eid = record.get('eid') as string;
@@ -268,7 +273,7 @@ async function expand(
     }
     frontier = next;
   }
-  return reached;
+  return { reached, partial };
 }
 
 /** The closest nodes first, the best connected first among equals; `limit` includes the start. */
@@ -378,7 +383,7 @@ export async function neighbourhood(
     const first = await runOnNode(tx, id, FIRST_LEVEL, params);
     if (!first || first.length === 0) return undefined;
     const start = first[0]!.get('start') as string;
-    const reached = await expand(tx, start, { depth: options.depth, direction: 'both', ...params }, first);
+    const { reached, partial } = await expand(tx, start, { depth: options.depth, direction: 'both', ...params }, first);
     const eids = pick(reached, options.limit);
     const graph = await subgraph(tx, eids, options.types);
     return {
@@ -388,7 +393,7 @@ export async function neighbourhood(
       reached: reached.size,
       truncated: eids.length < reached.size,
       omitted: reached.size - eids.length,
-      exploredPartially: reached.size >= EXPLORE_CEILING,
+      exploredPartially: partial,
     };
   }, timeoutMs);
 }
@@ -437,7 +442,7 @@ export async function lineage(
     const reached = new Map<string, Reached>();
     const walks: Direction[] = options.direction === 'ancestors' ? ['out'] : options.direction === 'descendants' ? ['in'] : ['out', 'in'];
     for (const direction of walks) {
-      const part = await expand(tx, found.eid, { depth: options.depth, direction, types: ['BUILDS_ON'], labels: LINEAGE_LABELS });
+      const { reached: part } = await expand(tx, found.eid, { depth: options.depth, direction, types: ['BUILDS_ON'], labels: LINEAGE_LABELS });
       for (const [eid, r] of part) {
         const seen = reached.get(eid);
         if (!seen || r.depth < seen.depth) reached.set(eid, r);

@@ -18,6 +18,8 @@ export interface BundledDbConfig {
   heap: string;
   pageCache: string;
   txMemory: string;
+  /** NEO4J_PASSWORD: when set, the bundled Neo4j turns authentication on with this password for user neo4j. */
+  password?: string;
 }
 
 export interface ServerConfig {
@@ -65,6 +67,7 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       heap: env.METHODGRAPH_DB_HEAP || '1g',
       pageCache: env.METHODGRAPH_DB_PAGECACHE || '256m',
       txMemory: env.METHODGRAPH_DB_TX_MEMORY || '256m',
+      password: env.NEO4J_PASSWORD || undefined,
     },
   };
 }

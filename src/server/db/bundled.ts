@@ -75,6 +75,14 @@ export function launcherArgs(config: BundledDbConfig, watchStdin: boolean): stri
   ];
 }
 
+/** The password travels in the environment, not in the arguments, so `ps` does not show it. */
+export function launcherEnv(config: BundledDbConfig): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.METHODGRAPH_DB_PASSWORD;
+  if (config.password) env.METHODGRAPH_DB_PASSWORD = config.password;
+  return env;
+}
+
 export interface RunningDb {
   uri: string;
   pid: number;
@@ -144,7 +152,7 @@ export async function startBundledDb(config: BundledDbConfig, options: { timeout
   checkJava();
   await ensureBuilt();
   mkdirSync(config.dataDir, { recursive: true });
-  const child = spawn('java', launcherArgs(config, true), { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('java', launcherArgs(config, true), { stdio: ['pipe', 'pipe', 'pipe'], env: launcherEnv(config) });
   const output: string[] = [];
   const uri = await waitForReady(child, options.timeoutMs ?? 120_000, output);
   // Keep draining output so the pipes never fill.
@@ -194,7 +202,7 @@ export async function startDetached(config: BundledDbConfig, timeoutMs = 120_000
   mkdirSync(config.dataDir, { recursive: true });
   const logPath = join(dirname(config.dataDir), 'neo4j-launcher.log');
   const log = openSync(logPath, 'w');
-  const child = spawn('java', launcherArgs(config, false), { stdio: ['ignore', log, log], detached: true });
+  const child = spawn('java', launcherArgs(config, false), { stdio: ['ignore', log, log], detached: true, env: launcherEnv(config) });
   closeSync(log);
   child.unref();
   const started = Date.now();

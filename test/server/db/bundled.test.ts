@@ -130,6 +130,15 @@ describe('db/bundled', () => {
       expect(stderr).toContain(`methodgraph-db: data directory ${dataDir} is locked by another Neo4j process`);
     });
 
+    it('should turn authentication on when a password is given', async () => {
+      running = await startBundledDb({ ...config, password: 'test-password-1' });
+      const db = await openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'test-password-1' });
+      const { records } = await db.driver.executeQuery('RETURN 1 AS one', {}, { database: db.database });
+      await db.close();
+      expect(records[0]?.get('one').toNumber()).toBe(1);
+      await expect(openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'wrong' })).rejects.toThrow(/authentication failure/);
+    });
+
     it('should refuse a non-loopback host when auth is off', async () => {
       const { code, stderr } = await runLauncher({ ...config, host: '0.0.0.0', port: await freePort() });
       expect(code).toBe(1);

@@ -292,9 +292,14 @@ RETURN n, collect(r) AS rels`;
 /** The nodes with the given element ids (in that order) and the edges of the given types among them. */
 async function subgraph(tx: ManagedTransaction, eids: string[], types: readonly string[]): Promise<WireGraph> {
   const result = await tx.run(SUBGRAPH, { eids, types });
+  return collectNodesAndRels(result.records, eids);
+}
+
+/** The graph of rows holding a node `n` and its relationships `rels`, nodes in the order of `eids`. */
+function collectNodesAndRels(records: Neo4jRecord[], eids: string[]): WireGraph {
   const collector = new GraphCollector();
   const idByEid = new Map<string, string>();
-  for (const record of result.records) {
+  for (const record of records) {
     const node = record.get('n') as Node;
     idByEid.set(node.elementId, nodeId(node));
     collector.add(node);
@@ -450,17 +455,11 @@ export async function lineage(
     }
     const eids = pick(reached, options.limit);
     const result = await tx.run(LINEAGE_NODES, { eids });
-    const collector = new GraphCollector();
     const proposers = new Map<string, ProposingPaper[]>();
-    const idByEid = new Map<string, string>();
     for (const record of result.records) {
-      const node = record.get('n') as Node;
-      idByEid.set(node.elementId, nodeId(node));
-      collector.add(node);
-      collector.add(record.get('rels'));
-      proposers.set(nodeId(node), toPlain(record.get('proposedBy')) as unknown as ProposingPaper[]);
+      proposers.set(nodeId(record.get('n') as Node), toPlain(record.get('proposedBy')) as unknown as ProposingPaper[]);
     }
-    const graph = ordered(collector.graph(), eids, idByEid);
+    const graph = collectNodesAndRels(result.records, eids);
     for (const node of graph.nodes) {
       const papers = proposers.get(node.id) ?? [];
       node.properties.proposedBy = papers.map((p) => ({ id: p.id, title: p.title, year: p.year ?? null }));

@@ -5,6 +5,7 @@ import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { runQuery } from '../actions.js';
 import type { ResultMode } from '../core/query/index.js';
+import { ResultModeToggle } from './ResultModeToggle.js';
 import { useApp } from '../core/store.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
 
@@ -59,14 +60,7 @@ export default function CypherPanel() {
         <span>Parameters (JSON)</span>
         <input aria-label="Query parameters as JSON" value={params} onChange={(e) => setParams(e.target.value)} />
       </label>
-      <div className="segmented" role="radiogroup" aria-label="Result">
-        <label>
-          <input type="radio" name="cmode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace view
-        </label>
-        <label>
-          <input type="radio" name="cmode" checked={mode === 'add'} onChange={() => setMode('add')} /> Add to view
-        </label>
-      </div>
+      <ResultModeToggle name="cmode" mode={mode} onChange={setMode} />
       <button type="button" onClick={() => void run()} disabled={running}>
         {running ? 'Running…' : 'Run Cypher'}
       </button>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, type SavedQuery, type SavedQueryParam } from '../api/client.js';
 import { runQuery } from '../actions.js';
 import type { ResultMode } from '../core/query/index.js';
+import { ResultModeToggle } from './ResultModeToggle.js';
 import { useApp } from '../core/store.js';
 
 function initialValue(p: SavedQueryParam): string {
@@ -117,14 +118,7 @@ export function QueriesPanel() {
               />
             </label>
           ))}
-          <div className="segmented" role="radiogroup" aria-label="Result">
-            <label>
-              <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace view
-            </label>
-            <label>
-              <input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> Add to view
-            </label>
-          </div>
+          <ResultModeToggle name="mode" mode={mode} onChange={setMode} />
           <button type="submit" disabled={running}>
             {running ? 'Running…' : 'Run query'}
           </button>

@@ -2,6 +2,7 @@
 // files next to this module, validates it with zod, and lets ingest extend it at run time.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { BuildsOnKind } from '../../src/shared/graph.js';
 import { matchKey, slug } from '../extract/keys.js';
 
 export const ENTITY_KINDS = ['Method', 'Architecture', 'Dataset'] as const;
@@ -20,6 +21,8 @@ export interface TaxonomyFact {
   source: string;
   target: string;
   evidence: string;
+  /** What the fact says about its two ends (extends, variant, component, ...). */
+  kind?: BuildsOnKind;
 }
 
 /** What callers (and the JSON files) give to add entries; buildsOn maps target name -> justification. */

@@ -17,6 +17,15 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * What a BUILDS_ON link says about its two ends (definitions in the annotation guideline):
+ * extends (improves, modifies, generalises), variant (a kind, instance or version of a family),
+ * component (built from its own or a prior named part), combines (joins two or more prior methods),
+ * adapts (brings a method to a new domain or modality), distilled (derived by distillation or fine-tuning).
+ */
+export const BUILDS_ON_KINDS = ['extends', 'variant', 'component', 'combines', 'adapts', 'distilled'] as const;
+export type BuildsOnKind = (typeof BUILDS_ON_KINDS)[number];
+
 export type PropertyValue = string | number | boolean | null | PropertyValue[] | { [key: string]: PropertyValue };
 export type Properties = Record<string, PropertyValue>;
 
@@ -73,4 +82,6 @@ export interface EvidenceProperties {
   confidence: number;
   extractor: string;
   source?: 'taxonomy' | 'extraction' | 'source-metadata';
+  /** BUILDS_ON only: what the link says about its two ends. */
+  kind?: BuildsOnKind;
 }

@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { runAutocannon } from './lib/autocannon.js';
 import { percentile } from './lib/stats.js';
 import { buildApp } from '../src/server/app.js';
-import { dbConfig } from '../src/server/config.js';
-import { startBundledDb, type RunningDb } from '../src/server/db/bundled.js';
-import { openDatabase } from '../src/server/db/driver.js';
+import { dbConfig } from '../src/neo4j/config.js';
+import { startBundledDb, type RunningDb } from '../src/neo4j/bundled.js';
+import { openDatabase } from '../src/neo4j/driver.js';
 import { paperCount } from '../src/server/db/reads.js';
-import { applySchema } from '../src/server/db/schema.js';
+import { applySchema } from '../src/neo4j/schema.js';
 import { freePort } from '../test/helpers/ports.js';
 
 const { values: args } = parseArgs({

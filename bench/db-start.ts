@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dbConfig } from '../src/server/config.js';
-import { startBundledDb } from '../src/server/db/bundled.js';
+import { dbConfig } from '../src/neo4j/config.js';
+import { startBundledDb } from '../src/neo4j/bundled.js';
 import { freePort } from '../test/helpers/ports.js';
 
 export function median(values: number[]): number {

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { closeOnSignals, openDatabase, type Database } from '../src/server/db/driver.js';
+import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { DEFAULT_BATCH_SIZE, formatCounts, totals } from './load/index.js';
 import { DEFAULT_CORPUS, ingest, type IngestProgress, type IngestSummary } from './run.js';

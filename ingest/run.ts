@@ -1,8 +1,8 @@
 // ingest(db, options): reads the input files, extracts the graph and loads it — Papers-with-Code
 // methods extend the taxonomy first, code links attach to papers, bad records are reported not loaded.
 import { join } from 'node:path';
-import type { Database } from '../src/server/db/driver.js';
-import { dataDir } from '../src/server/paths.js';
+import type { Database } from '../src/neo4j/driver.js';
+import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { createExtractor } from './extract/index.js';
 import { GraphWriter, MemoryStore, Neo4jStore, prepareDatabase, resetGraph, type GraphStore, type LoadCounts } from './load/index.js';

@@ -2,9 +2,10 @@
 // 5173), whose proxy (vite.config.ts) sends /api to the API; Ctrl-C stops both and the bundled Neo4j.
 import { createServer, type ViteDevServer } from 'vite';
 import { serverConfig } from '../src/server/config.js';
-import { closeOnSignals } from '../src/server/db/driver.js';
-import { projectRoot } from '../src/server/paths.js';
+import { closeOnSignals } from '../src/neo4j/driver.js';
+import { projectRoot } from '../src/neo4j/paths.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
+import { loadDefaultCorpus } from '../ingest/default-corpus.js';
 
 const apiPort = Number(process.env.METHODGRAPH_API_PORT || 5174);
 let api: RunningServer | undefined;
@@ -16,7 +17,7 @@ closeOnSignals(async () => {
 });
 
 try {
-  api = await startServer({ config: { ...serverConfig(), host: '127.0.0.1', port: apiPort }, staticDir: false });
+  api = await startServer({ config: { ...serverConfig(), host: '127.0.0.1', port: apiPort }, staticDir: false, loadDefaultCorpus });
   console.log(`methodgraph: API at ${api.url}api/health`);
   vite = await createServer({
     root: `${projectRoot}/src/web`,

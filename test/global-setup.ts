@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { dbConfig } from '../src/server/config.js';
-import { startBundledDb, type RunningDb } from '../src/server/db/bundled.js';
+import { dbConfig } from '../src/neo4j/config.js';
+import { startBundledDb, type RunningDb } from '../src/neo4j/bundled.js';
 import { freePort } from './helpers/ports.js';
 
 let running: RunningDb | undefined;

@@ -1,6 +1,6 @@
 // EXPLAINs every statement the API ran and lists the operators that read a whole label or the
 // whole store (NodeByLabelScan, AllNodesScan and their relatives): the bench fails on any of them.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import type { Statement } from './record.js';
 
 export const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|DirectedAllRelationshipsScan|UndirectedAllRelationshipsScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan)(@.*)?$/;

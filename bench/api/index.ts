@@ -1,7 +1,7 @@
 // The API part of `npm run bench`: autocannon against buildApp on the loaded graph (search, node,
 // neighbourhood depth 1 and 2, lineage, path, overview), the same statements through neo4j-driver
 // without HTTP as the baseline, and an EXPLAIN check that fails the bench on any whole-label scan.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { buildApp } from '../../src/server/app.js';
 import { freePort } from '../../test/helpers/ports.js';
 import { runAutocannon } from '../lib/autocannon.js';

@@ -1,7 +1,7 @@
 // Wraps a Database so every statement the API runs (through sessions, read transactions or
 // auto-commit) is recorded with its parameters: the input of the EXPLAIN check and of the driver baseline.
 import type { ManagedTransaction, Session } from 'neo4j-driver';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 
 export interface Statement {
   query: string;

@@ -1,7 +1,7 @@
 // Picks the ids and search terms the API bench requests: random nodes of each kind plus the best
 // connected ones (users click hubs), methods with BUILDS_ON lineage, pairs for paths. Setup only.
 import neo4j from 'neo4j-driver';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 
 export interface Samples {
   searches: string[];

@@ -4,7 +4,7 @@
 import { createWriteStream, existsSync, linkSync, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, join } from 'node:path';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { isNodeLabel, isRelationshipType, type NodeLabel } from '../../src/shared/graph.js';
 import { storable, type LoadRun } from './baseline-unwind.js';
 import { readWireGraph } from './wire.js';

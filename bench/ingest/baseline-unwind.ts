@@ -1,6 +1,6 @@
 // Baseline: the same rows as the ingest's export written by one plain `UNWIND $rows ... CREATE`
 // per batch (no extraction, no MERGE, no paper resolution) — the practical ceiling through Bolt.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { isNodeLabel, isRelationshipType, type NodeLabel, type Properties, type PropertyValue } from '../../src/shared/graph.js';
 import { readWireGraph } from './wire.js';
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applySchema } from '../../src/server/db/schema.js';
+import { applySchema } from '../../src/neo4j/schema.js';
 import { figureKey, formatValue, type Figure, type Goal } from '../lib/results.js';
 import { countGraph, resetDb, startBenchDb, type BenchDb } from '../lib/neo4j.js';
 import { median } from '../lib/stats.js';

@@ -1,6 +1,6 @@
 // The ingest's own loader alone (ingest/load GraphWriter + Neo4jStore: paper resolution and MERGE
 // batches), fed the already-extracted graph, so its rate compares with the plain UNWIND baseline.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import type { WireEdge, WireNode } from '../../src/shared/graph.js';
 import { GraphWriter, Neo4jStore, prepareDatabase, totals } from '../../ingest/load/index.js';
 import type { LoadRun } from './baseline-unwind.js';

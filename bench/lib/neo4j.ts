@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dbConfig } from '../../src/server/config.js';
-import { startBundledDb, type RunningDb } from '../../src/server/db/bundled.js';
-import { openDatabase, type Database } from '../../src/server/db/driver.js';
-import { applySchema } from '../../src/server/db/schema.js';
+import { dbConfig } from '../../src/neo4j/config.js';
+import { startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
+import { openDatabase, type Database } from '../../src/neo4j/driver.js';
+import { applySchema } from '../../src/neo4j/schema.js';
 import { freePort } from '../../test/helpers/ports.js';
 
 export interface BenchDb {

@@ -126,13 +126,3 @@ RETURN count(e) AS written`;
 export const DELETE_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
 
 export const COUNT_NODES = 'MATCH (n) RETURN count(n) AS nodes';
-
-/**
- * Stores every node's degree as `n.degree` (indexed per label, see cypher/schema.cypher) so the
- * API's overview can take the best-connected nodes from an index instead of scanning the graph.
- * Only nodes whose degree changed are written, so re-ingesting the same input writes nothing.
- */
-export const UPDATE_DEGREES = `MATCH (n)
-WITH n, COUNT { (n)--() } AS degree
-WHERE n.degree IS NULL OR n.degree <> degree
-CALL (n, degree) { SET n.degree = degree } IN TRANSACTIONS OF 10000 ROWS`;

@@ -1,6 +1,6 @@
 // The Neo4j loader: schema, batched MERGE writer with paper resolution, reset, and load counts.
-import type { Database } from '../../src/server/db/driver.js';
-import { applySchema } from '../../src/server/db/schema.js';
+import type { Database } from '../../src/neo4j/driver.js';
+import { applySchema } from '../../src/neo4j/schema.js';
 import { DELETE_GRAPH } from './cypher.js';
 
 export { GraphWriter, DEFAULT_BATCH_SIZE, type WriterOptions } from './writer.js';

@@ -1,6 +1,6 @@
 // Where a batch goes: Neo4j (MERGE in one write transaction, nodes before relationships) or an
 // in-memory graph (dry runs and the --json export), both reporting new vs already-present rows.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import type { NodeLabel, RelationshipType, WireEdge, WireGraph, WireNode, Properties } from '../../src/shared/graph.js';
 import { emptyCounts, type LoadCounts } from './counts.js';
 import { mergeNodes, mergeRelationships } from './cypher.js';

@@ -1,11 +1,11 @@
 // Writes extracted graphs to Neo4j in batches: each batch resolves shared papers, then MERGEs
 // nodes (grouped by label) before relationships (grouped by type) in one write transaction.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { isNodeLabel, isRelationshipType, type NodeLabel, type WireEdge, type WireGraph, type WireNode } from '../../src/shared/graph.js';
 import type { CodeLink } from '../sources/types.js';
 import { addCounts, emptyCounts, type LoadCounts } from './counts.js';
 import { ATTACH_CODE_LINKS, RESOLVE_PAPERS } from './cypher.js';
-import { updateDegrees } from './degrees.js';
+import { updateDegrees } from '../../src/neo4j/degrees.js';
 import { parseRepositoryUrl } from '../extract/code-links.js';
 import { PaperResolver } from './resolve.js';
 import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './rows.js';

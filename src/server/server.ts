@@ -1,15 +1,17 @@
 // Starts the whole server: opens the database (bundled Neo4j unless NEO4J_URI), applies the schema,
-// loads the default corpus into an empty database, and listens; used by main.ts and scripts/dev.ts.
+// loads the default corpus into an empty database (with the loader it is handed), and listens;
+// used by src/main.ts and scripts/dev.ts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { dbConfig, serverConfig, type ServerConfig } from './config.js';
-import { openDatabase, type Database } from './db/driver.js';
+import { serverConfig, type ServerConfig } from './config.js';
+import { dbConfig } from '../neo4j/config.js';
+import { openDatabase, type Database } from '../neo4j/driver.js';
 import { paperCount } from './db/reads.js';
-import { applySchema } from './db/schema.js';
-import { updateDegrees } from '../../ingest/load/degrees.js';
-import { distDir, projectRoot } from './paths.js';
+import { applySchema } from '../neo4j/schema.js';
+import { updateDegrees } from '../neo4j/degrees.js';
+import { distDir } from '../neo4j/paths.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,26 +26,24 @@ export interface StartOptions {
   /** Serve the built explorer from this folder (default dist/); false for API only. */
   staticDir?: string | false;
   log?: (line: string) => void;
+  /** Loads the default corpus into an empty database (the ingest, handed in by the caller); omitted: start empty. */
+  loadDefaultCorpus?: DefaultCorpusLoader;
 }
+
+export type DefaultCorpusLoader = (db: Database) => Promise<void>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-interface IngestModule {
-  ingest(db: Database, options: Record<string, unknown>): Promise<unknown>;
-}
-
-/** Loads data/papers-listing.txt with ingest/run.ts; a failure is reported, not fatal. */
-async function loadDefaultCorpus(db: Database, log: (line: string) => void): Promise<void> {
+/** Loads the default corpus into an empty database; a failure is reported, not fatal. */
+async function loadDefaultCorpus(db: Database, load: DefaultCorpusLoader, log: (line: string) => void): Promise<void> {
   const started = Date.now();
   log('methodgraph: the database has no papers; loading the default corpus (data/papers-listing.txt) ...');
   try {
-    const modulePath = join(projectRoot, 'ingest', 'run.ts');
-    const { ingest } = (await import(/* @vite-ignore */ modulePath)) as IngestModule;
-    await ingest(db, {});
+    await load(db);
     log(`methodgraph: loaded ${await paperCount(db)} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (err) {
     log(
-      `methodgraph: src/server/server: loading the default corpus failed: ${(err as Error).message}\n` +
+      `methodgraph: loading the default corpus failed: ${(err as Error).message}\n` +
         '  The explorer starts with an empty graph. Run `npm run ingest` to see the details and load papers.',
     );
   }
@@ -66,7 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   try {
     await applySchema(db);
-    if ((await paperCount(db)) === 0) await loadDefaultCorpus(db, log);
+    if ((await paperCount(db)) === 0 && options.loadDefaultCorpus) await loadDefaultCorpus(db, options.loadDefaultCorpus, log);
     else await updateDegrees(db); // graphs loaded by other tools or older versions get degrees for the overview
     const staticDir = options.staticDir === false ? undefined : (options.staticDir ?? distDir);
     if (staticDir && !existsSync(join(staticDir, 'index.html'))) {

@@ -1,5 +1,5 @@
 // Loads the default corpus into the test database: what API, web and bench tests start from.
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { ingest } from '../../ingest/run.js';
 import { emptyDatabase } from './db.js';
 

@@ -1,8 +1,8 @@
 // Opens the test run's Neo4j (started by test/global-setup.ts) and empties it between test files.
 import { inject } from 'vitest';
-import { dbConfig } from '../../src/server/config.js';
-import { openDatabase, type Database } from '../../src/server/db/driver.js';
-import { applySchema } from '../../src/server/db/schema.js';
+import { dbConfig } from '../../src/neo4j/config.js';
+import { openDatabase, type Database } from '../../src/neo4j/driver.js';
+import { applySchema } from '../../src/neo4j/schema.js';
 
 export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ ...dbConfig(), uri: inject('neo4jUri') });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatIssue, parseCli, UsageError } from '../../ingest/cli.js';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import type { WireGraph } from '../../src/shared/graph.js';
 import { emptyDatabase, freshTestDatabase } from '../helpers/db.js';
 import { scalar, snapshot } from './helpers.js';

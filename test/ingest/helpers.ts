@@ -1,7 +1,7 @@
 // Graph snapshots for the ingest integration tests: counts by label and type, and a digest of
 // every node's and relationship's properties, to prove a run changed nothing.
 import { createHash } from 'node:crypto';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 
 export interface Snapshot {
   labels: Record<string, number>;

@@ -2,7 +2,7 @@
 // papers shared between sources, Papers-with-Code links and methods, bad input, --strict, dry runs.
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { totals } from '../../ingest/load/index.js';
 import { ingest } from '../../ingest/run.js';
 import { Taxonomy } from '../../ingest/taxonomy/taxonomy.js';

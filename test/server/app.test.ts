@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type WireEdge, type WireGraph, type WireNode } from '../../src/shared/graph.js';
 import { corpusDatabase, testApp } from './helpers.js';
 

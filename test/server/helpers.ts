@@ -2,7 +2,7 @@
 // and the graph counts that refused writes must leave unchanged.
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
-import type { Database } from '../../src/server/db/driver.js';
+import type { Database } from '../../src/neo4j/driver.js';
 import { loadDefaultCorpus } from '../helpers/corpus.js';
 import { openTestDatabase } from '../helpers/db.js';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/driver.js';
-import { readTx } from '../../src/server/db/session.js';
+import type { Database } from '../../src/neo4j/driver.js';
+import { readTx } from '../../src/neo4j/session.js';
 import { corpusDatabase, graphCounts, testApp } from './helpers.js';
 
 let db: Database;

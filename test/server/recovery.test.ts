@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { dbConfig, type BundledDbConfig } from '../../src/server/config.js';
-import { startBundledDb, type RunningDb } from '../../src/server/db/bundled.js';
-import { openDatabase, type Database } from '../../src/server/db/driver.js';
+import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
+import { startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
+import { openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { freePort } from '../helpers/ports.js';
 import { loadDefaultCorpus } from '../helpers/corpus.js';
 

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/driver.js';
-import { cypherDir } from '../../src/server/paths.js';
+import type { Database } from '../../src/neo4j/driver.js';
+import { cypherDir } from '../../src/neo4j/paths.js';
 import { bindParams, cypherParams, loadSavedQueries, parseSavedQuery } from '../../src/server/saved-queries.js';
 import { corpusDatabase, testApp } from './helpers.js';
 

@@ -2,8 +2,8 @@
 // EXPLAIN pre-check refuses anything that is not a plain read, then it runs in a READ transaction
 // (where Neo4j itself rejects writes) with a timeout and a row cap.
 import neo4j, { type ManagedTransaction, type Node, type Plan, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Database } from './driver.js';
-import { readTx } from './session.js';
+import type { Database } from '../../neo4j/driver.js';
+import { readTx } from '../../neo4j/session.js';
 import { GraphCollector } from '../convert.js';
 import { ApiError, isOutOfMemory, toErrorResponse, writeRefused } from '../errors.js';
 import type { WireGraph } from '../../shared/graph.js';

@@ -1,8 +1,8 @@
 // The API's data access: every Cypher statement the fixed endpoints run, parameterized, with labels
 // and relationship types only from the whitelists in src/shared/graph.ts. All reads are read transactions.
 import neo4j, { type ManagedTransaction, type Node, type Path, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
-import type { Database } from './driver.js';
-import { readTx } from './session.js';
+import type { Database } from '../../neo4j/driver.js';
+import { readTx } from '../../neo4j/session.js';
 import { GraphCollector, nodeId, toPlain, toWireEdge, toWireNode } from '../convert.js';
 import {
   labelOfId,

@@ -1,5 +1,5 @@
 // What every route module gets from buildApp: the database, the saved queries and the limits.
-import type { Database } from '../db/driver.js';
+import type { Database } from '../../neo4j/driver.js';
 import type { ReadOnlyLimits } from '../db/readonly.js';
 import type { SavedQuery } from '../saved-queries.js';
 

@@ -1,7 +1,7 @@
 // The batched MERGE writer against a real Neo4j: counts, idempotence, alias and source unions,
 // paper resolution across sources, skipped edges, and the in-memory store used by dry runs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/server/db/driver.js';
+import type { Database } from '../../../src/neo4j/driver.js';
 import type { WireEdge, WireGraph, WireNode } from '../../../src/shared/graph.js';
 import { GraphWriter, MemoryStore, Neo4jStore, prepareDatabase, totals } from '../../../ingest/load/index.js';
 import { emptyDatabase, freshTestDatabase } from '../../helpers/db.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './driver.js';
-import { cypherDir } from '../paths.js';
+import { cypherDir } from './paths.js';
 
 /** Splits a Cypher script into statements, dropping `//` comment lines. */
 export function splitStatements(script: string): string[] {

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/server/paths.js';
-import { freePort } from '../helpers/ports.js';
+import { projectRoot } from '../src/neo4j/paths.js';
+import { freePort } from './helpers/ports.js';
 
 let child: ChildProcess | undefined;
 let dataDir: string | undefined;
@@ -28,7 +28,7 @@ afterAll(() => {
   }
 });
 
-describe('server/main', () => {
+describe('main', () => {
   it('should start Neo4j, load the default corpus, print the URL, serve the API and stop everything on SIGINT', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-main-'));
     const port = await freePort();
@@ -40,7 +40,7 @@ describe('server/main', () => {
       METHODGRAPH_DB_HEAP: '512m',
     };
     delete env.NEO4J_URI;
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     let output = '';
     proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,7 +1,9 @@
 // What `npm start` runs (after `vite build`): the API and the built explorer on one loopback port,
-// over the bundled Neo4j or NEO4J_URI; Ctrl-C stops everything, Neo4j included.
-import { closeOnSignals } from './db/driver.js';
-import { startServer, type RunningServer } from './server.js';
+// over the bundled Neo4j or NEO4J_URI; Ctrl-C stops everything, Neo4j included. The composition root:
+// the only module that joins the server and the ingest.
+import { closeOnSignals } from './neo4j/driver.js';
+import { startServer, type RunningServer } from './server/server.js';
+import { loadDefaultCorpus } from '../ingest/default-corpus.js';
 
 let server: RunningServer | undefined;
 let stopping = false;
@@ -12,7 +14,7 @@ closeOnSignals(async () => {
 });
 
 try {
-  server = await startServer();
+  server = await startServer({ loadDefaultCorpus });
   if (stopping) await server.close();
   else console.log(`methodgraph: explorer at ${server.url}`);
 } catch (err) {

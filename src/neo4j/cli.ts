@@ -1,5 +1,5 @@
 // `npm run db:start` / `npm run db:stop`: runs the bundled Neo4j on its own, detached, with a pid file.
-import { dbConfig } from '../config.js';
+import { dbConfig } from './config.js';
 import { pidFilePath, startDetached, stopDetached } from './bundled.js';
 
 async function main(command: string | undefined): Promise<number> {

@@ -2,8 +2,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BundledDbConfig } from '../config.js';
-import { dbDir } from '../paths.js';
+import type { BundledDbConfig } from './config.js';
+import { dbDir } from './paths.js';
 
 export const launcherJar = join(dbDir, 'target', 'methodgraph-db.jar');
 
@@ -51,7 +51,7 @@ export function checkJava(): number {
 
 /** Builds db/ with Maven when the launcher is missing or older than its sources (e.g. after a pull). */
 async function ensureBuilt(): Promise<void> {
-  const { buildDb } = await import('../../../scripts/build-db.mjs');
+  const { buildDb } = await import('../../scripts/build-db.mjs');
   buildDb();
   if (!existsSync(launcherJar)) throw new BundledDbError(`methodgraph: ${launcherJar} is missing after the Maven build of db/`);
 }

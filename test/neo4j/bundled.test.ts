@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dbConfig, type BundledDbConfig } from '../../../src/server/config.js';
-import { launcherArgs, startBundledDb, type RunningDb } from '../../../src/server/db/bundled.js';
-import { openDatabase, type Database } from '../../../src/server/db/driver.js';
-import { applySchema, schemaStatements } from '../../../src/server/db/schema.js';
-import { freshTestDatabase } from '../../helpers/db.js';
-import { freePort } from '../../helpers/ports.js';
+import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
+import { launcherArgs, startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
+import { openDatabase, type Database } from '../../src/neo4j/driver.js';
+import { applySchema, schemaStatements } from '../../src/neo4j/schema.js';
+import { freshTestDatabase } from '../helpers/db.js';
+import { freePort } from '../helpers/ports.js';
 
 /** Runs the launcher to completion and returns its exit code and stderr. */
 function runLauncher(config: BundledDbConfig): Promise<{ code: number | null; stderr: string }> {

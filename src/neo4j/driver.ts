@@ -1,7 +1,7 @@
 // Owns the one neo4j-driver instance per process: connects to NEO4J_URI, or starts the bundled
 // Neo4j when it is unset, verifies connectivity, and closes everything on exit.
 import neo4j, { type AuthToken, type Driver, type Session, type SessionMode } from 'neo4j-driver';
-import { dbConfig, type DbConfig } from '../config.js';
+import { dbConfig, type DbConfig } from './config.js';
 import { runningDetached, startBundledDb, type RunningDb } from './bundled.js';
 
 export interface Database {

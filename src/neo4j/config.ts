@@ -1,0 +1,52 @@
+// Database configuration from environment variables with defaults: NEO4J_URI and friends for an
+// external Neo4j, METHODGRAPH_DB_* for the bundled one.
+import { join } from 'node:path';
+import { projectRoot } from './paths.js';
+
+export interface DbConfig {
+  /** Set when the user runs their own Neo4j; when undefined the bundled one is started. */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+  bundled: BundledDbConfig;
+}
+
+export interface BundledDbConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  txMemory: string;
+  /** NEO4J_PASSWORD: when set, the bundled Neo4j turns authentication on with this password for user neo4j. */
+  password?: string;
+}
+
+export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`methodgraph: environment variable ${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return n;
+}
+
+export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  return {
+    uri: env.NEO4J_URI || undefined,
+    user: env.NEO4J_USER || 'neo4j',
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE || 'neo4j',
+    bundled: {
+      host: env.METHODGRAPH_DB_HOST || '127.0.0.1',
+      port: portFrom(env, 'METHODGRAPH_DB_PORT', 7687),
+      dataDir: env.METHODGRAPH_DB_DIR || join(projectRoot, '.methodgraph', 'neo4j'),
+      heap: env.METHODGRAPH_DB_HEAP || '1g',
+      pageCache: env.METHODGRAPH_DB_PAGECACHE || '256m',
+      txMemory: env.METHODGRAPH_DB_TX_MEMORY || '256m',
+      password: env.NEO4J_PASSWORD || undefined,
+    },
+  };
+}

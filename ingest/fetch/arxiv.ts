@@ -77,8 +77,9 @@ export async function fetchArxiv(ctx: SourceContext, query: string): Promise<Fet
   const papers = new Map<string, FetchedPaper>();
   let start = 0;
   let total = Infinity;
+  const pageSize = ctx.pageSize ?? ARXIV_PAGE_SIZE;
   while (start < Math.min(total, ctx.max)) {
-    const size = Math.min(ARXIV_PAGE_SIZE, ctx.max - start);
+    const size = Math.min(pageSize, ctx.max - start);
     const url = apiUrl(ctx.baseUrl, '/query', { search_query: searchQuery, start, max_results: size, sortBy: 'relevance', sortOrder: 'descending' });
     let page: AtomPage;
     try {
@@ -88,7 +89,7 @@ export async function fetchArxiv(ctx: SourceContext, query: string): Promise<Fet
       throw err;
     }
     total = page.total;
-    ctx.counter.expect(Math.ceil(Math.min(total, ctx.max) / ARXIV_PAGE_SIZE));
+    ctx.counter.expect(Math.ceil(Math.min(total, ctx.max) / pageSize));
     for (const entry of page.entries) {
       const paper = entryPaper(entry);
       if (paper.title) papers.set(paper.arxivId ?? paper.sourceId ?? paper.title, paper);

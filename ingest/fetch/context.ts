@@ -39,6 +39,8 @@ export interface SourceContext {
   /** Most papers to collect. */
   max: number;
   counter: PageCounter;
+  /** Results per request, when not the source's default. */
+  pageSize?: number;
   /** Where a source reports something the user should know that is not an error. */
   warn: (message: string) => void;
 }

@@ -124,9 +124,9 @@ async function worksList(ctx: SourceContext, got: Works, params: Record<string, 
   let cursor: string | undefined = '*';
   let handled = 0;
   while (cursor && got.byId.size < ctx.max) {
-    const url = apiUrl(ctx.baseUrl, '/works', { ...params, per_page: OPENALEX_PAGE_SIZE, cursor });
+    const url = apiUrl(ctx.baseUrl, '/works', { ...params, per_page: ctx.pageSize ?? OPENALEX_PAGE_SIZE, cursor });
     const page = ctx.counter.page(await ctx.http.get(url, parseWorksPage, describeOpenAlexError));
-    if (countPages) ctx.counter.expect(Math.ceil(Math.min(page.count, ctx.max) / OPENALEX_PAGE_SIZE));
+    if (countPages) ctx.counter.expect(Math.ceil(Math.min(page.count, ctx.max) / (ctx.pageSize ?? OPENALEX_PAGE_SIZE)));
     for (const raw of page.results) {
       if (got.byId.size >= ctx.max) break;
       const work = workPaper(raw);

@@ -43,6 +43,8 @@ export interface FetchOptions {
   dir?: string;
   /** Least time between requests (default METHODGRAPH_FETCH_INTERVAL_MS, else the source's documented limit). */
   intervalMs?: number;
+  /** Results per request (default: arXiv and OpenAlex 100, Semantic Scholar 100). */
+  pageSize?: number;
   /** Ask the API again even for responses in the cache. */
   refresh?: boolean;
   /** Environment for the base URLs, API key and contact address (default process.env). */
@@ -142,6 +144,7 @@ export async function fetchPapers(options: FetchOptions): Promise<FetchResult> {
     max: options.max ?? DEFAULT_MAX,
     counter,
     warn: options.onWarning ?? (() => {}),
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   };
   const papers = await collect(options, ctx);
   const path = jsonlPath({ ...options, dir });

@@ -107,7 +107,7 @@ async function links(ctx: SourceContext, got: Collected, pid: string, kind: 'ref
   const added: string[] = [];
   let offset: number | undefined = 0;
   while (offset !== undefined && got.papers.size < ctx.max) {
-    const url = apiUrl(ctx.baseUrl, `/paper/${encodeURIComponent(pid)}/${kind}`, { fields: PAPER_FIELDS, offset, limit: S2_PAGE_SIZE });
+    const url = apiUrl(ctx.baseUrl, `/paper/${encodeURIComponent(pid)}/${kind}`, { fields: PAPER_FIELDS, offset, limit: ctx.pageSize ?? S2_PAGE_SIZE });
     const page: LinkPage = ctx.counter.page(await ctx.http.get(url, parseLinkPage, describeS2Error));
     for (const item of page.data) {
       const linked = item[kind === 'references' ? 'citedPaper' : 'citingPaper'];

@@ -22,6 +22,7 @@ Options:
   --depth N          hops of references/citations to follow, 1 to ${MAX_DEPTH} (semantic-scholar; default 1)
   --base-url URL     API root (or METHODGRAPH_ARXIV_URL, METHODGRAPH_S2_URL, METHODGRAPH_OPENALEX_URL)
   --interval-ms N    least milliseconds between requests (default: arXiv 3000, Semantic Scholar 1000, OpenAlex 100)
+  --page-size N      results per request, 1 to 100 (default 100)
   --refresh          ask the API again even for responses already cached
   --no-ingest        only fetch and write the JSONL
   --dry-run          ingest without touching any database (extract only)
@@ -45,6 +46,7 @@ export interface FetchCliOptions {
   depth: number;
   baseUrl?: string;
   intervalMs?: number;
+  pageSize?: number;
   refresh: boolean;
   ingest: boolean;
   dryRun: boolean;
@@ -71,6 +73,7 @@ export function parseFetchCli(argv: string[]): FetchCliOptions {
         depth: { type: 'string' },
         'base-url': { type: 'string' },
         'interval-ms': { type: 'string' },
+        'page-size': { type: 'string' },
         refresh: { type: 'boolean', default: false },
         'no-ingest': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
@@ -120,6 +123,7 @@ export function parseFetchCli(argv: string[]): FetchCliOptions {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url "${v['base-url']}" must start with http:// or https://`);
     options.baseUrl = v['base-url'];
   }
+  if (v['page-size'] !== undefined) options.pageSize = wholeNumber('--page-size', v['page-size'], 1, 100);
   if (v['interval-ms'] !== undefined) options.intervalMs = wholeNumber('--interval-ms', v['interval-ms'], 0, 600_000);
   if (!options.ingest && options.dryRun) throw new UsageError('--no-ingest skips the ingest and --dry-run changes how it runs; use one or the other');
   return options;

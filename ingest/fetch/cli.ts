@@ -122,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       signal: controller.signal,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
       onProgress: (p) => bar.update(p),
       onRetry: (ms, reason) => bar.print(`fetch: ${reason}; waiting ${(ms / 1000).toFixed(1)} s before trying again`),
       onWarning: (message) => bar.print(message),

@@ -1,7 +1,7 @@
 // A local node:http server on 127.0.0.1 that answers with recorded API responses (fixture files
 // under test/fixtures/fetch), one route per path and query, and logs every request it receives.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -29,6 +29,8 @@ interface Route {
 
 export class RecordedApi {
   readonly requests: URL[] = [];
+  /** The headers of each request, in the order of `requests`. */
+  readonly headers: IncomingHttpHeaders[] = [];
   private routes: Route[] = [];
   private server: Server | undefined;
   url = '';
@@ -43,6 +45,7 @@ export class RecordedApi {
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       this.requests.push(url);
+      this.headers.push(req.headers);
       const route = this.routes.find((r) => r.path === url.pathname && Object.entries(r.query).every(([k, v]) => url.searchParams.get(k) === v));
       if (!route) {
         res.writeHead(404, { 'content-type': 'application/json' });

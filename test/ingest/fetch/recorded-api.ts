@@ -41,6 +41,13 @@ export class RecordedApi {
     return this;
   }
 
+  /** Like `on`, but consulted before the routes added so far. */
+  routesFirst(path: string, query: Record<string, string | number>, ...replies: Reply[]): this {
+    this.on(path, query, ...replies);
+    this.routes.unshift(this.routes.pop()!);
+    return this;
+  }
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

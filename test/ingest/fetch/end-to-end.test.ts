@@ -11,6 +11,8 @@ import { tempFetchDir } from './helpers.js';
 import { fixture, json, RecordedApi, xml } from './recorded-api.js';
 
 const SEED = '204e3073870fae3d05bcbc2f6a8e263d9b72e776';
+// Extraction and loading take long on a busy shared machine; this is a ceiling, not a measurement.
+const SLOW = { timeout: 240_000 };
 
 let db: Database;
 let api: RecordedApi;
@@ -40,7 +42,7 @@ const cites = (from: string, to: string) =>
   scalar(db, 'MATCH (a:Paper)-[c:CITES]->(b:Paper) WHERE a.title = $from AND b.title = $to RETURN count(c)', { from, to });
 
 describe('ingest/fetch end to end', () => {
-  it('should fetch an arXiv search and load its papers, authors and code', async () => {
+  it('should fetch an arXiv search and load its papers, authors and code', SLOW, async () => {
     const search = 'all:mixture AND all:of AND all:experts';
     api
       .on('/query', { search_query: search, start: 0 }, xml(fixture('arxiv/moe-page1.xml')))
@@ -54,7 +56,7 @@ describe('ingest/fetch end to end', () => {
     expect(await scalar(db, 'MATCH (:Paper {arxivId: "2101.03961"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/google-research/t5x');
   });
 
-  it('should fetch a Semantic Scholar paper with references and citations and load CITES between them', async () => {
+  it('should fetch a Semantic Scholar paper with references and citations and load CITES between them', SLOW, async () => {
     api
       .on('/paper/ARXIV:1706.03762', {}, json(fixture('semantic-scholar/paper-attention.json')))
       .on(`/paper/${SEED}/references`, { offset: 0 }, json(fixture('semantic-scholar/references-page1.json')))
@@ -77,7 +79,7 @@ describe('ingest/fetch end to end', () => {
     expect(await scalar(db, 'MATCH ()-[r]->() RETURN count(r)')).toBe(before);
   });
 
-  it('should fetch an OpenAlex search and load CITES between the works found', async () => {
+  it('should fetch an OpenAlex search and load CITES between the works found', SLOW, async () => {
     const next = (JSON.parse(fixture('openalex/search-page1.json')) as { meta: { next_cursor: string } }).meta.next_cursor;
     api
       .on('/works', { cursor: '*' }, json(fixture('openalex/search-page1.json')))

@@ -10,7 +10,8 @@ import { HELP, parseFetchCli, UsageError, type FetchCliOptions } from './args.js
 import { fetchPapers, type FetchResult } from './run.js';
 import { EmptyResultError, FetchAbortedError, FetchError, type FetchProgress } from './types.js';
 
-export const EXIT = { ok: 0, empty: 1, usage: 2, failure: 3, interrupted: 130 } as const;
+/** Exit codes: nothing matched and records rejected share 1, as in `npm run ingest`. */
+export const EXIT = { ok: 0, empty: 1, rejected: 1, usage: 2, failure: 3, interrupted: 130 } as const;
 const MAX_PRINTED_ISSUES = 50;
 
 interface Bar {
@@ -82,7 +83,7 @@ async function runIngest(options: FetchCliOptions, path: string, bar: Bar): Prom
     process.stdout.write(
       `ingest: ${summary.records} record(s), ${summary.rejected} rejected, ${seconds} s${options.dryRun ? ' (dry run: nothing written)' : ''}\n${formatCounts(summary.counts, options.dryRun)}\n`,
     );
-    return summary.rejected > 0 ? EXIT.empty : EXIT.ok;
+    return summary.rejected > 0 ? EXIT.rejected : EXIT.ok;
   } finally {
     await db?.close();
   }

@@ -3,9 +3,13 @@
 // paper objects (paperId, externalIds, references), which the JSON reader maps with their references.
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { LIMITS } from '../sources/normalize.js';
 import type { FetchedPaper } from './types.js';
 
 export type LineShape = 'paper' | 'graph-api';
+
+/** The readers reject a record with more references than this (normalize.ts LIMITS.listItems). */
+const MAX_REFERENCES = LIMITS.listItems;
 
 function externalIds(p: { arxivId?: string; doi?: string }): Record<string, string> {
   return { ...(p.arxivId ? { ArXiv: p.arxivId } : {}), ...(p.doi ? { DOI: p.doi } : {}) };
@@ -34,7 +38,8 @@ export function lineObject(paper: FetchedPaper, shape: LineShape): Record<string
     year: paper.year,
     authors: paper.authors?.map((name) => ({ name })),
     url: paper.url,
-    references: paper.references?.map((r) => ({ paperId: r.sourceId, title: r.title, externalIds: externalIds(r) })),
+    // A paper with an enormous reference list keeps its first references rather than being rejected whole.
+    references: paper.references?.slice(0, MAX_REFERENCES).map((r) => ({ paperId: r.sourceId, title: r.title, externalIds: externalIds(r) })),
   };
 }
 

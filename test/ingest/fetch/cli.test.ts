@@ -3,10 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseFetchCli, UsageError } from '../../../ingest/fetch/args.js';
+import type { Database } from '../../../src/server/db/driver.js';
+import { emptyDatabase, freshTestDatabase } from '../../helpers/db.js';
+import { scalar } from '../helpers.js';
 import { tempFetchDir } from './helpers.js';
-import { fixture, RecordedApi, xml } from './recorded-api.js';
+import { fixture, json, RecordedApi, xml } from './recorded-api.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const SEARCH = 'all:mixture AND all:of AND all:experts';
@@ -34,6 +37,11 @@ function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; d
 let api: RecordedApi;
 let dir: string;
 let env: NodeJS.ProcessEnv;
+let db: Database;
+beforeAll(async () => {
+  db = await freshTestDatabase();
+});
+afterAll(async () => db?.close());
 beforeEach(async () => {
   api = new RecordedApi();
   dir = tempFetchDir();
@@ -41,6 +49,7 @@ beforeEach(async () => {
     .on('/query', { search_query: SEARCH, start: 0, max_results: 2 }, xml(fixture('arxiv/moe-page1.xml')))
     .on('/query', { search_query: SEARCH, start: 2, max_results: 2 }, xml(fixture('arxiv/moe-page2.xml')))
     .on('/query', { search_query: 'all:zzqqxxnotaword' }, xml(fixture('arxiv/empty.xml')));
+  // No NEO4J_URI: only the test that ingests into the test database names one.
   env = { PATH: process.env.PATH, METHODGRAPH_ARXIV_URL: await api.start(), METHODGRAPH_FETCH_DIR: dir, METHODGRAPH_FETCH_INTERVAL_MS: '0' };
 });
 afterEach(async () => {
@@ -108,6 +117,25 @@ describe('ingest/fetch/cli', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('ingest: 3 record(s), 0 rejected');
       expect(run.stdout).toContain('(dry run: nothing written)');
+    });
+
+    it('should fetch from Semantic Scholar and ingest into Neo4j', { timeout: 240_000 }, async () => {
+      await emptyDatabase(db);
+      const seed = '204e3073870fae3d05bcbc2f6a8e263d9b72e776';
+      api
+        .on('/paper/ARXIV:1706.03762', {}, json(fixture('semantic-scholar/paper-attention.json')))
+        .on(`/paper/${seed}/citations`, { offset: 0 }, json(fixture('semantic-scholar/citations-page1.json')));
+      const run = await start(['semantic-scholar', 'arXiv:1706.03762', '--citations'], {
+        ...process.env,
+        ...env,
+        METHODGRAPH_S2_URL: api.url,
+        NEO4J_URI: inject('neo4jUri'),
+      }).done;
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('fetch: 2 paper(s) from semantic-scholar in 2 page(s)');
+      expect(run.stdout).toContain('ingest: 2 record(s), 0 rejected');
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "1810.04805"})-[c:CITES]->(:Paper {arxivId: "1706.03762"}) RETURN count(c)')).toBe(1);
     });
 
     it('should exit 1 and say so when nothing matched', async () => {

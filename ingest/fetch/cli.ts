@@ -36,7 +36,8 @@ function progressBar(source: string, enabled: boolean): Bar {
   return {
     update(p) {
       const payload = { records: p.records, cached: p.cachedPages };
-      const total = Math.max(p.totalPages ?? p.pages, p.pages, 1);
+      // Without a known total (Semantic Scholar lists, the first page) one more page is expected.
+      const total = Math.max(p.totalPages ?? p.pages + 1, p.pages, 1);
       if (!started) {
         bar.start(total, p.pages, payload);
         started = true;

@@ -2,7 +2,7 @@
 // progress bar (Ctrl-C stops cleanly; the next identical run resumes from the cache), then ingests it.
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
-import { closeOnSignals, openDatabase, type Database } from '../../src/server/db/driver.js';
+import { closeOnSignals, openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { formatIssue } from '../cli.js';
 import { formatCounts } from '../load/index.js';
 import { ingest } from '../run.js';

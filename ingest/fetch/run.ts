@@ -2,7 +2,7 @@
 // papers as JSONL under <dir>/<source>/<query-hash>.jsonl for the ingest to read.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/server/paths.js';
+import { projectRoot } from '../../src/neo4j/paths.js';
 import { ARXIV_DEFAULT_INTERVAL_MS, ARXIV_DEFAULT_URL, fetchArxiv } from './arxiv.js';
 import { PageCounter, type SourceContext } from './context.js';
 import { HttpClient, type HttpOptions } from './http.js';

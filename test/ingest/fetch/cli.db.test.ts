@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseFetchCli, UsageError } from '../../../ingest/fetch/args.js';
-import type { Database } from '../../../src/server/db/driver.js';
+import type { Database } from '../../../src/neo4j/driver.js';
 import { emptyDatabase, freshTestDatabase } from '../../helpers/db.js';
 import { scalar } from '../helpers.js';
 import { tempFetchDir } from './helpers.js';

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchPapers } from '../../../ingest/fetch/run.js';
 import { ingest } from '../../../ingest/run.js';
-import type { Database } from '../../../src/server/db/driver.js';
+import type { Database } from '../../../src/neo4j/driver.js';
 import { emptyDatabase, freshTestDatabase } from '../../helpers/db.js';
 import { scalar } from '../helpers.js';
 import { tempFetchDir } from './helpers.js';

@@ -14,7 +14,7 @@ import { Taxonomy, entityId, readFact, taxonomyFiles } from '../../../ingest/tax
 const SHORT_NAMES = new Set(['T5', 'S4', 'S5', 'H3', 'S6', 'M4', 'C4', 'E5']);
 
 /** Generic nouns and fields that must not resolve to any entry. */
-const GENERIC = ['module', 'modules', 'network', 'networks', 'model', 'models', 'framework', 'backbone', 'layer', 'attention', 'neural network', 'deep learning', 'LLM', 'LLMs', 'large language model', 'foundation model', 'architecture', 'algorithm', 'continual learning', 'reinforcement learning', 'self-supervised learning', 'transfer learning', 'meta-learning', 'fine-tuning', 'grokking', 'linear probing', 'tokenization', 'rehearsal', 'Hebbian', 'spline', 'rational function', 'multigrid', 'modular network'];
+const GENERIC = ['module', 'modules', 'network', 'networks', 'model', 'models', 'framework', 'backbone', 'layer', 'attention', 'neural network', 'deep learning', 'LLM', 'LLMs', 'large language model', 'foundation model', 'architecture', 'algorithm', 'continual learning', 'reinforcement learning', 'self-supervised learning', 'transfer learning', 'meta-learning', 'fine-tuning', 'grokking', 'linear probing', 'tokenization', 'rehearsal', 'Hebbian', 'spline', 'rational function', 'modular network'];
 
 describe('ingest/taxonomy', () => {
   describe('#load', () => {

@@ -87,6 +87,19 @@ export function readFact(fact: TaxonomyFactInput): { kind: BuildsOnKind; why: st
   return { kind: 'extends', why: fact };
 }
 
+/** matchKey with a cache, for one load: every alias is keyed by the clash check, the entry map and fact lookups. */
+function cachedMatchKey(): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = matchKey(text);
+      cache.set(text, key);
+    }
+    return key;
+  };
+}
+
 export function entityId(kind: EntityKind, name: string): string {
   return `${kind.toLowerCase()}:${slug(name)}`;
 }
@@ -96,6 +109,8 @@ export class Taxonomy {
   private readonly byKey = new Map<string, TaxonomyEntry>();
   private readonly factList: TaxonomyFact[] = [];
   private readonly factIds = new Set<string>();
+  /** The key function; load() swaps in a cached one while it reads the bundled files. */
+  private keyOf: (text: string) => string = matchKey;
   /** Increases on every change, so matchers compiled from the taxonomy know to recompile. */
   version = 0;
 
@@ -119,7 +134,8 @@ export class Taxonomy {
       }
       for (const entry of parsed.data.entries) pending.push({ file, input: { ...entry, kind: parsed.data.kind } });
     }
-    refuseSharedKeys(pending);
+    taxonomy.keyOf = cachedMatchKey();
+    refuseSharedKeys(pending, taxonomy.keyOf);
     for (const { input } of pending) taxonomy.addEntry(input);
     for (const { file, input } of pending) {
       for (const [target, fact] of Object.entries(input.buildsOn ?? {})) {
@@ -129,6 +145,7 @@ export class Taxonomy {
         taxonomy.addFact(input.name, target, fact);
       }
     }
+    taxonomy.keyOf = matchKey;
     taxonomy.version = 1;
     return taxonomy;
   }
@@ -148,7 +165,7 @@ export class Taxonomy {
 
   /** Finds an entry by name or alias, ignoring case, spaces and hyphens. */
   resolve(nameOrAlias: string): TaxonomyEntry | undefined {
-    return this.byKey.get(matchKey(nameOrAlias));
+    return this.byKey.get(this.keyOf(nameOrAlias));
   }
 
   facts(): TaxonomyFact[] {
@@ -181,11 +198,11 @@ export class Taxonomy {
 
   private addEntry(input: TaxonomyInput): 'added' | 'merged' {
     const name = input.name.trim();
-    const keys = [name, ...(input.aliases ?? [])].map(matchKey).filter((k) => k !== '');
+    const keys = [name, ...(input.aliases ?? [])].map(this.keyOf).filter((k) => k !== '');
     const existing = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
     if (existing) {
       for (const alias of [name, ...(input.aliases ?? [])]) {
-        const key = matchKey(alias);
+        const key = this.keyOf(alias);
         if (key === '' || alias === existing.name || existing.aliases.includes(alias)) continue;
         existing.aliases.push(alias);
         if (!this.byKey.has(key)) this.byKey.set(key, existing);
@@ -235,11 +252,11 @@ function entryLabel(raw: unknown, path: readonly PropertyKey[] | undefined): str
  * Refuses bundled data in which one name or alias (compared by match key) belongs to two entries:
  * the extractor could not tell which entry a match means. The message names both entries and files.
  */
-function refuseSharedKeys(pending: { file: string; input: TaxonomyInput }[]): void {
+function refuseSharedKeys(pending: { file: string; input: TaxonomyInput }[], keyOf: (text: string) => string): void {
   const owner = new Map<string, { file: string; name: string; entry: number; alias: string }>();
   for (const [entry, { file, input }] of pending.entries()) {
     for (const alias of [input.name, ...(input.aliases ?? [])]) {
-      const key = matchKey(alias);
+      const key = keyOf(alias);
       if (key === '') throw new Error(`ingest/taxonomy: ${file}: entry "${input.name}" has the alias "${alias}" without letters or digits; remove it`);
       const prev = owner.get(key);
       if (!prev) {

@@ -70,7 +70,7 @@ interface PendingEntry {
 
 /** Reads the BibTeX blocks of one file into items; holds the macro table and the batch. */
 class BibtexReader {
-  private readonly table = new MacroTable();
+  private readonly table: MacroTable;
   private readonly validator = new RecordValidator();
   private batch: PendingEntry[] = [];
   private batchMacros: Record<string, string> = {};
@@ -81,7 +81,9 @@ class BibtexReader {
   constructor(
     private readonly path: string,
     private readonly src: string,
-  ) {}
+  ) {
+    this.table = new MacroTable(src.length);
+  }
 
   private issue(position: string, reason: string): SourceItem {
     this.issues += 1;

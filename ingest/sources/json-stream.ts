@@ -28,7 +28,10 @@ function outputs<T>(out: unknown): T[] {
   return [out as T];
 }
 
-const PIECE_CHARS = 512;
+const PIECE_CHARS = 4096;
+const RECOVER_SLICE = 64;
+/** Text kept for re-reading a broken element; past this (one huge element) recovery is skipped. */
+const REPLAY_CHARS = 4 * 1024 * 1024;
 
 type Streamer = (token: Token) => unknown;
 
@@ -49,14 +52,74 @@ class JsonDriver {
   readonly ready: JsonValue[] = [];
   private readonly pending = new Map<number, InvalidBytes>();
   private readonly dataInvalid = new Map<number, InvalidBytes>();
+  /**
+   * Text since the last piece boundary that fell between two elements of the top-level array
+   * (or since the start of the file), and the element index then; undefined past REPLAY_CHARS.
+   */
+  private replay: string | undefined = '';
+  private replayFromStart = true;
+  private replayIndex = 0;
 
   /**
-   * Parses text in small pieces: a parse error loses the tokens of the piece it happens in, so
-   * small pieces keep every element completed before the error and name the broken one.
+   * Parses text piece by piece. A parse error loses the tokens of the piece it happens in, so
+   * before rethrowing it the text since the last boundary between elements is re-read one
+   * character at a time: every element completed before the error is kept, the broken one named.
    */
   feed(text: string): void {
-    for (let from = 0; from < text.length; from += PIECE_CHARS) {
-      for (const token of outputs<Token>(this.parse(text.slice(from, from + PIECE_CHARS)))) this.token(token);
+    for (let from = 0; from < text.length; ) {
+      // Pieces end after a "}" where possible: often the end of an element, a boundary to resume from.
+      let to = Math.min(text.length, from + PIECE_CHARS);
+      const brace = to < text.length ? text.lastIndexOf('}', to - 1) : -1;
+      if (brace > from) to = brace + 1;
+      const piece = text.slice(from, to);
+      from = to;
+      let tokens: Token[];
+      try {
+        tokens = outputs<Token>(this.parse(piece));
+      } catch (err) {
+        if (this.replay !== undefined) this.recover(this.replay + piece);
+        throw err;
+      }
+      for (const token of tokens) this.token(token);
+      if (this.top === 'array' && this.depth === 1) {
+        this.replay = '';
+        this.replayFromStart = false;
+        this.replayIndex = this.emitted;
+      } else if (this.replay !== undefined) {
+        this.replay = this.replay.length + piece.length > REPLAY_CHARS ? undefined : this.replay + piece;
+      }
+    }
+  }
+
+  /** Re-reads `text` (from a boundary between elements) up to the error, emitting what completes. */
+  private recover(text: string): void {
+    if (this.top !== 'array') return;
+    const rest = this.replayFromStart ? text : `[${text.replace(/^\s*,?/, '')}`;
+    // First find the small slice the error is in (the parser is deterministic), then re-read up
+    // to that slice in one call and the slice itself one character at a time.
+    const probe = jsonParser({ streamValues: false });
+    let failing = rest.length;
+    for (let i = 0; i < rest.length; i += RECOVER_SLICE) {
+      try {
+        probe(rest.slice(i, i + RECOVER_SLICE));
+      } catch {
+        failing = i;
+        break;
+      }
+    }
+    const parse = jsonParser({ streamValues: false });
+    const streamer = streamArray() as Streamer;
+    const pieces = [rest.slice(0, failing), ...rest.slice(failing, failing + RECOVER_SLICE)];
+    try {
+      for (const piece of pieces) {
+        for (const token of outputs<Token>(parse(piece))) {
+          for (const item of outputs<{ key: number; value: unknown }>(streamer(token))) {
+            if (this.replayIndex + item.key >= this.emitted) this.emit(this.replayIndex + item.key, item.value);
+          }
+        }
+      }
+    } catch {
+      // The error itself: everything before it has been emitted.
     }
   }
 
@@ -88,17 +151,20 @@ class JsonDriver {
     }
     this.track(token);
     for (const item of outputs<{ key: number; value: unknown }>(this.streamer(token))) {
-      const index = this.top === 'array' ? item.key : 0;
-      const value: JsonValue = { index, value: item.value, top: this.top! };
-      const bad = this.pending.get(index);
-      if (bad) {
-        value.invalid = bad;
-        this.pending.delete(index);
-      }
-      if (this.top === 'object' && this.dataInvalid.size) value.dataInvalid = new Map(this.dataInvalid);
-      this.emitted += 1;
-      this.ready.push(value);
+      this.emit(this.top === 'array' ? item.key : 0, item.value);
     }
+  }
+
+  private emit(index: number, item: unknown): void {
+    const value: JsonValue = { index, value: item, top: this.top! };
+    const bad = this.pending.get(index);
+    if (bad) {
+      value.invalid = bad;
+      this.pending.delete(index);
+    }
+    if (this.top === 'object' && this.dataInvalid.size) value.dataInvalid = new Map(this.dataInvalid);
+    this.emitted += 1;
+    this.ready.push(value);
   }
 
   private track(token: Token): void {

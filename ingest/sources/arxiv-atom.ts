@@ -17,7 +17,7 @@ import {
   RecordValidator,
 } from './normalize.js';
 import { atomLayout, lastLine, type AtomEntryBlock, type AtomLayout } from './atom-scan.js';
-import { readText, SourceFileError } from './text.js';
+import { LineCounter, readText, SourceFileError } from './text.js';
 import type { SourceItem } from './types.js';
 import { InvalidCursor, invalidBytesReason } from './utf8.js';
 
@@ -130,8 +130,16 @@ export async function* readArxivAtom(path: string): AsyncGenerator<SourceItem> {
   if (!(yield* feedChecks(path, text, layout))) return;
   const { entries } = layout;
   const validator = new RecordValidator();
+  const lines = new LineCounter(text);
+  // Invalid bytes between entries may have broken an "<entry>" tag and hidden an entry: say where.
+  const outside = (before: number): SourceItem[] =>
+    cursor
+      .takeBefore(before)
+      .slice(0, 1)
+      .map((bad) => issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any <entry> (an entry may be hidden here)`));
   for (const [i, block] of entries.entries()) {
     const position = `entry ${i + 1} (line ${block.line})`;
+    yield* outside(block.start);
     const bad = cursor.firstIn(block.start, block.end);
     if (bad) {
       yield issue(path, position, invalidBytesReason(bad));
@@ -144,6 +152,7 @@ export async function* readArxivAtom(path: string): AsyncGenerator<SourceItem> {
     }
     yield item;
   }
+  yield* outside(Number.MAX_SAFE_INTEGER);
   const last = entries[entries.length - 1]!;
   if (last.ending !== 'eof' && !/<\/feed\s*>/.test(layout.trailer)) {
     yield issue(path, `line ${lastLine(text)}`, 'the feed ends without </feed> (truncated file?); the entries before the break were read');

@@ -7,7 +7,7 @@ import type { PaperRecord } from '../types.js';
 import { bibBlocks, bibFields, type BibBlock } from './bibtex-scan.js';
 import { MacroTable } from './bibtex-strings.js';
 import { cleanText, compact, findCodeUrls, isCodeUrl, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
-import { readText, SourceFileError } from './text.js';
+import { LineCounter, readText, SourceFileError } from './text.js';
 import type { SourceItem } from './types.js';
 import { InvalidCursor, invalidBytesReason } from './utf8.js';
 
@@ -193,7 +193,15 @@ export async function* readBibtex(path: string): AsyncGenerator<SourceItem> {
     return;
   }
   const reader = new BibtexReader(path, text);
+  const lines = new LineCounter(text);
+  // Invalid bytes between blocks may have broken an "@type{" and hidden an entry: say where.
+  const outside = (before: number): SourceItem[] =>
+    cursor.takeBefore(before).slice(0, 1).map((bad) => {
+      reader.issues += 1;
+      return issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any entry (an entry may be hidden here)`);
+    });
   for (const block of bibBlocks(text)) {
+    yield* outside(block.start);
     const bad = cursor.firstIn(block.start, block.end);
     const invalid = bad ? invalidBytesReason(bad) : undefined;
     if (block.type === 'comment' || block.type === 'preamble') continue;
@@ -201,5 +209,6 @@ export async function* readBibtex(path: string): AsyncGenerator<SourceItem> {
     else yield* reader.entry(block, invalid);
   }
   yield* reader.flush();
+  yield* outside(Number.MAX_SAFE_INTEGER);
   if (reader.entries === 0 && reader.issues === 0) yield issue(path, 'file', 'no BibTeX entries found; expected @article{...} or similar');
 }

@@ -127,13 +127,23 @@ class JsonDriver {
     for (const token of outputs<Token>(this.parse(NONE as never))) this.token(token);
   }
 
-  /** Marks the element being read now as holding an invalid byte sequence. */
+  /**
+   * Marks the element being read now as holding an invalid byte sequence. Between elements the
+   * sequence (read as a space) harms nothing and marks nothing.
+   */
   markInvalid(bad: InvalidBytes): void {
-    if (this.top === 'object' && this.dataIndex >= 0 && this.depth >= 2) {
-      if (!this.dataInvalid.has(this.dataIndex)) this.dataInvalid.set(this.dataIndex, bad);
+    let index: number;
+    if (this.top === 'array') {
+      if (this.depth <= 1) return;
+      index = this.emitted;
+    } else if (this.top === 'object' && this.dataIndex >= 0) {
+      if (this.depth >= 3 && !this.dataInvalid.has(this.dataIndex)) this.dataInvalid.set(this.dataIndex, bad);
+      return;
+    } else if (this.top === 'object' && this.depth >= 1) {
+      index = 0;
+    } else {
       return;
     }
-    const index = this.top === 'object' ? 0 : this.emitted;
     if (!this.pending.has(index)) this.pending.set(index, bad);
   }
 
@@ -199,10 +209,13 @@ export async function* jsonValues(path: string): AsyncGenerator<JsonValue> {
       any = any || chunk.text.trim() !== '';
       let from = 0;
       for (const bad of chunk.invalid) {
+        // The parser reads the invalid sequence as a space: valid inside a string and between
+        // tokens, so the broken element is rejected on its own and the parse goes on.
         const at = bad.char - chunk.start;
         driver.feed(chunk.text.slice(from, at));
         driver.markInvalid(bad);
-        from = at;
+        driver.feed(' ');
+        from = at + 1;
       }
       driver.feed(from ? chunk.text.slice(from) : chunk.text);
       yield* driver.ready.splice(0);

@@ -172,6 +172,13 @@ export class InvalidCursor {
     for (const bad of more) this.all.push(bad);
   }
 
+  /** The invalid sequences before `char`, dropped from the cursor. */
+  takeBefore(char: number): InvalidBytes[] {
+    const out: InvalidBytes[] = [];
+    while (this.i < this.all.length && this.all[this.i]!.char < char) out.push(this.all[this.i++]!);
+    return out;
+  }
+
   /** The first invalid sequence with start <= char < end, dropping those before `end`. */
   firstIn(start: number, end: number): InvalidBytes | undefined {
     let found: InvalidBytes | undefined;

@@ -11,8 +11,9 @@ export interface BibBlock {
   end: number;
   /** 1-based line of the `@`. */
   line: number;
-  /** The text after the opening delimiter, without the closing one. */
+  /** The text after the opening delimiter, without the closing one, and where it starts. */
   body: string;
+  bodyStart: number;
   /** False when the file (or the next block at the start of a line) cut the block off. */
   terminated: boolean;
 }
@@ -66,6 +67,7 @@ export function* bibBlocks(src: string): Generator<BibBlock> {
       end,
       line: lineOf(head.index),
       body: src.slice(bodyStart, close),
+      bodyStart,
       terminated,
     };
     pos = end;
@@ -105,6 +107,9 @@ export type ValuePart = { kind: 'text'; text: string } | { kind: 'macro'; name: 
 export interface BibField {
   name: string;
   parts: ValuePart[];
+  /** Offsets of the value (all its parts) in the block body. */
+  valueStart: number;
+  valueEnd: number;
 }
 
 /** A block's citation key and fields, or undefined when its syntax is beyond a quick reading. */
@@ -217,9 +222,11 @@ export function bibFields(body: string, withKey: boolean): BibFields | undefined
     c.skip();
     if (body[c.i] !== '=') return undefined;
     c.i += 1;
+    c.skip();
+    const valueStart = c.i;
     const parts = readValue(c);
     if (!parts) return undefined;
-    fields.push({ name: name.toLowerCase(), parts });
+    fields.push({ name: name.toLowerCase(), parts, valueStart, valueEnd: c.i });
     c.skip();
     if (c.i >= body.length) return { key, fields };
     if (body[c.i] !== ',') return undefined;

@@ -4,7 +4,7 @@
 // (broken syntax, invalid bytes, a refused macro) is reported on its own; the rest are kept.
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { PaperRecord } from '../types.js';
-import { bibBlocks, bibFields, type BibBlock } from './bibtex-scan.js';
+import { bibBlocks, bibFields, type BibBlock, type BibField } from './bibtex-scan.js';
 import { MacroTable } from './bibtex-strings.js';
 import { cleanText, compact, findCodeUrls, isCodeUrl, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
 import { LineCounter, readText, SourceFileError } from './text.js';
@@ -61,11 +61,46 @@ export function bibtexRecord(entry: Entry, source: string): PaperRecord {
   });
 }
 
-/** An entry waiting in a batch: its block, its position and the macros its fields use. */
+/** An entry waiting in a batch: its position, the text for the parser, the macros it uses. */
 interface PendingEntry {
   block: BibBlock;
   position: string;
+  text: string;
   macros: Record<string, string>;
+  /** Fields of plain text, kept out of the parser's TeX decoding (see plainFields). */
+  plain: Record<string, string>;
+}
+
+/**
+ * Long fields that TeX decoding would return unchanged: only letters, digits, spaces and plain
+ * punctuation — no backslash, brace, dollar, tilde, quote marks, "--" or other TeX specials.
+ * Decoding costs tens of microseconds per character, and abstracts are the longest fields.
+ */
+const PLAIN_FIELDS = new Set(['abstract']);
+const PLAIN_TEXT = /^[\p{L}\p{N}\s.,;:!?()'/+=*-]*$/u;
+
+function plainFields(src: string, block: BibBlock, fields: BibField[]): { text: string; plain: Record<string, string> } | undefined {
+  const plain: Record<string, string> = {};
+  const cut: BibField[] = [];
+  for (const f of fields) {
+    const part = f.parts[0];
+    if (!PLAIN_FIELDS.has(f.name) || f.parts.length !== 1 || part?.kind !== 'text') continue;
+    if (!PLAIN_TEXT.test(part.text) || part.text.includes('--') || part.text.includes("''")) continue;
+    plain[f.name] = part.text;
+    cut.push(f);
+  }
+  if (cut.length === 0) return undefined;
+  // The parser gets the entry with those values emptied, line breaks kept so its lines still count.
+  let body = '';
+  let at = 0;
+  for (const f of cut) {
+    body += `${block.body.slice(at, f.valueStart)}{${block.body.slice(f.valueStart, f.valueEnd).replace(/[^\n]/g, '')}}`;
+    at = f.valueEnd;
+  }
+  body += block.body.slice(at);
+  const head = src.slice(block.start, block.bodyStart);
+  const tail = src.slice(block.bodyStart + block.body.length, block.end);
+  return { text: head + body + tail, plain };
 }
 
 /** Reads the BibTeX blocks of one file into items; holds the macro table and the batch. */
@@ -123,10 +158,12 @@ class BibtexReader {
       }
       macros = expansion.macros;
     }
-    const chars = block.end - block.start;
+    const split = parsed ? plainFields(this.src, block, parsed.fields) : undefined;
+    const text = split?.text ?? this.src.slice(block.start, block.end);
+    const chars = text.length;
     const clash = Object.entries(macros).some(([name, value]) => name in this.batchMacros && this.batchMacros[name] !== value);
     if (clash || this.batch.length >= BATCH.entries || this.batchChars + chars > BATCH.chars) yield* this.flush();
-    this.batch.push({ block, position, macros });
+    this.batch.push({ block, position, text, macros, plain: split?.plain ?? {} });
     Object.assign(this.batchMacros, macros);
     this.batchChars += chars;
   }
@@ -141,12 +178,12 @@ class BibtexReader {
     if (batch.length === 0) return;
     let library;
     try {
-      library = parse(batch.map((p) => this.src.slice(p.block.start, p.block.end)).join('\n'), { ...PARSE_OPTIONS, strings: macros });
+      library = parse(batch.map((p) => p.text).join('\n'), { ...PARSE_OPTIONS, strings: macros });
     } catch {
       library = undefined;
     }
     if (library && library.errors.length === 0 && library.entries.length === batch.length) {
-      for (const [i, entry] of library.entries.entries()) yield this.record(entry, batch[i]!.position);
+      for (const [i, entry] of library.entries.entries()) yield this.record(entry, batch[i]!);
       return;
     }
     for (const pending of batch) yield* this.single(pending);
@@ -156,7 +193,7 @@ class BibtexReader {
     const { block, position } = pending;
     let library;
     try {
-      library = parse(this.src.slice(block.start, block.end), { ...PARSE_OPTIONS, strings: pending.macros });
+      library = parse(pending.text, { ...PARSE_OPTIONS, strings: pending.macros });
     } catch (err) {
       yield this.issue(position, `broken BibTeX: ${cleanText((err as Error).message).slice(0, 300)}`);
       return;
@@ -170,10 +207,11 @@ class BibtexReader {
     }
     const entry = library.entries[0];
     if (!entry || (library.errors.length > 0 && Object.keys(entry.fields).length === 0)) return;
-    yield this.record(entry, position);
+    yield this.record(entry, pending);
   }
 
-  private record(entry: Entry, position: string): SourceItem {
+  private record(entry: Entry, { position, plain }: PendingEntry): SourceItem {
+    Object.assign(entry.fields, plain);
     const record = bibtexRecord(entry, `${this.path}:${position}`);
     const reason = this.validator.check(record, position);
     return reason ? this.issue(position, reason) : { kind: 'record', record };

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from '@retorquere/bibtex-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MACRO_LIMITS } from '../../../ingest/sources/bibtex-strings.js';
 import { readInChild } from './child.js';
@@ -120,6 +121,35 @@ describe('ingest/sources/bibtex (limits)', () => {
         ['b', 'Second', 2021, 'entry 2 (line 4)'],
         ['c', 'Third (in parens)', 2022, 'entry 3 (line 5)'],
       ]);
+    });
+  });
+});
+
+describe('ingest/sources/bibtex (plain fields)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'methodgraph-bibtex-plain-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('#readBibtex', () => {
+    it('should give plain abstracts exactly as TeX decoding would, and still decode those with TeX', async () => {
+      const abstracts = [
+        'We study modular networks. Each module is trained alone; then modules are composed (see Sec. 3).',
+        "Über-attention for café-style models: it's fast, 2x cheaper, and 10/10 = 1 * 1 + 0!",
+        'Multi-line\n  abstract with   spaces\n\tand a tab.',
+        'Not plain: {Braced} words, an accent {\\"o}, math $x^2$, a dash -- and ``quotes\'\'.',
+      ];
+      const text = abstracts.map((a, i) => `@article{k${i},\n  title = {Paper ${i}},\n  abstract = {${a}},\n  year = 2020\n}`).join('\n\n');
+      const path = join(dir, 'plain.bib');
+      writeFileSync(path, text);
+      const { records, issues } = await collect(path);
+      expect(issues).toEqual([]);
+      const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore', caseProtection: false });
+      expect(records.map((r) => r.abstract)).toEqual(library.entries.map((e) => (e.fields.abstract as string).normalize('NFC').replace(/\s+/g, ' ').trim()));
+      expect(records[3]!.abstract).toContain('ö');
     });
   });
 });

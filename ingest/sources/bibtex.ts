@@ -135,7 +135,7 @@ class BibtexReader {
       return;
     }
     for (const f of parsed.fields) {
-      const refused = invalid ? this.table.refuse(f.name, block.line, invalid) : this.table.define(f, block.line);
+      const refused = invalid ? this.table.refuse(f.name, block.line, `is refused: ${invalid}`) : this.table.define(f, block.line);
       if (refused) yield this.issue(position, refused);
     }
   }

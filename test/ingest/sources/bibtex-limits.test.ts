@@ -99,7 +99,7 @@ describe('ingest/sources/bibtex (limits)', () => {
       const { records, issues } = await collect(path);
       expect(records.map((r) => r.title)).toEqual(['A Good Entry']);
       expect(issues.map((i) => i.position)).toEqual(['line 1', 'entry 1 (line 2)']);
-      expect(issues[0]!.reason).toBe('ingest/sources/bibtex: @string macro "venue" not UTF-8 text (invalid byte sequence near byte 20); re-save the file as UTF-8');
+      expect(issues[0]!.reason).toBe('ingest/sources/bibtex: @string macro "venue" is refused: not UTF-8 text (invalid byte sequence near byte 20); re-save the file as UTF-8');
       expect(issues[1]!.reason).toMatch(/field "booktitle" uses @string macro "venue" \(line 1\), which was refused/);
     });
 

@@ -106,7 +106,12 @@ function entryItem(path: string, text: string, block: AtomEntryBlock, index: num
   const source = text.slice(block.start, block.end);
   const broken = brokenXml(path, block.line, ` in entry ${index + 1} (line ${block.line})`, XMLValidator.validate(source));
   if (broken) return broken;
-  const doc = xml.parse(source) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = xml.parse(source) as Record<string, unknown>;
+  } catch (err) {
+    return issue(path, position, `broken XML: ${(err as Error).message}`);
+  }
   const entry = list(doc.entry)[0];
   if (!isObject(entry)) return issue(path, position, 'empty <entry> element');
   const record = atomEntryRecord(entry, `${path}:${position}`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ioErrorReason } from '../../../ingest/sources/text.js';
+import { readInChild } from './child.js';
 import { collect, fixtures } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'methodgraph-breaks-'));
@@ -97,6 +98,18 @@ describe('ingest/sources/json (breaks)', () => {
       expect(issues).toHaveLength(1);
       expect(issues[0]!.position).toBe('record 201');
       expect(issues[0]!.reason).toMatch(/^ingest\/sources\/json: broken JSON: /);
+    });
+
+    it('should stream a large array in bounded memory and name the record a late break is in', async () => {
+      const one = (i: number) => JSON.stringify({ id: `r${i}`, title: `Paper ${i}`, abstract: 'Modular networks, composed. '.repeat(20) });
+      const count = 100_000;
+      const body = Array.from({ length: count }, (_, i) => one(i + 1)).join(',\n');
+      const path = write('large.json', `[\n${body},\n{"id": "broken" "title": "x"}\n]`);
+      const summary = await readInChild(path, 96);
+      expect(summary.recordCount).toBe(count);
+      expect(summary.issues).toEqual([{ position: `record ${count + 1}`, reason: expect.stringMatching(/^ingest\/sources\/json: broken JSON: /) }]);
+      // The file is about 60 MB; the reader holds one element at a time.
+      expect(summary.maxRssMiB).toBeLessThan(200);
     });
 
     it('should keep every record before a truncation of a minified file', async () => {

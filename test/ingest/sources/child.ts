@@ -8,6 +8,9 @@ const run = promisify(execFile);
 const script = join(import.meta.dirname, 'read-summary.child.ts');
 
 export interface ChildSummary {
+  recordCount: number;
+  issueCount: number;
+  /** The first 100 records ("sourceId|title") and issues. */
   records: string[];
   issues: { position: string; reason: string }[];
   maxRssMiB: number;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--parts ingest,api,render,db] [--sizes 10000,100000] [--runs N]`:
+// `npm run bench [-- --quick] [--parts ingest,api,render,db,readers] [--sizes 10000,100000] [--runs N]`:
 // runs the benchmarks, writes bench/results/<date>.json, prints a Markdown table and the change
 // against the previous results file. Exits non-zero when a check fails (e.g. an API label scan).
 import { parseArgs } from 'node:util';
@@ -8,10 +8,11 @@ import { runIngestCli } from './ingest/child.js';
 import { ensureCorpus } from './ingest/corpus.js';
 import { runIngestBench } from './ingest/index.js';
 import { startBenchDb, type BenchDb } from './lib/neo4j.js';
+import { runReadersBench } from './readers/index.js';
 import { figureKey, formatValue, machine, previousResults, resultsPath, toMarkdown, writeResults, type Figure, type Goal, type Results } from './lib/results.js';
 import { runRenderBench, type RenderFigures } from './render/run.js';
 
-const PARTS = ['ingest', 'api', 'render', 'db'] as const;
+const PARTS = ['ingest', 'api', 'render', 'db', 'readers'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -28,6 +29,7 @@ export interface BenchOptions {
   renderRuns: number;
   renderSeconds: number;
   dbRuns: number;
+  readerSizes: number[];
   write: boolean;
 }
 
@@ -58,6 +60,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'api-seconds': { type: 'string' },
       'render-sizes': { type: 'string' },
       'render-runs': { type: 'string' },
+      'reader-sizes': { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -80,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     renderRuns: positive(values['render-runs'], '--render-runs', quick ? 2 : 3),
     renderSeconds: quick ? 1 : 3,
     dbRuns: quick ? 1 : 3,
+    readerSizes: values['reader-sizes'] ? list(values['reader-sizes'], '--reader-sizes') : quick ? [1000, 2000, 4000] : [10_000, 20_000, 40_000],
     write: values['no-write'] !== true,
   };
 }
@@ -228,6 +232,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     log(`db: cold start ${(d.coldMs / 1000).toFixed(2)} s, warm start ${(d.warmMs / 1000).toFixed(2)} s, ${d.rssMiB.toFixed(0)} MiB`);
     const f = (name: string, value: number, unit: string): Figure => ({ key: figureKey('db', name), part: 'db', name, value, unit, better: 'lower', runs: d.runs });
     results.figures.push(f('cold start to READY', d.coldMs / 1000, 's'), f('warm start to READY', d.warmMs / 1000, 's'), f('resident memory when ready', d.rssMiB, 'MiB'));
+  }
+  if (has('readers')) {
+    const r = await runReadersBench({ sizes: options.readerSizes, runs: options.runs, log });
+    results.figures.push(...r.figures);
+    results.goals.push(...r.goals);
+    results.notes.push(...r.notes);
   }
   results.machine.loadAverage = machine().loadAverage;
   return results;

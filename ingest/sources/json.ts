@@ -17,6 +17,7 @@ import {
 import { isSemanticScholarPaper, semanticScholarRecord } from './semantic-scholar.js';
 import { SourceFileError, textLines } from './text.js';
 import type { SourceItem } from './types.js';
+import { invalidBytesReason } from './utf8.js';
 
 /** Maps one JSON object to a record; unknown keys are ignored. */
 export function jsonRecord(value: Record<string, unknown>, source: string): PaperRecord {
@@ -47,8 +48,9 @@ function toItem(path: string, position: string, value: unknown, validator: Recor
 export async function* readJson(path: string): AsyncGenerator<SourceItem> {
   const validator = new RecordValidator();
   try {
-    for await (const { index, value } of jsonValues(path)) {
-      yield toItem(path, `record ${index + 1}`, value, validator);
+    for await (const { index, value, invalid } of jsonValues(path)) {
+      const position = `record ${index + 1}`;
+      yield invalid ? issue(path, position, invalidBytesReason(invalid)) : toItem(path, position, value, validator);
     }
   } catch (err) {
     if (!(err instanceof SourceFileError)) throw err;
@@ -61,10 +63,14 @@ export async function* readJsonLines(path: string): AsyncGenerator<SourceItem> {
   const validator = new RecordValidator();
   let any = false;
   try {
-    for await (const { line, text } of textLines(path)) {
+    for await (const { line, text, invalid } of textLines(path)) {
       if (text.trim() === '') continue;
       any = true;
       const position = `line ${line}`;
+      if (invalid) {
+        yield issue(path, position, invalidBytesReason(invalid));
+        continue;
+      }
       let value: unknown;
       try {
         value = JSON.parse(text);

@@ -2,6 +2,7 @@
 // title line and an abstract line per paper, blank lines between.
 import type { PaperRecord, ReadItem } from '../types.js';
 import { SourceFileError, textLines } from './text.js';
+import { invalidBytesReason, type InvalidBytes } from './utf8.js';
 
 /** A line long or sentence-rich enough to be an abstract rather than a title or a header. */
 export function isAbstractLike(text: string): boolean {
@@ -17,18 +18,24 @@ export function isAbstractLike(text: string): boolean {
  * a title, is reported as an issue naming the file and line.
  */
 export async function* readListing(path: string): AsyncGenerator<ReadItem> {
-  let pending: { line: number; text: string } | undefined;
+  let pending: { line: number; text: string; invalid?: InvalidBytes } | undefined;
   let records = 0;
   const issue = (line: number, reason: string): ReadItem => ({
     kind: 'issue',
     issue: { file: path, position: `line ${line}`, reason },
   });
   try {
-    for await (const { line, text: raw } of textLines(path)) {
+    for await (const { line, text: raw, invalid } of textLines(path)) {
       const text = raw.replace(/\s+/g, ' ').trim();
       if (text === '') continue;
       if (isAbstractLike(text)) {
-        if (pending) {
+        const bad = pending?.invalid ? { line: pending.line, invalid: pending.invalid } : invalid ? { line, invalid } : undefined;
+        if (pending && bad) {
+          // The paper (title and abstract line) is rejected; the papers around it are kept.
+          records += 1;
+          pending = undefined;
+          yield issue(bad.line, `ingest/sources/listing: ${invalidBytesReason(bad.invalid)}`);
+        } else if (pending) {
           const record: PaperRecord = { title: pending.text, abstract: text, source: `${path}:${pending.line}` };
           records += 1;
           pending = undefined;
@@ -41,7 +48,7 @@ export async function* readListing(path: string): AsyncGenerator<ReadItem> {
       if (pending && records > 0) {
         yield issue(pending.line, `ingest/sources/listing: title "${clip(pending.text)}" has no abstract line after it; add the abstract or remove the title`);
       }
-      pending = { line, text };
+      pending = invalid ? { line, text, invalid } : { line, text };
     }
   } catch (err) {
     if (err instanceof SourceFileError) {

@@ -16,6 +16,7 @@ import {
 } from './normalize.js';
 import { SourceFileError } from './text.js';
 import type { CodeLink, MethodEntry, SourceItem } from './types.js';
+import { invalidBytesReason } from './utf8.js';
 
 type PaperMethod = NonNullable<PaperRecord['methods']>[number];
 
@@ -57,9 +58,11 @@ async function* eachElement(
   map: (value: Record<string, unknown>, position: string) => SourceItem,
 ): AsyncGenerator<SourceItem> {
   try {
-    for await (const { index, value } of jsonValues(path)) {
+    for await (const { index, value, invalid } of jsonValues(path)) {
       const position = `record ${index + 1}`;
-      yield isObject(value) ? map(value, position) : issue(path, position, `expected ${what} object, got ${describe(value)}`);
+      if (invalid) yield issue(path, position, invalidBytesReason(invalid));
+      else
+        yield isObject(value) ? map(value, position) : issue(path, position, `expected ${what} object, got ${describe(value)}`);
     }
   } catch (err) {
     if (!(err instanceof SourceFileError)) throw err;

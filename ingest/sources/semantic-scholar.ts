@@ -5,6 +5,7 @@ import { describe, isObject, jsonValues } from './json-stream.js';
 import { authorNames, cleanText, compact, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
 import { SourceFileError } from './text.js';
 import type { SourceItem } from './types.js';
+import { invalidBytesReason, type InvalidBytes } from './utf8.js';
 
 export function isSemanticScholarPaper(value: Record<string, unknown>): boolean {
   return 'paperId' in value && ('externalIds' in value || 'title' in value);
@@ -38,12 +39,16 @@ export function semanticScholarRecord(value: Record<string, unknown>, source: st
 export async function* readSemanticScholar(path: string): AsyncGenerator<SourceItem> {
   const validator = new RecordValidator();
   try {
-    for await (const { index, value, top } of jsonValues(path)) {
-      const papers: { position: string; value: unknown }[] =
+    for await (const { index, value, top, invalid, dataInvalid } of jsonValues(path)) {
+      const papers: { position: string; value: unknown; invalid?: InvalidBytes }[] =
         top === 'object' && isObject(value) && Array.isArray(value.data)
-          ? value.data.map((v, i) => ({ position: `record ${i + 1}`, value: v }))
-          : [{ position: `record ${index + 1}`, value }];
+          ? value.data.map((v, i) => ({ position: `record ${i + 1}`, value: v, invalid: dataInvalid?.get(i) }))
+          : [{ position: `record ${index + 1}`, value, invalid }];
       for (const paper of papers) {
+        if (paper.invalid) {
+          yield issue(path, paper.position, invalidBytesReason(paper.invalid));
+          continue;
+        }
         if (!isObject(paper.value)) {
           yield issue(path, paper.position, `expected a paper object, got ${describe(paper.value)}`);
           continue;

@@ -1,8 +1,8 @@
 // Measures extraction speed and memory on the default corpus repeated N times (distinct titles), on
-// one core: `node --expose-gc --import tsx ingest/extract/measure-speed.ts [repeats=20]`. Prints abstracts/s and heap.
+// one core: `node --expose-gc --import tsx ingest/eval/measure-speed.ts [repeats=20]`. Prints abstracts/s and heap.
 import { readListing } from '../sources/listing.js';
 import type { PaperRecord } from '../types.js';
-import { createExtractor } from './index.js';
+import { createExtractor } from '../extract/index.js';
 
 const repeats = Number(process.argv[2] ?? 20);
 const base: PaperRecord[] = [];

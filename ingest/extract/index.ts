@@ -7,7 +7,7 @@ import { findAcronymDefinitions } from './acronyms.js';
 import { CUE, findBuildsOn, primaryContribution, type BuildsOnLink } from './builds-on.js';
 import { findRepositoryUrls, parseRepositoryUrl } from './code-links.js';
 import { candidateTerms, TermStats, topConcepts, type TermVector } from './concepts.js';
-import { findContributions } from './contributions.js';
+import { findContributions } from './contributions/index.js';
 import { findDatasets } from './datasets.js';
 import { edge, mergeGraphs, node } from './graph.js';
 import { matchKey, slug } from './keys.js';
@@ -127,7 +127,7 @@ class CorpusExtractor implements Extractor {
     const texts = [record.title.replace(/\s+/g, ' ').trim(), ...abstractText.sentences];
     const sentences: SentenceInfo[] = texts.map((text, i) => ({ index: i, text, mentions: [], acronyms: findAcronymDefinitions(text) }));
 
-    const contributions = findContributions(sentences, { taxonomy: this.taxonomy, matcher: this.taxonomyMatcher });
+    const contributions = findContributions({ sentences, taxonomy: this.taxonomy, matcher: this.taxonomyMatcher });
     for (const c of contributions) {
       if (c.taxonomyId) continue;
       if (!this.contributions.has(c.id)) {

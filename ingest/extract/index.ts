@@ -1,16 +1,17 @@
 // The extractor: turns paper records into the wire-format graph — per paper in addPaper (streaming),
 // corpus-level links (cross-paper lineage, citations, concepts, similarity, taxonomy facts) in finish.
-import type { WireEdge, WireGraph, WireNode } from '../../src/shared/graph.js';
+import type { BuildsOnKind, WireEdge, WireGraph, WireNode } from '../../src/shared/graph.js';
 import { defaultTaxonomy, entityId, type Taxonomy, type TaxonomyEntry } from '../taxonomy/taxonomy.js';
 import type { PaperRecord } from '../types.js';
 import { findAcronymDefinitions } from './acronyms.js';
-import { CUE, findBuildsOn, primaryContribution, type BuildsOnLink } from './builds-on.js';
+import { carriesLineage, findBuildsOn, lineageKind, primaryContribution, type BuildsOnLink } from './lineage/index.js';
 import { findRepositoryUrls, parseRepositoryUrl } from './code-links.js';
 import { candidateTerms, TermStats, topConcepts, type TermVector } from './concepts.js';
 import { findContributions } from './contributions/index.js';
 import { findDatasets } from './datasets.js';
+import { isGenericEntity } from './generic.js';
 import { edge, mergeGraphs, node } from './graph.js';
-import { matchKey, slug } from './keys.js';
+import { compactForm, matchKey, slug } from './keys.js';
 import { AliasMatcher } from './mentions.js';
 import { paperId, titleKey } from './paper-identity.js';
 import { analyzeText, type AnalyzedText } from './sentences.js';
@@ -55,6 +56,7 @@ interface CrossRef {
   evidence: string;
   /** BUILDS_ON source (a contribution of `paper`) when the mention supports lineage. */
   source?: string;
+  kind?: BuildsOnKind;
   confidence: number;
   extractor: string;
 }
@@ -100,6 +102,17 @@ class CorpusExtractor implements Extractor {
   }
 
   private isDataset = (id: string): boolean => id.startsWith('dataset:');
+  private isNotLineageTarget = (id: string): boolean => this.isDataset(id) || isGenericEntity(this.taxonomy.get(id));
+
+  /** A known entity or contribution by its exact letters and digits ("LoRA" in "QLoRA", never "lora" in "Flora"). */
+  private resolveName = (name: string): string | undefined => {
+    const compact = compactForm(name);
+    const entry = this.taxonomy.resolve(name);
+    if (entry && [entry.name, ...entry.aliases].some((n) => compactForm(n) === compact)) return entry.id;
+    const own = this.contributionByKey.get(matchKey(name));
+    const c = own ? this.contributions.get(own) : undefined;
+    return c && c.names.some((n) => compactForm(n) === compact) ? own : undefined;
+  };
 
   addPaper(record: PaperRecord): WireGraph {
     this.compile();
@@ -149,10 +162,13 @@ class CorpusExtractor implements Extractor {
     }
 
     // BUILDS_ON within the paper; links to other papers' contributions wait for finish().
-    const links = findBuildsOn(sentences, contributions, { matcher: this.matcher, isDataset: this.isDataset, titleTail: this.options.titleTail ?? true });
+    const links = findBuildsOn(
+      { sentences, contributions, primary: primaryContribution(contributions), matcher: this.matcher, isDataset: this.isNotLineageTarget, resolveName: this.resolveName },
+      { titleTail: this.options.titleTail ?? true },
+    );
     for (const link of links) {
       if (isOther(link.target)) {
-        this.crossRefs.push({ paper: index, target: link.target, evidence: link.evidence, source: link.source, confidence: Math.min(link.confidence, 0.8), extractor: `cross-paper/${link.extractor}` });
+        this.crossRefs.push({ paper: index, target: link.target, evidence: link.evidence, source: link.source, kind: link.kind, confidence: Math.min(link.confidence, 0.8), extractor: `cross-paper/${link.extractor}` });
         continue;
       }
       this.pushEntity(nodes, link.target);
@@ -167,8 +183,7 @@ class CorpusExtractor implements Extractor {
       for (const m of s.mentions) {
         if (proposed.has(m.id) || this.isDataset(m.id) || ownIds.has(m.id)) continue;
         if (isOther(m.id)) {
-          const lineage = primary && !primary.taxonomyId && (CUE.test(s.text) || FIRST_PERSON.test(s.text));
-          CUE.lastIndex = 0;
+          const lineage = primary && !primary.taxonomyId && (carriesLineage(s.text) || FIRST_PERSON.test(s.text));
           this.crossRefs.push({
             paper: index,
             target: m.id,
@@ -179,7 +194,7 @@ class CorpusExtractor implements Extractor {
           });
           continue;
         }
-        if (!this.taxonomy.get(m.id)) continue;
+        if (!this.taxonomy.get(m.id) || isGenericEntity(this.taxonomy.get(m.id))) continue;
         const u = uses.get(m.id);
         if (u) u.count += 1;
         else uses.set(m.id, { count: 1, sentence: s.text });
@@ -270,15 +285,13 @@ class CorpusExtractor implements Extractor {
         if (key.length < 3 || /^https?/.test(key)) continue;
         const prev = byKey.get(key);
         if (prev?.cue || (!prev && byKey.size >= 8)) continue;
-        CUE.lastIndex = 0;
-        const cue = CUE.test(s.text) || FIRST_PERSON.test(s.text);
+        const cue = carriesLineage(s.text) || FIRST_PERSON.test(s.text);
         if (prev && !cue) continue;
         const entry: Deferred = { key, name: m[0], cue };
         if (cue) entry.sentence = s.text.length > 400 ? `${s.text.slice(0, 400)}...` : s.text;
         byKey.set(key, entry);
       }
     }
-    CUE.lastIndex = 0;
     return [...byKey.values()];
   }
 
@@ -297,7 +310,7 @@ class CorpusExtractor implements Extractor {
   }
 
   private buildsOnEdge(link: BuildsOnLink, pid: string): WireEdge {
-    return edge('BUILDS_ON', link.source, link.target, { evidence: link.evidence, paperId: pid, confidence: link.confidence, extractor: link.extractor, source: 'extraction' }, pid);
+    return edge('BUILDS_ON', link.source, link.target, { kind: link.kind, evidence: link.evidence, paperId: pid, confidence: link.confidence, extractor: link.extractor, source: 'extraction' }, pid);
   }
 
   finish(): WireGraph {
@@ -328,7 +341,7 @@ class CorpusExtractor implements Extractor {
       const from = this.papers[ref.paper]!.id;
       const to = this.papers[owner]!.id;
       if (ref.source && ref.source !== ref.target && !this.isDataset(ref.target)) {
-        edges.push(edge('BUILDS_ON', ref.source, ref.target, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, from));
+        edges.push(edge('BUILDS_ON', ref.source, ref.target, { kind: ref.kind ?? lineageKind(ref.evidence), evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, from));
       }
       if (!this.isDataset(ref.target)) {
         edges.push(edge('USES', from, ref.target, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper/mention' }));
@@ -374,7 +387,7 @@ class CorpusExtractor implements Extractor {
     // Taxonomy facts among the entities seen.
     for (const fact of this.taxonomy.facts()) {
       if (!this.seenEntities.has(fact.source) || !this.seenEntities.has(fact.target)) continue;
-      edges.push(edge('BUILDS_ON', fact.source, fact.target, { evidence: fact.evidence, confidence: 1, extractor: 'taxonomy', source: 'taxonomy' }));
+      edges.push(edge('BUILDS_ON', fact.source, fact.target, { kind: fact.kind ?? 'extends', evidence: fact.evidence, confidence: 1, extractor: 'taxonomy', source: 'taxonomy' }));
     }
     return mergeGraphs([{ nodes, edges }]);
   }

@@ -9,6 +9,10 @@ export interface AnalyzedText {
   tokens: string[];
   /** Universal POS tag per token (NOUN, PROPN, ADJ, PUNCT, ...). */
   pos: string[];
+  /** wink-nlp's lemma per token ("biases" -> "bias"). */
+  lemmas: string[];
+  /** wink-nlp's stop-word flag per token. */
+  stop: boolean[];
 }
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
@@ -21,18 +25,16 @@ function engine(): ReturnType<typeof winkNLP> {
 /** Splits a text into sentences and tags its tokens. Sentences are trimmed and never empty. */
 export function analyzeText(text: string): AnalyzedText {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean === '') return { sentences: [], tokens: [], pos: [] };
+  if (clean === '') return { sentences: [], tokens: [], pos: [], lemmas: [], stop: [] };
   const e = engine();
   const doc = e.readDoc(clean);
   const sentences = repairSplits(doc.sentences().out() as string[]);
   const tokens = doc.tokens().out(e.its.normal) as string[];
   const pos = doc.tokens().out(e.its.pos) as string[];
-  return { sentences, tokens, pos };
-}
-
-/** Sentences only. */
-export function splitSentences(text: string): string[] {
-  return analyzeText(text).sentences;
+  // its.lemma needs the model's lemmatizer add-on, which the typings declare with a narrower signature.
+  const lemmas = (doc.tokens().out(e.its.lemma as unknown as typeof e.its.normal) as string[]).map((l) => l.toLowerCase());
+  const stop = doc.tokens().out(e.its.stopWordFlag) as unknown as boolean[];
+  return { sentences, tokens, pos, lemmas, stop };
 }
 
 /**

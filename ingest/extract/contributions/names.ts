@@ -65,5 +65,5 @@ export function descriptorAfter(text: string): string {
   const m = /^\s*\)?\s*,?\s*(?:(?:is|as)\s+)?(?:a|an|the)?\s*/i.exec(text);
   const rest = text.slice(m ? m[0].length : 0);
   const cut = OBJECT_CUT.exec(rest);
-  return (cut ? rest.slice(0, cut.index) : rest).split(/\s+and\s+/)[0]!.slice(0, 120);
+  return (cut ? rest.slice(0, cut.index) : rest).split(/\s+and\s+(?=\p{Lu})/u)[0]!.slice(0, 120);
 }

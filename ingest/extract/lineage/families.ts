@@ -49,7 +49,7 @@ export function unnamedMemberLinks(ctx: LineageContext): BuildsOnLink[] {
       const unnamed = /^(?:a|an)\s+(?:new\s+|novel\s+)?(?:(?:family|class|kind|type)\s+of\s+)?(.*)$/i.exec(o.text);
       if (!unnamed) continue;
       for (const m of familyMentions(unnamed[1]!, ctx)) {
-        if (m.id === primary.id) continue;
+        if (ctx.contributions.some((x) => x.id === m.id)) continue;
         out.push({ source: primary.id, target: m.id, kind: 'variant', sentence: s.index, evidence: s.text, confidence: UNNAMED_MEMBER_PRECISION, extractor: 'unnamed-member' });
       }
     }

@@ -8,7 +8,7 @@ import type { BuildsOnLink, LineageContext } from './types.js';
 export const OWN_PART_PRECISION = 0.8;
 
 /** Names of parts (not of bigger systems that would use the whole). */
-const PART = /\b(?:block|blocks|layer|layers|module|modules|unit|units|mechanism|attention|loss|regulari[sz]ation|initiali[sz]ation|normali[sz]ation|quantization|optimizers?|data type|embedding|encoding|pooling|gating|mixer|cell|operator|schedule|search space|search|decomposition|bottleneck|residuals?)\b/i;
+const PART = /\b(?:block|blocks|layer|layers|module|modules|unit|units|mechanism|attention|loss|regulari[sz]ation|initiali[sz]ation|normali[sz]ation|quantization|optimizers?|data type|embedding|encoding|pool|pooling|gating|mixer|cell|operator|schedule|search space|search|decomposition|bottleneck|residuals?)\b/i;
 const PART_EXTRACTORS = new Set(['enumeration', 'proposal-list', 'naming-cue', 'proposal-name', 'proposal-acronym', 'mechanism-phrase']);
 
 export function ownPartLinks(ctx: LineageContext): BuildsOnLink[] {

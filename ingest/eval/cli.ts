@@ -1,7 +1,7 @@
 // `npm run eval`: extracts the dev set and the default corpus in-process (as a dry-run ingest would) and
 // prints precision / recall / F1 per family and the measured precision of each extractor.
 // Options: --dev DIR (a directory with papers.jsonl and gold.json), --json (machine-readable output),
-// --verbose (list every disagreement).
+// --verbose (list every disagreement), --only dev|default-corpus, --half even|odd (papers by gold idx).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFile } from './extract-file.js';
@@ -25,8 +25,12 @@ export function evalSets(devDir = DEFAULT_DEV_DIR): EvalSet[] {
   ];
 }
 
-export async function evaluateSet(set: EvalSet): Promise<Evaluation> {
+/** Half of a set, for checking that a change moves held-out papers the same way: even or odd gold idx. */
+export type Half = 'even' | 'odd';
+
+export async function evaluateSet(set: EvalSet, half?: Half): Promise<Evaluation> {
   const gold = readGold(set.gold);
+  if (half) gold.papers = gold.papers.filter((p) => p.idx % 2 === (half === 'even' ? 0 : 1));
   return evaluate(await extractFile(set.papers), gold, set.gold);
 }
 
@@ -56,12 +60,14 @@ function table(name: string, e: Evaluation, verbose: boolean): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { dev: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, only: { type: 'string' } },
+    options: { dev: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, only: { type: 'string' }, half: { type: 'string' } },
     allowPositionals: false,
   });
+  if (values.half !== undefined && values.half !== 'even' && values.half !== 'odd') throw new Error(`ingest/eval: --half ${values.half}: give even or odd`);
   const sets = evalSets(values.dev).filter((s) => !values.only || s.name === values.only);
+  if (sets.length === 0) throw new Error(`ingest/eval: --only ${values.only}: no such set; give dev or default-corpus`);
   const results: Record<string, Evaluation> = {};
-  for (const set of sets) results[set.name] = await evaluateSet(set);
+  for (const set of sets) results[set.name] = await evaluateSet(set, values.half as Half | undefined);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;

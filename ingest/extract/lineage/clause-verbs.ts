@@ -12,6 +12,9 @@ export const CLAUSE_VERB_PRECISION = 0.85;
 /** A verb right after a comparison is the thing compared with, not done: "better than fine-tuning". */
 const COMPARED = /\b(?:than|compared (?:to|with)|unlike|over|versus|vs\.?)\s+(?:[\w-]+\s+){0,2}$/i;
 
+/** "X extends seamlessly to ...": applicability to new settings, not lineage. */
+const INTRANSITIVE_TO = /^\s+(?:\w+ly\s+)?to\b/i;
+
 export function clauseVerbLinks(ctx: LineageContext): BuildsOnLink[] {
   const own = new Map(ctx.contributions.map((c) => [c.id, c]));
   const out: BuildsOnLink[] = [];
@@ -19,6 +22,7 @@ export function clauseVerbLinks(ctx: LineageContext): BuildsOnLink[] {
     for (const verb of LINEAGE_VERBS) {
       for (const v of s.text.matchAll(verb.pattern)) {
         if (COMPARED.test(s.text.slice(Math.max(0, v.index - 40), v.index))) continue;
+        if (verb.kind === 'extends' && INTRANSITIVE_TO.test(s.text.slice(v.index + v[0].length))) continue;
         const subjects = subjectsOf(s, v.index, own, s.index === 0 ? undefined : ctx.primary, verb.namedSubjectOnly);
         if (subjects.length === 0) continue;
         const from = verb.inside ? v.index + v[0].split(/\s+/)[0]!.length : v.index + v[0].length;

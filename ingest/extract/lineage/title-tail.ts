@@ -17,6 +17,8 @@ export function titleTailLinks(ctx: LineageContext): BuildsOnLink[] {
   const prefix = titlePrefix(title.text);
   if (!prefix) return [];
   const tail = prefix.tail.replace(/^(?:a|an|the)\s+/i, '');
+  // "Name: Exploring ...", "Name: Learning to ...": a verb phrase, not what the contribution is.
+  if (/^\p{L}+ing\b/u.test(tail)) return [];
   const out: BuildsOnLink[] = [];
   for (const m of familyMentions(tail, ctx)) {
     if (m.id === primary.id || NOT_A_FAMILY.test(m.text)) continue;

@@ -47,8 +47,11 @@ function table(name: string, e: Evaluation, verbose: boolean): string {
     lines.push(`  ${f.padEnd(10)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}   (${s.matched}/${s.predicted}, ${s.hit}/${s.expected})`);
   }
   lines.push(`  summary: ${FAMILIES.map((f) => `${f}=${e.families[f].papers ? pct(e.families[f].f1) : 'n/a'}`).join(' ')}`);
-  lines.push('  extractor precision:');
-  for (const x of e.extractors) lines.push(`    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})`);
+  lines.push('  extractor precision (raw, and smoothed (matched+1)/(predicted+2) as used for confidence):');
+  for (const x of e.extractors) {
+    const smoothed = (x.matched + 1) / (x.predicted + 2);
+    lines.push(`    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})  smoothed ${pct(smoothed)}`);
+  }
   if (verbose) {
     for (const f of FAMILIES) {
       for (const x of e.families[f].extra) lines.push(`  ${f} extra:   ${x}`);

@@ -4,8 +4,8 @@
 import { targetsInClause } from './clause.js';
 import type { BuildsOnLink, LineageContext } from './types.js';
 
-/** Precision of derived-model links on the dev set, measured by `npm run eval`. */
-export const DERIVED_MODEL_PRECISION = 0.8;
+/** Smoothed precision of derived-model links (1/1), measured by `npm run eval`. */
+export const DERIVED_MODEL_PRECISION = 0.67;
 
 const RESULTING = /\bthe result(?:ing)?\b|\bthe (?:final|obtained) models?\b/i;
 const PROCEDURE = /\b(?:fine-?tun(?:e|es|ed|ing)|distill?(?:s|ed|ing)?|(?:further\s+)?train(?:s|ed|ing)?)\b/gi;

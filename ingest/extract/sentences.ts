@@ -9,9 +9,9 @@ export interface AnalyzedText {
   tokens: string[];
   /** Universal POS tag per token (NOUN, PROPN, ADJ, PUNCT, ...). */
   pos: string[];
-  /** wink-nlp's lemma per token ("biases" -> "bias"). */
+  /** wink-nlp's lemma per noun and proper noun ("biases" -> "bias"); other tokens as written. */
   lemmas: string[];
-  /** wink-nlp's stop-word flag per token. */
+  /** wink-nlp's stop-word flag per noun, proper noun and adjective (false for other tokens). */
   stop: boolean[];
 }
 
@@ -31,9 +31,12 @@ export function analyzeText(text: string): AnalyzedText {
   const sentences = repairSplits(doc.sentences().out() as string[]);
   const tokens = doc.tokens().out(e.its.normal) as string[];
   const pos = doc.tokens().out(e.its.pos) as string[];
-  // its.lemma needs the model's lemmatizer add-on, which the typings declare with a narrower signature.
-  const lemmas = (doc.tokens().out(e.its.lemma as unknown as typeof e.its.normal) as string[]).map((l) => l.toLowerCase());
-  const stop = doc.tokens().out(e.its.stopWordFlag) as unknown as boolean[];
+  // Lemmas only where keyphrases use them (nouns); its.lemma is typed with a narrower signature than out() takes.
+  const all = doc.tokens();
+  const lemmaOf = e.its.lemma as unknown as typeof e.its.normal;
+  const lemmas = tokens.map((t, i) => (pos[i] === 'NOUN' || pos[i] === 'PROPN' ? (all.itemAt(i).out(lemmaOf) as string).toLowerCase() : t));
+  const phrase = (p: string | undefined) => p === 'NOUN' || p === 'PROPN' || p === 'ADJ';
+  const stop = tokens.map((_, i) => phrase(pos[i]) && (all.itemAt(i).out(e.its.stopWordFlag) as unknown as boolean));
   return { sentences, tokens, pos, lemmas, stop };
 }
 

@@ -24,6 +24,8 @@ export function mechanismsInObject(o: ProposalObject): Candidate[] {
   if (article && article[1]!.toLowerCase() !== 'the') return [];
   const phrase = o.text.slice(article ? article[0].length : 0, objectCut(o.text)).split(/[,.;:(]/)[0]!.trim();
   if (!/^[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}$/.test(phrase)) return [];
+  // POS-tag only phrases that contain a head noun at all.
+  if (!phrase.split(/\s+/).some((w) => HEADS.has(w))) return [];
   const { tokens, pos } = analyzeText(phrase);
   // The head: the last word of the leading run of nouns and adjectives.
   let end = 0;

@@ -4,11 +4,20 @@
 import type { WireEdge, WireNode } from '../../../src/shared/graph.js';
 import { topConcepts } from '../concepts.js';
 import { edge, node } from '../graph.js';
-import { slug } from '../keys.js';
+import { matchKey, slug } from '../keys.js';
 import type { CorpusState } from '../state.js';
 
 export function conceptsStep(state: CorpusState, nodes: WireNode[], edges: WireEdge[], perPaper: number): void {
-  const isEntity = (term: string) => state.taxonomy.resolve(term) !== undefined || state.resolveName(term) !== undefined || state.contributionByKey.has(term.replace(/[^\p{L}\p{N}]+/gu, ''));
+  // Terms repeat across papers: each is looked up once.
+  const seen = new Map<string, boolean>();
+  const isEntity = (term: string) => {
+    let known = seen.get(term);
+    if (known === undefined) {
+      known = state.taxonomy.resolve(term) !== undefined || state.contributionByKey.has(matchKey(term));
+      seen.set(term, known);
+    }
+    return known;
+  };
   for (const p of state.papers) {
     for (const c of topConcepts(p.vector, state.stats, { perPaper, exclude: isEntity })) {
       const cid = `concept:${slug(c.term)}`;

@@ -53,6 +53,30 @@ export function alignLongForm(shortForm: string, text: string): string | undefin
   return long;
 }
 
+const MINOR_WORD = /^(?:of|and|the|for|to|in|on|with|a|an)$/i;
+
+/**
+ * The shortest run of words ending the text whose initials spell the short form ("proximal policy
+ * optimization" for PPO, where letter-by-letter alignment would stop at "policy optimization"). Minor words
+ * may sit inside the run; hyphenated parts count as words.
+ */
+export function alignInitials(shortForm: string, text: string): string | undefined {
+  const letters = shortForm.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || letters.length !== shortForm.replace(/[^\p{L}\p{N}]/gu, '').length) return undefined;
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  let k = letters.length - 1;
+  for (let i = words.length - 1; i >= 0 && k >= 0; i -= 1) {
+    const w = words[i]![0];
+    if (w[0]!.toLowerCase() === letters[k]) {
+      k -= 1;
+      if (k < 0) return text.slice(words[i]!.index).trim();
+      continue;
+    }
+    if (!MINOR_WORD.test(w) || k === letters.length - 1) return undefined;
+  }
+  return undefined;
+}
+
 /** Variants of a short form worth aligning: as written, "2"/"4" as "to"/"for", without version digits. */
 function shortFormVariants(sf: string): string[] {
   const variants = [sf];
@@ -80,7 +104,7 @@ export function findAcronymDefinitions(sentence: string): AcronymDefinition[] {
     const tail = words.slice(-window).join(' ');
     let long: string | undefined;
     for (const variant of shortFormVariants(singular)) {
-      long = alignLongForm(variant, tail.replace(/^['"‘“]/, ''));
+      long = alignInitials(variant, tail.replace(/^['"‘“]/, '')) ?? alignLongForm(variant, tail.replace(/^['"‘“]/, ''));
       if (long) break;
     }
     if (!long) continue;

@@ -1,5 +1,6 @@
-// Keyphrases per paper: noun phrases from wink's POS tags, counted per paper and kept as compact
-// hashed term vectors; at the end scored by TF-IDF against the corpus into Concept + MENTIONS {weight}.
+// Keyphrases per paper: noun phrases from wink's POS tags, lemmas and stop-word flags, counted per paper
+// and kept as compact hashed term vectors; at the end scored by TF-IDF against the corpus into Concept +
+// MENTIONS {weight}. Generic phrases ("research", "promising result", "higher accuracy") never become concepts.
 import type { AnalyzedText } from './sentences.js';
 
 const GENERIC = new Set(
@@ -7,14 +8,20 @@ const GENERIC = new Set(
     /\s+/,
   ),
 );
-const STOP = new Set('a an the of and or in on for to with by from as at this that these those its their our we it is are be can may'.split(' '));
+const MORE_GENERIC = new Set(
+  `research researcher researchers result outcome outcomes accuracy accuracies efficacy effectiveness quality gain gains improvement progress success scale scales manner fashion way regard means aspect aspects setting settings scenario scenarios direction directions line lines context contexts baseline baselines comparison analysis study trade-off tradeoff order magnitude`.split(
+    /\s+/,
+  ),
+);
+/** Evaluative adjectives: "promising result", "higher accuracy", "strong performance" say nothing about a topic. */
+const EVALUATIVE = new Set(
+  `promising high higher highest low lower lowest good better best great greater strong stronger superior competitive remarkable impressive significant substantial considerable notable excellent favorable comparable similar simple simpler efficient effective novel new recent large larger small smaller wide broad extensive comprehensive various numerous several many few whole overall`.split(
+    /\s+/,
+  ),
+);
 const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
-function lemma(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
+const isGeneric = (w: string) => GENERIC.has(w) || MORE_GENERIC.has(w);
 
 /** Candidate terms (1-3 word noun-phrase tails) with counts. Title terms count double. */
 export function candidateTerms(title: AnalyzedText, abstract: AnalyzedText): Map<string, number> {
@@ -27,9 +34,9 @@ export function candidateTerms(title: AnalyzedText, abstract: AnalyzedText): Map
         if (!heads[end - 1]) continue;
         for (let n = 1; n <= 3 && end - n >= 0; n += 1) {
           const words = chunk.slice(end - n, end);
-          if (STOP.has(words[0]!)) continue;
-          if (n === 1 && (GENERIC.has(words[0]!) || words[0]!.length < 3)) continue;
-          if (words.every((w) => GENERIC.has(w))) continue;
+          if (EVALUATIVE.has(words[0]!)) continue;
+          if (n === 1 && (isGeneric(words[0]!) || words[0]!.length < 3)) continue;
+          if (words.every(isGeneric)) continue;
           const term = words.join(' ');
           counts.set(term, (counts.get(term) ?? 0) + weight);
         }
@@ -42,14 +49,14 @@ export function candidateTerms(title: AnalyzedText, abstract: AnalyzedText): Map
       const tok = a.tokens[i]!;
       const pos = a.pos[i]!;
       if (tok === '-' && chunk.length > 0 && PHRASE_POS.has(a.pos[i + 1] ?? '')) {
-        const next = a.tokens[i + 1]!;
-        chunk[chunk.length - 1] = `${chunk[chunk.length - 1]}-${lemma(next)}`;
+        const next = a.pos[i + 1] === 'ADJ' ? a.tokens[i + 1]! : a.lemmas[i + 1]!;
+        chunk[chunk.length - 1] = `${chunk[chunk.length - 1]}-${next}`;
         heads[heads.length - 1] = a.pos[i + 1] !== 'ADJ';
         i += 1;
         continue;
       }
-      if (PHRASE_POS.has(pos) && /^[\p{L}][\p{L}\p{N}-]*$/u.test(tok) && tok.length > 1 && !STOP.has(tok)) {
-        chunk.push(pos === 'ADJ' ? tok : lemma(tok));
+      if (PHRASE_POS.has(pos) && /^[\p{L}][\p{L}\p{N}-]*$/u.test(tok) && tok.length > 1 && !a.stop[i]) {
+        chunk.push(pos === 'ADJ' ? tok : a.lemmas[i]!);
         heads.push(pos !== 'ADJ');
         if (chunk.length > 6) {
           chunk.shift();
@@ -132,6 +139,8 @@ export interface ConceptScore {
 export interface ConceptOptions {
   perPaper?: number;
   minWeight?: number;
+  /** Terms that must not become concepts (names of methods, architectures and datasets). */
+  exclude?: (term: string) => boolean;
 }
 
 /** Top keyphrases of one paper: shared terms (df >= 2, not in most papers) by TF-IDF, weight in 0..1. */
@@ -144,7 +153,7 @@ export function topConcepts(vector: TermVector, stats: TermStats, options: Conce
     const id = vector.ids[i]!;
     const df = stats.df.get(id) ?? 1;
     const name = stats.names.get(id);
-    if (!name || df < 2 || df > maxDf) continue;
+    if (!name || df < 2 || df > maxDf || options.exclude?.(name)) continue;
     scored.push({ term: name, weight: vector.counts[i]! * stats.idf(id) * (name.includes(' ') ? 1.5 : 1), count: vector.counts[i]! });
   }
   scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));

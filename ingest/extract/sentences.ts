@@ -9,6 +9,10 @@ export interface AnalyzedText {
   tokens: string[];
   /** Universal POS tag per token (NOUN, PROPN, ADJ, PUNCT, ...). */
   pos: string[];
+  /** wink-nlp's lemma per noun and proper noun ("biases" -> "bias"); other tokens as written. */
+  lemmas: string[];
+  /** wink-nlp's stop-word flag per noun, proper noun and adjective (false for other tokens). */
+  stop: boolean[];
 }
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
@@ -21,18 +25,19 @@ function engine(): ReturnType<typeof winkNLP> {
 /** Splits a text into sentences and tags its tokens. Sentences are trimmed and never empty. */
 export function analyzeText(text: string): AnalyzedText {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean === '') return { sentences: [], tokens: [], pos: [] };
+  if (clean === '') return { sentences: [], tokens: [], pos: [], lemmas: [], stop: [] };
   const e = engine();
   const doc = e.readDoc(clean);
   const sentences = repairSplits(doc.sentences().out() as string[]);
   const tokens = doc.tokens().out(e.its.normal) as string[];
   const pos = doc.tokens().out(e.its.pos) as string[];
-  return { sentences, tokens, pos };
-}
-
-/** Sentences only. */
-export function splitSentences(text: string): string[] {
-  return analyzeText(text).sentences;
+  // Lemmas only where keyphrases use them (nouns); its.lemma is typed with a narrower signature than out() takes.
+  const all = doc.tokens();
+  const lemmaOf = e.its.lemma as unknown as typeof e.its.normal;
+  const lemmas = tokens.map((t, i) => (pos[i] === 'NOUN' || pos[i] === 'PROPN' ? (all.itemAt(i).out(lemmaOf) as string).toLowerCase() : t));
+  const phrase = (p: string | undefined) => p === 'NOUN' || p === 'PROPN' || p === 'ADJ';
+  const stop = tokens.map((_, i) => phrase(pos[i]) && (all.itemAt(i).out(e.its.stopWordFlag) as unknown as boolean));
+  return { sentences, tokens, pos, lemmas, stop };
 }
 
 /**

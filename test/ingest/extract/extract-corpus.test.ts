@@ -32,7 +32,7 @@ describe('ingest/extract', () => {
       expect(proposes!.properties.evidence).toBe(proposing);
       const [builds] = edgesOf('BUILDS_ON', 'method:m2mkd', 'method:knowledge-distillation');
       expect(builds).toBeDefined();
-      expect(builds!.properties).toMatchObject({ evidence: proposing, paperId: paper, extractor: 'name-contains' });
+      expect(builds!.properties).toMatchObject({ evidence: proposing, paperId: paper, extractor: 'name-head', kind: 'variant' });
       expect(builds!.id).toBe(`BUILDS_ON:method:m2mkd->method:knowledge-distillation@${paper}`);
       expect(edgesOf('EVALUATED_ON', paper).map((e) => e.target).sort()).toEqual(['dataset:imagenet', 'dataset:imagenet-r', 'dataset:tiny-imagenet', 'dataset:tiny-imagenet-r']);
     });
@@ -78,8 +78,10 @@ describe('ingest/extract', () => {
       expect(edgesOf('BUILDS_ON', 'architecture:sorted-llama', 'architecture:llama')).toHaveLength(1);
     });
 
-    it('should find the lineage named in contribution names', () => {
-      expect(edgesOf('BUILDS_ON', 'architecture:mambamixer', 'architecture:mamba')).toHaveLength(1);
+    it('should find the lineage named in contribution names, never from a name that is only a modifier', () => {
+      // "MambaMixer" is a mixer: Mamba is its modifier, not its head (GUIDELINE.md, names as evidence).
+      expect(edgesOf('BUILDS_ON', 'architecture:mambamixer', 'architecture:mamba')).toHaveLength(0);
+      expect(edgesOf('BUILDS_ON', 'architecture:vision-mambamixer', 'architecture:mambamixer')).toHaveLength(1);
       expect(edgesOf('BUILDS_ON', 'architecture:selectable-kan', 'architecture:kolmogorov-arnold-network')).toHaveLength(1);
       expect(edgesOf('BUILDS_ON', 'method:sharpdarts', 'method:darts')).toHaveLength(1);
       expect(edgesOf('BUILDS_ON', 'architecture:emergent-mixture-of-experts', 'architecture:mixture-of-experts')).toHaveLength(1);

@@ -1,0 +1,89 @@
+// BUILDS_ON to the family the text says a contribution is: its descriptor ("FlashAttention, an IO-aware exact
+// attention algorithm", "the convolution-augmented transformer ..., named Conformer", "a family of pure ConvNet
+// models dubbed ConvNeXt") or a first-person proposal of an unnamed member ("we propose a new family of policy
+// gradient methods", "we propose a hierarchical Transformer whose ..."). Families only mentioned nearby
+// ("motivated by the success of RNNs") are not linked.
+import { entityId } from '../../taxonomy/taxonomy.js';
+import { ARCHITECTURE_WORDS } from '../contributions/kinds.js';
+import { proposalObjects } from '../contributions/proposal-verbs.js';
+import { matchKey } from '../keys.js';
+import type { Mention } from '../mentions.js';
+import type { BuildsOnLink, LineageContext } from './types.js';
+
+/** Smoothed precision of descriptor family links (1/3), measured by `npm run eval`. */
+export const DESCRIPTOR_FAMILY_PRECISION = 0.4;
+/** Smoothed precision of unnamed-member family links (3/4), measured by `npm run eval`. */
+export const UNNAMED_MEMBER_PRECISION = 0.67;
+
+/** A noun phrase ends at a preposition other than "of" after a family word, or at a clause word. */
+const NP_END = /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired)\b|[,;:.()]/i;
+const HEAD_AFTER = /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
+
+/** Entities in a noun phrase that are its head or its family ("a family of X"), plus "X-augmented" parts. */
+export function familyMentions(phrase: string, ctx: LineageContext): Mention[] {
+  const np = phrase.slice(0, NP_END.exec(phrase)?.index ?? phrase.length);
+  const found = ctx.matcher.find(np).filter((m) => !ctx.isDataset(m.id));
+  const head = found.filter((m) => HEAD_AFTER.test(np.slice(m.end)));
+  const parts = found.filter((m) => /^-(?:augmented|based|enhanced|equipped)\b/i.test(np.slice(m.end)));
+  return [...head, ...parts];
+}
+
+/** Smoothed precision of links to families the abstract defines by an acronym (3/3), measured by `npm run eval`. */
+export const DEFINED_FAMILY_PRECISION = 0.8;
+
+/**
+ * A family the abstract defines with an acronym and no taxonomy knows ("Visual Language Models (VLM)",
+ * "Vision-Language Pre-training (VLP)"), named as the head of a descriptor ("a family of VLMs", "a new VLP
+ * framework"): a target recognisable from the text itself.
+ */
+function definedFamilies(phrase: string, ctx: LineageContext): BuildsOnLink['entity'][] {
+  const np = phrase.slice(0, NP_END.exec(phrase)?.index ?? phrase.length);
+  const own = new Set(ctx.contributions.flatMap((c) => [c.name, ...c.aliases]).map(matchKey));
+  const out: BuildsOnLink['entity'][] = [];
+  for (const def of ctx.sentences.flatMap((s) => s.acronyms)) {
+    if (own.has(matchKey(def.short)) || own.has(matchKey(def.long)) || ctx.matcher.find(def.long).some((m) => m.end - m.start === def.long.length)) continue;
+    const form = [def.short, def.long].find((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i').test(np));
+    if (!form) continue;
+    const at = np.toLowerCase().indexOf(form.toLowerCase());
+    if (!HEAD_AFTER.test(np.slice(at + form.length).replace(/^s\b/, ''))) continue;
+    const head = def.long.toLowerCase().split(/[\s-]+/).pop()!.replace(/s$/, '');
+    out.push({ name: def.long.replace(/s$/, ''), aliases: [def.short], kind: ARCHITECTURE_WORDS.has(head) ? 'Architecture' : 'Method' });
+  }
+  return out;
+}
+
+export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
+  const out: BuildsOnLink[] = [];
+  for (const c of ctx.contributions) {
+    if (c.kind === 'Dataset') continue;
+    for (const d of c.descriptor.split(' | ')) {
+      const phrase = d.replace(/^\s*(?:a|an|the|our)\s+/i, '').replace(/^(?:[a-z-]+\s+){0,2}?(?:family|class|kind|form|version|variant|type)\s+of\s+/i, '');
+      for (const m of familyMentions(phrase, ctx)) {
+        if (ctx.contributions.some((x) => x.id === m.id)) continue;
+        out.push({ source: c.id, target: m.id, kind: 'variant', sentence: c.sentence, evidence: c.evidence, confidence: DESCRIPTOR_FAMILY_PRECISION, extractor: 'descriptor-family' });
+      }
+      for (const entity of definedFamilies(phrase, ctx)) {
+        const target = entityId(entity!.kind, entity!.name);
+        out.push({ source: c.id, target, entity, kind: 'variant', sentence: c.sentence, evidence: c.evidence, confidence: DEFINED_FAMILY_PRECISION, extractor: 'defined-family' });
+      }
+    }
+  }
+  return out;
+}
+
+export function unnamedMemberLinks(ctx: LineageContext): BuildsOnLink[] {
+  const primary = ctx.primary;
+  if (!primary || primary.kind === 'Dataset') return [];
+  const out: BuildsOnLink[] = [];
+  for (const s of ctx.sentences.slice(1)) {
+    for (const o of proposalObjects(s)) {
+      const unnamed = /^(?:a|an)\s+(?:new\s+|novel\s+)?(?:(?:family|class|kind|type)\s+of\s+)?(.*)$/i.exec(o.text);
+      if (!unnamed) continue;
+      for (const m of familyMentions(unnamed[1]!, ctx)) {
+        if (ctx.contributions.some((x) => x.id === m.id)) continue;
+        out.push({ source: primary.id, target: m.id, kind: 'variant', sentence: s.index, evidence: s.text, confidence: UNNAMED_MEMBER_PRECISION, extractor: 'unnamed-member' });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// Corpus-level lineage: mentions of contributions proposed by other papers of the run (in either order of
+// reading) become BUILDS_ON (when the sentence carries lineage), USES and inferred CITES. Names no paper of
+// the run proposed are handed to the loader as unresolved references.
+import type { WireEdge } from '../../../src/shared/graph.js';
+import { edge } from '../graph.js';
+import { lineageKind } from '../lineage/index.js';
+import type { CorpusState } from '../state.js';
+import { CROSS_MENTION, CROSS_MENTION_LINEAGE } from './uses.js';
+
+export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
+  state.papers.forEach((p, index) => {
+    for (const d of p.deferred ?? []) {
+      const target = state.contributionByKey.get(d.key);
+      const owner = target ? state.contributions.get(target)?.owner : undefined;
+      const lineage = d.cue && p.primary !== undefined;
+      if (!target || owner === undefined) {
+        state.unresolved.push({
+          paperId: p.id,
+          target: { kind: 'name', key: d.key, name: d.name },
+          ...(lineage ? { source: p.primary, buildsOnKind: d.kind ?? 'extends' } : {}),
+          evidence: d.sentence ?? `the abstract names ${d.name}`,
+          confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
+          extractor: 'cross-paper/mention',
+        });
+        continue;
+      }
+      if (owner <= index) continue;
+      state.crossRefs.push({
+        paper: index,
+        target,
+        evidence: d.sentence ?? `the abstract names ${d.name}`,
+        ...(lineage ? { source: p.primary, kind: d.kind } : {}),
+        confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
+        extractor: 'cross-paper/mention',
+      });
+    }
+  });
+
+  for (const ref of state.crossRefs) {
+    const owner = state.contributions.get(ref.target)?.owner;
+    if (owner === undefined || owner === ref.paper) continue;
+    const from = state.papers[ref.paper]!.id;
+    const to = state.papers[owner]!.id;
+    if (state.isDataset(ref.target)) {
+      edges.push(edge('CITES', from, to, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper', inferred: true }));
+      continue;
+    }
+    if (ref.source && ref.source !== ref.target) {
+      const kind = ref.kind ?? lineageKind(ref.evidence);
+      edges.push(edge('BUILDS_ON', ref.source, ref.target, { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, from));
+    }
+    edges.push(edge('USES', from, ref.target, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper/mention' }));
+    edges.push(edge('CITES', from, to, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper', inferred: true }));
+  }
+}

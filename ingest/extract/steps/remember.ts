@@ -1,0 +1,67 @@
+// What finish() needs of a paper, kept compact: its term vector, its primary contribution, the name-like
+// tokens it did not resolve (to link contributions of papers read later) and the references its sources give.
+import { titleKey } from '../paper-identity.js';
+import { carriesLineage, lineageKind } from '../lineage/index.js';
+import { FIRST_PERSON } from '../patterns.js';
+import type { CorpusState, Deferred, PaperState } from '../state.js';
+import type { AnalyzedText } from '../sentences.js';
+import { candidateTerms } from '../concepts.js';
+import type { SentenceInfo } from '../types.js';
+import { matchKey } from '../keys.js';
+import type { PaperContext } from './context.js';
+
+const NAME_LIKE = /\b[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{L}\d|\d\p{L})[\p{L}\p{N}-]*\b/gu;
+const MAX_DEFERRED = 8;
+const MAX_EVIDENCE = 400;
+
+export function rememberStep(state: CorpusState, p: PaperContext, known: boolean, title: AnalyzedText, abstract: AnalyzedText): void {
+  const { record } = p;
+  if (!known) {
+    const paper: PaperState = { id: p.pid, vector: state.stats.add(candidateTerms(title, abstract)) };
+    if (p.primary && !p.primary.taxonomyId) paper.primary = p.primary.id;
+    const deferred = deferredNames(p.sentences);
+    if (deferred.length) paper.deferred = deferred;
+    state.papers.push(paper);
+    state.paperIndex.set(p.pid, p.index);
+    if (record.arxivId && !state.byArxiv.has(record.arxivId)) state.byArxiv.set(record.arxivId, p.index);
+    if (record.doi && !state.byDoi.has(record.doi.toLowerCase())) state.byDoi.set(record.doi.toLowerCase(), p.index);
+    const tk = titleKey(record.title);
+    if (!state.byTitleKey.has(tk)) state.byTitleKey.set(tk, p.index);
+  }
+  // References are kept whichever source of the paper brings them (a Semantic Scholar record may
+  // follow the same paper from BibTeX), so CITES do not depend on the order of the sources.
+  if (record.references?.length) {
+    const paper = state.papers[state.paperIndex.get(p.pid)!]!;
+    paper.references = [
+      ...(paper.references ?? []),
+      ...record.references.map((r) => ({
+        ...(r.arxivId ? { arxivId: r.arxivId } : {}),
+        ...(r.doi ? { doi: r.doi.toLowerCase() } : {}),
+        ...(r.title ? { titleKey: titleKey(r.title) } : {}),
+      })),
+    ];
+  }
+  for (const n of p.nodes) if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') state.seenEntities.add(n.id);
+}
+
+/** Name-like tokens ("SortedNet", "L2MU") no entity matched; the sentence is kept when it could carry lineage. */
+function deferredNames(sentences: SentenceInfo[]): Deferred[] {
+  const byKey = new Map<string, Deferred>();
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(NAME_LIKE)) {
+      if (s.mentions.some((x) => x.start <= m.index && m.index < x.end)) continue;
+      const key = matchKey(m[0]);
+      if (key.length < 3 || /^https?/.test(key)) continue;
+      const prev = byKey.get(key);
+      if (prev?.cue || (!prev && byKey.size >= MAX_DEFERRED)) continue;
+      const lineage = carriesLineage(s.text);
+      const cue = lineage || FIRST_PERSON.test(s.text);
+      if (prev && !cue) continue;
+      const entry: Deferred = { key, name: m[0], cue };
+      if (cue) entry.sentence = s.text.length > MAX_EVIDENCE ? `${s.text.slice(0, MAX_EVIDENCE)}...` : s.text;
+      if (lineage) entry.kind = lineageKind(s.text);
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.values()];
+}

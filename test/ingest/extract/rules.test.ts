@@ -1,0 +1,110 @@
+// The contribution and lineage rules on invented sentences in the style of the annotation guideline (never
+// sentences of the development set), and the unresolved() hand-over to the loader.
+import { describe, expect, it } from 'vitest';
+import { alignInitials } from '../../../ingest/extract/acronyms.js';
+import { createExtractor, extractCorpus } from '../../../ingest/extract/index.js';
+import type { PaperRecord } from '../../../ingest/types.js';
+import type { WireGraph } from '../../../src/shared/graph.js';
+
+const record = (title: string, abstract: string): PaperRecord => ({ title, abstract, source: 'invented.json#1' });
+const proposed = (g: WireGraph) => g.edges.filter((e) => e.type === 'PROPOSES').map((e) => g.nodes.find((n) => n.id === e.target)!.name);
+const lineage = (g: WireGraph) =>
+  g.edges.filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor !== 'taxonomy').map((e) => `${g.nodes.find((n) => n.id === e.source)?.name ?? e.source} -> ${g.nodes.find((n) => n.id === e.target)?.name ?? e.target}`);
+const one = (title: string, abstract: string) => extractCorpus([record(title, abstract)]);
+
+describe('ingest/extract rules', () => {
+  describe('#findContributions', () => {
+    it('should let a paper propose a name the taxonomy already knows when the text introduces it', () => {
+      const g = one('Image Tricks for Everyone', 'We present DeiT, a data-efficient image transformer trained on one machine.');
+      expect(proposed(g)).toContain('DeiT');
+    });
+
+    it('should not propose a known name the paper only uses', () => {
+      const g = one('Faster Widgets', 'We use DeiT as a backbone and report results on ten widget tasks.');
+      expect(proposed(g)).toEqual([]);
+    });
+
+    it('should read a naming cue with an acronym defined on word initials', () => {
+      const g = one('Quick Echo Methods', 'The new methods, which we call rapid echo pooling (REP), are simpler than prior work.');
+      expect(proposed(g)).toEqual(['rapid echo pooling']);
+      expect(g.nodes.find((n) => n.name === 'rapid echo pooling')?.properties.aliases).toContain('REP');
+    });
+
+    it('should take a lowercase named mechanism, not an unnamed contribution or a phenomenon', () => {
+      expect(proposed(one('On Sequences', 'We propose the ripple gating mechanism for long sequences.'))).toEqual(['ripple gating mechanism']);
+      expect(proposed(one('On Sequences', 'We propose a novel framework for long sequences.'))).toEqual([]);
+      expect(proposed(one('On Sequences', 'Training stalls in what we call echo collapse, which we analyse.'))).toEqual([]);
+    });
+
+    it('should take every labelled part of an enumeration and a title that is only a name', () => {
+      const g = one('Hexagon Networks', 'We present hexagon networks (HexNets). HexNet introduces two designs: (S1) Group Pooling, which shares weights, and (S2) Tied Init to stabilise training.');
+      expect(proposed(g).sort()).toEqual(['Group Pooling', 'Hexagon Networks', 'Tied Init'].sort());
+    });
+
+    it('should keep the head noun after an acronym definition', () => {
+      const g = one('Compact Fields', 'We propose a vector-matrix (VM) decomposition of radiance fields.');
+      expect(proposed(g)).toEqual(['vector-matrix decomposition']);
+    });
+  });
+
+  describe('#findBuildsOn', () => {
+    it('should attach the verb to the contribution and keep compared or negated entities out', () => {
+      const g = one('RiverNet: Efficient Linear RNNs with Gating', 'We introduce RiverNet. Our model extends the Transformer with gated recurrence and outperforms Mamba without any attention.');
+      const links = lineage(g);
+      expect(links).toContain('RiverNet -> Transformer');
+      expect(links).not.toContain('RiverNet -> Mamba');
+      expect(links.some((l) => l.endsWith('-> Attention Mechanism'))).toBe(false);
+    });
+
+    it('should not link when another method is the subject of the verb', () => {
+      const g = one('EchoNet: Echo Networks', 'We introduce EchoNet for audio. Classifier guidance combines a diffusion model with a classifier.');
+      expect(lineage(g).some((l) => l.includes('Diffusion'))).toBe(false);
+    });
+
+    it('should link a variant name to its head noun and not to a modifier', () => {
+      const g = one('TinyGPT: Small Models', 'We present TinyGPT and Transformer Pruning, two tools for small devices.');
+      expect(lineage(g)).toContain('TinyGPT -> GPT');
+      expect(lineage(g).some((l) => l.startsWith('Transformer Pruning -> Transformer'))).toBe(false);
+    });
+
+    it('should link the paper\'s named whole to its own named parts, with kind component', () => {
+      const g = one('HexNet: Hexagonal Vision', 'We propose HexNet. HexNet introduces (a) Hex Block for local mixing and (b) Ring Pool for downsampling.');
+      const parts = g.edges.filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor === 'own-part');
+      expect(parts.map((e) => e.properties.kind)).toEqual(['component', 'component']);
+      expect(lineage(g)).toEqual(expect.arrayContaining(['HexNet -> Hex Block', 'HexNet -> Ring Pool']));
+    });
+
+    it('should give every BUILDS_ON a kind, evidence, confidence and extractor', () => {
+      const g = one('RiverNet: Efficient Linear RNNs with Gating', 'We introduce RiverNet, a variant of the Transformer built from convolutions.');
+      const edges = g.edges.filter((e) => e.type === 'BUILDS_ON');
+      expect(edges.length).toBeGreaterThan(0);
+      for (const e of edges) {
+        expect(['extends', 'variant', 'component', 'combines', 'adapts', 'distilled']).toContain(e.properties.kind);
+        expect(typeof e.properties.evidence).toBe('string');
+        expect(e.properties.confidence).toBeGreaterThan(0);
+        expect(typeof e.properties.extractor).toBe('string');
+      }
+    });
+  });
+
+  describe('#alignInitials', () => {
+    it('should align a short form on word initials, with minor words inside', () => {
+      expect(alignInitials('RPO', 'we call rapid policy optimization')).toBe('rapid policy optimization');
+      expect(alignInitials('MoE', 'a sparse mixture of experts')).toBe('mixture of experts');
+      expect(alignInitials('XYZ', 'nothing matches here')).toBeUndefined();
+    });
+  });
+
+  describe('#unresolved', () => {
+    it('should hand over unresolved names with their lineage, and references to papers outside the run', () => {
+      const extractor = createExtractor();
+      extractor.addPaper({ ...record('WaveNetX: Better Waves', 'We propose WaveNetX, which extends OceanFormer2 with tidal pooling.'), references: [{ arxivId: '2101.00001' }] });
+      expect(() => extractor.unresolved()).toThrow(/after finish/);
+      extractor.finish();
+      const refs = extractor.unresolved();
+      const name = refs.find((r) => r.target.kind === 'name' && r.target.name === 'OceanFormer2');
+      expect(name).toMatchObject({ paperId: 'paper:wavenetx-better-waves', source: 'method:wavenetx', buildsOnKind: 'extends' });
+      expect(refs.find((r) => r.target.kind === 'paper')).toMatchObject({ target: { kind: 'paper', arxivId: '2101.00001' }, extractor: 'references' });
+    });
+  });
+});

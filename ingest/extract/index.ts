@@ -16,10 +16,14 @@ import { paperId, titleKey } from './paper-identity.js';
 import { analyzeText, type AnalyzedText } from './sentences.js';
 import { similarPapers } from './similarity.js';
 import type { Contribution, SentenceInfo } from './types.js';
+import type { UnresolvedReference } from './unresolved.js';
+import { nameReference, paperReference } from './unresolved-refs.js';
 
 export interface Extractor {
   addPaper(record: PaperRecord): WireGraph;
   finish(): WireGraph;
+  /** After finish(): the names and record references no paper of the run resolved. */
+  unresolved(): UnresolvedReference[];
 }
 
 export interface ExtractorOptions {
@@ -75,6 +79,7 @@ class CorpusExtractor implements Extractor {
   private readonly byDoi = new Map<string, number>();
   private readonly byTitleKey = new Map<string, number>();
   private readonly crossRefs: CrossRef[] = [];
+  private readonly unresolvedRefs: UnresolvedReference[] = [];
   private readonly seenEntities = new Set<string>();
   private readonly stats = new TermStats();
 
@@ -308,8 +313,14 @@ class CorpusExtractor implements Extractor {
     this.papers.forEach((p, index) => {
       for (const d of p.deferred ?? []) {
         const target = this.contributionByKey.get(d.key);
-        const owner = target ? this.contributions.get(target)?.owner : undefined;
-        if (!target || owner === undefined || owner <= index) continue;
+        if (!target) {
+          const c = p.primary ? this.contributions.get(p.primary) : undefined;
+          const primary = c && p.primary ? { id: p.primary, names: c.names, kind: c.kind as Contribution['kind'] } : undefined;
+          this.unresolvedRefs.push(nameReference(p.id, d, { primary, matcher: this.matcher, isDataset: this.isDataset }));
+          continue;
+        }
+        const owner = this.contributions.get(target)?.owner;
+        if (owner === undefined || owner <= index) continue;
         this.crossRefs.push({
           paper: index,
           target,
@@ -343,6 +354,7 @@ class CorpusExtractor implements Extractor {
           (r.arxivId !== undefined ? this.byArxiv.get(r.arxivId) : undefined) ??
           (r.doi !== undefined ? this.byDoi.get(r.doi) : undefined) ??
           (r.titleKey !== undefined ? this.byTitleKey.get(r.titleKey) : undefined);
+        if (target === undefined) this.unresolvedRefs.push(paperReference(p.id, r));
         if (target === undefined || this.papers[target]!.id === p.id) continue;
         const how = r.arxivId && this.byArxiv.get(r.arxivId) === target ? `arXiv ${r.arxivId}` : r.doi && this.byDoi.get(r.doi) === target ? `DOI ${r.doi}` : 'title';
         edges.push(edge('CITES', p.id, this.papers[target]!.id, { evidence: `reference list of the source record (matched by ${how})`, paperId: p.id, confidence: 1, extractor: 'references' }));
@@ -377,6 +389,10 @@ class CorpusExtractor implements Extractor {
       edges.push(edge('BUILDS_ON', fact.source, fact.target, { evidence: fact.evidence, confidence: 1, extractor: 'taxonomy', source: 'taxonomy' }));
     }
     return mergeGraphs([{ nodes, edges }]);
+  }
+
+  unresolved(): UnresolvedReference[] {
+    return this.unresolvedRefs;
   }
 }
 

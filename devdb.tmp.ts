@@ -1,0 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dbConfig } from '/work/wt/load/src/neo4j/config.js';
+import { startBundledDb } from '/work/wt/load/src/neo4j/bundled.js';
+const dataDir = mkdtempSync(join(tmpdir(), 'load-dev-neo4j-'));
+const running = await startBundledDb({ ...dbConfig().bundled, port: 17688, dataDir, heap: '1g' });
+console.log('URI', running.uri, dataDir);
+process.on('SIGTERM', async () => { await running.stop(); process.exit(0); });
+setInterval(() => {}, 1 << 30);

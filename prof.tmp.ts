@@ -1,0 +1,10 @@
+import { openDatabase } from './src/neo4j/driver.js';
+import { dbConfig } from './src/neo4j/config.js';
+import { ingest } from './ingest/run.js';
+const db = await openDatabase({ ...dbConfig(), uri: 'bolt://127.0.0.1:17688' });
+const s = db.session('WRITE'); await s.run('MATCH (n) DETACH DELETE n'); await s.close();
+const files = process.argv.slice(2);
+const t0 = performance.now();
+const r = await ingest(db, { files: files.length ? files : undefined });
+console.log('ms', Math.round(performance.now() - t0), r.run, JSON.stringify(r.references));
+await db.close();

@@ -92,7 +92,8 @@ export interface IngestSummary {
   timings: { totalMs: number };
 }
 
-const ARCHITECTURE_COLLECTION = /network|architecture|transformer|model|backbone|convolution|recurrent|autoencoder|\bgan/i;
+// Collections of model families ("Language Models", "Convolutional Neural Networks"); "Model Compression" is a method.
+const ARCHITECTURE_COLLECTION = /network|architecture|transformer|\bmodels\b|backbone|convolution|recurrent|autoencoder|\bgan/i;
 
 /** A Papers-with-Code method as a taxonomy entry (kind from its collections). */
 export function methodToTaxonomy(method: MethodEntry): TaxonomyInput {

@@ -32,7 +32,8 @@ afterAll(async () => db?.close());
 beforeEach(async () => emptyDatabase(db));
 
 describe('ingest/run', () => {
-  describe('#ingest', () => {
+  // The default corpus takes tens of seconds to load on a shared machine, twice in some tests.
+  describe('#ingest', { timeout: 300_000 }, () => {
     it('should load the default corpus and change no count when run twice', async () => {
       const first = await ingest(db, {});
       expect(first.records).toBe(70);

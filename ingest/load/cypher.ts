@@ -140,8 +140,14 @@ MERGE (p)-[e:HAS_CODE {id: 'HAS_CODE:' + p.id + '->' + row.repoId}]->(r)
   ON MATCH SET ${ADD_RUN('e')}
 RETURN count(e) AS written`;
 
-/** Deletes the whole graph in batches (the schema stays). Run in an auto-commit transaction. */
-export const DELETE_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+/**
+ * Deletes the whole graph in batches (the schema stays): relationships first, so no batch holds a
+ * dense node's every relationship (that exceeds the transaction memory limit). Auto-commit transactions.
+ */
+export const DELETE_GRAPH = [
+  'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
+  'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+];
 
 export const COUNT_NODES = 'MATCH (n) RETURN count(n) AS nodes';
 

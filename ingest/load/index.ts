@@ -22,7 +22,7 @@ export async function prepareDatabase(db: Database): Promise<void> {
 export async function resetGraph(db: Database): Promise<void> {
   const session = db.session('WRITE');
   try {
-    await session.run(DELETE_GRAPH);
+    for (const statement of DELETE_GRAPH) await session.run(statement);
   } finally {
     await session.close();
   }

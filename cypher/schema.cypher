@@ -34,3 +34,19 @@ CREATE INDEX dataset_degree IF NOT EXISTS FOR (n:Dataset) ON (n.degree);
 CREATE INDEX concept_degree IF NOT EXISTS FOR (n:Concept) ON (n.degree);
 CREATE INDEX repository_degree IF NOT EXISTS FOR (n:Repository) ON (n.degree);
 CREATE INDEX author_degree IF NOT EXISTS FOR (n:Author) ON (n.degree);
+// Every entity node (all labels above) also has the label Entity: one id constraint and the
+// normalised name key (matchKey of the name, title or URL) that incremental ingest resolves names by.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
+// Incremental ingest: the name keys of aliases, as exact terms (a list property has no range index).
+CREATE FULLTEXT INDEX entity_alias_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.aliasKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+// Ingest runs (listed and undone with npm run ingest -- --runs / --undo RUN).
+CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (n:IngestRun) REQUIRE n.id IS UNIQUE;
+// References no ingest could resolve yet (a name, a paper's identifiers), completed when a later run
+// brings the node they point at.
+CREATE CONSTRAINT pending_ref_id IF NOT EXISTS FOR (n:PendingRef) REQUIRE n.id IS UNIQUE;
+CREATE INDEX pending_ref_target_key IF NOT EXISTS FOR (n:PendingRef) ON (n.targetKey);
+CREATE INDEX pending_ref_arxiv IF NOT EXISTS FOR (n:PendingRef) ON (n.arxivId);
+CREATE INDEX pending_ref_doi IF NOT EXISTS FOR (n:PendingRef) ON (n.doi);
+CREATE INDEX pending_ref_title_key IF NOT EXISTS FOR (n:PendingRef) ON (n.titleKey);

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver.js';
 import type { WireGraph } from '../src/shared/graph.js';
-import { DEFAULT_BATCH_SIZE, formatCounts, totals } from './load/index.js';
+import { DEFAULT_BATCH_SIZE, formatCounts, getRun, listRuns, totals, undoRun, type IngestRunRecord } from './load/index.js';
+import { RUN_ID } from './load/run-id.js';
 import { DEFAULT_CORPUS, ingest, type IngestProgress, type IngestSummary } from './run.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './sources/index.js';
 import type { SourceIssue } from './types.js';
@@ -32,7 +33,12 @@ Options:
   --yes             do not ask for confirmation
   --strict          validate every file first; write nothing if any record is rejected
   --batch-size N    rows per write transaction (default ${DEFAULT_BATCH_SIZE})
+  --runs            list the ingest runs stored in the database, oldest first, with their counts
+  --undo RUN        take back what run RUN brought (what other runs also wrote stays)
   -h, --help        show this help
+
+Every ingest is recorded as a run; names and references it cannot resolve wait in the database
+and are linked when a later ingest brings what they name.
 
 Exit codes: 0 all records loaded, 1 some records or files rejected, 2 bad usage, 3 failure.`;
 
@@ -46,6 +52,8 @@ export interface CliOptions {
   strict: boolean;
   batchSize: number;
   help: boolean;
+  runs: boolean;
+  undo?: string;
 }
 
 export class UsageError extends Error {
@@ -68,6 +76,8 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
+        runs: { type: 'boolean', default: false },
+        undo: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,7 +93,18 @@ export function parseCli(argv: string[]): CliOptions {
     strict: v.strict === true,
     batchSize: DEFAULT_BATCH_SIZE,
     help: v.help === true,
+    runs: v.runs === true,
   };
+  if (v.undo !== undefined) {
+    if (!RUN_ID.test(v.undo)) throw new UsageError(`--undo "${v.undo}" is not a run id (like 20261201T204512Z-3fa9); list the runs with --runs`);
+    options.undo = v.undo;
+  }
+  if (options.runs || options.undo) {
+    const which = options.runs ? '--runs' : '--undo';
+    if (options.runs && options.undo) throw new UsageError('--runs lists the runs and --undo takes one back; use one at a time');
+    const other = [parsed.positionals.length ? 'files' : '', v.format !== undefined ? '--format' : '', options.dryRun ? '--dry-run' : '', v.json !== undefined ? '--json' : '', options.reset ? '--reset' : '', options.strict ? '--strict' : ''].filter(Boolean);
+    if (other.length) throw new UsageError(`${which} reads no files; leave out ${other.join(', ')}`);
+  }
   if (v.format !== undefined) {
     if (!isFormatName(v.format)) throw new UsageError(`--format "${v.format}" is not a format; use one of ${FORMAT_NAMES.join(', ')}`);
     options.format = v.format;
@@ -113,6 +134,49 @@ export function formatIssue(issue: SourceIssue): string {
   const [module, reason] = m ? [m[1], m[2]] : ['ingest', issue.reason];
   const where = issue.position === 'file' ? issue.file : `${issue.file} ${issue.position}`;
   return `${module}: ${where}: ${reason}`;
+}
+
+/** The runs as a plain-text table. */
+export function formatRuns(runs: IngestRunRecord[]): string {
+  if (runs.length === 0) return 'ingest: no ingest runs are recorded in this database';
+  const header = ['run', 'status', 'started', 'finished', 'records', 'new nodes', 'new relationships', 'files'];
+  const rows = runs.map((r) => [
+    r.id,
+    r.status,
+    r.startedAt,
+    r.finishedAt ?? '',
+    String(r.records ?? ''),
+    String(r.nodesCreated ?? ''),
+    String(r.relationshipsCreated ?? ''),
+    (r.files ?? []).join(', '),
+  ]);
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  return all.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+}
+
+/** --runs and --undo: returns the exit code. */
+async function manageRuns(options: CliOptions): Promise<number> {
+  const db = await openDatabase();
+  try {
+    if (options.runs) {
+      process.stdout.write(`${formatRuns(await listRuns(db))}\n`);
+      return EXIT.ok;
+    }
+    const run = await getRun(db, options.undo!);
+    if (!run) {
+      process.stderr.write(`ingest: no ingest run "${options.undo}" in this database; list the runs with npm run ingest -- --runs\n`);
+      return EXIT.usage;
+    }
+    const undone = await undoRun(db, options.undo!);
+    process.stdout.write(`ingest: undid run ${undone.run} (${run.files.join(', ')}): ${undone.nodesDeleted} node(s) and ${undone.relationshipsDeleted} relationship(s) removed; what other runs also wrote stays\n`);
+    return EXIT.ok;
+  } catch (err) {
+    process.stderr.write(`ingest: failed: ${(err as Error).message}\n`);
+    return EXIT.failure;
+  } finally {
+    await db.close();
+  }
 }
 
 /** Streams the graph as wire-format JSON (never one giant string). */
@@ -184,6 +248,10 @@ function report(summary: IngestSummary, options: CliOptions, out: NodeJS.Writabl
   if (summary.codeLinks.read) {
     lines.push(`ingest: ${summary.codeLinks.read} code link(s), ${summary.codeLinks.attached} attached, ${summary.codeLinks.unmatched} matched no paper`);
   }
+  if (summary.run) lines.push(`ingest: run ${summary.run} (undo with npm run ingest -- --undo ${summary.run})`);
+  if (summary.references && (summary.references.stored || summary.references.links)) {
+    lines.push(`ingest: ${summary.references.stored} reference(s) this run could not resolve are kept as pending; pending references made ${summary.references.links} link(s)`);
+  }
   if (summary.refused) {
     lines.push(`ingest: ${summary.refused}`);
   } else {
@@ -212,6 +280,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return EXIT.ok;
   }
+  if (options.runs || options.undo) return manageRuns(options);
   if (options.reset && !options.yes) {
     if (!process.stdin.isTTY) {
       process.stderr.write('ingest: --reset deletes the whole graph; with no terminal to confirm on, add --yes to do it anyway\n');

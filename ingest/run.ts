@@ -1,11 +1,28 @@
 // ingest(db, options): reads the input files, extracts the graph and loads it — Papers-with-Code
 // methods extend the taxonomy first, code links attach to papers, bad records are reported not loaded.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database } from '../src/neo4j/driver.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { createExtractor } from './extract/index.js';
-import { GraphWriter, MemoryStore, Neo4jStore, prepareDatabase, resetGraph, type GraphStore, type LoadCounts } from './load/index.js';
+import {
+  finishRun,
+  GraphWriter,
+  introducedRow,
+  MemoryStore,
+  methodNodes,
+  Neo4jStore,
+  newRunId,
+  pendingRow,
+  prepareDatabase,
+  ReferenceResolver,
+  resetGraph,
+  startRun,
+  totals,
+  type GraphStore,
+  type LoadCounts,
+  type ReferenceCounts,
+} from './load/index.js';
 import { detectFormat, readFile, type CodeLink, type FormatName, type MethodEntry } from './sources/index.js';
 import { SourceFileError } from './sources/text.js';
 import { Taxonomy, type EntityKind, type TaxonomyInput } from './taxonomy/taxonomy.js';
@@ -66,12 +83,17 @@ export interface IngestSummary {
   refused?: string;
   counts: LoadCounts;
   taxonomy?: { added: number; merged: number };
+  /** The ingest run recorded in the database (absent for dry runs and refused runs). */
+  run?: string;
+  /** References the run could not resolve itself: stored as pending, and the links pending references made. */
+  references?: ReferenceCounts;
   codeLinks: { read: number; attached: number; unmatched: number };
   graph?: WireGraph;
   timings: { totalMs: number };
 }
 
-const ARCHITECTURE_COLLECTION = /network|architecture|transformer|model|backbone|convolution|recurrent|autoencoder|\bgan/i;
+// Collections of model families ("Language Models", "Convolutional Neural Networks"); "Model Compression" is a method.
+const ARCHITECTURE_COLLECTION = /network|architecture|transformer|\bmodels\b|backbone|convolution|recurrent|autoencoder|\bgan/i;
 
 /** A Papers-with-Code method as a taxonomy entry (kind from its collections). */
 export function methodToTaxonomy(method: MethodEntry): TaxonomyInput {
@@ -109,6 +131,12 @@ class CodeLinkIndex {
     const all = new Set([...this.byArxiv.values(), ...this.byUrl.values()].flat());
     return [...all].filter((l) => !this.used.has(l));
   }
+}
+
+/** The record with its source as "<file name>:<position>": no machine's paths in the graph. */
+function withFileName(record: PaperRecord, path: string): PaperRecord {
+  if (!record.source.startsWith(path)) return record;
+  return { ...record, source: `${basename(path)}${record.source.slice(path.length)}` };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -191,14 +219,16 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
 
   const taxonomy = options.taxonomy ?? Taxonomy.load();
   const links = new CodeLinkIndex();
-  const methodInputs: TaxonomyInput[] = [];
+  const methods: MethodEntry[] = [];
   let taxonomyResult: IngestSummary['taxonomy'];
 
+  const run = dryRun ? undefined : newRunId();
   const memory = dryRun || options.collectGraph ? new MemoryStore() : undefined;
   const stores: GraphStore[] = [];
-  if (!dryRun) stores.push(new Neo4jStore(db!));
+  if (!dryRun) stores.push(new Neo4jStore(db!, run));
   if (memory) stores.push(memory);
   writer = new GraphWriter(stores, dryRun ? undefined : db, {
+    run,
     batchSize: options.batchSize,
     onWarning: options.onWarning,
     onBatch: (counts) => {
@@ -209,7 +239,19 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   if (!dryRun) {
     await prepareDatabase(db!);
     if (options.reset) await resetGraph(db!);
+    await startRun(db!, run!, paths);
   }
+  const references = dryRun ? undefined : new ReferenceResolver(db!, run!, writer.batchSize);
+  // Methods extend the taxonomy (before the first paper is extracted) and become nodes themselves.
+  const extendTaxonomy = async () => {
+    if (methods.length === 0) return;
+    const r = taxonomy.extend(methods.map(methodToTaxonomy));
+    taxonomyResult = { added: r.added, merged: r.merged };
+    const { nodes, introduced } = methodNodes(methods, taxonomy);
+    await writer!.add({ nodes, edges: [] });
+    for (const intro of introduced) await references?.add(introducedRow(intro));
+    methods.length = 0;
+  };
 
   let extractor: ReturnType<typeof createExtractor> | undefined;
   for (const file of ordered) {
@@ -219,22 +261,19 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
           if (!options.strict) report(file, item.issue);
           break;
         case 'method':
-          methodInputs.push(methodToTaxonomy(item.method));
+          methods.push(item.method);
           break;
         case 'code-link':
           links.add(item.link);
           break;
         case 'record': {
           if (!extractor) {
-            if (methodInputs.length) {
-              const r = taxonomy.extend(methodInputs);
-              taxonomyResult = { added: r.added, merged: r.merged };
-            }
+            await extendTaxonomy();
             extractor = createExtractor({ taxonomy });
           }
           records += 1;
           file.records += 1;
-          await writer.add(extractor.addPaper(links.attach(item.record)));
+          await writer.add(extractor.addPaper(links.attach(withFileName(item.record, file.path))));
           if (records % 50 === 0) progress('read', file);
           break;
         }
@@ -242,19 +281,28 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     }
     progress('read', file);
   }
-  if (!extractor && methodInputs.length) {
-    const r = taxonomy.extend(methodInputs);
-    taxonomyResult = { added: r.added, merged: r.merged };
+  if (!extractor) await extendTaxonomy();
+  if (extractor) {
+    await writer.add(extractor.finish());
+    // Papers are resolved to their stored ids as batches are written: write them all first.
+    await writer.flush();
+    for (const ref of extractor.unresolved()) await references?.add(pendingRow(ref, (id) => writer!.paperId(id)));
   }
-  if (extractor) await writer.add(extractor.finish());
   const leftovers = links.unused();
   const unmatched = await writer.attachCodeLinks(leftovers);
+  const referenceCounts = await references?.resolve(writer.counts);
   const counts = await writer.close();
+  if (run) {
+    const t = totals(counts);
+    await finishRun(db!, run, { records, rejected, nodesCreated: t.nodes.created, relationshipsCreated: t.relationships.created, counts: JSON.stringify(counts) });
+  }
   const last = ordered[ordered.length - 1];
   if (last) progress('finish', last);
   return summary({
     wrote: !dryRun,
     counts,
+    run,
+    references: referenceCounts,
     taxonomy: taxonomyResult,
     codeLinks: { read: links.read, attached: links.read - unmatched, unmatched },
     graph: memory?.graph(),

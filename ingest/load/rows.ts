@@ -9,7 +9,7 @@ export { titleKey };
 export type Neo4jValue = string | number | boolean | ReturnType<typeof neo4j.int> | string[] | number[] | boolean[];
 
 /** Properties stored as integers (JS numbers would be sent as floats). */
-const INTEGER_KEYS = new Set(['year']);
+const INTEGER_KEYS = new Set(['year', 'introducedYear']);
 /** List properties unioned on merge instead of first-value-wins. */
 export const UNION_KEYS = ['aliases', 'sources'] as const;
 

@@ -6,6 +6,14 @@ import { emptyCounts, type LoadCounts } from './counts.js';
 import { mergeNodes, mergeRelationships } from './cypher.js';
 import { mergeRows, type EdgeRow, type Neo4jValue, type NodeRow } from './rows.js';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { matchKey } from '../extract/keys.js';
+import { newRunId } from './run-id.js';
+
+/** The normalised name key every entity carries: of the title for papers, of the URL for repositories. */
+export function nameKeyOf(label: NodeLabel, row: NodeRow): string {
+  const name = label === 'Paper' ? row.props.title : label === 'Repository' ? row.props.url : row.props.name;
+  return matchKey(typeof name === 'string' ? name : row.id);
+}
 
 export type NodeGroups = Map<NodeLabel, Map<string, NodeRow>>;
 export type EdgeGroups = Map<string, { type: RelationshipType; source: NodeLabel; target: NodeLabel; rows: EdgeRow[] }>;
@@ -14,9 +22,12 @@ export interface GraphStore {
   write(nodes: NodeGroups, edges: EdgeGroups, chunkSize: number): Promise<LoadCounts>;
 }
 
-/** Writes each batch in one write transaction (retried by the driver on transient errors). */
+/** Writes each batch in one write transaction (retried by the driver on transient errors), recording `run` on all it writes. */
 export class Neo4jStore implements GraphStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    readonly run: string = newRunId(),
+  ) {}
 
   async write(nodes: NodeGroups, edges: EdgeGroups, chunkSize: number): Promise<LoadCounts> {
     const session = this.db.session('WRITE');
@@ -24,13 +35,20 @@ export class Neo4jStore implements GraphStore {
       return await session.executeWrite(async (tx) => {
         const counts = emptyCounts();
         for (const [label, rows] of nodes) {
-          const params = [...rows.values()].map((r) => ({ id: r.id, props: r.props, aliases: r.aliases, sources: r.sources }));
-          const { created, written } = await runRows(tx, mergeNodes(label), params, chunkSize, 'nodes');
+          const params = [...rows.values()].map((r) => ({
+            id: r.id,
+            props: r.props,
+            nameKey: nameKeyOf(label, r),
+            aliases: r.aliases,
+            aliasKeys: [...new Set(r.aliases.map(matchKey).filter((k) => k !== ''))],
+            sources: r.sources,
+          }));
+          const { created, written } = await runRows(tx, mergeNodes(label), params, chunkSize, 'nodes', this.run);
           counts.nodes[label].created += created;
           counts.nodes[label].present += written - created;
         }
         for (const group of edges.values()) {
-          const { created, written } = await runRows(tx, mergeRelationships(group.type, group.source, group.target), group.rows, chunkSize, 'relationships');
+          const { created, written } = await runRows(tx, mergeRelationships(group.type, group.source, group.target), group.rows, chunkSize, 'relationships', this.run);
           const tally = counts.relationships[group.type];
           tally.created += created;
           tally.present += written - created;
@@ -114,11 +132,12 @@ export async function runRows(
   rows: object[],
   chunkSize: number,
   kind: 'nodes' | 'relationships',
+  run: string,
 ): Promise<{ created: number; written: number }> {
   let created = 0;
   let written = 0;
   for (let i = 0; i < rows.length; i += chunkSize) {
-    const result = await tx.run(statement, { rows: rows.slice(i, i + chunkSize) });
+    const result = await tx.run(statement, { rows: rows.slice(i, i + chunkSize), run });
     const updates = result.summary.counters.updates();
     created += kind === 'nodes' ? updates.nodesCreated : updates.relationshipsCreated;
     written += Number(result.records[0]?.get('written') ?? 0);

@@ -7,6 +7,8 @@ import { addCounts, emptyCounts, type LoadCounts } from './counts.js';
 import { ATTACH_CODE_LINKS, RESOLVE_PAPERS } from './cypher.js';
 import { updateDegrees } from '../../src/neo4j/degrees.js';
 import { parseRepositoryUrl } from '../extract/code-links.js';
+import { matchKey } from '../extract/keys.js';
+import { newRunId } from './run-id.js';
 import { PaperResolver } from './resolve.js';
 import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './rows.js';
 import type { GraphStore, NodeGroups, EdgeGroups } from './store.js';
@@ -19,6 +21,8 @@ export interface WriterOptions {
   onBatch?: (counts: LoadCounts) => void;
   /** Called for input the writer drops (unknown label or type, unresolvable endpoint). */
   onWarning?: (message: string) => void;
+  /** The ingest run recorded on what attachCodeLinks writes (the Neo4j store records its own). */
+  run?: string;
 }
 
 /**
@@ -29,11 +33,12 @@ export interface WriterOptions {
 export class GraphWriter {
   private nodes: WireNode[] = [];
   private edges: WireEdge[] = [];
-  private readonly batchSize: number;
+  readonly batchSize: number;
   private readonly resolver: PaperResolver;
   /** Labels of ids whose prefix does not say their label. */
   private readonly labels = new Map<string, NodeLabel>();
   readonly counts = emptyCounts();
+  readonly run: string;
   private warned = new Set<string>();
 
   constructor(
@@ -43,6 +48,7 @@ export class GraphWriter {
   ) {
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     this.resolver = new PaperResolver(!db);
+    this.run = options.run ?? newRunId();
   }
 
   async add(graph: WireGraph): Promise<void> {
@@ -79,6 +85,11 @@ export class GraphWriter {
       await session.close();
     }
     return found;
+  }
+
+  /** The stored id of a paper id of this run (another id when the paper was already stored under it). */
+  paperId(id: string): string {
+    return this.resolver.target(id);
   }
 
   private labelOf(id: string): NodeLabel | undefined {
@@ -158,6 +169,7 @@ export class GraphWriter {
           titleKey: link.title ? titleKey(link.title) : null,
           repoId: repo.id,
           repo: { url: repo.url, host: repo.host, owner: repo.owner, name: repo.name },
+          nameKey: matchKey(repo.url),
           props: {
             evidence: `Papers with Code lists ${repo.url} as ${link.official ? 'the official' : 'an unofficial'} implementation`,
             confidence: link.official ? 1 : 0.8,
@@ -172,7 +184,7 @@ export class GraphWriter {
     try {
       for (let i = 0; i < rows.length; i += this.batchSize) {
         const chunk = rows.slice(i, i + this.batchSize);
-        const result = await session.executeWrite((tx) => tx.run(ATTACH_CODE_LINKS, { rows: chunk }));
+        const result = await session.executeWrite((tx) => tx.run(ATTACH_CODE_LINKS, { rows: chunk, run: this.run }));
         const updates = result.summary.counters.updates();
         const written = Number(result.records[0]?.get('written') ?? 0);
         attached += written;

@@ -72,6 +72,8 @@ describe('ingest/cli', () => {
         reset: false,
       });
       expect(parseCli([]).batchSize).toBe(5000);
+      expect(parseCli(['--runs'])).toMatchObject({ runs: true, files: [] });
+      expect(parseCli(['--undo', '20261201T204512Z-3fa9'])).toMatchObject({ runs: false, undo: '20261201T204512Z-3fa9' });
     });
 
     it('should refuse bad flags with a message that says what to do', () => {
@@ -84,6 +86,9 @@ describe('ingest/cli', () => {
         [['/no/such/file.json'], /no such file: \/no\/such\/file.json/],
         [[fixtures], /is a directory/],
         [['--json'], /argument missing/],
+        [['--undo', 'yesterday'], /--undo "yesterday" is not a run id \(like 20261201T204512Z-3fa9\); list the runs with --runs/],
+        [['--runs', '--undo', '20261201T204512Z-3fa9'], /use one at a time/],
+        [['--runs', f('papers.json'), '--strict'], /--runs reads no files; leave out files, --strict/],
       ];
       for (const [args, message] of cases) {
         expect(() => parseCli(args), args.join(' ')).toThrow(UsageError);
@@ -101,7 +106,8 @@ describe('ingest/cli', () => {
     });
   });
 
-  describe('#main', () => {
+  // Each case starts the CLI in a child process (tens of seconds on a shared machine).
+  describe('#main', { timeout: 300_000 }, () => {
     it('should write the wire-format graph with --dry-run --json and never start a database', async () => {
       const dbDir = join(tmp, 'never-created');
       const out = join(tmp, 'graph.json');
@@ -158,6 +164,32 @@ describe('ingest/cli', () => {
       expect(bad.stderr).toContain(`ingest/sources/json: ${f('broken/bad-records.json')} record 2: missing title; every paper needs a title`);
       expect(bad.stderr).toContain('record 3: duplicate id "ok-1"');
       expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(7);
+    });
+
+    it('should list the runs with --runs and undo one with --undo', { timeout: 300_000 }, async () => {
+      const a = f('incremental/a.json');
+      const first = await cli([a], dbEnv);
+      expect(first.code).toBe(0);
+      const before = await snapshot(db, { withRuns: true });
+      const second = await cli([a, f('incremental/b.json')], dbEnv);
+      const run = /ingest: run (\S+) \(undo with npm run ingest -- --undo \1\)/.exec(second.stdout)?.[1];
+      expect(run).toBeDefined();
+
+      const list = await cli(['--runs'], dbEnv);
+      expect(list.code).toBe(0);
+      const lines = list.stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/^run +status +started +finished +records +new nodes +new relationships +files$/);
+      expect(lines).toHaveLength(3);
+      expect(lines[2]).toMatch(new RegExp(`^${run} +finished .* a\\.json, b\\.json$`));
+
+      const undo = await cli(['--undo', run!], dbEnv);
+      expect(undo.stderr).toBe('');
+      expect(undo.code).toBe(0);
+      expect(undo.stdout).toMatch(new RegExp(`^ingest: undid run ${run} \\(a\\.json, b\\.json\\): \\d+ node\\(s\\) and \\d+ relationship\\(s\\) removed`));
+      expect(await snapshot(db, { withRuns: true })).toEqual(before);
+      const again = await cli(['--undo', run!], dbEnv);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toBe(`ingest: no ingest run "${run}" in this database; list the runs with npm run ingest -- --runs\n`);
     });
 
     it('should write nothing with --strict when a record is bad, and reset with --yes', async () => {

@@ -19,15 +19,29 @@ async function rows(db: Database, query: string): Promise<Record<string, unknown
   }
 }
 
-export async function snapshot(db: Database): Promise<Snapshot> {
+/** Keys every map is written with in sorted order, so digests do not depend on the order Neo4j returns them in. */
+function sorted(value: unknown): unknown {
+  if (typeof value === 'bigint') return String(value);
+  if (value && typeof value === 'object' && 'low' in value && 'high' in value) return String(value);
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/**
+ * Counts and a digest of the graph. Ingest-run records are left out, and so are the `runs` and
+ * `runKeys` bookkeeping properties unless `withRuns` (a second identical run records itself).
+ */
+export async function snapshot(db: Database, options: { withRuns?: boolean } = {}): Promise<Snapshot> {
+  const strip = options.withRuns ? '' : ' {.*, runs: null, runKeys: null}';
   const labels: Record<string, number> = {};
-  for (const r of await rows(db, 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label')) labels[r.label as string] = Number(r.n);
+  for (const r of await rows(db, 'MATCH (n) WHERE NOT n:IngestRun UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label')) labels[r.label as string] = Number(r.n);
   const types: Record<string, number> = {};
   for (const r of await rows(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type')) types[r.type as string] = Number(r.n);
-  const nodes = await rows(db, 'MATCH (n) RETURN n.id AS id, properties(n) AS p ORDER BY id');
-  const rels = await rows(db, 'MATCH (a)-[r]->(b) RETURN r.id AS id, a.id AS a, b.id AS b, properties(r) AS p ORDER BY id');
+  const nodes = await rows(db, `MATCH (n) WHERE NOT n:IngestRun RETURN n.id AS id, labels(n) AS labels, n${strip} AS p ORDER BY id`);
+  const rels = await rows(db, `MATCH (a)-[r]->(b) RETURN r.id AS id, a.id AS a, b.id AS b, r${strip} AS p ORDER BY id`);
   const digest = createHash('sha256')
-    .update(JSON.stringify([nodes, rels], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v && typeof v === 'object' && 'low' in v && 'high' in v ? String(v) : v)))
+    .update(JSON.stringify(sorted([nodes, rels])))
     .digest('hex');
   return { labels, types, digest };
 }

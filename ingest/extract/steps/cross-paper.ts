@@ -13,12 +13,14 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
       const target = state.contributionByKey.get(d.key);
       const owner = target ? state.contributions.get(target)?.owner : undefined;
       const lineage = d.cue && p.primary !== undefined;
+      const evidence = d.sentence ?? `the abstract names ${d.name}`;
       if (!target || owner === undefined) {
+        // The same link the run would make had it held the other paper, so the order of arrival does not matter.
         state.unresolved.push({
           paperId: p.id,
           target: { kind: 'name', key: d.key, name: d.name },
-          ...(lineage ? { source: p.primary, buildsOnKind: d.kind ?? 'extends' } : {}),
-          evidence: d.sentence ?? `the abstract names ${d.name}`,
+          ...(lineage ? { source: p.primary, buildsOnKind: d.kind ?? lineageKind(evidence) } : {}),
+          evidence,
           confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
           extractor: 'cross-paper/mention',
         });
@@ -28,7 +30,7 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
       state.crossRefs.push({
         paper: index,
         target,
-        evidence: d.sentence ?? `the abstract names ${d.name}`,
+        evidence,
         ...(lineage ? { source: p.primary, kind: d.kind } : {}),
         confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
         extractor: 'cross-paper/mention',

@@ -72,15 +72,15 @@ export function readLock(dataDir: string): DbLock | undefined {
     rmSync(path, { force: true });
     return undefined;
   }
-  if (!isLauncherFor(lock.pid, dataDir)) {
-    rmSync(path, { force: true });
-    return undefined;
-  }
-  if (canonicalDir(lock.dataDir) !== canonicalDir(dataDir)) {
+  if (canonicalDir(lock.dataDir) !== canonicalDir(dataDir) && isLauncherFor(lock.pid, lock.dataDir)) {
     throw new DbLockError(
       `methodgraph: ${path} says it belongs to the Neo4j of ${lock.dataDir} (pid ${lock.pid}, ${lock.uri}), not of ${dataDir}; ` +
         'was the directory copied while Neo4j ran? Stop that Neo4j, or delete the file if no Neo4j serves this directory.',
     );
+  }
+  if (!isLauncherFor(lock.pid, dataDir)) {
+    rmSync(path, { force: true });
+    return undefined;
   }
   return lock;
 }

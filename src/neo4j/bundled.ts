@@ -197,7 +197,7 @@ export async function startBundledDb(config: BundledDbConfig, options: StartOpti
   await ensureBuilt();
   mkdirSync(config.dataDir, { recursive: true });
   refuseIfServed(config);
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? (config.startTimeoutSeconds ?? 120) * 1000;
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = canonicalDir(config.dataDir);
   let { child, uri } = await spawnReady(config, timeoutMs);
@@ -266,7 +266,7 @@ export function runningBundled(config: BundledDbConfig): DbLock | undefined {
   return readLock(config.dataDir);
 }
 
-export async function startDetached(config: BundledDbConfig, timeoutMs = 120_000): Promise<DbLock> {
+export async function startDetached(config: BundledDbConfig, timeoutMs = (config.startTimeoutSeconds ?? 120) * 1000): Promise<DbLock> {
   const existing = readLock(config.dataDir);
   if (existing) return existing;
   checkJava();

@@ -19,6 +19,8 @@ export interface BundledDbConfig {
   heap: string;
   pageCache: string;
   txMemory: string;
+  /** How long to wait for the bundled Neo4j to answer at start, in seconds (METHODGRAPH_DB_START_TIMEOUT, default 120). */
+  startTimeoutSeconds?: number;
   /** Longest any transaction may run, in seconds (METHODGRAPH_DB_TX_TIMEOUT, default 900); the API asks for less. */
   txTimeoutSeconds?: number;
   /** NEO4J_PASSWORD: when set, the bundled Neo4j turns authentication on with this password for user neo4j. */
@@ -58,6 +60,7 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       pageCache: env.METHODGRAPH_DB_PAGECACHE || '256m',
       txMemory: env.METHODGRAPH_DB_TX_MEMORY || '256m',
       txTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_TX_TIMEOUT', 900),
+      startTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_START_TIMEOUT', 120),
       password: env.NEO4J_PASSWORD || undefined,
     },
   };

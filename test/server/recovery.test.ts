@@ -75,4 +75,35 @@ describe('server/app', () => {
       expect(again.json().results.length).toBeGreaterThan(0);
     }, 180_000);
   });
+
+  describe('when the Java process of a supervised bundled Neo4j is killed', () => {
+    it('should log it, restart it with backoff, and go from 503 back to 200 by itself', async () => {
+      await app.close();
+      await db.close();
+      await neo4jProcess!.stop();
+      const lines: string[] = [];
+      neo4jProcess = await startBundledDb(config, { restart: true, log: (line) => lines.push(line), timeoutMs: 300_000 });
+      db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
+      app = await buildApp({ db, healthTimeoutMs: 2_000 });
+      await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 200,
+      );
+
+      const killed = neo4jProcess.pid;
+      process.kill(killed, 'SIGKILL');
+      await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 503,
+      );
+      const back = await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 200,
+      );
+      expect(back.json().counts.nodes.Method).toBeGreaterThan(0);
+      expect(neo4jProcess.pid).not.toBe(killed);
+      expect(lines.join('\n')).toMatch(new RegExp(`the bundled Neo4j \\(pid ${killed}\\) died \\(SIGKILL\\); restarting it`));
+      expect(lines.join('\n')).toMatch(/the bundled Neo4j is running again/);
+    }, 420_000);
+  });
 });

@@ -13,6 +13,7 @@ import { freePort } from './helpers/ports.js';
 let child: ChildProcess | undefined;
 let npmChild: ChildProcess | undefined;
 let dataDir: string | undefined;
+let npmDataDir: string | undefined;
 
 /** Pids of processes whose command line mentions the given text (our temporary data directory). */
 function processesMentioning(text: string): number[] {
@@ -39,6 +40,10 @@ afterAll(() => {
   if (dataDir) {
     for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (npmDataDir) {
+    for (const pid of processesMentioning(npmDataDir)) process.kill(pid, 'SIGKILL');
+    rmSync(npmDataDir, { recursive: true, force: true });
   }
 });
 
@@ -88,14 +93,15 @@ describe('main', () => {
     proc.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(processesMentioning(dataDir)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it('should stop server and Java when the npm process gets SIGTERM, and start again at once', async () => {
+    npmDataDir = mkdtempSync(join(tmpdir(), 'methodgraph-main-npm-'));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(await freePort()),
       METHODGRAPH_DB_PORT: String(await freePort()),
-      METHODGRAPH_DB_DIR: join(dataDir!, 'neo4j'),
+      METHODGRAPH_DB_DIR: join(npmDataDir, 'neo4j'),
       METHODGRAPH_DB_HEAP: '512m',
       // The machine may be busy: wait for Neo4j as long as the test allows.
       METHODGRAPH_DB_START_TIMEOUT: '400',
@@ -124,10 +130,10 @@ describe('main', () => {
     };
 
     const first = await start();
-    expect(processesMentioning(dataDir!).length).toBeGreaterThan(0);
+    expect(processesMentioning(npmDataDir!).length).toBeGreaterThan(0);
     first.proc.kill('SIGTERM');
     await first.exited;
-    expect(processesMentioning(dataDir!)).toEqual([]);
+    expect(processesMentioning(npmDataDir!)).toEqual([]);
     expect(processesInGroup(first.proc.pid!)).toEqual([]);
     expect(first.output()).toContain('methodgraph: stopped');
 
@@ -135,7 +141,7 @@ describe('main', () => {
     expect(second.output()).not.toMatch(/locked|already running/);
     process.kill(-second.proc.pid!, 'SIGINT');
     await second.exited;
-    expect(processesMentioning(dataDir!)).toEqual([]);
+    expect(processesMentioning(npmDataDir!)).toEqual([]);
     expect(processesInGroup(second.proc.pid!)).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });

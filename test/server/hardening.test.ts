@@ -1,6 +1,9 @@
 // No single request takes the API down: each hostile request a probe found is answered with a clear
 // {error: {code, message}} and afterwards /api/health answers and the graph counts are unchanged.
 // Against the real Neo4j, through the real HTTP stack where the behaviour depends on it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
@@ -222,6 +225,21 @@ describe('server/app over HTTP', () => {
       expect((await allowed.inject({ method: 'GET', url: '/api/health', headers: { host: 'graph.lab.example' } })).statusCode).toBe(200);
     } finally {
       await allowed.close();
+    }
+  });
+
+  it('should report a static file the server refuses as 403 forbidden in the error shape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'methodgraph-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
+    const withStatic = await testApp(db, { staticDir: dir });
+    try {
+      const res = await withStatic.inject({ method: 'GET', url: '/assets/..%5c..%5cpackage.json' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+      expect(res.json().error.message).not.toMatch(/request body/);
+    } finally {
+      await withStatic.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

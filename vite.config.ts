@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build: they would publish the sources (megabytes) to every visitor.
+    sourcemap: false,
     // The Cypher editor (CodeMirror) is one large chunk, loaded only when its tab opens.
     chunkSizeWarningLimit: 1500,
   },

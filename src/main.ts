@@ -1,22 +1,24 @@
 // What `npm start` runs (after `vite build`): the API and the built explorer on one loopback port,
-// over the bundled Neo4j or NEO4J_URI; Ctrl-C stops everything, Neo4j included. The composition root:
-// the only module that joins the server and the ingest.
+// over the bundled Neo4j or NEO4J_URI. Any of SIGINT, SIGTERM, SIGHUP stops everything, and the
+// process exits only once the bundled Neo4j has exited, so starting again at once finds the data
+// directory free. The composition root: the only module that joins the server and the ingest.
 import { closeOnSignals } from './neo4j/driver.js';
-import { startServer, type RunningServer } from './server/server.js';
+import { startServer } from './server/server.js';
 import { loadDefaultCorpus } from '../ingest/default-corpus.js';
 
-let server: RunningServer | undefined;
-let stopping = false;
+const starting = startServer({ loadDefaultCorpus });
+
 closeOnSignals(async () => {
-  stopping = true;
   console.log('methodgraph: stopping ...');
+  // A signal during start-up waits for the start to settle, so nothing half-started is left behind.
+  const server = await starting.catch(() => undefined);
   await server?.close();
+  console.log('methodgraph: stopped');
 });
 
 try {
-  server = await startServer({ loadDefaultCorpus });
-  if (stopping) await server.close();
-  else console.log(`methodgraph: explorer at ${server.url}`);
+  const server = await starting;
+  console.log(`methodgraph: explorer at ${server.url}`);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

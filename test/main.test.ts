@@ -1,5 +1,7 @@
 // What `npm start` runs, as a real process: starts its own bundled Neo4j, loads the default corpus
-// into the empty database, serves the API, prints the URL, and on Ctrl-C leaves no Java process behind.
+// into the empty database, serves the API, prints the URL, and on Ctrl-C leaves no Java process behind;
+// through npm (`npm run serve`, what `npm start` execs after its build), SIGTERM to the npm process
+// stops everything before npm exits, and starting again at once works.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,9 @@ import { projectRoot } from '../src/neo4j/paths.js';
 import { freePort } from './helpers/ports.js';
 
 let child: ChildProcess | undefined;
+let npmChild: ChildProcess | undefined;
 let dataDir: string | undefined;
+let npmDataDir: string | undefined;
 
 /** Pids of processes whose command line mentions the given text (our temporary data directory). */
 function processesMentioning(text: string): number[] {
@@ -20,11 +24,26 @@ function processesMentioning(text: string): number[] {
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
+/** Pids of the processes in a process group. */
+function processesInGroup(pgid: number): number[] {
+  const out = spawnSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' }).stdout;
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([, group]) => group === pgid)
+    .map(([pid]) => pid!);
+}
+
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (npmChild?.pid && npmChild.exitCode === null) process.kill(-npmChild.pid, 'SIGKILL');
   if (dataDir) {
     for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (npmDataDir) {
+    for (const pid of processesMentioning(npmDataDir)) process.kill(pid, 'SIGKILL');
+    rmSync(npmDataDir, { recursive: true, force: true });
   }
 });
 
@@ -38,6 +57,8 @@ describe('main', () => {
       METHODGRAPH_DB_PORT: String(await freePort()),
       METHODGRAPH_DB_DIR: join(dataDir, 'neo4j'),
       METHODGRAPH_DB_HEAP: '512m',
+      // The machine may be busy: wait for Neo4j as long as the test allows.
+      METHODGRAPH_DB_START_TIMEOUT: '400',
     };
     delete env.NEO4J_URI;
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,5 +93,55 @@ describe('main', () => {
     proc.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(processesMentioning(dataDir)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
+
+  it('should stop server and Java when the npm process gets SIGTERM, and start again at once', async () => {
+    npmDataDir = mkdtempSync(join(tmpdir(), 'methodgraph-main-npm-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(await freePort()),
+      METHODGRAPH_DB_PORT: String(await freePort()),
+      METHODGRAPH_DB_DIR: join(npmDataDir, 'neo4j'),
+      METHODGRAPH_DB_HEAP: '512m',
+      // The machine may be busy: wait for Neo4j as long as the test allows.
+      METHODGRAPH_DB_START_TIMEOUT: '400',
+    };
+    delete env.NEO4J_URI;
+    const start = async () => {
+      // Its own process group, as a terminal would give it; npm is the process a user or a supervisor signals.
+      const proc = spawn('npm', ['run', '--silent', 'serve'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      npmChild = proc;
+      let output = '';
+      proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+      proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+      const exited = new Promise<number | null>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+      await new Promise<void>((resolve, reject) => {
+        const check = setInterval(() => {
+          if (/methodgraph: explorer at /.test(output)) {
+            clearInterval(check);
+            resolve();
+          } else if (proc.exitCode !== null) {
+            clearInterval(check);
+            reject(new Error(`npm run serve exited early:\n${output}`));
+          }
+        }, 200);
+      });
+      return { proc, exited, output: () => output };
+    };
+
+    const first = await start();
+    expect(processesMentioning(npmDataDir!).length).toBeGreaterThan(0);
+    first.proc.kill('SIGTERM');
+    await first.exited;
+    expect(processesMentioning(npmDataDir!)).toEqual([]);
+    expect(processesInGroup(first.proc.pid!)).toEqual([]);
+    expect(first.output()).toContain('methodgraph: stopped');
+
+    const second = await start();
+    expect(second.output()).not.toMatch(/locked|already running/);
+    process.kill(-second.proc.pid!, 'SIGINT');
+    await second.exited;
+    expect(processesMentioning(npmDataDir!)).toEqual([]);
+    expect(processesInGroup(second.proc.pid!)).toEqual([]);
+  }, 900_000);
 });

@@ -1,8 +1,11 @@
-// Starts and stops the bundled Neo4j (the Java launcher in db/) as a child process.
+// Starts and stops the bundled Neo4j (the Java launcher in db/): as a supervised child process that
+// is restarted with backoff when it dies, or detached for `npm run db:start`; either way recorded in
+// the data directory's lock file (db-lock.ts) so every other command finds it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, openSync, readFileSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BundledDbConfig } from './config.js';
+import { canonicalDir, isAlive, readLock, removeLock, writeLock, type DbLock } from './db-lock.js';
 import { dbDir } from './paths.js';
 
 export const launcherJar = join(dbDir, 'target', 'methodgraph-db.jar');
@@ -71,6 +74,8 @@ export function launcherArgs(config: BundledDbConfig, watchStdin: boolean): stri
     config.pageCache,
     '--tx-memory',
     config.txMemory,
+    '--tx-timeout',
+    String(config.txTimeoutSeconds ?? 900),
     ...(watchStdin ? ['--watch-stdin'] : []),
   ];
 }
@@ -85,15 +90,25 @@ export function launcherEnv(config: BundledDbConfig): NodeJS.ProcessEnv {
 
 export interface RunningDb {
   uri: string;
-  pid: number;
-  /** Stops Neo4j cleanly (SIGTERM, then SIGKILL after the timeout). Safe to call twice. */
+  /** The current Java process (changes when it is restarted). */
+  readonly pid: number;
+  /** Stops Neo4j cleanly (SIGTERM, then SIGKILL after the timeout) and stops restarting it; resolves once Java has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 const READY = /^READY (bolt:\/\/\S+)$/m;
 
+/** The launcher's last words, with a plain explanation when the disk is full. */
+export function explainFailure(text: string, dataDir: string): string {
+  const words = text.trim().split('\n').slice(-8).join('\n') || '(no output)';
+  if (/No space left on device|disk full|ENOSPC/i.test(text)) {
+    return `the disk holding ${dataDir} is full; free some space (or point METHODGRAPH_DB_DIR elsewhere) and start again.\n${words}`;
+  }
+  return words;
+}
+
 /** Waits for the READY line on a stream of launcher output; rejects with the launcher's last words. */
-function waitForReady(child: ChildProcess, timeoutMs: number, output: string[]): Promise<string> {
+function waitForReady(child: ChildProcess, timeoutMs: number, output: string[], dataDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
@@ -102,7 +117,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number, output: string[]):
       clearTimeout(timer);
       fn();
     };
-    const lastWords = () => output.join('').trim().split('\n').slice(-8).join('\n');
+    const lastWords = () => explainFailure(output.join(''), dataDir);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString('utf8'));
       if (output.length > 200) output.splice(0, output.length - 200);
@@ -113,27 +128,25 @@ function waitForReady(child: ChildProcess, timeoutMs: number, output: string[]):
     child.stderr?.on('data', onData);
     child.once('error', (err) => settle(() => reject(new BundledDbError(`methodgraph: could not start java: ${err.message}`))));
     child.once('exit', (code, signal) =>
-      settle(() =>
-        reject(
-          new BundledDbError(
-            `methodgraph: the bundled Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${lastWords() || '(no output)'}`,
-          ),
-        ),
-      ),
+      settle(() => reject(new BundledDbError(`methodgraph: the bundled Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${lastWords()}`))),
     );
     const timer = setTimeout(
       () =>
         settle(() => {
           child.kill('SIGKILL');
-          reject(new BundledDbError(`methodgraph: the bundled Neo4j was not ready after ${timeoutMs / 1000} s. Its last output:\n${lastWords() || '(no output)'}`));
+          reject(new BundledDbError(`methodgraph: the bundled Neo4j was not ready after ${timeoutMs / 1000} s. Its last output:\n${lastWords()}`));
         }),
       timeoutMs,
     );
   });
 }
 
-function stopChild(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function stopChild(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  if (exited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', () => {
@@ -144,63 +157,123 @@ function stopChild(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   });
 }
 
-/**
- * Starts the bundled Neo4j as a child of this process. Its stdin is a pipe we hold, so it
- * also stops when this process dies without cleaning up.
- */
-export async function startBundledDb(config: BundledDbConfig, options: { timeoutMs?: number } = {}): Promise<RunningDb> {
-  checkJava();
-  await ensureBuilt();
-  mkdirSync(config.dataDir, { recursive: true });
+/** Refuses to start a second Neo4j on a data directory another one serves. */
+function refuseIfServed(config: BundledDbConfig): void {
+  const lock = readLock(config.dataDir);
+  if (lock) {
+    const owner = lock.ownerPid ? `started by process ${lock.ownerPid}` : 'started by npm run db:start';
+    throw new BundledDbError(
+      `methodgraph: the bundled Neo4j of ${config.dataDir} is already running (pid ${lock.pid}, ${lock.uri}, ${owner}); ` +
+        'use it (npm start and npm run ingest find it by themselves), or stop it first (npm run db:stop, or Ctrl-C on npm start).',
+    );
+  }
+}
+
+export interface StartOptions {
+  timeoutMs?: number;
+  /** Start again, with backoff, when Java dies on its own (default false). */
+  restart?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Spawns the launcher and waits for READY; the child is killed if it never gets there. */
+async function spawnReady(config: BundledDbConfig, timeoutMs: number): Promise<{ child: ChildProcess; uri: string }> {
   const child = spawn('java', launcherArgs(config, true), { stdio: ['pipe', 'pipe', 'pipe'], env: launcherEnv(config) });
   const output: string[] = [];
-  const uri = await waitForReady(child, options.timeoutMs ?? 120_000, output);
+  const uri = await waitForReady(child, timeoutMs, output, config.dataDir);
   // Keep draining output so the pipes never fill.
   child.stdout?.resume();
   child.stderr?.resume();
-  return { uri, pid: child.pid!, stop: () => stopChild(child) };
+  return { child, uri };
+}
+
+/**
+ * Starts the bundled Neo4j as a child of this process. Its stdin is a pipe we hold, so it also stops
+ * when this process dies without cleaning up. With `restart`, a Java process that dies on its own is
+ * logged and started again after 1 s, 2 s, 4 s ... (at most 30 s between tries).
+ */
+export async function startBundledDb(config: BundledDbConfig, options: StartOptions = {}): Promise<RunningDb> {
+  checkJava();
+  await ensureBuilt();
+  mkdirSync(config.dataDir, { recursive: true });
+  refuseIfServed(config);
+  const timeoutMs = options.timeoutMs ?? (config.startTimeoutSeconds ?? 120) * 1000;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const dataDir = canonicalDir(config.dataDir);
+  let { child, uri } = await spawnReady(config, timeoutMs);
+  let stopping = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let delayMs = 1_000;
+  const record = () => writeLock({ pid: child.pid!, ownerPid: process.pid, host: config.host, port: config.port, uri, dataDir, startedAt: new Date().toISOString() });
+  record();
+
+  const restartLater = () => {
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (stopping) return;
+      spawnReady(config, timeoutMs).then(
+        (started) => {
+          if (stopping) {
+            void stopChild(started.child);
+            return;
+          }
+          ({ child, uri } = started);
+          record();
+          delayMs = 1_000;
+          log(`methodgraph: the bundled Neo4j is running again (pid ${child.pid}, ${uri})`);
+          watch();
+        },
+        (err: unknown) => {
+          delayMs = Math.min(delayMs * 2, 30_000);
+          log(`methodgraph: restarting the bundled Neo4j failed: ${(err as Error).message}\n  trying again in ${delayMs / 1000} s`);
+          restartLater();
+        },
+      );
+    }, delayMs);
+  };
+  const watch = () => {
+    const current = child;
+    current.once('exit', (code, signal) => {
+      removeLock(dataDir, current.pid!);
+      if (stopping || !options.restart) return;
+      log(`methodgraph: the bundled Neo4j (pid ${current.pid}) died (${signal ?? `exit code ${code}`}); restarting it in ${delayMs / 1000} s`);
+      restartLater();
+    });
+  };
+  watch();
+
+  let stopped: Promise<void> | undefined;
+  return {
+    get uri() {
+      return uri;
+    },
+    get pid() {
+      return child.pid!;
+    },
+    stop() {
+      stopping = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      stopped ??= stopChild(child).then(() => removeLock(dataDir, child.pid!));
+      return stopped;
+    },
+  };
 }
 
 // ---- detached mode for `npm run db:start` / `db:stop` ----
 
-export interface PidFile {
-  pid: number;
-  uri: string;
-  dataDir: string;
+/** The bundled Neo4j that serves this configuration's data directory, if one runs (attached or detached). */
+export function runningBundled(config: BundledDbConfig): DbLock | undefined {
+  return readLock(config.dataDir);
 }
 
-export function pidFilePath(config: BundledDbConfig): string {
-  return join(dirname(config.dataDir), 'neo4j.pid');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The detached bundled Neo4j started by `db:start`, if it is still running. */
-export function runningDetached(config: BundledDbConfig): PidFile | undefined {
-  const path = pidFilePath(config);
-  if (!existsSync(path)) return undefined;
-  try {
-    const info = JSON.parse(readFileSync(path, 'utf8')) as PidFile;
-    return isAlive(info.pid) ? info : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function startDetached(config: BundledDbConfig, timeoutMs = 120_000): Promise<PidFile> {
-  const existing = runningDetached(config);
+export async function startDetached(config: BundledDbConfig, timeoutMs = (config.startTimeoutSeconds ?? 120) * 1000): Promise<DbLock> {
+  const existing = readLock(config.dataDir);
   if (existing) return existing;
   checkJava();
   await ensureBuilt();
   mkdirSync(config.dataDir, { recursive: true });
-  const logPath = join(dirname(config.dataDir), 'neo4j-launcher.log');
+  const dataDir = canonicalDir(config.dataDir);
+  const logPath = join(dataDir, 'neo4j-launcher.log');
   const log = openSync(logPath, 'w');
   const child = spawn('java', launcherArgs(config, false), { stdio: ['ignore', log, log], detached: true, env: launcherEnv(config) });
   closeSync(log);
@@ -210,12 +283,12 @@ export async function startDetached(config: BundledDbConfig, timeoutMs = 120_000
     const text = readFileSync(logPath, 'utf8');
     const m = READY.exec(text);
     if (m?.[1]) {
-      const info: PidFile = { pid: child.pid!, uri: m[1], dataDir: config.dataDir };
-      writeFileSync(pidFilePath(config), JSON.stringify(info));
-      return info;
+      const lock: DbLock = { pid: child.pid!, ownerPid: null, host: config.host, port: config.port, uri: m[1], dataDir, startedAt: new Date().toISOString() };
+      writeLock(lock);
+      return lock;
     }
     if (child.exitCode !== null || !isAlive(child.pid!)) {
-      throw new BundledDbError(`methodgraph: the bundled Neo4j exited before it was ready:\n${text.trim().split('\n').slice(-8).join('\n')}`);
+      throw new BundledDbError(`methodgraph: the bundled Neo4j exited before it was ready:\n${explainFailure(text, dataDir)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -223,19 +296,26 @@ export async function startDetached(config: BundledDbConfig, timeoutMs = 120_000
   throw new BundledDbError(`methodgraph: the bundled Neo4j was not ready after ${timeoutMs / 1000} s; see ${logPath}`);
 }
 
-/** Stops the detached bundled Neo4j; does nothing when none runs. Returns whether one was stopped. */
-export async function stopDetached(config: BundledDbConfig, timeoutMs = 30_000): Promise<boolean> {
-  const info = runningDetached(config);
-  rmSync(pidFilePath(config), { force: true });
-  if (!info) return false;
-  process.kill(info.pid, 'SIGTERM');
+/**
+ * Stops the detached bundled Neo4j of this data directory and waits until Java has exited; does
+ * nothing when none runs. Refuses one that `npm start` owns (Ctrl-C stops that). Returns whether one was stopped.
+ */
+export async function stopDetached(config: BundledDbConfig, timeoutMs = 60_000): Promise<DbLock | undefined> {
+  const lock = readLock(config.dataDir);
+  if (!lock) return undefined;
+  if (lock.ownerPid !== null && lock.ownerPid !== process.pid && isAlive(lock.ownerPid)) {
+    throw new BundledDbError(
+      `methodgraph: the bundled Neo4j of ${lock.dataDir} (pid ${lock.pid}) belongs to process ${lock.ownerPid} (npm start or npm run ingest); stop that process (Ctrl-C) and it stops Neo4j too.`,
+    );
+  }
+  process.kill(lock.pid, 'SIGTERM');
   const started = Date.now();
-  while (isAlive(info.pid)) {
+  while (isAlive(lock.pid)) {
     if (Date.now() - started > timeoutMs) {
-      process.kill(info.pid, 'SIGKILL');
-      break;
+      process.kill(lock.pid, 'SIGKILL');
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return true;
+  removeLock(lock.dataDir, lock.pid);
+  return lock;
 }

@@ -19,6 +19,10 @@ export interface BundledDbConfig {
   heap: string;
   pageCache: string;
   txMemory: string;
+  /** How long to wait for the bundled Neo4j to answer at start, in seconds (METHODGRAPH_DB_START_TIMEOUT, default 120). */
+  startTimeoutSeconds?: number;
+  /** Longest any transaction may run, in seconds (METHODGRAPH_DB_TX_TIMEOUT, default 900); the API asks for less. */
+  txTimeoutSeconds?: number;
   /** NEO4J_PASSWORD: when set, the bundled Neo4j turns authentication on with this password for user neo4j. */
   password?: string;
 }
@@ -31,6 +35,15 @@ export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new Error(`methodgraph: environment variable ${name} must be a port number (0-65535), got "${raw}"`);
   }
   return n;
+}
+
+function secondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new Error(`methodgraph: environment variable ${name} must be a whole number of seconds (at least 1), got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
@@ -46,6 +59,8 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       heap: env.METHODGRAPH_DB_HEAP || '1g',
       pageCache: env.METHODGRAPH_DB_PAGECACHE || '256m',
       txMemory: env.METHODGRAPH_DB_TX_MEMORY || '256m',
+      txTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_TX_TIMEOUT', 900),
+      startTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_START_TIMEOUT', 120),
       password: env.NEO4J_PASSWORD || undefined,
     },
   };

@@ -2,7 +2,7 @@
 // Neo4j when it is unset, verifies connectivity, and closes everything on exit.
 import neo4j, { type AuthToken, type Driver, type Session, type SessionMode } from 'neo4j-driver';
 import { dbConfig, type DbConfig } from './config.js';
-import { runningDetached, startBundledDb, type RunningDb } from './bundled.js';
+import { runningBundled, startBundledDb, type RunningDb } from './bundled.js';
 
 export interface Database {
   driver: Driver;
@@ -29,19 +29,28 @@ export function createDriver(uri: string, config: Pick<DbConfig, 'user' | 'passw
   });
 }
 
+export interface OpenOptions {
+  /** Restart the bundled Neo4j this process starts when it dies (default true). */
+  restart?: boolean;
+  log?: (line: string) => void;
+}
+
 /**
- * Opens the database described by the configuration. With NEO4J_URI unset, reuses a bundled Neo4j
- * started by `npm run db:start`, or starts one as a child of this process.
+ * Opens the database described by the configuration. With NEO4J_URI unset, uses the bundled Neo4j
+ * that already serves the data directory (started by `npm start`, `npm run db:start` or another
+ * ingest; found through the directory's lock file), or starts one as a child of this process.
  */
-export async function openDatabase(config: DbConfig = dbConfig()): Promise<Database> {
+export async function openDatabase(config: DbConfig = dbConfig(), options: OpenOptions = {}): Promise<Database> {
   let bundled: RunningDb | undefined;
-  let uri = config.uri;
-  if (!uri) {
-    const detached = runningDetached(config.bundled);
-    if (detached) {
-      uri = detached.uri;
+  let uri: string;
+  if (config.uri) {
+    uri = config.uri;
+  } else {
+    const running = runningBundled(config.bundled);
+    if (running) {
+      uri = running.uri;
     } else {
-      bundled = await startBundledDb(config.bundled);
+      bundled = await startBundledDb(config.bundled, { restart: options.restart ?? true, log: options.log });
       uri = bundled.uri;
     }
   }
@@ -69,7 +78,12 @@ export async function openDatabase(config: DbConfig = dbConfig()): Promise<Datab
   };
 }
 
-/** Closes the database on SIGINT/SIGTERM so no Java process outlives us, then exits. */
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * Closes the database on SIGINT, SIGTERM or SIGHUP so no Java process outlives us, then exits; the
+ * exit comes only after close() is done (Java has exited), and further signals meanwhile are ignored.
+ */
 export function closeOnSignals(close: () => Promise<void>): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -77,8 +91,7 @@ export function closeOnSignals(close: () => Promise<void>): void {
     closing = true;
     close()
       .catch((err: unknown) => console.error(`methodgraph: error while stopping: ${(err as Error).message}`))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      .finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process.on(signal, onSignal);
 }

@@ -1,11 +1,15 @@
-// Builds the Fastify app: the /api routes over one Database, JSON errors without stack traces,
+// Builds the Fastify app: the /api routes over one Database, every error (fastify's own included) as
+// a JSON {error: {code, message}} without stack traces, the Host check and security headers,
 // optional CORS, and (when given a folder) the built explorer with a single-page-app fallback.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Database } from '../neo4j/driver.js';
-import { toErrorResponse } from './errors.js';
+import { toErrorResponse, type ErrorResponse } from './errors.js';
+import { Gate } from './db/gate.js';
+import { hostAllowed, SECURITY_HEADERS } from './http-guards.js';
 import { cypherDir as defaultCypherDir } from '../neo4j/paths.js';
 import { loadSavedQueries, type SavedQuery } from './saved-queries.js';
 import type { RouteContext } from './routes/context.js';
@@ -23,6 +27,13 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   /** Row cap of ad-hoc and saved queries (default 5 000). */
   rowCap?: number;
+  /** Byte cap of an ad-hoc or saved query's result, estimated as JSON (default 8 MiB). */
+  byteCap?: number;
+  /** Ad-hoc and saved queries running at once (default 2) and waiting for a turn (default 4). */
+  concurrentQueries?: number;
+  queuedQueries?: number;
+  /** Host names (besides localhost and IP addresses) the Host header may name; `*` allows any. */
+  allowedHosts?: string[];
   /** How long /api/health waits for Neo4j (default 5 000 ms). */
   healthTimeoutMs?: number;
   /** Largest accepted request body in bytes (default 256 KiB). */
@@ -37,6 +48,33 @@ export interface AppOptions {
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_ROW_CAP = 5_000;
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
+export const DEFAULT_BYTE_CAP = 8 * 1024 * 1024;
+export const DEFAULT_CONCURRENT_QUERIES = 2;
+export const DEFAULT_QUEUED_QUERIES = 4;
+
+function sendError(reply: FastifyReply, { status, body, retryAfterSeconds }: ErrorResponse) {
+  if (retryAfterSeconds !== undefined) reply.header('Retry-After', String(retryAfterSeconds));
+  return reply.status(status).send(body);
+}
+
+/** Errors Node's HTTP parser raises before fastify sees a request (431, bad framing): JSON, then close. */
+function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'headers_too_large', message: 'the request line or headers are too large (at most 16 KB); send a shorter URL or fewer headers' }
+      : { code: 'bad_request', message: `the request could not be parsed as HTTP (${err.code ?? 'malformed'}); check the client` },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 function applyCors(app: FastifyInstance, origin: string): void {
   app.addHook('onRequest', async (request, reply) => {
@@ -59,27 +97,53 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routerOptions: { maxParamLength: 1024 },
     trustProxy: false,
+    clientErrorHandler,
+    // A path that is not valid percent-encoding (/%ff) never reaches a route: answer in our shape.
+    frameworkErrors: (err, request, reply) => {
+      void sendError(reply as FastifyReply, toErrorResponse(err, `${request.method} ${request.url.split('?')[0]}`));
+    },
   });
   const ctx: RouteContext = {
     db: options.db,
     queries: options.queries ?? loadSavedQueries(options.cypherDir ?? defaultCypherDir),
-    limits: { timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, rowCap: options.rowCap ?? DEFAULT_ROW_CAP },
+    limits: {
+      timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      rowCap: options.rowCap ?? DEFAULT_ROW_CAP,
+      byteCap: options.byteCap ?? DEFAULT_BYTE_CAP,
+    },
+    gate: new Gate({
+      active: options.concurrentQueries ?? DEFAULT_CONCURRENT_QUERIES,
+      queued: options.queuedQueries ?? DEFAULT_QUEUED_QUERIES,
+      waitMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    }),
     healthTimeoutMs: options.healthTimeoutMs ?? 5_000,
   };
+  const allowedHosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (!hostAllowed(request.headers.host, allowedHosts)) {
+      return reply.status(421).send({
+        error: {
+          code: 'host_not_allowed',
+          message: `${request.method} ${request.url.split('?')[0]}: the Host header "${request.headers.host ?? ''}" is not a name this server answers to; open it by localhost or its IP address, or add the name to METHODGRAPH_ALLOWED_HOSTS`,
+        },
+      });
+    }
+  });
 
   if (options.corsOrigin) applyCors(app, options.corsOrigin);
 
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
   app.setErrorHandler((err, request, reply) => {
     const route = request.routeOptions.url ?? request.url.split('?')[0];
-    const { status, body } = toErrorResponse(err, `${request.method} ${route}`);
-    if (status === 500) console.error(`methodgraph: ${request.method} ${route} failed:`, err);
-    return reply.status(status).send(body);
+    const response = toErrorResponse(err, `${request.method} ${route}`);
+    if (response.status === 500) console.error(`methodgraph: ${request.method} ${route} failed:`, err);
+    return sendError(reply, response);
   });
 
   healthRoutes(app, ctx);

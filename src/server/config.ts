@@ -1,5 +1,6 @@
 // Server configuration from environment variables with defaults (the database's is in src/neo4j/config.ts).
 import { portFrom } from '../neo4j/config.js';
+import { parseAllowedHosts } from './http-guards.js';
 
 export interface ServerConfig {
   host: string;
@@ -11,6 +12,12 @@ export interface ServerConfig {
   rowCap?: number;
   /** Largest request body in bytes (METHODGRAPH_BODY_LIMIT, default 262144). */
   bodyLimit?: number;
+  /** Largest query result in bytes (METHODGRAPH_RESULT_BYTE_CAP, default 8 MiB). */
+  byteCap?: number;
+  /** Ad-hoc and saved queries running at once (METHODGRAPH_CONCURRENT_QUERIES, default 2). */
+  concurrentQueries?: number;
+  /** Host names the Host header may carry besides localhost and IP addresses (METHODGRAPH_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
 }
 
 function positiveIntFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -31,5 +38,9 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig
     queryTimeoutMs: positiveIntFrom(env, 'METHODGRAPH_QUERY_TIMEOUT_MS', 10_000),
     rowCap: positiveIntFrom(env, 'METHODGRAPH_ROW_CAP', 5_000),
     bodyLimit: positiveIntFrom(env, 'METHODGRAPH_BODY_LIMIT', 256 * 1024),
+    byteCap: positiveIntFrom(env, 'METHODGRAPH_RESULT_BYTE_CAP', 8 * 1024 * 1024),
+    concurrentQueries: positiveIntFrom(env, 'METHODGRAPH_CONCURRENT_QUERIES', 2),
+    // The name the server listens on is one it may be reached by.
+    allowedHosts: [...parseAllowedHosts(env.METHODGRAPH_ALLOWED_HOSTS), ...parseAllowedHosts(env.HOST)],
   };
 }

@@ -137,6 +137,18 @@ export function loadSavedQueries(dir: string): Map<string, SavedQuery> {
   return out;
 }
 
+/**
+ * A number given as JSON or as plain decimal text: `3`, `"3"`, `"-2"`, `"0.5"` (floats); not `"0x3"`,
+ * `" 3 "`, `"1e3"` for integers, `""` or anything Number() would stretch to a number.
+ */
+function strictNumber(raw: unknown, type: 'int' | 'float'): number | undefined {
+  const pattern = type === 'int' ? /^-?\d{1,15}$/ : /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && pattern.test(raw) ? Number(raw) : undefined;
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  if (type === 'int' && !Number.isSafeInteger(n)) return undefined;
+  return n;
+}
+
 /** Checks request params against a query's header and fills defaults; ints become Neo4j integers. */
 export function bindParams(query: SavedQuery, given: Record<string, unknown>, where: string): Record<string, unknown> {
   const known = new Set(query.params.map((p) => p.name));
@@ -147,8 +159,9 @@ export function bindParams(query: SavedQuery, given: Record<string, unknown>, wh
   }
   const out: Record<string, unknown> = {};
   for (const param of query.params) {
-    const raw = given[param.name] ?? param.default;
     const bad = (what: string) => badRequest(`${where}: parameter "${param.name}" of saved query "${query.name}" ${what}`);
+    if (given[param.name] === null) throw bad(`must not be null; leave it out to use the default (${JSON.stringify(param.default)})`);
+    const raw = given[param.name] ?? param.default;
     switch (param.type) {
       case 'string':
         if (typeof raw !== 'string' || raw.length > 2000) throw bad('must be a string of at most 2000 characters');
@@ -156,9 +169,9 @@ export function bindParams(query: SavedQuery, given: Record<string, unknown>, wh
         break;
       case 'int':
       case 'float': {
-        const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-        if (typeof n !== 'number' || !Number.isFinite(n) || (param.type === 'int' && !Number.isInteger(n))) {
-          throw bad(`must be ${param.type === 'int' ? 'a whole number' : 'a number'}`);
+        const n = strictNumber(raw, param.type);
+        if (n === undefined) {
+          throw bad(param.type === 'int' ? 'must be a whole number such as 3 (a JSON number, or a string of digits)' : 'must be a number such as 0.5');
         }
         if (param.min !== undefined && param.max !== undefined && (n < param.min || n > param.max)) {
           throw bad(`must be from ${param.min} to ${param.max}`);

@@ -79,6 +79,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       queryTimeoutMs: config.queryTimeoutMs,
       rowCap: config.rowCap,
       bodyLimit: config.bodyLimit,
+      byteCap: config.byteCap,
+      concurrentQueries: config.concurrentQueries,
+      allowedHosts: config.allowedHosts,
       logger: { level: 'warn' },
     });
     await app.listen({ host: config.host, port: config.port });

@@ -30,11 +30,12 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean)
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-recovery-'));
   config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
-  neo4jProcess = await startBundledDb(config);
+  // The machine may be busy: wait for Neo4j as long as the hook allows.
+  neo4jProcess = await startBundledDb(config, { timeoutMs: 400_000 });
   db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
   await loadDefaultCorpus(db);
   app = await buildApp({ db, healthTimeoutMs: 2_000 });
-});
+}, 600_000);
 
 afterAll(async () => {
   await app?.close();
@@ -62,7 +63,7 @@ describe('server/app', () => {
       expect(search.statusCode).toBe(503);
       expect(search.json().error.code).toBe('database_unavailable');
 
-      neo4jProcess = await startBundledDb(config);
+      neo4jProcess = await startBundledDb(config, { timeoutMs: 400_000 });
       const recovered = await eventually(
         () => app.inject({ method: 'GET', url: '/api/health' }),
         (res) => res.statusCode === 200,
@@ -73,6 +74,37 @@ describe('server/app', () => {
         (res) => res.statusCode === 200,
       );
       expect(again.json().results.length).toBeGreaterThan(0);
-    }, 180_000);
+    }, 600_000);
+  });
+
+  describe('when the Java process of a supervised bundled Neo4j is killed', () => {
+    it('should log it, restart it with backoff, and go from 503 back to 200 by itself', async () => {
+      await app.close();
+      await db.close();
+      await neo4jProcess!.stop();
+      const lines: string[] = [];
+      neo4jProcess = await startBundledDb(config, { restart: true, log: (line) => lines.push(line), timeoutMs: 300_000 });
+      db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
+      app = await buildApp({ db, healthTimeoutMs: 2_000 });
+      await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 200,
+      );
+
+      const killed = neo4jProcess.pid;
+      process.kill(killed, 'SIGKILL');
+      await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 503,
+      );
+      const back = await eventually(
+        () => app.inject({ method: 'GET', url: '/api/health' }),
+        (res) => res.statusCode === 200,
+      );
+      expect(back.json().counts.nodes.Method).toBeGreaterThan(0);
+      expect(neo4jProcess.pid).not.toBe(killed);
+      expect(lines.join('\n')).toMatch(new RegExp(`the bundled Neo4j \\(pid ${killed}\\) died \\(SIGKILL\\); restarting it`));
+      expect(lines.join('\n')).toMatch(/the bundled Neo4j is running again/);
+    }, 900_000);
   });
 });

@@ -1,5 +1,6 @@
 // What every route module gets from buildApp: the database, the saved queries and the limits.
 import type { Database } from '../../neo4j/driver.js';
+import type { Gate } from '../db/gate.js';
 import type { ReadOnlyLimits } from '../db/readonly.js';
 import type { SavedQuery } from '../saved-queries.js';
 
@@ -8,6 +9,8 @@ export interface RouteContext {
   queries: Map<string, SavedQuery>;
   /** Timeout of every read (fixed endpoints too) and the row cap of ad-hoc and saved queries. */
   limits: ReadOnlyLimits;
+  /** Bounds how many ad-hoc and saved queries run at once, so they never starve the other endpoints. */
+  gate: Gate;
   /** How long GET /api/health waits for Neo4j before answering 503. */
   healthTimeoutMs: number;
 }

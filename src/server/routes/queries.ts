@@ -1,6 +1,6 @@
 // Saved queries (GET /api/queries, POST /api/queries/:name) and ad-hoc Cypher (POST /api/cypher):
 // both run read-only with a timeout and a row cap and answer {graph, table: {columns, rows}}.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { runReadOnly, toCypherParams, type ReadOnlyResult } from '../db/readonly.js';
 import { toPlain } from '../convert.js';
@@ -24,6 +24,15 @@ const CypherBody = z.strictObject({
   params: paramsField,
 });
 
+/** Aborted when the client closes the connection before its answer was sent. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 function answer(result: ReadOnlyResult, rowCap: number) {
   return {
     graph: result.graph,
@@ -36,21 +45,21 @@ function answer(result: ReadOnlyResult, rowCap: number) {
 export function queryRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/queries', async () => ({ queries: [...ctx.queries.values()].map(describeQuery) }));
 
-  app.post('/api/queries/:name', async (request) => {
+  app.post('/api/queries/:name', async (request, reply) => {
     const where = 'POST /api/queries/:name';
     const { name } = parseInput(QueryName, request.params, where, 'path parameter');
     const saved = ctx.queries.get(name);
     if (!saved) throw notFound(`${where}: no saved query "${name}"; GET /api/queries lists them: ${[...ctx.queries.keys()].join(', ')}`);
     const { params } = parseInput(SavedQueryBody, request.body ?? {}, where, 'body field');
     const bound = bindParams(saved, params, where);
-    const result = await runReadOnly(ctx.db, saved.cypher, bound, ctx.limits, `${where} (${name})`);
+    const result = await runReadOnly(ctx.db, saved.cypher, bound, ctx.limits, `${where} (${name})`, { gate: ctx.gate, signal: clientGone(reply) });
     return { name, params: toPlain(bound), columns: saved.columns, ...answer(result, ctx.limits.rowCap) };
   });
 
-  app.post('/api/cypher', async (request) => {
+  app.post('/api/cypher', async (request, reply) => {
     const where = 'POST /api/cypher';
     const { query, params } = parseInput(CypherBody, request.body, where, 'body field');
-    const result = await runReadOnly(ctx.db, query, toCypherParams(params) as Record<string, unknown>, ctx.limits, where);
+    const result = await runReadOnly(ctx.db, query, toCypherParams(params, where), ctx.limits, where, { gate: ctx.gate, signal: clientGone(reply) });
     return answer(result, ctx.limits.rowCap);
   });
 }

@@ -14,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -115,6 +116,10 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, o.password != null)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, o.pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, o.txMemoryBytes)
+                // Every transaction, whoever opens it, has a memory ceiling and a time limit (a
+                // client may ask for a shorter one, as the API does for ad-hoc queries).
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, o.txMemoryBytes)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(o.txTimeoutSeconds))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // LOAD CSV may read only files under <data>/import, not anything the JVM can read.
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, o.dataDir.resolve("import"))
@@ -186,7 +191,8 @@ public final class Launcher {
             root = root.getCause();
         }
         String msg = root.getMessage();
-        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replace('\n', ' '));
+        String text = root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replace('\n', ' '));
+        return text.contains("No space left on device") ? "the disk is full (" + text + ")" : text;
     }
 
     static void fail(String reason) {
@@ -197,7 +203,7 @@ public final class Launcher {
 
     /** Command-line arguments, falling back to environment variables, then defaults. */
     record Options(String host, int port, Path dataDir, long pageCacheBytes, long txMemoryBytes,
-                   String password, boolean watchStdin) {
+                   long txTimeoutSeconds, String password, boolean watchStdin) {
 
         static Options parse(String[] args, Map<String, String> env) {
             String host = env.getOrDefault("METHODGRAPH_DB_HOST", "127.0.0.1");
@@ -205,6 +211,7 @@ public final class Launcher {
             String data = env.getOrDefault("METHODGRAPH_DB_DIR", ".methodgraph/neo4j");
             String pageCache = env.getOrDefault("METHODGRAPH_DB_PAGECACHE", "256m");
             String txMemory = env.getOrDefault("METHODGRAPH_DB_TX_MEMORY", "256m");
+            String txTimeout = env.getOrDefault("METHODGRAPH_DB_TX_TIMEOUT", "900");
             String password = emptyToNull(env.get("METHODGRAPH_DB_PASSWORD"));
             boolean watchStdin = false;
             for (int i = 0; i < args.length; i++) {
@@ -215,10 +222,11 @@ public final class Launcher {
                     case "--data" -> data = value(args, ++i, a);
                     case "--pagecache" -> pageCache = value(args, ++i, a);
                     case "--tx-memory" -> txMemory = value(args, ++i, a);
+                    case "--tx-timeout" -> txTimeout = value(args, ++i, a);
                     case "--password" -> password = emptyToNull(value(args, ++i, a));
                     case "--watch-stdin" -> watchStdin = true;
                     default -> throw new IllegalArgumentException("unknown argument " + a
-                            + "; expected --host, --port, --data, --pagecache, --tx-memory, --password, --watch-stdin");
+                            + "; expected --host, --port, --data, --pagecache, --tx-memory, --tx-timeout, --password, --watch-stdin");
                 }
             }
             int portNumber;
@@ -230,8 +238,17 @@ public final class Launcher {
             if (portNumber < 1 || portNumber > 65535) {
                 throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
             }
+            long timeoutSeconds;
+            try {
+                timeoutSeconds = Long.parseLong(txTimeout.trim());
+            } catch (NumberFormatException e) {
+                timeoutSeconds = -1;
+            }
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("transaction timeout must be a whole number of seconds (at least 1), got " + txTimeout);
+            }
             return new Options(host, portNumber, Path.of(data).toAbsolutePath().normalize(),
-                    bytes(pageCache, "page cache"), bytes(txMemory, "transaction memory"), password, watchStdin);
+                    bytes(pageCache, "page cache"), bytes(txMemory, "transaction memory"), timeoutSeconds, password, watchStdin);
         }
 
         private static String value(String[] args, int i, String flag) {

@@ -14,6 +14,7 @@ import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { TablePanel } from './components/TablePanel.js';
 import { Toolbar } from './components/Toolbar.js';
+import { ViewSummary } from './components/ViewSummary.js';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -39,7 +40,7 @@ export function App() {
     });
     store.subscribe((state, prev) => {
       if (!urlLive) return;
-      if (state.selection === prev.selection && state.view.mode === prev.view.mode && state.view.lineage === prev.view.lineage && state.query === prev.query) return;
+      if (state.selection === prev.selection && state.view === prev.view && state.query === prev.query) return;
       const next = toSearch(toUrlState(state));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
@@ -86,15 +87,18 @@ export function App() {
       <main className="main">
         <section className="stage" aria-label="Graph">
           <LineageBar />
-          <GraphCanvas />
-          <Legend />
-          {empty && <p className="empty-state center">Loading the graph…</p>}
+          <ViewSummary />
+          <div className="canvas-wrap">
+            <GraphCanvas />
+            <Legend />
+            {empty && <p className="empty-state center">Loading the graph…</p>}
+          </div>
+          <TablePanel />
         </section>
         <div id="side" className="side-wrap">
           <SidePanel />
         </div>
       </main>
-      <TablePanel />
     </div>
   );
 }

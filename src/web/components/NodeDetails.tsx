@@ -99,7 +99,7 @@ export function NodeDetails({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const more = useApp((s) => s.view.more[id] ?? 0);
   const mode = useApp((s) => s.view.mode);
-  const path = useApp((s) => s.path);
+  const path = useApp((s) => s.view.path);
   const fallback = useApp((s) => s.view.nodes[id]);
 
   useEffect(() => {

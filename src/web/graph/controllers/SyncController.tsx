@@ -29,7 +29,7 @@ export function SyncController() {
         sigma.refresh();
         if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);
         if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView();
-      } else if (state.selection !== prev.selection || state.path !== prev.path) {
+      } else if (state.selection !== prev.selection || state.view.path !== prev.view.path) {
         sigma.refresh({ skipIndexation: true });
       }
     });

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
 import { getState } from '../../core/store.js';
-import { getRenderer, graph } from '../instance.js';
+import { getRenderer, getRendererExtras, graph } from '../instance.js';
 import { layoutStatus } from '../layout.js';
 
 export interface TestHandle {
@@ -22,8 +22,10 @@ export interface TestHandle {
   nodeColor(id: string): string | null;
   nodeSize(id: string): number | null;
   degree(id: string): number;
-  /** Labels sigma drew in the last frame. */
+  /** Labels drawn in the last frame (their text). */
   displayedLabels(): string[];
+  /** The WebGL programs in use. */
+  programSet(): string | null;
   mode(): string;
   layout(): string;
   pathNodes(): string[];
@@ -68,10 +70,11 @@ export function TestHandleController() {
       },
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
-      displayedLabels: () => [...(getRenderer()?.getNodeDisplayedLabels() ?? [])],
+      displayedLabels: () => [...(getRendererExtras()?.labels.drawn() ?? [])],
+      programSet: () => getRendererExtras()?.programSet ?? null,
       mode: () => getState().view.mode,
       layout: () => layoutStatus(),
-      pathNodes: () => getState().path.nodes,
+      pathNodes: () => getState().view.path.nodes,
       canUndo: () => getState().past.length > 0,
       canRedo: () => getState().future.length > 0,
     };

@@ -119,7 +119,7 @@ describe('web/explorer', () => {
     it('should highlight the shortest path between two picked nodes', async () => {
       const from = await findId(explorer, 'm2mKD', 'Method');
       const to = await findId(explorer, 'Mamba', 'Architecture');
-      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(explorer, `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(explorer, `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON,PROPOSES,USES`);
       expect(path.found).toBe(true);
       const second = await openExplorer(explorer, `?node=${encodeURIComponent(from)}`);
       const p2 = second.page;

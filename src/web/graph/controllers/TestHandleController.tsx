@@ -16,6 +16,8 @@ export interface TestHandle {
   selected(): string | null;
   hasNode(id: string): boolean;
   isVisible(id: string): boolean;
+  /** Whether a link (by its wire id) is drawn. */
+  isEdgeVisible(id: string): boolean;
   nodePosition(id: string): { x: number; y: number } | null;
   /** Where the node is drawn, in CSS pixels relative to the page. */
   nodeOnScreen(id: string): { x: number; y: number } | null;
@@ -56,6 +58,7 @@ export function TestHandleController() {
       },
       hasNode: (id) => graph.hasNode(id),
       isVisible: (id) => isNodeVisible(getState().view, id),
+      isEdgeVisible: (id) => graph.hasEdge(id) && isEdgeVisible(getState().view, id),
       nodePosition: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') } : null),
       nodeOnScreen: (id) => {
         const sigma = getRenderer();

@@ -13,7 +13,7 @@ import { beginLoading, endLoading, setError, setNotice } from './core/ui.js';
 import { fromSearch, type UrlState } from './core/url/index.js';
 import { focusNode } from './graph/camera.js';
 import { nextLayoutRunIsQuiet } from './graph/controllers/LayoutController.js';
-import { startLayout } from './graph/layout.js';
+import { startLayout } from './graph/forceatlas2-supervisor.js';
 
 /** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes (index.html preloads it). */
 export const OVERVIEW_LIMIT = 2000;

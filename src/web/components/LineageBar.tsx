@@ -2,7 +2,7 @@
 // the way back to the graph, and every BUILDS_ON link with its evidence sentence.
 import { backToGraph, openLineage } from '../actions.js';
 import { setColorEdgesByKind } from '../core/filters/index.js';
-import { setLineageByYear } from '../core/layout/index.js';
+import { setLineageByYear } from '../core/positions/index.js';
 import { select } from '../core/selection/index.js';
 import { isEdgeVisible } from '../core/visibility.js';
 import { commitStep, dispatch, useApp } from '../core/store.js';

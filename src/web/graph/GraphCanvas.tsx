@@ -5,7 +5,7 @@ import Sigma from 'sigma';
 import { getState } from '../core/store.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { graph, setRenderer } from './instance.js';
+import { graph, setRenderer } from './graph-and-renderer.js';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
 import { chooseProgramSet, programsFor, type ProgramSet } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';

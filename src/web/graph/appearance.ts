@@ -6,7 +6,7 @@ import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import type { AppState } from '../core/state.js';
 import { BUILDS_ON_KINDS, type BuildsOnKind } from '../../shared/graph.js';
 import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR, type EdgeAttrs, type NodeAttrs } from '../types.js';
-import { graph, pointer } from './instance.js';
+import { graph, pointer } from './graph-and-renderer.js';
 
 const DIM_NODE = '#e4e6ea';
 const DIM_EDGE = '#eef0f2';

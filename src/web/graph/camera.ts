@@ -1,7 +1,7 @@
 // Camera moves: centre on a node (after a search or a shared link) and fit what is visible.
 import { isNodeVisible } from '../core/visibility.js';
 import { getState } from '../core/store.js';
-import { getRenderer, graph } from './instance.js';
+import { getRenderer, graph } from './graph-and-renderer.js';
 
 export function focusNode(id: string, ratio = 0.35): void {
   const sigma = getRenderer();

@@ -4,7 +4,7 @@ import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { ViewState } from '../core/state.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
-import { graph } from './instance.js';
+import { graph } from './graph-and-renderer.js';
 
 let lastPositions: ViewState['positions'] | null = null;
 let lastMode: ViewState['mode'] | null = null;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showHiddenNodes, showLineage } from '../../../src/web/core/graph/index.js';
 import { commit, redo, undo } from '../../../src/web/core/history/index.js';
 import { select, setPathResult } from '../../../src/web/core/selection/index.js';
-import { capPerGeneration } from '../../../src/web/core/layout/index.js';
+import { capPerGeneration } from '../../../src/web/core/positions/index.js';
 import { initialState, type AppState } from '../../../src/web/core/state.js';
 import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
 

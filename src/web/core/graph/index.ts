@@ -1,8 +1,8 @@
 // Steps that change what the view contains: replace it with a graph, add a graph next to the node
 // it came from, hide, isolate, show a lineage. New nodes get positions; existing ones keep theirs.
 import type { WireEdge, WireGraph, WireNode } from '../../../shared/graph.js';
-import { capPerGeneration, layeredPositions } from '../layout/layered.js';
-import { neighbourRadius, ringAround, spiralPositions } from '../layout/positions.js';
+import { capPerGeneration, layeredPositions } from '../positions/layered.js';
+import { neighbourRadius, ringAround, spiralPositions } from '../positions/spiral-and-rings.js';
 import { isEdgeVisible, isNodeVisible } from '../visibility.js';
 import { emptyPath, type AppState, type Point, type Step, type ViewState } from '../state.js';
 

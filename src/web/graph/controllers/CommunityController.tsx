@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import type { CommunitySummary } from '../../core/state.js';
 import { dispatch, store } from '../../core/store.js';
-import { getRenderer, graph } from '../instance.js';
+import { getRenderer, graph } from '../graph-and-renderer.js';
 
 async function detect(): Promise<void> {
   const { default: louvain } = await import('graphology-communities-louvain');

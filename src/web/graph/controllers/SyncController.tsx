@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { dispatch, store } from '../../core/store.js';
 import { setReady } from '../../core/ui.js';
-import { getRenderer, graph } from '../instance.js';
+import { getRenderer, graph } from '../graph-and-renderer.js';
 import { syncGraph } from '../sync.js';
 import { fitView } from '../camera.js';
 import { cancelLayoutRun } from './LayoutController.js';

@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
 import { getState } from '../../core/store.js';
-import { getRenderer, getRendererExtras, graph } from '../instance.js';
-import { layoutStatus } from '../layout.js';
+import { getRenderer, getRendererExtras, graph } from '../graph-and-renderer.js';
+import { layoutStatus } from '../forceatlas2-supervisor.js';
 
 export interface TestHandle {
   readonly ready: boolean;

@@ -4,7 +4,7 @@ import type { AppState, LayoutStatus, Point, Step } from '../state.js';
 import { layeredPositions } from './layered.js';
 
 export { layeredPositions, generations, columns, nodeYear, capPerGeneration, LINEAGE_PER_GENERATION } from './layered.js';
-export { spiralPositions, ringAround, neighbourRadius } from './positions.js';
+export { spiralPositions, ringAround, neighbourRadius } from './spiral-and-rings.js';
 
 /** Replaces node positions (the result of a layout run); unknown ids are ignored. */
 export const setPositions =

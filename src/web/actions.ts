@@ -2,7 +2,7 @@
 // queries. Each fetches, then applies one pure step; failures become a banner with a retry.
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
-import { api, ApiError, pathVia, type QueryResult } from './api/client.js';
+import { api, ApiError, pathVia, type NodeDetails, type QueryResult } from './api/client.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
@@ -216,4 +216,13 @@ export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { rec
   else commitStep(step);
   dispatch(setNotice(result.table.rows.length === 0 && result.graph.nodes.length === 0 ? 'The query returned no results.' : null));
   return { ok: true };
+}
+
+/** The details panel's data for a node; a failure comes back as a sentence for the panel. */
+export async function loadNodeDetails(id: string): Promise<{ details: NodeDetails } | { error: string }> {
+  try {
+    return { details: await api.node(id) };
+  } catch (err) {
+    return { error: `Cannot load details of ${id}: ${describe(err)}` };
+  }
 }

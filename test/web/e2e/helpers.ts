@@ -10,7 +10,11 @@ interface Hit {
 
 /** The id of the best search hit whose name matches `name` (case-insensitive), optionally of a label. */
 export async function findId(explorer: Explorer, name: string, label?: string): Promise<string> {
-  const res = await explorer.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(name)}&limit=20${label ? `&labels=${label}` : ''}` });
+  const url = `/api/search?q=${encodeURIComponent(name)}&limit=20${label ? `&labels=${label}` : ''}`;
+  let res = await explorer.app.inject({ method: 'GET', url });
+  // A loaded machine can make Neo4j miss the API's query timeout once: ask again before failing.
+  for (let attempt = 0; attempt < 2 && res.statusCode >= 500; attempt++) res = await explorer.app.inject({ method: 'GET', url });
+  if (res.statusCode !== 200) throw new Error(`test/web/e2e: GET ${url} answered ${res.statusCode}: ${res.body}`);
   const hits = (res.json() as { results: Hit[] }).results;
   const exact = hits.find((h) => h.node.name.toLowerCase() === name.toLowerCase()) ?? hits[0];
   if (!exact) throw new Error(`test/web/e2e: no node named ${name}`);

@@ -106,7 +106,7 @@ describe('web/explorer readability', () => {
     it('should show an error under a bad depth and find a node by its name', async () => {
       await withPage('', async ({ page }) => {
         await page.getByRole('tab', { name: 'Queries' }).click();
-        await page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: /What builds on/i }).click();
+        await page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: /^What builds on a method/ }).click();
         const form = page.getByRole('form', { name: /^Parameters of/ });
         const depth = form.getByRole('textbox', { name: 'Parameter depth' });
         await depth.fill('abc');

@@ -68,8 +68,12 @@ export async function loadInitial(): Promise<void> {
   if (url.node) await selectNode(url.node, { focus: true });
 }
 
-/** Replays what the URL remembers on top of the first view: expansions, hidden nodes, colouring, the path. */
+/** Replays what the URL remembers on top of the first view: "only this", expansions, hidden nodes, colouring, the path. */
 async function restoreView(url: UrlState): Promise<void> {
+  if (url.isolated) {
+    if (!getState().view.nodes[url.isolated]) await selectNode(url.isolated);
+    dispatch(isolateNode(url.isolated));
+  }
   for (const id of url.expanded) await expandNode(id, false, { record: false });
   if (url.hidden.length) dispatch(hideNodes(url.hidden));
   dispatch(setColorBy(url.colorBy));

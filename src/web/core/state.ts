@@ -43,6 +43,8 @@ export interface ViewState {
   mode: ViewMode;
   lineage: LineageSpec | null;
   colorBy: ColorBy;
+  /** The node "Only this" started from, until the next fresh start (the URL replays it). */
+  isolated: string | null;
   /** Nodes expanded since the last fresh start, in order (the URL replays them on reload). */
   expanded: string[];
   /** The shortest path being looked at: part of the view so undo and the URL keep it. */
@@ -144,6 +146,7 @@ export const emptyView: ViewState = {
   mode: 'graph',
   lineage: null,
   colorBy: 'label',
+  isolated: null,
   expanded: [],
   path: emptyPath,
   colorEdgesByKind: false,

@@ -14,19 +14,6 @@ import { node, smallGraph } from './fixtures.js';
 
 const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });
 
-const blankUrl: UrlState = {
-  node: null,
-  view: 'graph',
-  root: null,
-  byYear: false,
-  query: null,
-  filters: firstViewFilters,
-  hidden: [],
-  expanded: [],
-  colorBy: 'label',
-  edgeKinds: false,
-  path: null,
-};
 
 describe('web/core/search', () => {
   describe('#shouldSearch and #moveActive', () => {

@@ -1,15 +1,19 @@
 // Screenshot checks of the canvas for both WebGL program sets (sigma's own, and the non-instanced
 // copies used on software renderers): a small known graph — two nodes and the BUILDS_ON link
 // between them — must show each node's colour at its position and a visible link between them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, poll } from './helpers.js';
 
 let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {

@@ -1,14 +1,18 @@
 // End-to-end: saved queries with parameter forms, replace/add and a table; the lazily loaded Cypher
 // editor with inline errors (item 8); filters by label, type and year, and community colours (item 9).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, handle, poll } from './helpers.js';
 
 let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {
@@ -141,10 +145,9 @@ describe('web/explorer', () => {
       const years = papers.map((p) => p.properties.year).filter((y): y is number => typeof y === 'number');
       const latest = Math.max(...years);
       const older = papers.find((p) => typeof p.properties.year === 'number' && p.properties.year < latest);
-      if (older) {
-        await page.getByRole('spinbutton', { name: 'From year' }).fill(String(latest));
-        await poll(() => handle.isVisible(page, older.id)).toBe(false);
-      }
+      expect(older).toBeDefined();
+      await page.getByRole('spinbutton', { name: 'From year' }).fill(String(latest));
+      await poll(() => handle.isVisible(page, older!.id)).toBe(false);
       await page.getByRole('checkbox', { name: 'Paper' }).uncheck();
       expect(await handle.isVisible(page, papers[0]!.id)).toBe(false);
       await page.getByRole('button', { name: 'Reset filters' }).click();

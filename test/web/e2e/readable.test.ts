@@ -1,14 +1,18 @@
 // End-to-end: what makes the explorer readable — every node of a small result labelled, path steps
 // that name their relation, a reload that restores filters, expansions and the path, field errors
 // in saved-query forms, and the confidence slider hiding a weak lineage link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer, type OpenPage } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer, type OpenPage } from './harness.js';
 import { api, findId, handle, poll } from './helpers.js';
 
 let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {
@@ -76,11 +80,13 @@ describe('web/explorer readability', () => {
       const to = await findId(explorer, 'Mamba', 'Architecture');
       await withPage(`?node=${encodeURIComponent(kd)}`, async ({ page }) => {
         await waitLayoutIdle(page);
+        await page.getByRole('button', { name: 'Show only this node' }).click();
+        await poll(() => handle.order(page)).toBe(1);
+        await page.getByRole('article', { name: /^Details of/ }).getByRole('button', { name: 'Expand', exact: true }).click();
+        await poll(() => handle.order(page)).toBeGreaterThan(1);
         await page.getByRole('button', { name: /^Hide Dataset nodes/ }).click();
         await poll(() => page.url()).toContain('hl=');
-        const before = await handle.order(page);
-        await page.getByRole('article', { name: /^Details of/ }).getByRole('button', { name: 'Expand', exact: true }).click();
-        await poll(() => handle.order(page)).toBeGreaterThan(before);
+        expect(page.url()).toContain(`only=${encodeURIComponent(kd)}`);
         await poll(() => page.url()).toContain(`exp=${encodeURIComponent(kd)}`);
         await page.goto(`${page.url()}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
         await waitReady(page);

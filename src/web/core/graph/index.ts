@@ -50,7 +50,7 @@ export const replaceGraph =
       else fresh.push(id);
     }
     Object.assign(positions, seedPositions(fresh, positions));
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, expanded: [], mode: 'graph', lineage: null, path: emptyPath };
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'graph', lineage: null, path: emptyPath };
     return withValidSelection({ ...state, view });
   };
 
@@ -144,7 +144,7 @@ export const isolateNode =
     const pos = state.view.positions[id] ?? { x: 0, y: 0 };
     return {
       ...state,
-      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, expanded: [], path: emptyPath },
+      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, isolated: id, expanded: [], path: emptyPath },
     };
   };
 
@@ -158,7 +158,7 @@ export const showLineage =
     const edges: Record<string, WireEdge> = {};
     for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
     const positions = layeredPositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath };
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath };
     return withValidSelection({ ...state, view });
   };
 

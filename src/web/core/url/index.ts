@@ -19,6 +19,7 @@ export interface UrlState {
   /** Every filter; the first-view filters when the URL names none. */
   filters: Filters;
   hidden: string[];
+  isolated: string | null;
   expanded: string[];
   colorBy: ColorBy;
   edgeKinds: boolean;
@@ -35,6 +36,7 @@ export function toUrlState(state: AppState): UrlState {
     query: state.query,
     filters: state.view.filters,
     hidden: state.view.hiddenNodes,
+    isolated: state.view.isolated,
     expanded: state.view.expanded,
     colorBy: state.view.colorBy,
     edgeKinds: state.view.colorEdgesByKind,
@@ -71,6 +73,7 @@ export function toSearch(url: UrlState): string {
     if (f.proposersOnly) p.set('papers', 'proposing');
   }
   if (f.minConfidence !== DEFAULT_MIN_CONFIDENCE) p.set('conf', String(f.minConfidence));
+  if (url.isolated) p.set('only', url.isolated);
   for (const id of url.expanded) p.append('exp', id);
   for (const id of url.hidden) p.append('hide', id);
   if (url.colorBy === 'community') p.set('color', 'community');
@@ -130,6 +133,7 @@ export function fromSearch(search: string): UrlState {
     query,
     filters: parseFilters(p),
     hidden: p.getAll('hide'),
+    isolated: p.get('only'),
     expanded: p.getAll('exp'),
     colorBy: p.get('color') === 'community' ? 'community' : 'label',
     edgeKinds: p.get('kinds') === '1',

@@ -26,6 +26,8 @@ export interface TestHandle {
   degree(id: string): number;
   /** Labels drawn in the last frame (their text). */
   displayedLabels(): string[];
+  /** Whether a camera animation is under way. */
+  cameraMoving(): boolean;
   /** The WebGL programs in use. */
   programSet(): string | null;
   mode(): string;
@@ -74,6 +76,7 @@ export function TestHandleController() {
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
       displayedLabels: () => [...(getRendererExtras()?.labels.drawn() ?? [])],
+      cameraMoving: () => getRenderer()?.getCamera().isAnimated() ?? false,
       programSet: () => getRendererExtras()?.programSet ?? null,
       mode: () => getState().view.mode,
       layout: () => layoutStatus(),

@@ -88,9 +88,9 @@ export function App() {
         <section className="stage" aria-label="Graph">
           <LineageBar />
           <ViewSummary />
+          <Legend />
           <div className="canvas-wrap">
             <GraphCanvas />
-            <Legend />
             {empty && <p className="empty-state center">Loading the graph…</p>}
           </div>
           <TablePanel />

@@ -19,8 +19,8 @@ export function summarize(view: ViewState): { shown: string; hidden: string | nu
     else other++;
   }
   const f = view.filters;
-  const paperPart = f.proposersOnly ? `the ${plural(papers, 'paper')} that propose them` : plural(papers, 'paper');
-  const shown = `Showing ${plural(ideas, 'method/architecture/dataset', 'methods/architectures/datasets')} and their lineage, with ${paperPart}${other ? ` and ${other} other nodes` : ''}`;
+  const paperPart = papers === 0 ? '' : f.proposersOnly ? `, with the ${plural(papers, 'paper')} that propose them` : `, with ${plural(papers, 'paper')}`;
+  const shown = `Showing ${plural(ideas, 'method/architecture/dataset', 'methods/architectures/datasets')} and their lineage${paperPart}${other ? ` and ${other} other nodes` : ''}`;
   const what: string[] = [];
   if (f.hiddenLabels.length) what.push(`${f.hiddenLabels.join(', ')} hidden`);
   if (f.proposersOnly) what.push('papers that only use or mention them hidden');

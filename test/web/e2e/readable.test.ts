@@ -84,7 +84,7 @@ describe('web/explorer readability', () => {
         await poll(() => handle.order(page)).toBe(1);
         await page.getByRole('article', { name: /^Details of/ }).getByRole('button', { name: 'Expand', exact: true }).click();
         await poll(() => handle.order(page)).toBeGreaterThan(1);
-        await page.getByRole('button', { name: /^Hide Dataset nodes/ }).click();
+        await page.getByRole('button', { name: /^Hide Paper nodes/ }).click();
         await poll(() => page.url()).toContain('hl=');
         expect(page.url()).toContain(`only=${encodeURIComponent(kd)}`);
         await poll(() => page.url()).toContain(`exp=${encodeURIComponent(kd)}`);
@@ -103,7 +103,7 @@ describe('web/explorer readability', () => {
         expect(await handle.order(page)).toBe(order);
         const restored = await page.evaluate(() => window.__methodgraph!.visibleNodes());
         expect(restored.sort()).toEqual(visible.sort());
-        expect(restored.some((id) => id.startsWith('dataset:'))).toBe(false);
+        expect(restored.some((id) => id.startsWith('paper:') && !path.includes(id))).toBe(false);
       });
     });
   });

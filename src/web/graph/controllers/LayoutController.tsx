@@ -6,6 +6,7 @@ import { commitStep, dispatch, getState, setLivePositionSource, store } from '..
 import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped } from '../forceatlas2-supervisor.js';
 import { readPositions } from '../sync.js';
 import { getRenderer } from '../graph-and-renderer.js';
+import { fitView } from '../camera.js';
 
 /** When set, the next finished run replaces positions without an undo step (the first layout). */
 let quietRuns = 0;
@@ -32,6 +33,8 @@ export function LayoutController() {
       if (quietRuns > 0) {
         quietRuns -= 1;
         dispatch(setPositions(after));
+        // The first layout of a view ends framed on what is visible (hidden nodes take no room).
+        fitView();
         return;
       }
       // The view before the run had `before`; the undoable step moves it to `after`.

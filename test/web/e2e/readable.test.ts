@@ -74,7 +74,7 @@ describe('web/explorer readability', () => {
   });
 
   describe('#reload', () => {
-    it('should restore filters, expansions, hidden nodes and the path after a reload', async () => {
+    it('should restore filters, expansions, hidden nodes and the path after a reload', { timeout: 180_000 }, async () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
       const from = await findId(explorer, 'm2mKD', 'Method');
       const to = await findId(explorer, 'Mamba', 'Architecture');

@@ -22,28 +22,31 @@ function isEditable(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
-let started = false;
-
 export function App() {
   const search = useRef<HTMLInputElement>(null);
   const loading = useApp((s) => s.loading > 0);
   const empty = useApp((s) => s.ready === false && s.loading === 0 && Object.keys(s.view.nodes).length === 0);
 
+  // Per mount: load the first view, then keep the URL in step with the state until unmount.
   useEffect(() => {
-    if (started) return;
-    started = true;
     let urlLive = false;
+    let mounted = true;
     void loadInitial().finally(() => {
+      if (!mounted) return;
       urlLive = true;
       const next = toSearch(toUrlState(store.getState()));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
-    store.subscribe((state, prev) => {
+    const unsubscribe = store.subscribe((state, prev) => {
       if (!urlLive) return;
       if (state.selection === prev.selection && state.view === prev.view && state.query === prev.query) return;
       const next = toSearch(toUrlState(state));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
+    return () => {
+      mounted = false;
+      unsubscribe();
+    };
   }, []);
 
   useEffect(() => {

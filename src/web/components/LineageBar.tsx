@@ -47,8 +47,8 @@ export function LineageEvidence() {
   const mode = useApp((s) => s.view.mode);
   const edges = useApp((s) => s.view.edges);
   const nodes = useApp((s) => s.view.nodes);
-  if (mode !== 'lineage') return null;
   const view = useApp((s) => s.view);
+  if (mode !== 'lineage') return null;
   const links = Object.values(edges).filter((e) => e.type === 'BUILDS_ON' && isEdgeVisible(view, e.id));
   return (
     <section className="lineage-evidence" aria-label="Lineage links and evidence">

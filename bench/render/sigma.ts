@@ -50,7 +50,7 @@ async function run(): Promise<RenderResult> {
   const fpsFrames = frames;
   camera.setState({ x: 0.5, y: 0.5, ratio: 1 });
 
-  // ForceAtlas2 in its worker, settings as in src/web/graph/layout.ts; watch the main thread meanwhile.
+  // ForceAtlas2 in its worker, settings as in src/web/graph/forceatlas2-supervisor.ts; watch the main thread meanwhile.
   // ?draw=0 kills the renderer first: the main-thread cost of applying the worker's positions alone.
   const drawDuringLayout = new URLSearchParams(location.search).get('draw') !== '0';
   if (!drawDuringLayout) renderer.kill();

@@ -14,6 +14,7 @@ import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { TablePanel } from './components/TablePanel.js';
 import { Toolbar } from './components/Toolbar.js';
+import { ViewSummary } from './components/ViewSummary.js';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -21,28 +22,31 @@ function isEditable(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
-let started = false;
-
 export function App() {
   const search = useRef<HTMLInputElement>(null);
   const loading = useApp((s) => s.loading > 0);
   const empty = useApp((s) => s.ready === false && s.loading === 0 && Object.keys(s.view.nodes).length === 0);
 
+  // Per mount: load the first view, then keep the URL in step with the state until unmount.
   useEffect(() => {
-    if (started) return;
-    started = true;
     let urlLive = false;
+    let mounted = true;
     void loadInitial().finally(() => {
+      if (!mounted) return;
       urlLive = true;
       const next = toSearch(toUrlState(store.getState()));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
-    store.subscribe((state, prev) => {
+    const unsubscribe = store.subscribe((state, prev) => {
       if (!urlLive) return;
-      if (state.selection === prev.selection && state.view.mode === prev.view.mode && state.view.lineage === prev.view.lineage && state.query === prev.query) return;
+      if (state.selection === prev.selection && state.view === prev.view && state.query === prev.query) return;
       const next = toSearch(toUrlState(state));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
+    return () => {
+      mounted = false;
+      unsubscribe();
+    };
   }, []);
 
   useEffect(() => {
@@ -86,15 +90,18 @@ export function App() {
       <main className="main">
         <section className="stage" aria-label="Graph">
           <LineageBar />
-          <GraphCanvas />
+          <ViewSummary />
           <Legend />
-          {empty && <p className="empty-state center">Loading the graph…</p>}
+          <div className="canvas-wrap">
+            <GraphCanvas />
+            {empty && <p className="empty-state center">Loading the graph…</p>}
+          </div>
+          <TablePanel />
         </section>
         <div id="side" className="side-wrap">
           <SidePanel />
         </div>
       </main>
-      <TablePanel />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { isEdgeVisible, isNodeVisible } from './core/filters/index.js';
 import type { TableResult } from './core/state.js';
 import { getState } from './core/store.js';
 import { MultiDirectedGraph } from 'graphology';
-import { getRenderer, graph } from './graph/instance.js';
+import { getRenderer, graph } from './graph/graph-and-renderer.js';
 
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -1,6 +1,6 @@
 // Attribute types of the explorer's one graphology graph and sigma renderer, and the colours
 // used for node labels and relationship types.
-import type { NodeLabel, Properties, RelationshipType } from '../shared/graph.js';
+import type { BuildsOnKind, NodeLabel, Properties, RelationshipType } from '../shared/graph.js';
 
 export interface NodeAttrs {
   x: number;
@@ -50,3 +50,16 @@ export const COMMUNITY_COLORS = [
   '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
   '#b07aa1', '#ff9da7', '#9c755f', '#8cd17d', '#86bcb6', '#d4a6c8',
 ];
+
+/** Lineage links coloured by what they say about their ends (BUILDS_ON kinds). */
+export const KIND_COLORS: Record<BuildsOnKind, string> = {
+  extends: '#c0392b',
+  variant: '#8e44ad',
+  component: '#2874a6',
+  combines: '#d68910',
+  adapts: '#17a589',
+  distilled: '#566573',
+};
+
+/** Colour of lineage links whose kind is not recorded. */
+export const UNKNOWN_KIND_COLOR = '#9ca3af';

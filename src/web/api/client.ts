@@ -187,3 +187,13 @@ export const api = {
     return { graph: asGraph(r), table: asTable(r), capped: Boolean((r as { capped?: boolean }).capped) };
   },
 };
+
+/** Shortest paths that follow only the relationship types in `types` (all types when empty). */
+export async function pathVia(from: string, to: string, types: readonly string[]): Promise<PathAnswer> {
+  const r = await request<{ found?: boolean; paths?: Array<{ nodes: string[]; edges: string[] }>; graph?: WireGraph }>(
+    'GET',
+    `/api/path${q({ from, to, types: types.join(',') })}`,
+  );
+  const first = r.paths?.[0];
+  return { graph: asGraph(r), found: Boolean(r.found ?? first), nodes: first?.nodes ?? [], edges: first?.edges ?? [] };
+}

@@ -1,5 +1,6 @@
-// Details of a selected link: its type, the evidence sentence, confidence, extractor and the paper
-// it came from (or the taxonomy), with both ends clickable.
+// Details of a selected link: its type and lineage kind, the evidence sentence (or, for a taxonomy
+// fact, its justification as background knowledge), confidence, extractor and the paper it came
+// from, with both ends clickable.
 import { useApp } from '../core/store.js';
 import { NodeLink } from './NodeLink.js';
 
@@ -12,6 +13,8 @@ export function EdgeDetails({ id }: { id: string }) {
   if (!edge) return <p className="muted">This link is no longer in the view.</p>;
   const p = edge.properties;
   const confidence = typeof p.confidence === 'number' ? p.confidence : null;
+  const taxonomy = p.source === 'taxonomy' || p.extractor === 'taxonomy';
+  const evidence = typeof p.evidence === 'string' && p.evidence ? p.evidence : null;
   return (
     <article className="details" aria-label={`Details of ${edge.type} link`}>
       <div className="kind">Link</div>
@@ -22,14 +25,29 @@ export function EdgeDetails({ id }: { id: string }) {
         <span className="sr-only"> to </span>
         {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
       </p>
-      <h3>Evidence</h3>
-      <blockquote className="evidence">{typeof p.evidence === 'string' && p.evidence ? `“${p.evidence}”` : 'No evidence sentence recorded.'}</blockquote>
+      {taxonomy ? (
+        <p className="taxonomy-note">
+          <strong>Taxonomy:</strong> {evidence ?? 'no justification recorded.'}
+          <span className="muted small"> Background knowledge from the curated taxonomy, not a quotation from a paper.</span>
+        </p>
+      ) : (
+        <>
+          <h3>Evidence</h3>
+          <blockquote className="evidence">{evidence ? `“${evidence}”` : 'No evidence sentence recorded.'}</blockquote>
+        </>
+      )}
       <dl>
+        {edge.type === 'BUILDS_ON' && (
+          <>
+            <dt>Kind</dt>
+            <dd className="edge-kind">{typeof p.kind === 'string' && p.kind ? p.kind : 'not recorded'}</dd>
+          </>
+        )}
         <dt>Confidence</dt>
         <dd>{confidence !== null ? confidence.toFixed(2) : 'unknown'}</dd>
         <dt>Source</dt>
         <dd>
-          {p.source === 'taxonomy' ? (
+          {taxonomy ? (
             'curated taxonomy'
           ) : paperId ? (
             paper ? <NodeLink id={paperId} name={paper.name} label="Paper" /> : <NodeLink id={paperId} name={paperId} label="Paper" />

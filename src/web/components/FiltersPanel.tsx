@@ -1,7 +1,7 @@
 // Filters: node labels, relationship types and a paper year range (all undoable), and colouring
 // by label or by Louvain community.
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
-import { resetFilters, setColorBy, setYearRange, toggleLabel, toggleType, yearBounds } from '../core/filters/index.js';
+import { resetFilters, setColorBy, setProposersOnly, setYearRange, toggleLabel, toggleType, yearBounds } from '../core/filters/index.js';
 import { commitStep, useApp } from '../core/store.js';
 import { LABEL_COLORS, TYPE_COLORS } from '../types.js';
 
@@ -27,6 +27,10 @@ export function FiltersPanel() {
             <span className="dot" style={{ background: LABEL_COLORS[l] }} aria-hidden="true" /> {l}
           </label>
         ))}
+        <label className="check">
+          <input type="checkbox" checked={view.filters.proposersOnly} onChange={(e) => commitStep(setProposersOnly(e.target.checked))} /> Only papers that propose
+          what is drawn
+        </label>
       </fieldset>
       <fieldset>
         <legend>Relationship types</legend>

@@ -1,14 +1,17 @@
 // The lineage view's header and evidence list: whose lineage it is, generation or year columns,
 // the way back to the graph, and every BUILDS_ON link with its evidence sentence.
-import { backToGraph } from '../actions.js';
-import { setLineageByYear } from '../core/layout/index.js';
+import { backToGraph, openLineage } from '../actions.js';
+import { setColorEdgesByKind } from '../core/filters/index.js';
+import { setLineageByYear } from '../core/positions/index.js';
 import { select } from '../core/selection/index.js';
+import { isEdgeVisible } from '../core/visibility.js';
 import { commitStep, dispatch, useApp } from '../core/store.js';
 
 export function LineageBar() {
   const mode = useApp((s) => s.view.mode);
   const lineage = useApp((s) => s.view.lineage);
   const root = useApp((s) => (s.view.lineage ? s.view.nodes[s.view.lineage.root] : undefined));
+  const byKind = useApp((s) => s.view.colorEdgesByKind);
   if (mode !== 'lineage' || !lineage) return null;
   return (
     <div className="lineage-bar" role="region" aria-label="Lineage view">
@@ -22,6 +25,17 @@ export function LineageBar() {
           By year
         </button>
       </div>
+      <label className="inline">
+        <input type="checkbox" checked={byKind} onChange={(e) => commitStep(setColorEdgesByKind(e.target.checked))} /> Colour links by kind
+      </label>
+      {lineage.omitted > 0 && (
+        <span className="more-note">
+          At most 25 per generation: +{lineage.omitted} more{' '}
+          <button type="button" onClick={() => void openLineage(lineage.root, lineage.byYear, { all: true })}>
+            Show all
+          </button>
+        </span>
+      )}
       <button type="button" onClick={() => void backToGraph()}>
         Back to graph
       </button>
@@ -33,8 +47,9 @@ export function LineageEvidence() {
   const mode = useApp((s) => s.view.mode);
   const edges = useApp((s) => s.view.edges);
   const nodes = useApp((s) => s.view.nodes);
+  const view = useApp((s) => s.view);
   if (mode !== 'lineage') return null;
-  const links = Object.values(edges).filter((e) => e.type === 'BUILDS_ON');
+  const links = Object.values(edges).filter((e) => e.type === 'BUILDS_ON' && isEdgeVisible(view, e.id));
   return (
     <section className="lineage-evidence" aria-label="Lineage links and evidence">
       <h3>
@@ -47,7 +62,13 @@ export function LineageEvidence() {
             <button type="button" className="link" onClick={() => dispatch(select({ kind: 'edge', id: e.id }))}>
               {nodes[e.source]?.name ?? e.source} → {nodes[e.target]?.name ?? e.target}
             </button>
-            {typeof e.properties.evidence === 'string' && <blockquote className="evidence">“{e.properties.evidence}”</blockquote>}
+            {typeof e.properties.kind === 'string' && <span className="muted small"> · {e.properties.kind}</span>}
+            {typeof e.properties.evidence === 'string' &&
+              (e.properties.source === 'taxonomy' || e.properties.extractor === 'taxonomy' ? (
+                <p className="taxonomy-note small">Taxonomy: {e.properties.evidence}</p>
+              ) : (
+                <blockquote className="evidence">“{e.properties.evidence}”</blockquote>
+              ))}
           </li>
         ))}
       </ul>

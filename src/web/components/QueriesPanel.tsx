@@ -1,10 +1,13 @@
-// Saved queries from cypher/: a list with descriptions, a form for the chosen query's parameters,
+// Saved queries from cypher/: a list with descriptions, a form for the chosen query's parameters
+// (node pickers for node ids, typed fields checked before running, errors under each field),
 // replace-or-add, and inline errors. Results are drawn and shown in the table below the graph.
 import { useEffect, useState } from 'react';
 import { api, type SavedQuery, type SavedQueryParam } from '../api/client.js';
 import { runQuery } from '../actions.js';
 import type { ResultMode } from '../core/query/index.js';
+import { checkParam, isNodeParam, type ParamSpec } from '../core/query/params.js';
 import { ResultModeToggle } from './ResultModeToggle.js';
+import { NodePicker, resolvePick, type Pick } from './NodePicker.js';
 import { useApp } from '../core/store.js';
 
 function initialValue(p: SavedQueryParam): string {
@@ -12,12 +15,10 @@ function initialValue(p: SavedQueryParam): string {
   return typeof p.default === 'object' ? JSON.stringify(p.default) : String(p.default);
 }
 
-export function coerce(p: SavedQueryParam, raw: string): unknown {
-  const t = p.type.toLowerCase();
-  if (t.startsWith('int') || t === 'integer' || t === 'number' || t === 'float') return raw === '' ? null : Number(raw);
-  if (t.startsWith('bool')) return raw === 'true';
-  if (t.startsWith('list') || t.endsWith('[]')) return raw.split(',').map((s) => s.trim()).filter(Boolean);
-  return raw;
+/** A node parameter starts as its id; its name replaces it once known. */
+function initialPick(p: SavedQueryParam, given: unknown): Pick {
+  const raw = given !== undefined ? String(given) : initialValue(p);
+  return { text: raw, id: /^[a-z]+:\S+$/.test(raw) ? raw : null };
 }
 
 export function QueriesPanel() {
@@ -25,6 +26,8 @@ export function QueriesPanel() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
+  const [picks, setPicks] = useState<Record<string, Pick>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<ResultMode>('replace');
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -52,8 +55,22 @@ export function QueriesPanel() {
     setError(null);
     if (!q) return;
     const v: Record<string, string> = {};
-    for (const p of q.params) v[p.name] = params && params[p.name] !== undefined ? String(params[p.name]) : initialValue(p);
+    const nodes: Record<string, Pick> = {};
+    for (const p of q.params) {
+      if (isNodeParam(p)) nodes[p.name] = initialPick(p, params?.[p.name]);
+      else v[p.name] = params && params[p.name] !== undefined ? String(params[p.name]) : initialValue(p);
+    }
     setValues(v);
+    setPicks(nodes);
+    setFieldErrors({});
+    // Show names instead of the ids the defaults and links carry.
+    for (const [name, pick] of Object.entries(nodes)) {
+      if (!pick.id) continue;
+      api
+        .node(pick.id)
+        .then((d) => setPicks((cur) => (cur[name]?.id === pick.id ? { ...cur, [name]: { text: d.node.name, id: pick.id } } : cur)))
+        .catch(() => undefined);
+    }
   };
 
   const query = queries?.find((q) => q.name === chosen);
@@ -61,7 +78,27 @@ export function QueriesPanel() {
   const run = async () => {
     if (!query) return;
     const params: Record<string, unknown> = {};
-    for (const p of query.params) params[p.name] = coerce(p, values[p.name] ?? '');
+    const errors: Record<string, string> = {};
+    for (const p of query.params as ParamSpec[]) {
+      if (isNodeParam(p)) {
+        const pick = picks[p.name] ?? { text: '', id: null };
+        if (pick.text.trim() === '' && !pick.id) {
+          const checked = checkParam(p, '');
+          if (checked.ok) params[p.name] = '';
+          else errors[p.name] = checked.error;
+          continue;
+        }
+        const resolved = await resolvePick(pick).catch((err: Error) => ({ error: `cannot look the name up: ${err.message}` }));
+        if ('id' in resolved) params[p.name] = resolved.id;
+        else errors[p.name] = `${p.name}: ${resolved.error}`;
+        continue;
+      }
+      const checked = checkParam(p, values[p.name] ?? '');
+      if (checked.ok) params[p.name] = checked.value;
+      else errors[p.name] = checked.error;
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     setRunning(true);
     const outcome = await runQuery({ kind: 'saved', name: query.name, params }, mode);
     setRunning(false);
@@ -105,19 +142,42 @@ export function QueriesPanel() {
         >
           <h3>{query.title}</h3>
           <p className="muted small">{query.description}</p>
-          {query.params.map((p) => (
-            <label key={p.name} className="field">
-              <span>
-                {p.name} <span className="muted small">({p.type})</span>
-              </span>
-              <input
-                name={p.name}
-                aria-label={`Parameter ${p.name}`}
-                value={values[p.name] ?? ''}
-                onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
-              />
-            </label>
-          ))}
+          {(query.params as ParamSpec[]).map((p) => {
+            const errorId = `param-error-${p.name}`;
+            const err = fieldErrors[p.name];
+            const integer = p.type === 'int';
+            return (
+              <div key={p.name} className="field">
+                <span>
+                  {p.name} <span className="muted small">{p.description ?? `(${p.type})`}</span>
+                </span>
+                {isNodeParam(p) ? (
+                  <NodePicker
+                    label={`Parameter ${p.name}`}
+                    value={picks[p.name] ?? { text: '', id: null }}
+                    onChange={(pick) => setPicks({ ...picks, [p.name]: pick })}
+                    invalid={Boolean(err)}
+                    describedBy={err ? errorId : undefined}
+                  />
+                ) : (
+                  <input
+                    name={p.name}
+                    aria-label={`Parameter ${p.name}`}
+                    inputMode={integer ? 'numeric' : undefined}
+                    aria-invalid={Boolean(err)}
+                    aria-describedby={err ? errorId : undefined}
+                    value={values[p.name] ?? ''}
+                    onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                  />
+                )}
+                {err && (
+                  <p className="field-error" id={errorId} role="alert">
+                    {err}
+                  </p>
+                )}
+              </div>
+            );
+          })}
           <ResultModeToggle name="mode" mode={mode} onChange={setMode} />
           <button type="submit" disabled={running}>
             {running ? 'Running…' : 'Run query'}

@@ -14,6 +14,8 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
   const [status, setStatus] = useState<string>('');
   const listId = useId();
   const seq = useRef(0);
+  // After a pick the list stays closed until the user types again (the picked name is not a query).
+  const picked = useRef(false);
 
   useEffect(() => {
     const q = normalizeQuery(text);
@@ -31,19 +33,20 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
           setHits(res);
           setActive(res.length ? 0 : -1);
           setStatus(res.length ? `${res.length} suggestions` : `No matches for “${q}”`);
-          setOpen(true);
+          if (!picked.current) setOpen(true);
         })
         .catch((err: Error) => {
           if (mine !== seq.current) return;
           setHits([]);
           setStatus(`Search failed: ${err.message}`);
-          setOpen(true);
+          if (!picked.current) setOpen(true);
         });
     }, 120);
     return () => clearTimeout(timer);
   }, [text]);
 
   const choose = (hit: SearchHit) => {
+    picked.current = true;
     setOpen(false);
     setText(hit.name);
     void selectNode(hit.id, { focus: true });
@@ -63,10 +66,13 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
         placeholder="Search…  ( / )"
         value={text}
         onChange={(e) => {
+          picked.current = false;
           setText(e.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          if (!picked.current) setOpen(true);
+        }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

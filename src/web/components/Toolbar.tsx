@@ -6,7 +6,7 @@ import { commitStep, dispatch, useApp } from '../core/store.js';
 import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
-import { startLayout, stopLayout } from '../graph/layout.js';
+import { startLayout, stopLayout } from '../graph/forceatlas2-supervisor.js';
 
 export function Toolbar() {
   const canUndo = useApp((s) => s.past.length > 0);

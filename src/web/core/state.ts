@@ -12,6 +12,10 @@ export interface Filters {
   hiddenTypes: RelationshipType[];
   /** Papers outside [min, max] are hidden; null = no year filter. */
   years: [number, number] | null;
+  /** BUILDS_ON links with a confidence below this are hidden (links without one stay). */
+  minConfidence: number;
+  /** Papers are drawn only when they propose something drawn: the "map of ideas" first view. */
+  proposersOnly: boolean;
 }
 
 export type ViewMode = 'graph' | 'lineage';
@@ -21,6 +25,10 @@ export interface LineageSpec {
   root: string;
   /** Columns by publication year when known instead of by generation. */
   byYear: boolean;
+  /** Nodes of the lineage left out by the per-generation cap (0 when it is drawn whole). */
+  omitted: number;
+  /** True when the user asked for the whole lineage, uncapped. */
+  all: boolean;
 }
 
 /** Everything that undo/redo restores. */
@@ -35,13 +43,26 @@ export interface ViewState {
   mode: ViewMode;
   lineage: LineageSpec | null;
   colorBy: ColorBy;
+  /** The node "Only this" started from, until the next fresh start (the URL replays it). */
+  isolated: string | null;
+  /** Nodes expanded since the last fresh start, in order (the URL replays them on reload). */
+  expanded: string[];
+  /** The shortest path being looked at: part of the view so undo and the URL keep it. */
+  path: PathState;
+  /** Lineage links coloured by their kind instead of one colour. */
+  colorEdgesByKind: boolean;
 }
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string };
 
+/** Relationship types a path may follow by default: lineage and who proposes or uses what. */
+export const LINEAGE_PATH_TYPES: RelationshipType[] = ['BUILDS_ON', 'PROPOSES', 'USES'];
+
 export interface PathState {
   from: string | null;
   to: string | null;
+  /** Relationship types the path may follow. */
+  via: RelationshipType[];
   nodes: string[];
   edges: string[];
   message: string | null;
@@ -72,7 +93,6 @@ export interface AppState {
   past: ViewState[];
   future: ViewState[];
   selection: Selection | null;
-  path: PathState;
   query: QuerySpec | null;
   table: TableResult | null;
   error: AppError | null;
@@ -84,30 +104,60 @@ export interface AppState {
   ready: boolean;
   /** Neighbours added by one expansion; the rest wait behind "+N more". */
   expandLimit: number;
+  /** Louvain communities of the drawn graph (largest first) while colouring by community. */
+  communities: CommunitySummary[];
+  /** How many nodes the overview left out of the first view (0 when it drew everything). */
+  overviewOmitted: number;
 }
 
-export const emptyFilters: Filters = { hiddenLabels: [], hiddenTypes: [], years: null };
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  /** The names of its best-connected members, to say what the community is about. */
+  examples: string[];
+}
+
+/** Links below this confidence are hidden until the user moves the slider. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+export const emptyFilters: Filters = { hiddenLabels: [], hiddenTypes: [], years: null, minConfidence: DEFAULT_MIN_CONFIDENCE, proposersOnly: false };
+
+/**
+ * The first view: methods, architectures and datasets with their lineage and the papers that propose
+ * them; concepts, authors, repositories and the noisier link types are one click away.
+ */
+export const firstViewFilters: Filters = {
+  hiddenLabels: ['Concept', 'Repository', 'Author'],
+  hiddenTypes: ['MENTIONS', 'SIMILAR_TO', 'CITES', 'AUTHORED_BY', 'HAS_CODE', 'USES'],
+  years: null,
+  minConfidence: DEFAULT_MIN_CONFIDENCE,
+  proposersOnly: true,
+};
+
+export const emptyPath: PathState = { from: null, to: null, via: LINEAGE_PATH_TYPES, nodes: [], edges: [], message: null };
 
 export const emptyView: ViewState = {
   nodes: {},
   edges: {},
   positions: {},
   hiddenNodes: [],
-  filters: emptyFilters,
+  filters: firstViewFilters,
   more: {},
   mode: 'graph',
   lineage: null,
   colorBy: 'label',
+  isolated: null,
+  expanded: [],
+  path: emptyPath,
+  colorEdgesByKind: false,
 };
 
-export const emptyPath: PathState = { from: null, to: null, nodes: [], edges: [], message: null };
 
 export const initialState: AppState = {
   view: emptyView,
   past: [],
   future: [],
   selection: null,
-  path: emptyPath,
   query: null,
   table: null,
   error: null,
@@ -117,6 +167,8 @@ export const initialState: AppState = {
   layout: 'idle',
   ready: false,
   expandLimit: 25,
+  communities: [],
+  overviewOmitted: 0,
 };
 
 export type Step = (state: AppState) => AppState;

@@ -5,8 +5,10 @@ import Sigma from 'sigma';
 import { getState } from '../core/store.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { graph, setRenderer } from './instance.js';
-import { edgeArrowProgram, edgeLineProgram, edgeThinLineProgram, nodeCircleProgram } from './programs.js';
+import { graph, setRenderer } from './graph-and-renderer.js';
+import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { chooseProgramSet, programsFor, type ProgramSet } from './program-choice.js';
+import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { resetSync } from './sync.js';
 import { SyncController } from './controllers/SyncController.js';
 import { EventsController } from './controllers/EventsController.js';
@@ -20,16 +22,17 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!container.current) return;
+    const programSet = chooseProgramSet(window.location.search);
+    const labels = createLabelDrawer(() => visibleNodeCount(getState().view) <= LABEL_ALL_LIMIT);
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
       defaultEdgeType: 'arrow',
-      // Not instanced: software WebGL draws instances one by one, which made each frame 100+ ms.
-      nodeProgramClasses: { circle: nodeCircleProgram<NodeAttrs, EdgeAttrs>() },
-      edgeProgramClasses: { arrow: edgeArrowProgram<NodeAttrs, EdgeAttrs>(), line: edgeLineProgram<NodeAttrs, EdgeAttrs>(), thin: edgeThinLineProgram<NodeAttrs, EdgeAttrs>() },
+      ...programsFor(programSet),
+      defaultDrawNodeLabel: (context, data, settings) => labels.draw(context, data, settings as unknown as Parameters<LabelDrawer['draw']>[2]),
       renderEdgeLabels: true,
       enableEdgeEvents: true,
-      labelDensity: 0.6,
-      labelGridCellSize: 130,
-      labelRenderedSizeThreshold: 9,
+      labelDensity: 1,
+      labelGridCellSize: 100,
+      labelRenderedSizeThreshold: 5,
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
       labelWeight: '500',
@@ -41,9 +44,14 @@ export function GraphCanvas() {
       nodeReducer: makeNodeReducer(getState),
       edgeReducer: makeEdgeReducer(getState),
     });
-    setRenderer(sigma);
+    sigma.on('beforeRender', labels.beginFrame);
+    setRenderer(sigma, { labels, programSet });
+    // The stage shrinks when the result table opens or is resized: redraw at the new size.
+    const resize = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
+    resize.observe(container.current);
     setMounted(true);
     return () => {
+      resize.disconnect();
       setMounted(false);
       setRenderer(null);
       sigma.kill();

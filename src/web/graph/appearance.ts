@@ -2,9 +2,11 @@
 // apply filters, hover and selection highlighting and the path without touching the graph data.
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { isEdgeVisible, isNodeVisible } from '../core/filters/index.js';
+import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import type { AppState } from '../core/state.js';
-import { COMMUNITY_COLORS, LABEL_COLORS, TYPE_COLORS, type EdgeAttrs, type NodeAttrs } from '../types.js';
-import { graph, pointer } from './instance.js';
+import { BUILDS_ON_KINDS, type BuildsOnKind } from '../../shared/graph.js';
+import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR, type EdgeAttrs, type NodeAttrs } from '../types.js';
+import { graph, pointer } from './graph-and-renderer.js';
 
 const DIM_NODE = '#e4e6ea';
 const DIM_EDGE = '#eef0f2';
@@ -21,7 +23,17 @@ export function nodeColor(attrs: NodeAttrs, state: AppState): string {
   return LABEL_COLORS[attrs.kind];
 }
 
-export function edgeColor(attrs: EdgeAttrs): string {
+/** The BUILDS_ON kind of a link, or null when it has none (or one outside the contract). */
+export function kindOf(properties: Record<string, unknown>): BuildsOnKind | null {
+  const k = properties.kind;
+  return typeof k === 'string' && (BUILDS_ON_KINDS as readonly string[]).includes(k) ? (k as BuildsOnKind) : null;
+}
+
+export function edgeColor(attrs: EdgeAttrs, state?: AppState): string {
+  if (state?.view.colorEdgesByKind && attrs.relType === 'BUILDS_ON') {
+    const kind = kindOf(attrs.properties);
+    return kind ? KIND_COLORS[kind] : UNKNOWN_KIND_COLOR;
+  }
   return TYPE_COLORS[attrs.relType];
 }
 
@@ -29,7 +41,9 @@ export function makeNodeReducer(getState: () => AppState) {
   return (node: string, data: NodeAttrs): Partial<NodeDisplayData> => {
     const state = getState();
     const view = state.view;
-    const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: nodeColor(data, state) };
+    // Small views label every node; larger ones let the label drawer pick what fits (labels.ts).
+    const labelAll = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
+    const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: nodeColor(data, state), forceLabel: labelAll };
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
     // In the lineage view the whole DAG stays readable: only hovering dims.
@@ -38,9 +52,9 @@ export function makeNodeReducer(getState: () => AppState) {
       res.size = Math.max(data.size, 9);
       if (node === selected) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
     }
-    const onPath = state.path.nodes.length > 0;
+    const onPath = state.view.path.nodes.length > 0;
     if (onPath) {
-      if (state.path.nodes.includes(node)) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (state.view.path.nodes.includes(node)) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
       return { ...res, color: DIM_NODE, label: null, zIndex: 0 };
     }
     if (focus && graph.hasNode(focus)) {
@@ -49,7 +63,7 @@ export function makeNodeReducer(getState: () => AppState) {
       return { ...res, color: DIM_NODE, label: null, zIndex: 0 };
     }
     if (view.mode === 'lineage') return { ...res, forceLabel: true, highlighted: node === view.lineage?.root };
-    if (node === state.path.from || node === state.path.to) return { ...res, highlighted: true, forceLabel: true };
+    if (node === state.view.path.from || node === state.view.path.to) return { ...res, highlighted: true, forceLabel: true };
     return res;
   };
 }
@@ -58,13 +72,13 @@ export function makeEdgeReducer(getState: () => AppState) {
   return (edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> => {
     const state = getState();
     const view = state.view;
-    const res: Partial<EdgeDisplayData> = { ...data, color: edgeColor(data) };
+    const res: Partial<EdgeDisplayData> = { ...data, color: edgeColor(data, state) };
     // While the layout moves every node, thin lines keep each frame cheap in software WebGL.
     if (pointer.layoutRunning) res.type = 'thin';
     if (!isEdgeVisible(view, edge)) return { ...res, hidden: true };
     if (state.selection?.kind === 'edge' && state.selection.id === edge) return { ...res, color: PATH_COLOR, size: data.size + 2, zIndex: 2 };
-    if (state.path.edges.length > 0) {
-      if (state.path.edges.includes(edge)) return { ...res, color: PATH_COLOR, size: data.size + 2.5, zIndex: 2 };
+    if (state.view.path.edges.length > 0) {
+      if (state.view.path.edges.includes(edge)) return { ...res, color: PATH_COLOR, size: data.size + 2.5, zIndex: 2 };
       return { ...res, color: DIM_EDGE, label: '' };
     }
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;

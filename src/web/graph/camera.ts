@@ -1,5 +1,7 @@
-// Camera moves: centre on a node (after a search or a shared link) and fit the whole drawing.
-import { getRenderer, graph } from './instance.js';
+// Camera moves: centre on a node (after a search or a shared link) and fit what is visible.
+import { isNodeVisible } from '../core/visibility.js';
+import { getState } from '../core/store.js';
+import { getRenderer, graph } from './graph-and-renderer.js';
 
 export function focusNode(id: string, ratio = 0.35): void {
   const sigma = getRenderer();
@@ -10,14 +12,19 @@ export function focusNode(id: string, ratio = 0.35): void {
   void sigma.getCamera().animate({ x: data.x, y: data.y, ratio }, { duration: 400 });
 }
 
+/** Fits the visible nodes (not hidden or filtered ones) into the stage as it is now sized. */
 export function fitView(): void {
   const sigma = getRenderer();
   if (!sigma) return;
+  const view = getState().view;
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  graph.forEachNode((id, a) => {
+    if (!isNodeVisible(view, id)) return;
+    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+  });
+  // The graph is framed on the visible nodes' box, so the camera's home position shows exactly them.
+  sigma.setCustomBBox(minX === Infinity ? null : { x: [minX, maxX], y: [minY, maxY] });
+  sigma.refresh();
   void sigma.getCamera().animatedReset({ duration: 300 });
-}
-
-export function zoomBy(factor: number): void {
-  const camera = getRenderer()?.getCamera();
-  if (!camera) return;
-  void camera.animate({ ratio: camera.ratio / factor }, { duration: 200 });
 }

@@ -4,7 +4,7 @@ import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { ViewState } from '../core/state.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
-import { graph } from './instance.js';
+import { graph } from './graph-and-renderer.js';
 
 let lastPositions: ViewState['positions'] | null = null;
 let lastMode: ViewState['mode'] | null = null;
@@ -34,11 +34,11 @@ function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): N
   };
 }
 
+/** In the lineage view a link is labelled with its kind; its evidence is one click away. */
 function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined {
   if (mode !== 'lineage') return undefined;
-  const ev = edge.properties.evidence;
-  if (typeof ev !== 'string' || !ev) return undefined;
-  return ev.length > 70 ? `${ev.slice(0, 68)}…` : ev;
+  const kind = edge.properties.kind;
+  return typeof kind === 'string' && kind ? kind : undefined;
 }
 
 function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showHiddenNodes, showLineage } from '../../../src/web/core/graph/index.js';
 import { commit, redo, undo } from '../../../src/web/core/history/index.js';
-import { select } from '../../../src/web/core/selection/index.js';
+import { select, setPathResult } from '../../../src/web/core/selection/index.js';
+import { capPerGeneration } from '../../../src/web/core/positions/index.js';
 import { initialState, type AppState } from '../../../src/web/core/state.js';
 import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
 
@@ -86,7 +87,7 @@ describe('web/core/graph', () => {
     it('should switch to the lineage mode with generations from left to right', () => {
       const state = showLineage(lineageGraph(), 'architecture:seqboat', false)(loaded());
       expect(state.view.mode).toBe('lineage');
-      expect(state.view.lineage).toEqual({ root: 'architecture:seqboat', byYear: false });
+      expect(state.view.lineage).toEqual({ root: 'architecture:seqboat', byYear: false, omitted: 0, all: false });
       const x = (id: string) => state.view.positions[id]!.x;
       expect(x('architecture:ssm')).toBeLessThan(x('method:sma'));
       expect(x('method:sma')).toBeLessThan(x('architecture:seqboat'));
@@ -120,6 +121,39 @@ describe('web/core/graph', () => {
     it('should do nothing on undo with an empty past', () => {
       const state = loaded();
       expect(undo()(state)).toBe(state);
+    });
+  });
+
+  describe('#capPerGeneration', () => {
+    it('should keep at most the limit per generation, the root and its direct links first, and count the rest', () => {
+      const nodes = [node('architecture:transformer', 'Architecture')];
+      const edges = [];
+      for (let i = 0; i < 40; i++) {
+        nodes.push(node(`method:m${i}`, 'Method'));
+        edges.push(edge('BUILDS_ON', `method:m${i}`, i < 5 ? 'architecture:transformer' : 'method:m0'));
+      }
+      const { graph, omitted } = capPerGeneration({ nodes, edges }, 'architecture:transformer', 10);
+      const ids = new Set(graph.nodes.map((n) => n.id));
+      expect(ids.has('architecture:transformer')).toBe(true);
+      for (let i = 0; i < 5; i++) expect(ids.has(`method:m${i}`)).toBe(true);
+      // Generation 0: the root; 1: the five building on it; 2: the 35 building on m0, capped to 10.
+      expect(graph.nodes.length).toBe(1 + 5 + 10);
+      expect(omitted).toBe(35 - 10);
+      expect(graph.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+      const state = showLineage({ nodes, edges }, 'architecture:transformer', false)(initialState);
+      expect(state.view.lineage?.omitted).toBeGreaterThan(0);
+      expect(showLineage({ nodes, edges }, 'architecture:transformer', false, true)(initialState).view.lineage?.omitted).toBe(0);
+    });
+  });
+
+  describe('#path in the view', () => {
+    it('should keep the path and the expansions in the undo history', () => {
+      const base = replaceGraph(smallGraph())(initialState);
+      const withPath = commit(setPathResult(['method:sma', 'paper:seqboat'], ['PROPOSES:paper:seqboat->method:sma'], 'ok'))(base);
+      expect(withPath.view.path.nodes).toHaveLength(2);
+      expect(undo()(withPath).view.path.nodes).toHaveLength(0);
+      const expanded = addGraph({ nodes: [node('paper:x', 'Paper')], edges: [edge('USES', 'paper:x', 'method:sma')] }, { origin: 'method:sma', more: 0 })(base);
+      expect(expanded.view.expanded).toEqual(['method:sma']);
     });
   });
 });

@@ -1,13 +1,17 @@
 // End-to-end: expand with a cap and "+N more", hide, undo/redo by buttons and keys (item 5), the
 // lineage view (item 6) and the shortest path between two picked nodes (item 7).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {
@@ -31,9 +35,12 @@ describe('web/explorer', () => {
       await page.mouse.dblclick(p.x, p.y);
       await poll(() => handle.order(page)).toBe(Math.min(details.graph.nodes.length, 26));
       const origin = (await handle.position(page, kd))!;
-      for (const n of details.graph.nodes.slice(0, 5)) {
+      const near = details.graph.nodes.filter((n) => n.id !== kd).slice(0, 5);
+      expect(near.length).toBeGreaterThan(0);
+      for (const n of near) {
         const q = await handle.position(page, n.id);
-        if (q && n.id !== kd) expect(Math.hypot(q.x - origin.x, q.y - origin.y)).toBeLessThan(5);
+        expect(q).not.toBeNull();
+        expect(Math.hypot(q!.x - origin.x, q!.y - origin.y)).toBeLessThan(5);
       }
       const expandedOrder = await handle.order(page);
       await page.locator('.graph-canvas').click({ position: { x: 5, y: 5 } });
@@ -119,7 +126,7 @@ describe('web/explorer', () => {
     it('should highlight the shortest path between two picked nodes', async () => {
       const from = await findId(explorer, 'm2mKD', 'Method');
       const to = await findId(explorer, 'Mamba', 'Architecture');
-      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(explorer, `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(explorer, `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON,PROPOSES,USES`);
       expect(path.found).toBe(true);
       const second = await openExplorer(explorer, `?node=${encodeURIComponent(from)}`);
       const p2 = second.page;

@@ -32,6 +32,8 @@ export async function ensureDist(): Promise<void> {
 
 export interface Explorer {
   url: string;
+  /** Browser contexts opened by openExplorer and not yet closed. */
+  contexts: Set<BrowserContext>;
   db: Database;
   app: FastifyInstance;
   browser: Browser;
@@ -52,6 +54,7 @@ export async function startExplorer(options: { load?: boolean } = {}): Promise<E
     db,
     app,
     browser,
+    contexts: new Set(),
     async close() {
       if (closed) return;
       closed = true;
@@ -71,12 +74,21 @@ export interface OpenPage {
 /** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
 export async function openExplorer(explorer: Explorer, path = '', options: { waitReady?: boolean } = {}): Promise<OpenPage> {
   const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  explorer.contexts.add(context);
+  context.on('close', () => explorer.contexts.delete(context));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(new URL(path, explorer.url).toString());
   if (options.waitReady !== false) await waitReady(page);
   return { context, page, errors };
+}
+
+/** Closes every context a test opened, whether it passed or failed (run in afterEach). */
+export async function closeOpenPages(explorer: Explorer | undefined): Promise<void> {
+  if (!explorer) return;
+  await Promise.all([...explorer.contexts].map((c) => c.close()));
+  explorer.contexts.clear();
 }
 
 export async function waitReady(page: Page): Promise<void> {

@@ -10,7 +10,11 @@ interface Hit {
 
 /** The id of the best search hit whose name matches `name` (case-insensitive), optionally of a label. */
 export async function findId(explorer: Explorer, name: string, label?: string): Promise<string> {
-  const res = await explorer.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(name)}&limit=20${label ? `&labels=${label}` : ''}` });
+  const url = `/api/search?q=${encodeURIComponent(name)}&limit=20${label ? `&labels=${label}` : ''}`;
+  let res = await explorer.app.inject({ method: 'GET', url });
+  // A loaded machine can make Neo4j miss the API's query timeout once: ask again before failing.
+  for (let attempt = 0; attempt < 2 && res.statusCode >= 500; attempt++) res = await explorer.app.inject({ method: 'GET', url });
+  if (res.statusCode !== 200) throw new Error(`test/web/e2e: GET ${url} answered ${res.statusCode}: ${res.body}`);
   const hits = (res.json() as { results: Hit[] }).results;
   const exact = hits.find((h) => h.node.name.toLowerCase() === name.toLowerCase()) ?? hits[0];
   if (!exact) throw new Error(`test/web/e2e: no node named ${name}`);
@@ -46,21 +50,41 @@ export async function searchAndChoose(page: Page, text: string, name: string): P
   await option.click();
 }
 
-/** Waits until the camera animation after a selection has ended, then gives the node's screen position. */
+/** Waits until the camera has stopped and the node has stayed put for ten frames, then gives its screen position. */
 export async function settledScreenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
-  // The camera starts moving shortly after the selection and animates for 400 ms.
-  await page.waitForTimeout(800);
-  let last = await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id);
-  let stable = 0;
-  for (let i = 0; i < 60; i++) {
-    await page.waitForTimeout(150);
-    const now = await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id);
-    stable = now && last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5 ? stable + 1 : 0;
-    if (stable >= 3 && now) return now;
-    last = now;
-  }
-  if (!last) throw new Error(`test/web/e2e: node ${id} is not drawn`);
-  return last;
+  await page.waitForFunction(
+    (nodeId) => {
+      const h = window.__methodgraph!;
+      const w = window as unknown as { __settle?: { x: number; y: number; frames: number } | null };
+      const now = h.nodeOnScreen(nodeId);
+      const last = w.__settle;
+      if (!now || h.cameraMoving()) {
+        w.__settle = null;
+        return false;
+      }
+      const same = last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5;
+      w.__settle = { ...now, frames: same ? last.frames + 1 : 0 };
+      return w.__settle.frames >= 10;
+    },
+    id,
+    { polling: 'raf', timeout: 20_000 },
+  );
+  const p = await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id);
+  if (!p) throw new Error(`test/web/e2e: node ${id} is not drawn`);
+  return p;
+}
+
+/** Resolves after the page has drawn `frames` more animation frames. */
+export async function nextFrames(page: Page, frames = 3): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
 }
 
 /** expect.poll with a timeout that suits a browser: what the user sees may take a few seconds. */

@@ -1,13 +1,17 @@
 // End-to-end: search with autocomplete (item 3), the details panel for papers, methods and links
 // (item 4), and the keyboard (/ focuses search, Esc clears the selection, named and visible controls).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, searchAndChoose, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {
@@ -71,7 +75,8 @@ describe('web/explorer', () => {
       const panel = page.getByRole('article', { name: /Details of Knowledge Distillation/i });
       await panel.waitFor();
       await poll(() => panel.getByRole('heading', { name: /Built upon by/ }).count()).toBe(1);
-      if (details.node.properties.aliases.length) expect(await panel.textContent()).toContain(details.node.properties.aliases[0]);
+      expect(details.node.properties.aliases.length).toBeGreaterThan(0);
+      expect(await panel.textContent()).toContain(details.node.properties.aliases[0]);
       const builtUpon = panel.locator('section', { has: page.getByRole('heading', { name: /Built upon by/ }) });
       expect(await builtUpon.getByRole('button', { name: /Select m2mKD/i }).count()).toBeGreaterThan(0);
       await builtUpon.getByRole('button', { name: /Details of the link/ }).first().click();

@@ -1,7 +1,7 @@
 // End-to-end: URL state restored on reload (item 10), exports of PNG, GEXF and CSV (item 11), and
 // the error banner with retry during a real database outage plus empty states (item 12).
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, afterEach } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app.js';
 import { dbConfig } from '../../../src/neo4j/config.js';
@@ -9,7 +9,7 @@ import { openDatabase } from '../../../src/neo4j/driver.js';
 import { distDir } from '../../../src/neo4j/paths.js';
 import { emptyDatabase } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
-import { openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer } from './harness.js';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer } from './harness.js';
 import { findId, handle, poll } from './helpers.js';
 import { boltProxy } from './proxy.js';
 
@@ -17,6 +17,10 @@ let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 // End-to-end: seeing the graph (item 1: whole corpus, legend, size by degree, labels, hover) and the
 // layout (item 2: ForceAtlas2 in a worker, start/stop, positions kept, undoable).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
-import { api, findId, handle, poll } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
+import { closeOpenPages, startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { api, findId, handle, nextFrames, poll } from './helpers.js';
 
 interface Overview {
   graph: { nodes: { id: string; label: string }[]; edges: unknown[] };
@@ -13,6 +13,10 @@ let explorer: Explorer;
 
 beforeAll(async () => {
   explorer = await startExplorer();
+});
+
+afterEach(async () => {
+  await closeOpenPages(explorer);
 });
 
 afterAll(async () => {
@@ -105,7 +109,7 @@ describe('web/explorer', () => {
       await page.getByRole('button', { name: 'Stop layout' }).click();
       expect(await handle.layout(page)).toBe('idle');
       const after = await handle.position(page, kd);
-      await page.waitForTimeout(400);
+      await nextFrames(page, 10);
       expect(await handle.position(page, kd)).toEqual(after);
       await page.getByRole('button', { name: 'Undo' }).click();
       expect(await handle.position(page, kd)).toEqual(before);

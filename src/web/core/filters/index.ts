@@ -1,7 +1,7 @@
 // Filters by label, relationship type and paper year, the colouring mode, and the visibility
 // rules every view of the graph (sigma reducers, exports, the test handle) derives from them.
 import type { NodeLabel, RelationshipType } from '../../../shared/graph.js';
-import { emptyFilters, type ColorBy, type Step, type ViewState } from '../state.js';
+import { emptyFilters, type ColorBy, type Filters, type Step, type ViewState } from '../state.js';
 import { withValidSelection } from '../graph/index.js';
 import { isNodeVisible, isEdgeVisible } from '../visibility.js';
 
@@ -35,7 +35,34 @@ export const setYearRange =
     return withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, years } } });
   };
 
-export const resetFilters = (): Step => (state) => ({ ...state, view: { ...state.view, filters: emptyFilters } });
+/** Shows everything again, keeping the confidence threshold the user chose. */
+export const resetFilters = (): Step => (state) => ({ ...state, view: { ...state.view, filters: { ...emptyFilters, minConfidence: state.view.filters.minConfidence } } });
+
+/** Replaces every filter at once (the first view, a reload from the URL). */
+export const setFilters =
+  (filters: Filters): Step =>
+  (state) =>
+    withValidSelection({ ...state, view: { ...state.view, filters } });
+
+/** Hides BUILDS_ON links below `min` (0–1) everywhere, the lineage view included. */
+export const setMinConfidence =
+  (min: number): Step =>
+  (state) => {
+    const value = Math.min(1, Math.max(0, Math.round(min * 100) / 100));
+    if (!Number.isFinite(value) || state.view.filters.minConfidence === value) return state;
+    return withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, minConfidence: value } } });
+  };
+
+/** Draws every paper, or only those proposing something drawn. */
+export const setProposersOnly =
+  (on: boolean): Step =>
+  (state) =>
+    state.view.filters.proposersOnly === on ? state : withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, proposersOnly: on } } });
+
+export const setColorEdgesByKind =
+  (on: boolean): Step =>
+  (state) =>
+    state.view.colorEdgesByKind === on ? state : { ...state, view: { ...state.view, colorEdgesByKind: on } };
 
 export const setColorBy =
   (colorBy: ColorBy): Step =>

@@ -1,8 +1,8 @@
 // Steps that change what the view contains: replace it with a graph, add a graph next to the node
 // it came from, hide, isolate, show a lineage. New nodes get positions; existing ones keep theirs.
 import type { WireEdge, WireGraph, WireNode } from '../../../shared/graph.js';
-import { layeredPositions } from '../layout/layered.js';
-import { neighbourRadius, ringAround, spiralPositions } from '../layout/positions.js';
+import { capPerGeneration, layeredPositions } from '../positions/layered.js';
+import { neighbourRadius, ringAround, spiralPositions } from '../positions/spiral-and-rings.js';
 import { isEdgeVisible, isNodeVisible } from '../visibility.js';
 import { emptyPath, type AppState, type Point, type Step, type ViewState } from '../state.js';
 
@@ -50,14 +50,14 @@ export const replaceGraph =
       else fresh.push(id);
     }
     Object.assign(positions, seedPositions(fresh, positions));
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, mode: 'graph', lineage: null };
-    return withValidSelection({ ...state, view, path: emptyPath });
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'graph', lineage: null, path: emptyPath };
+    return withValidSelection({ ...state, view });
   };
 
 export interface AddOptions {
   /** The node the graph came from: new nodes are placed around it. */
   origin?: string;
-  /** How many neighbours of `origin` were left out (0 clears "+N more"). */
+  /** How many neighbours of `origin` were left out (0 clears "+N more"); set by an expansion, which is remembered. */
   more?: number;
 }
 
@@ -108,11 +108,18 @@ export const addGraph =
       if (options.more > 0) more[origin] = options.more;
       else delete more[origin];
     }
-    const hiddenNodes = view.hiddenNodes.filter((id) => !graph.nodes.some((n) => n.id === id));
+    const incoming = new Set(graph.nodes.map((n) => n.id));
+    const hiddenNodes = view.hiddenNodes.filter((id) => !incoming.has(id));
+    const expanded = origin && options.more !== undefined && !view.expanded.includes(origin) ? [...view.expanded, origin] : view.expanded;
     const changed =
-      fresh.length > 0 || edgesChanged || hiddenNodes.length !== view.hiddenNodes.length || more[origin ?? ''] !== view.more[origin ?? ''] || graph.nodes.some((n) => nodes[n.id] !== view.nodes[n.id]);
+      fresh.length > 0 ||
+      edgesChanged ||
+      expanded !== view.expanded ||
+      hiddenNodes.length !== view.hiddenNodes.length ||
+      more[origin ?? ''] !== view.more[origin ?? ''] ||
+      graph.nodes.some((n) => nodes[n.id] !== view.nodes[n.id]);
     if (!changed) return state;
-    return { ...state, view: { ...view, nodes, edges, positions, more, hiddenNodes } };
+    return { ...state, view: { ...view, nodes, edges, positions, more, hiddenNodes, expanded } };
   };
 
 /** Hides nodes (and so their edges) until "show hidden" or undo. */
@@ -137,22 +144,22 @@ export const isolateNode =
     const pos = state.view.positions[id] ?? { x: 0, y: 0 };
     return {
       ...state,
-      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {} },
-      path: emptyPath,
+      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, isolated: id, expanded: [], path: emptyPath },
     };
   };
 
-/** Shows the BUILDS_ON lineage of `root` as a layered DAG. */
+/** Shows the BUILDS_ON lineage of `root` as a layered DAG, capped per generation unless `all`. */
 export const showLineage =
-  (graph: WireGraph, root: string, byYear: boolean): Step =>
+  (whole: WireGraph, root: string, byYear: boolean, all = false): Step =>
   (state) => {
+    const { graph, omitted } = all ? { graph: whole, omitted: 0 } : capPerGeneration(whole, root);
     const nodes: Record<string, WireNode> = {};
     for (const n of graph.nodes) nodes[n.id] = mergeNode(nodes[n.id], n);
     const edges: Record<string, WireEdge> = {};
     for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
     const positions = layeredPositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, mode: 'lineage', lineage: { root, byYear } };
-    return withValidSelection({ ...state, view, path: emptyPath });
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath };
+    return withValidSelection({ ...state, view });
   };
 
 /** Drops a selection that no longer points at something visible in the view. */

@@ -6,10 +6,6 @@ import type { QuerySpec, Step, TableResult } from '../state.js';
 
 export type ResultMode = 'replace' | 'add';
 
-export const setQuery =
-  (query: QuerySpec | null): Step =>
-  (state) => ({ ...state, query });
-
 export const setTable =
   (table: TableResult | null): Step =>
   (state) => ({ ...state, table });

@@ -1,6 +1,7 @@
 // Steps for what the user picked: the selected node or edge, and the two ends of a path search
-// with the path found between them.
-import { emptyPath, type Selection, type Step } from '../state.js';
+// with the path found between them (the path is part of the view, so undo and the URL keep it).
+import type { RelationshipType } from '../../../shared/graph.js';
+import { emptyPath, type PathState, type Selection, type Step } from '../state.js';
 
 export const select =
   (selection: Selection | null): Step =>
@@ -12,13 +13,16 @@ export const select =
 
 export const clearSelection = (): Step => (state) => (state.selection ? { ...state, selection: null } : state);
 
+const withPath =
+  (change: (path: PathState) => PathState): Step =>
+  (state) => ({ ...state, view: { ...state.view, path: change(state.view.path) } });
+
 /** Sets one end of the path search; changing an end forgets the previous path. */
-export const setPathEnd =
-  (end: 'from' | 'to', id: string): Step =>
-  (state) => ({ ...state, path: { ...state.path, [end]: id, nodes: [], edges: [], message: null } });
+export const setPathEnd = (end: 'from' | 'to', id: string): Step => withPath((path) => ({ ...path, [end]: id, nodes: [], edges: [], message: null }));
 
-export const setPathResult =
-  (nodes: string[], edges: string[], message: string | null): Step =>
-  (state) => ({ ...state, path: { ...state.path, nodes, edges, message } });
+/** Sets the relationship types the path may follow; forgets the previous path. */
+export const setPathTypes = (via: RelationshipType[]): Step => withPath((path) => ({ ...path, via, nodes: [], edges: [], message: null }));
 
-export const clearPath = (): Step => (state) => ({ ...state, path: emptyPath });
+export const setPathResult = (nodes: string[], edges: string[], message: string | null): Step => withPath((path) => ({ ...path, nodes, edges, message }));
+
+export const clearPath = (): Step => (state) => (state.view.path === emptyPath ? state : { ...state, view: { ...state.view, path: emptyPath } });

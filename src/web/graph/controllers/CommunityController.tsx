@@ -1,14 +1,32 @@
 // Colour by community: runs Louvain (loaded on demand) on the drawn graph when that colouring is
-// on and the graph changes, storing each node's community as an attribute.
+// on and the graph changes, storing each node's community as an attribute and a summary of the
+// communities (size, best-connected members) in the store for the legend.
 import { useEffect } from 'react';
-import { store } from '../../core/store.js';
-import { getRenderer, graph } from '../instance.js';
+import type { CommunitySummary } from '../../core/state.js';
+import { dispatch, store } from '../../core/store.js';
+import { getRenderer, graph } from '../graph-and-renderer.js';
 
 async function detect(): Promise<void> {
   const { default: louvain } = await import('graphology-communities-louvain');
   if (graph.order === 0) return;
   louvain.assign(graph, { nodeCommunityAttribute: 'community', rng: mulberry(42) });
+  const communities = summarize();
+  dispatch((s) => ({ ...s, communities }));
   getRenderer()?.refresh({ skipIndexation: true });
+}
+
+/** Communities largest first, each with its three best-connected members. */
+function summarize(): CommunitySummary[] {
+  const members = new Map<number, Array<{ label: string; degree: number }>>();
+  graph.forEachNode((id, a) => {
+    if (a.community === undefined) return;
+    const list = members.get(a.community) ?? [];
+    list.push({ label: a.label, degree: graph.degree(id) });
+    members.set(a.community, list);
+  });
+  return [...members.entries()]
+    .map(([id, list]) => ({ id, size: list.length, examples: list.sort((x, y) => y.degree - x.degree).slice(0, 3).map((m) => m.label) }))
+    .sort((a, b) => b.size - a.size);
 }
 
 /** Seeded random numbers, so the same graph gets the same colours. */

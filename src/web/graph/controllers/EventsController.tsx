@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { expandNode } from '../../actions.js';
 import { clearSelection, select } from '../../core/selection/index.js';
 import { dispatch } from '../../core/store.js';
-import { getRenderer, pointer } from '../instance.js';
+import { getRenderer, pointer } from '../graph-and-renderer.js';
 
 export function EventsController() {
   useEffect(() => {

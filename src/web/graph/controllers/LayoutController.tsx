@@ -1,11 +1,12 @@
 // Connects the ForceAtlas2 worker to the store: mirrors its life cycle, lets commits read live
 // positions while it runs, records a finished run as an undoable step, and kills it on unmount.
 import { useEffect } from 'react';
-import { setLayoutStatus, setPositions } from '../../core/layout/index.js';
+import { setLayoutStatus, setPositions } from '../../core/positions/index.js';
 import { commitStep, dispatch, getState, setLivePositionSource, store } from '../../core/store.js';
-import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped } from '../layout.js';
+import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped } from '../forceatlas2-supervisor.js';
 import { readPositions } from '../sync.js';
-import { getRenderer } from '../instance.js';
+import { getRenderer } from '../graph-and-renderer.js';
+import { fitView } from '../camera.js';
 
 /** When set, the next finished run replaces positions without an undo step (the first layout). */
 let quietRuns = 0;
@@ -32,6 +33,8 @@ export function LayoutController() {
       if (quietRuns > 0) {
         quietRuns -= 1;
         dispatch(setPositions(after));
+        // The first layout of a view ends framed on what is visible (hidden nodes take no room).
+        fitView();
         return;
       }
       // The view before the run had `before`; the undoable step moves it to `after`.

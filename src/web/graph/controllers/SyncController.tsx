@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { dispatch, store } from '../../core/store.js';
 import { setReady } from '../../core/ui.js';
-import { getRenderer, graph } from '../instance.js';
+import { getRenderer, graph } from '../graph-and-renderer.js';
 import { syncGraph } from '../sync.js';
 import { fitView } from '../camera.js';
 import { cancelLayoutRun } from './LayoutController.js';
@@ -29,7 +29,7 @@ export function SyncController() {
         sigma.refresh();
         if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);
         if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView();
-      } else if (state.selection !== prev.selection || state.path !== prev.path) {
+      } else if (state.selection !== prev.selection || state.view.path !== prev.view.path) {
         sigma.refresh({ skipIndexation: true });
       }
     });

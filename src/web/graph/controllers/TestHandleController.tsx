@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
 import { getState } from '../../core/store.js';
-import { getRenderer, graph } from '../instance.js';
-import { layoutStatus } from '../layout.js';
+import { getRenderer, getRendererExtras, graph } from '../graph-and-renderer.js';
+import { layoutStatus } from '../forceatlas2-supervisor.js';
 
 export interface TestHandle {
   readonly ready: boolean;
@@ -16,14 +16,20 @@ export interface TestHandle {
   selected(): string | null;
   hasNode(id: string): boolean;
   isVisible(id: string): boolean;
+  /** Whether a link (by its wire id) is drawn. */
+  isEdgeVisible(id: string): boolean;
   nodePosition(id: string): { x: number; y: number } | null;
   /** Where the node is drawn, in CSS pixels relative to the page. */
   nodeOnScreen(id: string): { x: number; y: number } | null;
   nodeColor(id: string): string | null;
   nodeSize(id: string): number | null;
   degree(id: string): number;
-  /** Labels sigma drew in the last frame. */
+  /** Labels drawn in the last frame (their text). */
   displayedLabels(): string[];
+  /** Whether a camera animation is under way. */
+  cameraMoving(): boolean;
+  /** The WebGL programs in use. */
+  programSet(): string | null;
   mode(): string;
   layout(): string;
   pathNodes(): string[];
@@ -54,6 +60,7 @@ export function TestHandleController() {
       },
       hasNode: (id) => graph.hasNode(id),
       isVisible: (id) => isNodeVisible(getState().view, id),
+      isEdgeVisible: (id) => graph.hasEdge(id) && isEdgeVisible(getState().view, id),
       nodePosition: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') } : null),
       nodeOnScreen: (id) => {
         const sigma = getRenderer();
@@ -68,10 +75,12 @@ export function TestHandleController() {
       },
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
-      displayedLabels: () => [...(getRenderer()?.getNodeDisplayedLabels() ?? [])],
+      displayedLabels: () => [...(getRendererExtras()?.labels.drawn() ?? [])],
+      cameraMoving: () => getRenderer()?.getCamera().isAnimated() ?? false,
+      programSet: () => getRendererExtras()?.programSet ?? null,
       mode: () => getState().view.mode,
       layout: () => layoutStatus(),
-      pathNodes: () => getState().path.nodes,
+      pathNodes: () => getState().view.path.nodes,
       canUndo: () => getState().past.length > 0,
       canRedo: () => getState().future.length > 0,
     };

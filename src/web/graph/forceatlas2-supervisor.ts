@@ -3,7 +3,7 @@
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { Point } from '../core/state.js';
-import { graph, pointer } from './instance.js';
+import { graph, pointer } from './graph-and-renderer.js';
 import { readPositions } from './sync.js';
 
 export type LayoutLifecycle = 'idle' | 'running';

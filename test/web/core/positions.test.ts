@@ -1,14 +1,14 @@
-// Unit tests of src/web/core/layout: positions after a layout run, the worker status, and the
+// Unit tests of src/web/core/positions: positions after a layout run, the worker status, and the
 // layered lineage layout by generation and by year.
 import { describe, expect, it } from 'vitest';
 import { replaceGraph, showLineage } from '../../../src/web/core/graph/index.js';
 import { commit, undo } from '../../../src/web/core/history/index.js';
-import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions } from '../../../src/web/core/layout/index.js';
-import { ringAround, spiralPositions } from '../../../src/web/core/layout/positions.js';
+import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions } from '../../../src/web/core/positions/index.js';
+import { ringAround, spiralPositions } from '../../../src/web/core/positions/spiral-and-rings.js';
 import { initialState } from '../../../src/web/core/state.js';
 import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
 
-describe('web/core/layout', () => {
+describe('web/core/positions', () => {
   describe('#setPositions', () => {
     it('should store positions of known nodes only, undoably', () => {
       const state = replaceGraph(smallGraph())(initialState);

@@ -3,8 +3,8 @@
 import type { AppState, LayoutStatus, Point, Step } from '../state.js';
 import { layeredPositions } from './layered.js';
 
-export { layeredPositions, generations, columns, nodeYear } from './layered.js';
-export { spiralPositions, ringAround, neighbourRadius } from './positions.js';
+export { layeredPositions, generations, columns, nodeYear, capPerGeneration, LINEAGE_PER_GENERATION } from './layered.js';
+export { spiralPositions, ringAround, neighbourRadius } from './spiral-and-rings.js';
 
 /** Replaces node positions (the result of a layout run); unknown ids are ignored. */
 export const setPositions =

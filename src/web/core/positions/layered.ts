@@ -77,6 +77,50 @@ export function columns(graph: WireGraph, byYear: boolean): Record<string, numbe
   return col;
 }
 
+/** Most nodes drawn per generation of a lineage; the rest are counted behind "+N more". */
+export const LINEAGE_PER_GENERATION = 25;
+
+export interface CappedLineage {
+  graph: WireGraph;
+  /** How many nodes were left out, over all generations. */
+  omitted: number;
+}
+
+/**
+ * Keeps at most `limit` nodes per generation: the root, then what links to it directly, then the
+ * best-connected by BUILDS_ON. Wide lineages (hundreds of descendants of a hub) stay readable.
+ */
+export function capPerGeneration(graph: WireGraph, root: string, limit = LINEAGE_PER_GENERATION): CappedLineage {
+  const gen = generations(graph);
+  const degree = new Map<string, number>();
+  const nearRoot = new Set<string>([root]);
+  for (const e of graph.edges) {
+    if (e.type !== 'BUILDS_ON') continue;
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    if (e.source === root) nearRoot.add(e.target);
+    if (e.target === root) nearRoot.add(e.source);
+  }
+  const byGen = new Map<number, WireGraph['nodes']>();
+  for (const n of graph.nodes) {
+    const g = gen[n.id] ?? 0;
+    byGen.set(g, [...(byGen.get(g) ?? []), n]);
+  }
+  const keep = new Set<string>();
+  let omitted = 0;
+  const rank = (id: string) => (id === root ? 2 : nearRoot.has(id) ? 1 : 0);
+  for (const nodes of byGen.values()) {
+    const sorted = [...nodes].sort((a, b) => rank(b.id) - rank(a.id) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.name.localeCompare(b.name));
+    sorted.slice(0, limit).forEach((n) => keep.add(n.id));
+    omitted += Math.max(0, sorted.length - limit);
+  }
+  if (omitted === 0) return { graph, omitted };
+  return {
+    graph: { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) },
+    omitted,
+  };
+}
+
 export function layeredPositions(graph: WireGraph, byYear: boolean): Record<string, Point> {
   const col = columns(graph, byYear);
   const byCol = new Map<number, string[]>();
@@ -94,6 +138,10 @@ export function layeredPositions(graph: WireGraph, byYear: boolean): Record<stri
   }
   const positions: Record<string, Point> = {};
   const keys = [...byCol.keys()].sort((a, b) => a - b);
+  // Tall columns are shrunk to fit the screen's height, so columns move apart as they grow: a
+  // label (about 30 characters) stays narrower than the gap between two columns.
+  const tallest = Math.max(1, ...[...byCol.values()].map((ids) => ids.length));
+  const columnGap = Math.max(COLUMN_GAP, tallest * ROW_GAP * 0.45);
   keys.forEach((c, ci) => {
     const ids = byCol.get(c)!;
     const bary = (id: string) => {
@@ -103,7 +151,7 @@ export function layeredPositions(graph: WireGraph, byYear: boolean): Record<stri
     const sorted = [...ids].sort((a, b) => bary(b) - bary(a) || a.localeCompare(b));
     sorted.forEach((id, i) => {
       // Sigma's y axis points up: row 0 at the top.
-      positions[id] = { x: ci * COLUMN_GAP, y: -(i - (sorted.length - 1) / 2) * ROW_GAP };
+      positions[id] = { x: ci * columnGap, y: -(i - (sorted.length - 1) / 2) * ROW_GAP };
     });
   });
   return positions;

@@ -1,0 +1,40 @@
+// The part of the details panel for everything but papers: aliases, description, the repository
+// link, who proposes it, its lineage both ways with evidence, and who uses, evaluates on or mentions it.
+import type { WireNode } from '../../shared/graph.js';
+import type { NodeDetails as Details } from '../api/client.js';
+import { list, related, RelatedList, str } from './RelatedList.js';
+
+export function EntityDetails({ node, details }: { node: WireNode; details: Details | null }) {
+  const p = node.properties;
+  const aliases = list(p.aliases);
+  const d = details;
+  return (
+    <>
+      {aliases.length > 0 && (
+        <p>
+          <strong>Also known as:</strong> {aliases.join(', ')}
+        </p>
+      )}
+      {str(p.description) && <p>{str(p.description)}</p>}
+      {node.label === 'Repository' && str(p.url) && (
+        <p>
+          <a href={str(p.url)!} target="_blank" rel="noreferrer">
+            {str(p.url)}
+          </a>
+        </p>
+      )}
+      {d && (
+        <>
+          <RelatedList title="Proposed by" items={related(d, 'PROPOSES', 'in')} evidence />
+          <RelatedList title="Builds on" items={related(d, 'BUILDS_ON', 'out')} evidence />
+          <RelatedList title="Built upon by" items={related(d, 'BUILDS_ON', 'in')} evidence />
+          <RelatedList title="Used by" items={related(d, 'USES', 'in')} />
+          <RelatedList title="Evaluated in" items={related(d, 'EVALUATED_ON', 'in')} />
+          <RelatedList title="Mentioned by" items={related(d, 'MENTIONS', 'in')} />
+          <RelatedList title="Code of" items={related(d, 'HAS_CODE', 'in')} />
+          <RelatedList title="Papers" items={related(d, 'AUTHORED_BY', 'in')} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// The paper part of the details panel: identifiers, the abstract with its entities highlighted and
+// clickable, and what the paper proposes, uses, evaluates on, its code, similar papers and citations.
+import type { WireNode } from '../../shared/graph.js';
+import type { NodeDetails as Details } from '../api/client.js';
+import { selectNode } from '../actions.js';
+import { highlightSegments, type Entity } from '../core/highlight.js';
+import { LABEL_COLORS } from '../types.js';
+import { list, related, RelatedList, str } from './RelatedList.js';
+
+function Abstract({ details }: { details: Details }) {
+  const text = str(details.node.properties.abstract) ?? '';
+  const entities: Entity[] = [];
+  const byId = new Map(details.neighbours.map((n) => [n.id, n]));
+  for (const e of details.edges) {
+    if (e.source !== details.node.id || !['PROPOSES', 'USES', 'EVALUATED_ON', 'MENTIONS'].includes(e.type)) continue;
+    const n = byId.get(e.target);
+    if (n) entities.push({ id: n.id, label: n.label, terms: [n.name, ...list(n.properties.aliases)] });
+  }
+  const segments = highlightSegments(text, entities);
+  if (!text) return null;
+  return (
+    <p className="abstract">
+      {segments.map((s, i) =>
+        s.entity ? (
+          <button
+            type="button"
+            key={i}
+            className={`mention mention-${s.entity.label.toLowerCase()}`}
+            style={{ borderColor: LABEL_COLORS[s.entity.label as WireNode['label']] }}
+            onClick={() => void selectNode(s.entity!.id, { focus: true })}
+            aria-label={`${s.text}: select ${s.entity.label}`}
+          >
+            {s.text}
+          </button>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+
+export function PaperDetails({ node, details }: { node: WireNode; details: Details | null }) {
+  const p = node.properties;
+  const d = details;
+  return (
+    <>
+      <p className="ids">
+        {str(p.arxivId) && <span>arXiv {str(p.arxivId)} </span>}
+        {str(p.doi) && <span>doi {str(p.doi)} </span>}
+        {str(p.url) && (
+          <a href={str(p.url)!} target="_blank" rel="noreferrer">
+            link
+          </a>
+        )}
+      </p>
+      {d && <Abstract details={d} />}
+      {!d && str(p.abstract) && <p className="abstract">{str(p.abstract)}</p>}
+      {d && (
+        <>
+          <RelatedList title="Proposes" items={related(d, 'PROPOSES', 'out')} evidence />
+          <RelatedList title="Uses" items={related(d, 'USES', 'out')} />
+          <RelatedList title="Datasets" items={related(d, 'EVALUATED_ON', 'out')} />
+          <section className="related">
+            {related(d, 'HAS_CODE', 'out').length > 0 && <h3>Code</h3>}
+            <ul>
+              {related(d, 'HAS_CODE', 'out').map(({ node: r }) => (
+                <li key={r.id}>
+                  <a href={str(r.properties.url) ?? r.name} target="_blank" rel="noreferrer">
+                    {r.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <RelatedList title="Similar papers" items={related(d, 'SIMILAR_TO', 'out').concat(related(d, 'SIMILAR_TO', 'in'))} />
+          <RelatedList title="Cites" items={related(d, 'CITES', 'out')} />
+          <RelatedList title="Cited by" items={related(d, 'CITES', 'in')} />
+          <RelatedList title="Concepts" items={related(d, 'MENTIONS', 'out')} />
+          <RelatedList title="Authors" items={related(d, 'AUTHORED_BY', 'out')} />
+        </>
+      )}
+    </>
+  );
+}

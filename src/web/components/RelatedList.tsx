@@ -1,0 +1,59 @@
+// A titled list of a node's neighbours along one relationship type, with the evidence of each link
+// where it matters; shared by the paper and entity details.
+import type { WireEdge, WireNode } from '../../shared/graph.js';
+import type { NodeDetails as Details } from '../api/client.js';
+import { select } from '../core/selection/index.js';
+import { dispatch } from '../core/store.js';
+import { NodeLink } from './NodeLink.js';
+
+export const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+export const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export interface Related {
+  edge: WireEdge;
+  node: WireNode;
+}
+
+export function related(details: Details, type: string, direction: 'out' | 'in'): Related[] {
+  const byId = new Map(details.neighbours.map((n) => [n.id, n]));
+  const out: Related[] = [];
+  const seen = new Set<string>();
+  for (const e of details.edges) {
+    if (e.type !== type) continue;
+    const otherId = direction === 'out' ? (e.source === details.node.id ? e.target : null) : e.target === details.node.id ? e.source : null;
+    if (!otherId) continue;
+    const node = byId.get(otherId);
+    if (!node || seen.has(`${otherId}|${e.properties.paperId ?? ''}`)) continue;
+    seen.add(`${otherId}|${e.properties.paperId ?? ''}`);
+    out.push({ edge: e, node });
+  }
+  return out;
+}
+
+export function RelatedList({ title, items, evidence = false }: { title: string; items: Related[]; evidence?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="related">
+      <h3>
+        {title} <span className="count">{items.length}</span>
+      </h3>
+      <ul>
+        {items.map(({ edge, node }) => (
+          <li key={edge.id}>
+            <NodeLink id={node.id} name={node.name} label={node.label} />
+            {node.label === 'Paper' && typeof node.properties.year === 'number' && <span className="muted"> ({node.properties.year})</span>}
+            {evidence && str(edge.properties.evidence) && (
+              <blockquote className="evidence">
+                “{str(edge.properties.evidence)}”{' '}
+                <button type="button" className="link small" onClick={() => dispatch(select({ kind: 'edge', id: edge.id }))} aria-label={`Details of the link to ${node.name}`}>
+                  details
+                </button>
+              </blockquote>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+

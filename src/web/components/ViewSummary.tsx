@@ -1,0 +1,51 @@
+// One sentence over the graph saying what is drawn and why, what the filters hide (with the click
+// that shows it) and how much the overview left out.
+import { resetFilters } from '../core/filters/index.js';
+import type { ViewState } from '../core/state.js';
+import { commitStep, useApp } from '../core/store.js';
+import { isNodeVisible } from '../core/visibility.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function summarize(view: ViewState): { shown: string; hidden: string | null } {
+  let ideas = 0, papers = 0, other = 0, hiddenCount = 0;
+  for (const n of Object.values(view.nodes)) {
+    if (!isNodeVisible(view, n.id)) {
+      hiddenCount++;
+      continue;
+    }
+    if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') ideas++;
+    else if (n.label === 'Paper') papers++;
+    else other++;
+  }
+  const f = view.filters;
+  const paperPart = papers === 0 ? '' : f.proposersOnly ? `, with the ${plural(papers, 'paper')} that propose them` : `, with ${plural(papers, 'paper')}`;
+  const shown = `Showing ${plural(ideas, 'method/architecture/dataset', 'methods/architectures/datasets')} and their lineage${paperPart}${other ? ` and ${other} other nodes` : ''}`;
+  const what: string[] = [];
+  if (f.hiddenLabels.length) what.push(`${f.hiddenLabels.join(', ')} hidden`);
+  if (f.proposersOnly) what.push('papers that only use or mention them hidden');
+  if (f.hiddenTypes.length) what.push(`${f.hiddenTypes.length} link types hidden`);
+  return { shown, hidden: hiddenCount > 0 && what.length ? `${what.join('; ')} (${plural(hiddenCount, 'node')})` : null };
+}
+
+export function ViewSummary() {
+  const view = useApp((s) => s.view);
+  const omitted = useApp((s) => s.overviewOmitted);
+  if (view.mode !== 'graph' || Object.keys(view.nodes).length === 0) return null;
+  const { shown, hidden } = summarize(view);
+  return (
+    <p className="view-summary" role="status" aria-label="What the view shows">
+      {shown}
+      {hidden && (
+        <>
+          {'; '}
+          {hidden} —{' '}
+          <button type="button" className="link" onClick={() => commitStep(resetFilters())}>
+            click to show
+          </button>
+        </>
+      )}
+      .{omitted > 0 && <strong> The overview left out {omitted} less-connected nodes: search or expand to reach them.</strong>}
+    </p>
+  );
+}

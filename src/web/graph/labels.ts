@@ -1,0 +1,68 @@
+// Node labels that never overlap: sigma hands each label to draw (its label grid picks candidates,
+// forced labels come after); this drawer tries four places around the node and skips a label that
+// fits nowhere, unless the view is small enough that every node must keep its label.
+import type { Settings } from 'sigma/settings';
+import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+export interface LabelDrawer {
+  /** Called by sigma for each label it wants drawn. */
+  draw(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>, settings: Settings): void;
+  /** Forgets the boxes of the last frame (call before each render). */
+  beginFrame(): void;
+  /** Labels drawn in the current frame. */
+  drawn(): string[];
+}
+
+/** `mustDraw` says whether a label that fits nowhere is still drawn (small views label every node). */
+export function createLabelDrawer(mustDraw: () => boolean): LabelDrawer {
+  let boxes: Box[] = [];
+  let drawnLabels: string[] = [];
+  return {
+    beginFrame() {
+      boxes = [];
+      drawnLabels = [];
+    },
+    drawn: () => drawnLabels,
+    draw(context, data, settings) {
+      if (!data.label) return;
+      const size = settings.labelSize;
+      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const w = context.measureText(data.label).width + 4;
+      const h = size + 2;
+      const r = data.size;
+      const places: Box[] = [
+        { x: data.x + r + 3, y: data.y - h / 2, w, h },
+        { x: data.x - r - 3 - w, y: data.y - h / 2, w, h },
+        { x: data.x - w / 2, y: data.y - r - 2 - h, w, h },
+        { x: data.x - w / 2, y: data.y + r + 2, w, h },
+      ];
+      const important = Boolean((data as { highlighted?: boolean }).highlighted);
+      let place = important ? places[0] : places.find((b) => !boxes.some((o) => overlaps(b, o)));
+      if (!place) {
+        if (!mustDraw()) return;
+        place = places[0]!;
+      }
+      boxes.push(place);
+      drawnLabels.push(data.label);
+      // A white halo keeps the text readable over edges.
+      context.lineWidth = 3;
+      context.strokeStyle = 'rgba(255,255,255,0.9)';
+      context.lineJoin = 'round';
+      context.fillStyle = '#111827';
+      context.textBaseline = 'middle';
+      const ty = place.y + h / 2;
+      context.strokeText(data.label, place.x + 2, ty);
+      context.fillText(data.label, place.x + 2, ty);
+      context.textBaseline = 'alphabetic';
+    },
+  };
+}

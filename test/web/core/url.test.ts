@@ -1,0 +1,70 @@
+// Unit tests of src/web/core/url: what of the state goes into the URL and comes back on reload.
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../src/web/core/csv.js';
+import { replaceGraph } from '../../../src/web/core/graph/index.js';
+import { highlightSegments } from '../../../src/web/core/highlight.js';
+import { commit, undo } from '../../../src/web/core/history/index.js';
+import { applyQueryResult } from '../../../src/web/core/query/index.js';
+import { moveActive, shouldSearch } from '../../../src/web/core/search/index.js';
+import { clearPath, clearSelection, select, setPathEnd, setPathResult } from '../../../src/web/core/selection/index.js';
+import { firstViewFilters, initialState } from '../../../src/web/core/state.js';
+import { beginLoading, endLoading, setError, setPanel } from '../../../src/web/core/ui.js';
+import { fromSearch, toSearch, toUrlState, type UrlState } from '../../../src/web/core/url/index.js';
+import { node, smallGraph } from './fixtures.js';
+
+const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });
+
+const blankUrl: UrlState = {
+  node: null,
+  view: 'graph',
+  root: null,
+  byYear: false,
+  query: null,
+  filters: firstViewFilters,
+  hidden: [],
+  isolated: null,
+  expanded: [],
+  colorBy: 'label',
+  edgeKinds: false,
+  path: null,
+};
+
+describe('web/core/url', () => {
+  describe('#toSearch and #fromSearch', () => {
+    it('should round-trip the selected node, lineage view and saved query', () => {
+      const url = { ...blankUrl, node: 'method:sma', view: 'lineage' as const, root: 'architecture:seqboat', byYear: true, query: { kind: 'saved' as const, name: 'what-builds-on', params: { id: 'method:sma', depth: 2 } } };
+      expect(fromSearch(toSearch(url))).toEqual(url);
+    });
+
+    it('should round-trip ad-hoc Cypher and ignore broken parameters', () => {
+      const url = { ...blankUrl, query: { kind: 'cypher' as const, query: 'MATCH (n) RETURN n', params: {} } };
+      expect(fromSearch(toSearch(url))).toEqual(url);
+      expect(fromSearch('?query=x&params=%7Bbroken').query).toEqual({ kind: 'saved', name: 'x', params: {} });
+      expect(fromSearch('?view=lineage').view).toBe('graph');
+    });
+
+    it('should round-trip filters, the confidence threshold, hidden and expanded nodes, colouring and the path', () => {
+      const url: UrlState = {
+        ...blankUrl,
+        filters: { hiddenLabels: ['Concept'], hiddenTypes: ['MENTIONS', 'CITES'], years: [2019, 2023], minConfidence: 0.7, proposersOnly: false },
+        hidden: ['paper:a', 'paper:b'],
+        isolated: 'method:sma',
+        expanded: ['method:sma', 'architecture:seqboat'],
+        colorBy: 'community',
+        edgeKinds: true,
+        path: { from: 'method:sma', to: 'dataset:lra', via: ['BUILDS_ON', 'EVALUATED_ON'] },
+      };
+      expect(fromSearch(toSearch(url))).toEqual(url);
+      expect(toSearch(blankUrl)).toBe('');
+      expect(fromSearch('?conf=0.2').filters).toEqual({ ...firstViewFilters, minConfidence: 0.2 });
+      expect(fromSearch('?conf=7').filters.minConfidence).toBe(0.5);
+      expect(fromSearch('?from=method%3Asma').path).toEqual({ from: 'method:sma', to: null, via: ['BUILDS_ON', 'PROPOSES', 'USES'] });
+    });
+
+    it('should read the URL state from the app state', () => {
+      const state = select({ kind: 'node', id: 'method:sma' })(loaded());
+      expect(toSearch(toUrlState(state))).toBe('?node=method%3Asma');
+      expect(toSearch(toUrlState(initialState))).toBe('');
+    });
+  });
+});

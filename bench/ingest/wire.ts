@@ -24,6 +24,7 @@ export async function* readWireGraph(path: string): AsyncGenerator<WireItem> {
     } catch (err) {
       throw new Error(
         `bench/ingest/wire: ${path} line ${lineNo}: expected one node or edge object per line (${(err as Error).message}); regenerate it with ingest --dry-run --json`,
+        { cause: err },
       );
     }
     if (section === 'nodes') yield { kind: 'node', node: value as WireNode };

@@ -35,7 +35,7 @@ export function readGold(path: string): Gold {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`ingest/eval/gold: ${path}: cannot read or parse (${(err as Error).message}); give a gold.json file`);
+    throw new Error(`ingest/eval/gold: ${path}: cannot read or parse (${(err as Error).message}); give a gold.json file`, { cause: err });
   }
   const parsed = goldSchema.safeParse(raw);
   if (!parsed.success) {

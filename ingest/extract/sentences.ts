@@ -55,10 +55,10 @@ function repairSplits(raw: string[]): string[] {
       (/\b(?:e\.g|i\.e|et al|vs|cf|approx|etc|Fig|Eq|resp)\.$/i.test(prev) ||
         /^[a-z(/]/.test(s) ||
         (/\d\.$/.test(prev) && /^\d/.test(s)) ||
-        (/!$/.test(prev) && /^[/\-]/.test(s)));
+        (/!$/.test(prev) && /^[/-]/.test(s)));
     if (prev !== undefined && glued) {
       // "CIFAR-10." + "1 test set" and "WHAM!" + "/WHAMR!" were one token in the text: no space.
-      const tight = (/\d\.$/.test(prev) && /^\d/.test(s)) || /^[/\-]/.test(s);
+      const tight = (/\d\.$/.test(prev) && /^\d/.test(s)) || /^[/-]/.test(s);
       out[out.length - 1] = tight ? `${prev}${s}` : `${prev} ${s}`;
     } else out.push(s);
   }

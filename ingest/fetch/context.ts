@@ -57,6 +57,6 @@ export function parseJson(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch (err) {
-    throw new Error(`truncated or broken JSON: ${(err as Error).message}`);
+    throw new Error(`truncated or broken JSON: ${(err as Error).message}`, { cause: err });
   }
 }

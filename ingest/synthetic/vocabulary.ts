@@ -107,7 +107,7 @@ export function readTaxonomyTerms(dir = taxonomyDir): Pick<Vocabulary, 'methods'
     try {
       data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (err) {
-      throw new Error(`ingest/synthetic/vocabulary: ${join(dir, file)} is not valid JSON (${(err as Error).message}); fix or remove it`);
+      throw new Error(`ingest/synthetic/vocabulary: ${join(dir, file)} is not valid JSON (${(err as Error).message}); fix or remove it`, { cause: err });
     }
     if (typeof data !== 'object' || data === null) continue;
     const { kind, entries } = data as { kind?: unknown; entries?: unknown };

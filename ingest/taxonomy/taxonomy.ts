@@ -125,7 +125,7 @@ export class Taxonomy {
       try {
         raw = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
       } catch (err) {
-        throw new Error(`ingest/taxonomy: ${file}: cannot read or parse (${(err as Error).message}); fix the JSON`);
+        throw new Error(`ingest/taxonomy: ${file}: cannot read or parse (${(err as Error).message}); fix the JSON`, { cause: err });
       }
       const parsed = fileSchema.safeParse(raw);
       if (!parsed.success) {

@@ -60,7 +60,7 @@ export async function openDatabase(config: DbConfig = dbConfig(), options: OpenO
   } catch (err) {
     await driver.close();
     await bundled?.stop();
-    throw new Error(`methodgraph: cannot reach Neo4j at ${uri} (database "${config.database}"): ${(err as Error).message}`);
+    throw new Error(`methodgraph: cannot reach Neo4j at ${uri} (database "${config.database}"): ${(err as Error).message}`, { cause: err });
   }
   let closed = false;
   return {

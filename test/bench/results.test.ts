@@ -64,7 +64,7 @@ describe('bench/lib/results', () => {
       expect(md).toContain('vs previous');
       expect(md).toMatch(/loader relationships\/s .*\| -20% \(worse\) \|/);
       expect(md).toMatch(/\| p95 .*\| -20% \(better\) \|/);
-      expect(md).toMatch(/\| new figure .*\|  \|$/m);
+      expect(md).toMatch(/\| new figure .*\| {2}\|$/m);
     });
   });
 });

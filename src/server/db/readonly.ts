@@ -10,7 +10,7 @@ import type { Database } from '../../neo4j/driver.js';
 import { GraphCollector } from '../convert.js';
 import type { WireGraph } from '../../shared/graph.js';
 import { DEFAULT_SHAPE_LIMITS, GuardRefusal, guardQuery, type ShapeLimits } from './cypher-guard.js';
-import { Gate, GateFull } from './gate.js';
+import { type Gate, GateFull } from './gate.js';
 import { estimateBytes } from './result-size.js';
 
 export interface ReadOnlyLimits {

@@ -7,7 +7,7 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
 import { graph, setRenderer } from './graph-and-renderer.js';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
-import { chooseProgramSet, programsFor, type ProgramSet } from './program-choice.js';
+import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { resetSync } from './sync.js';
 import { SyncController } from './controllers/SyncController.js';

@@ -1,15 +1,11 @@
 // Unit tests of the selection and path steps and of drawing query results.
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/web/core/csv.js';
 import { replaceGraph } from '../../../src/web/core/graph/index.js';
-import { highlightSegments } from '../../../src/web/core/highlight.js';
 import { commit, undo } from '../../../src/web/core/history/index.js';
 import { applyQueryResult } from '../../../src/web/core/query/index.js';
-import { moveActive, shouldSearch } from '../../../src/web/core/search/index.js';
 import { clearPath, clearSelection, select, setPathEnd, setPathResult } from '../../../src/web/core/selection/index.js';
 import { firstViewFilters, initialState } from '../../../src/web/core/state.js';
-import { beginLoading, endLoading, setError, setPanel } from '../../../src/web/core/ui.js';
-import { fromSearch, toSearch, toUrlState, type UrlState } from '../../../src/web/core/url/index.js';
+import { setPanel } from '../../../src/web/core/ui.js';
 import { node, smallGraph } from './fixtures.js';
 
 const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });

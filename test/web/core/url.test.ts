@@ -1,16 +1,10 @@
 // Unit tests of src/web/core/url: what of the state goes into the URL and comes back on reload.
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/web/core/csv.js';
 import { replaceGraph } from '../../../src/web/core/graph/index.js';
-import { highlightSegments } from '../../../src/web/core/highlight.js';
-import { commit, undo } from '../../../src/web/core/history/index.js';
-import { applyQueryResult } from '../../../src/web/core/query/index.js';
-import { moveActive, shouldSearch } from '../../../src/web/core/search/index.js';
-import { clearPath, clearSelection, select, setPathEnd, setPathResult } from '../../../src/web/core/selection/index.js';
+import { select } from '../../../src/web/core/selection/index.js';
 import { firstViewFilters, initialState } from '../../../src/web/core/state.js';
-import { beginLoading, endLoading, setError, setPanel } from '../../../src/web/core/ui.js';
 import { fromSearch, toSearch, toUrlState, type UrlState } from '../../../src/web/core/url/index.js';
-import { node, smallGraph } from './fixtures.js';
+import { smallGraph } from './fixtures.js';
 
 const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });
 

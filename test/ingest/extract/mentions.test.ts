@@ -29,13 +29,13 @@ describe('ingest/extract/mentions', () => {
       expect(ids('KAN and KANs')).toEqual(['architecture:kolmogorov-arnold-network', 'architecture:kolmogorov-arnold-network']);
       expect(ids('kan and kans')).toEqual([]);
       expect(ids('DARTS')).toEqual(['method:darts']);
-      expect(ids('SAD results')).toEqual(['method:sum-of-absolute-differences']);
-      expect(ids('a sad result')).toEqual([]);
+      expect(ids('LAMB results')).toEqual(['method:lamb']);
+      expect(ids('a lamb result')).toEqual([]);
     });
 
     it('should prefer the longest name', () => {
       expect(ids('V-MoE-Base')).toEqual(['architecture:v-moe']);
-      expect(ids('Tiny-ImageNet-R')).toEqual(['dataset:tiny-imagenet-r']);
+      expect(ids('CIFAR-10-C')).toEqual(['dataset:cifar-10-c']);
       expect(ids('Vision Mixture-of-Experts')).toEqual(['architecture:v-moe']);
       expect(ids('Llama-2-70B')).toEqual(['architecture:llama-2']);
     });

@@ -1,5 +1,6 @@
 // Entry point of the readers: detectFormat picks a format and readFile streams ReadItems (and the
-// Papers-with-Code code links and methods) from any supported file, never throwing.
+// Papers-with-Code code links and methods) from any supported file, never throwing; a `<name>.meta.jsonl`
+// beside the file adds arXiv ids and years by title.
 import { readArxivAtom } from './arxiv-atom.js';
 import { readBibtex } from './bibtex.js';
 import { detectFormat } from './detect.js';
@@ -7,6 +8,7 @@ import { readJson, readJsonLines } from './json.js';
 import { readListing } from './listing.js';
 import { readPwcLinks, readPwcMethods, readPwcPapers } from './pwc.js';
 import { readSemanticScholar } from './semantic-scholar.js';
+import { readSidecar, withSidecarFacts } from './sidecar.js';
 import { SourceFileError } from './text.js';
 import type { FormatName, SourceItem } from './types.js';
 
@@ -44,11 +46,13 @@ export async function* readFile(path: string, options: { format?: FormatName } =
     return;
   }
   let last = 'the start of the file';
+  const sidecar = readSidecar(path);
+  for (const issue of sidecar?.issues ?? []) yield { kind: 'issue', issue: { ...issue, reason: `ingest/sources/sidecar: ${issue.reason}` } };
   try {
     for await (const item of READERS[format](path)) {
       if (item.kind === 'issue') last = item.issue.position;
       else if (item.kind === 'record') last = item.record.source;
-      yield withModule(format, item);
+      yield withModule(format, sidecar && item.kind === 'record' ? { kind: 'record', record: withSidecarFacts(item.record, sidecar) } : item);
     }
   } catch (err) {
     // A reader bug must not take the whole ingest down: report it like any other bad input.

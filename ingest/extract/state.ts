@@ -33,6 +33,8 @@ export interface Deferred {
   sentence?: string;
   cue: boolean;
   kind?: BuildsOnKind;
+  /** The rule and confidence of the lineage the sentence gives, found as if the name were known. */
+  lineage?: { extractor: string; confidence: number };
 }
 
 /** A mention of another paper's contribution, resolved into edges in finish(). */

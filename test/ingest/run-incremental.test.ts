@@ -56,8 +56,8 @@ describe('ingest/run (incremental)', () => {
       await ingest(db, { files: [A, B] });
       const together = await lineageGraph();
       expect(await scalar(db, BUILDS_ON_BARNET)).toEqual({
-        extractor: 'cross-paper/cue-phrase',
-        confidence: 0.8,
+        extractor: 'cross-paper/clause-verb',
+        confidence: 0.78,
         evidence: 'BazFormer builds on BarNet and adds a learned router between its banded blocks.',
         paperId: 'paper:bazformer-sparse-routing-for-banded-sequence-models',
       });
@@ -75,7 +75,7 @@ describe('ingest/run (incremental)', () => {
         from: 'paper:bazformer-sparse-routing-for-banded-sequence-models',
         targetKey: 'barnet',
         source: 'architecture:bazformer',
-        extractor: 'cross-paper/cue-phrase',
+        extractor: 'cross-paper/clause-verb',
       });
       await ingest(db, { files: [A] });
       expect(await lineageGraph()).toEqual(together);
@@ -86,7 +86,7 @@ describe('ingest/run (incremental)', () => {
       await ingest(db, {});
       await ingest(db, { files: [f('s2net.json')] });
       const query = "MATCH (:Architecture {name: 'S2Net'})-[b:BUILDS_ON]->(:Architecture {name: 'SeqBoat'}) RETURN b {.extractor, .evidence}";
-      const expected = { extractor: 'cross-paper/cue-phrase', evidence: 'S2Net builds on SeqBoat and replaces its chunked attention with a causal state update.' };
+      const expected = { extractor: 'cross-paper/clause-verb', evidence: 'S2Net builds on SeqBoat and replaces its chunked attention with a causal state update.' };
       expect(await scalar(db, query)).toEqual(expected);
       const corpusFirst = await lineageGraph();
 

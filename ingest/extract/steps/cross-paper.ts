@@ -14,6 +14,8 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
       const owner = target ? state.contributions.get(target)?.owner : undefined;
       const lineage = d.cue && p.primary !== undefined;
       const evidence = d.sentence ?? `the abstract names ${d.name}`;
+      const confidence = d.lineage?.confidence ?? (lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION);
+      const extractor = lineage ? (d.lineage?.extractor ?? 'cross-paper/mention') : 'cross-paper/mention';
       if (!target || owner === undefined) {
         // The same link the run would make had it held the other paper, so the order of arrival does not matter.
         state.unresolved.push({
@@ -21,8 +23,8 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
           target: { kind: 'name', key: d.key, name: d.name },
           ...(lineage ? { source: p.primary, buildsOnKind: d.kind ?? lineageKind(evidence) } : {}),
           evidence,
-          confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
-          extractor: 'cross-paper/mention',
+          confidence,
+          extractor,
         });
         continue;
       }
@@ -32,8 +34,8 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
         target,
         evidence,
         ...(lineage ? { source: p.primary, kind: d.kind } : {}),
-        confidence: lineage ? CROSS_MENTION_LINEAGE : CROSS_MENTION,
-        extractor: 'cross-paper/mention',
+        confidence,
+        extractor,
       });
     }
   });

@@ -1,7 +1,7 @@
 // What finish() needs of a paper, kept compact: its term vector, its primary contribution, the name-like
 // tokens it did not resolve (to link contributions of papers read later) and the references its sources give.
 import { titleKey } from '../paper-identity.js';
-import { carriesLineage, lineageKind } from '../lineage/index.js';
+import { carriesLineage, findBuildsOn, lineageKind } from '../lineage/index.js';
 import { FIRST_PERSON } from '../patterns.js';
 import type { CorpusState, Deferred, PaperState } from '../state.js';
 import type { AnalyzedText } from '../sentences.js';
@@ -19,7 +19,7 @@ export function rememberStep(state: CorpusState, p: PaperContext, known: boolean
   if (!known) {
     const paper: PaperState = { id: p.pid, vector: state.stats.add(candidateTerms(title, abstract)) };
     if (p.primary && !p.primary.taxonomyId) paper.primary = p.primary.id;
-    const deferred = deferredNames(p.sentences);
+    const deferred = deferredNames(p.sentences).map((d) => withLineage(d, state, p));
     if (deferred.length) paper.deferred = deferred;
     state.papers.push(paper);
     state.paperIndex.set(p.pid, p.index);
@@ -42,6 +42,31 @@ export function rememberStep(state: CorpusState, p: PaperContext, known: boolean
     ];
   }
   for (const n of p.nodes) if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') state.seenEntities.add(n.id);
+}
+
+/** Cross-paper links are capped below the in-paper rules: the other paper may name something else. */
+const CROSS_PAPER_CAP = 0.8;
+const PLACEHOLDER = 'deferred:name';
+
+/**
+ * The lineage a deferred name's sentence gives the paper's main contribution, found by the same rules as
+ * if the name were already known (the name stands in as a mention): so a link to a paper read later, or
+ * ingested later, carries the same rule, kind and confidence as one to a paper read earlier.
+ */
+function withLineage(d: Deferred, state: CorpusState, p: PaperContext): Deferred {
+  if (!d.sentence || !p.primary) return d;
+  const at = d.sentence.indexOf(d.name);
+  if (at < 0) return d;
+  const mention = { id: PLACEHOLDER, start: at, end: at + d.name.length, text: d.name };
+  const others = state.matcher.find(d.sentence).filter((m) => m.end <= at || m.start >= mention.end);
+  const sentence: SentenceInfo = { index: 1, text: d.sentence, mentions: [...others, mention].sort((a, b) => a.start - b.start), acronyms: [] };
+  const links = findBuildsOn(
+    { sentences: [sentence], contributions: p.contributions, primary: p.primary, matcher: state.matcher, isDataset: state.isNotLineageTarget, resolveName: state.resolveName },
+    { titleTail: false },
+  );
+  const link = links.filter((l) => l.target === PLACEHOLDER && l.source === p.primary!.id).sort((a, b) => b.confidence - a.confidence)[0];
+  if (!link) return d;
+  return { ...d, cue: true, kind: link.kind, lineage: { extractor: `cross-paper/${link.extractor}`, confidence: Math.min(link.confidence, CROSS_PAPER_CAP) } };
 }
 
 /** Name-like tokens ("SortedNet", "L2MU") no entity matched; the sentence is kept when it could carry lineage. */

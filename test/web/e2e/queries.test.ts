@@ -132,8 +132,12 @@ describe('web/explorer', () => {
 
   describe('#filters (item 9)', () => {
     it('should filter by relationship type, label and year range, undoably', async () => {
-      const overview = await api<{ graph: { nodes: { id: string; label: string; properties: { year?: number } }[]; edges: { type: string }[] } }>(explorer, '/api/overview?limit=2000');
-      const buildsOn = overview.graph.edges.filter((e) => e.type === 'BUILDS_ON').length;
+      const overview = await api<{ graph: { nodes: { id: string; label: string; properties: { year?: number } }[]; edges: { type: string; properties: { confidence?: number } }[] } }>(
+        explorer,
+        '/api/overview?limit=2000',
+      );
+      // The BUILDS_ON links the default confidence threshold (0.5) shows.
+      const buildsOn = overview.graph.edges.filter((e) => e.type === 'BUILDS_ON' && (e.properties.confidence ?? 1) >= 0.5).length;
       const { page, context } = await openExplorer(explorer);
       await page.getByRole('tab', { name: 'Filters' }).click();
       const visibleSize = () => page.evaluate(() => window.__methodgraph!.visibleSize());

@@ -84,7 +84,8 @@ describe('web/explorer', () => {
       await edgePanel.waitFor();
       const edgeText = (await edgePanel.textContent()) ?? '';
       expect(edgeText).toContain('BUILDS_ON');
-      expect(edgeText).toMatch(/Evidence“.+”/);
+      // A quotation from a paper, or the taxonomy's justification shown as background knowledge.
+      expect(edgeText).toMatch(/Evidence“.+”|Taxonomy:.+/);
       expect(edgeText).toMatch(/Confidence\d\.\d\d/);
       expect(edgeText).toMatch(/Source(curated taxonomy|.+)/);
       await context.close();

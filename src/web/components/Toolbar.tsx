@@ -6,7 +6,8 @@ import { commitStep, dispatch, useApp } from '../core/store.js';
 import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
-import { startLayout, stopLayout } from '../graph/forceatlas2-supervisor.js';
+import { stopLayout } from '../graph/forceatlas2-supervisor.js';
+import { startUserLayout } from '../graph/controllers/LayoutController.js';
 
 export function Toolbar() {
   const canUndo = useApp((s) => s.past.length > 0);
@@ -30,7 +31,7 @@ export function Toolbar() {
           ■ Stop layout
         </button>
       ) : (
-        <button type="button" onClick={() => startLayout()} aria-label="Start layout" disabled={mode === 'lineage'}>
+        <button type="button" onClick={() => startUserLayout()} aria-label="Start layout" disabled={mode === 'lineage'}>
           ▶ Layout
         </button>
       )}

@@ -3,21 +3,30 @@
 import { useEffect } from 'react';
 import { setLayoutStatus, setPositions } from '../../core/positions/index.js';
 import { commitStep, dispatch, getState, setLivePositionSource, store } from '../../core/store.js';
-import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped } from '../forceatlas2-supervisor.js';
+import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped, startLayout } from '../forceatlas2-supervisor.js';
 import { readPositions } from '../sync.js';
 import { getRenderer } from '../graph-and-renderer.js';
 import { fitView } from '../camera.js';
 
-/** When set, the next finished run replaces positions without an undo step (the first layout). */
-let quietRuns = 0;
+/**
+ * Whether the run now going replaces positions without an undo step (the first layout of a view). A flag
+ * of the current run, not a count: a quiet run restarted before it ended must not make a later run quiet.
+ */
+let quietRun = false;
 export function nextLayoutRunIsQuiet(): void {
-  quietRuns += 1;
+  quietRun = true;
+}
+
+/** A run the user starts: always an undoable step. */
+export function startUserLayout(): void {
+  quietRun = false;
+  startLayout();
 }
 
 /** Ends a running layout without keeping or recording its positions (another view takes over). */
 export function cancelLayoutRun(): void {
   if (layoutStatus() !== 'running') return;
-  if (quietRuns > 0) quietRuns -= 1;
+  quietRun = false;
   killLayout();
 }
 
@@ -30,8 +39,8 @@ export function LayoutController() {
       dispatch(setLayoutStatus(s));
     });
     const offStopped = onLayoutStopped(({ before, after }) => {
-      if (quietRuns > 0) {
-        quietRuns -= 1;
+      if (quietRun) {
+        quietRun = false;
         dispatch(setPositions(after));
         // The first layout of a view ends framed on what is visible (hidden nodes take no room).
         fitView();

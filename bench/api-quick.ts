@@ -12,7 +12,7 @@ import { buildApp } from '../src/server/app.js';
 import { dbConfig } from '../src/neo4j/config.js';
 import { startBundledDb, type RunningDb } from '../src/neo4j/bundled.js';
 import { openDatabase } from '../src/neo4j/driver.js';
-import { paperCount } from '../src/server/db/reads.js';
+import { paperCount } from '../src/server/db/reads/index.js';
 import { applySchema } from '../src/neo4j/schema.js';
 import { freePort } from '../test/helpers/ports.js';
 

@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 import { serverConfig, type ServerConfig } from './config.js';
 import { dbConfig } from '../neo4j/config.js';
 import { openDatabase, type Database } from '../neo4j/driver.js';
-import { paperCount } from './db/reads.js';
+import { paperCount } from './db/reads/index.js';
 import { applySchema } from '../neo4j/schema.js';
 import { updateDegrees } from '../neo4j/degrees.js';
 import { distDir } from '../neo4j/paths.js';

@@ -2,7 +2,7 @@
 // validating its input and answering in the wire format.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { lineage, neighbourhood, nodeDetails, overview, shortestPaths } from '../db/reads.js';
+import { lineage, neighbourhood, nodeDetails, overview, shortestPaths } from '../db/reads/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { intIn, labelList, nodeId, parseInput, typeList } from '../validation.js';
 import type { RouteContext } from './context.js';

@@ -1,7 +1,7 @@
 // GET /api/health: Neo4j reachable, its version, counts per label and relationship type; 503 while
 // Neo4j is down. Nothing is cached, so the answer turns 200 again as soon as Neo4j is back.
 import type { FastifyInstance } from 'fastify';
-import { health } from '../db/reads.js';
+import { health } from '../db/reads/index.js';
 import { toErrorResponse } from '../errors.js';
 import type { RouteContext } from './context.js';
 

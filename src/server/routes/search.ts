@@ -2,7 +2,7 @@
 // abstracts that also matches prefixes, for autocomplete.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { search } from '../db/reads.js';
+import { search } from '../db/reads/index.js';
 import { normalizedText, toLuceneQuery } from '../lucene.js';
 import { intIn, labelList, parseInput } from '../validation.js';
 import type { RouteContext } from './context.js';

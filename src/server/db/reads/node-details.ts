@@ -1,0 +1,72 @@
+// GET /api/nodes/:id: a node, its relationship counts by type and its adjacent edges.
+import { type Node, type Relationship } from 'neo4j-driver';
+import type { Database } from '../../../neo4j/driver.js';
+import { readTx } from '../../../neo4j/session.js';
+import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
+import { type WireGraph, type WireNode } from '../../../shared/graph.js';
+import { int, perLabel, runOnNode } from './locate.js';
+
+const NODE_DETAILS = perLabel(
+  (label) => `MATCH (n:${label} {id: $id})
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]->()
+  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
+  RETURN collect({type: type, direction: 'out', count: count}) AS outgoing
+}
+CALL (n) {
+  OPTIONAL MATCH (n)<-[r]-()
+  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
+  RETURN collect({type: type, direction: 'in', count: count}) AS incoming
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(m)
+  WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.id)
+  LIMIT $limit
+  RETURN collect(r) AS rels, collect(m) AS others
+}
+RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`,
+);
+
+export interface RelationshipCount {
+  type: string;
+  direction: 'in' | 'out';
+  count: number;
+}
+
+export interface NodeDetails {
+  node: WireNode;
+  counts: RelationshipCount[];
+  degree: number;
+  /** The node, its neighbours and the edges between it and them (each with its evidence). */
+  graph: WireGraph;
+  truncated: boolean;
+  omitted: number;
+}
+
+export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeDetails | undefined> {
+  return readTx(
+    db,
+    async (tx) => {
+      const record = (await runOnNode(tx, id, NODE_DETAILS, { limit: int(limit) }))?.[0];
+      if (!record) return undefined;
+      const collector = new GraphCollector();
+      collector.add(record.get('n'));
+      collector.add(record.get('others'));
+      collector.add(record.get('rels'));
+      const degree = toPlain(record.get('degree')) as number;
+      const shown = (record.get('rels') as Relationship[]).length;
+      const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
+        (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
+      );
+      return {
+        node: toWireNode(record.get('n') as Node),
+        counts,
+        degree,
+        graph: collector.graph(),
+        truncated: shown < degree,
+        omitted: degree - shown,
+      };
+    },
+    timeoutMs,
+  );
+}

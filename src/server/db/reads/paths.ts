@@ -1,0 +1,74 @@
+// GET /api/path: shortest paths between two nodes over given relationship types.
+import { type Path } from 'neo4j-driver';
+import type { Database } from '../../../neo4j/driver.js';
+import { readTx } from '../../../neo4j/session.js';
+import { GraphCollector, nodeId, toWireEdge } from '../../convert.js';
+import { type RelationshipType, type WireGraph } from '../../../shared/graph.js';
+import { int, locate } from './locate.js';
+
+const PATH_QUERIES = new Map<number, string>();
+
+/** The hop limit of a variable-length pattern cannot be a parameter; it is a validated integer. */
+function pathQuery(maxHops: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 15)
+    throw new Error(`src/server/db/reads: max hops must be an integer 1-15, got ${maxHops}`);
+  let query = PATH_QUERIES.get(maxHops);
+  if (!query) {
+    query = `MATCH (a) WHERE elementId(a) = $from
+MATCH (b) WHERE elementId(b) = $to
+MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+RETURN p LIMIT $limit`;
+    PATH_QUERIES.set(maxHops, query);
+  }
+  return query;
+}
+
+export interface PathResult {
+  from: string;
+  to: string;
+  found: boolean;
+  length: number | null;
+  paths: { nodes: string[]; edges: string[] }[];
+  graph: WireGraph;
+}
+
+export async function shortestPaths(
+  db: Database,
+  from: string,
+  to: string,
+  options: { types: readonly RelationshipType[]; maxHops: number; limit: number },
+  timeoutMs?: number,
+): Promise<PathResult | { missing: 'from' | 'to' }> {
+  return readTx(
+    db,
+    async (tx) => {
+      const a = await locate(tx, from);
+      if (!a) return { missing: 'from' as const };
+      const b = await locate(tx, to);
+      if (!b) return { missing: 'to' as const };
+      const result = await tx.run(pathQuery(options.maxHops), { from: a.eid, to: b.eid, types: options.types, limit: int(options.limit) });
+      const collector = new GraphCollector();
+      const paths: PathResult['paths'] = [];
+      for (const record of result.records) {
+        const path = record.get('p') as Path;
+        collector.add(path);
+        const idOf = new Map<string, string>([[path.start.elementId, nodeId(path.start)]]);
+        for (const segment of path.segments) {
+          idOf.set(segment.start.elementId, nodeId(segment.start));
+          idOf.set(segment.end.elementId, nodeId(segment.end));
+        }
+        paths.push({
+          nodes: [nodeId(path.start), ...path.segments.map((s) => nodeId(s.end))],
+          edges: path.segments.map((s) => {
+            const rel = s.relationship;
+            return toWireEdge(rel, idOf.get(rel.startNodeElementId)!, idOf.get(rel.endNodeElementId)!).id;
+          }),
+        });
+      }
+      const graph = collector.graph();
+      return { from, to, found: paths.length > 0, length: paths[0] ? paths[0].nodes.length - 1 : null, paths, graph };
+    },
+    timeoutMs,
+  );
+}

@@ -10,8 +10,8 @@ import { BUILDS_ON_KINDS } from '../../../src/shared/graph.js';
 import { compactForm, matchKey } from '../../../ingest/extract/keys.js';
 import { Taxonomy, entityId, readFact, taxonomyFiles } from '../../../ingest/taxonomy/taxonomy.js';
 
-/** The only names of two characters or fewer: model names nobody writes for anything else. */
-const SHORT_NAMES = new Set(['T5', 'S4', 'S5', 'H3', 'S6', 'M4', 'C4', 'E5']);
+/** The only names of two characters or fewer: model names and acronyms nobody in ML writes for anything else. */
+const SHORT_NAMES = new Set(['T5', 'S4', 'S5', 'H3', 'S6', 'M4', 'C4', 'E5', 'KD']);
 
 /** Generic nouns and fields that must not resolve to any entry. */
 const GENERIC = ['module', 'modules', 'network', 'networks', 'model', 'models', 'framework', 'backbone', 'layer', 'attention', 'neural network', 'deep learning', 'LLM', 'LLMs', 'large language model', 'foundation model', 'architecture', 'algorithm', 'continual learning', 'reinforcement learning', 'self-supervised learning', 'transfer learning', 'meta-learning', 'fine-tuning', 'grokking', 'linear probing', 'tokenization', 'rehearsal', 'Hebbian', 'spline', 'rational function', 'modular network'];

@@ -126,10 +126,12 @@ describe('ingest/run', () => {
       await loadDefaultCorpus(db);
       const summary = await ingest(db, { files: [f('pwc/links-between-papers-and-code.json')] });
       expect(summary.records).toBe(0);
-      expect(summary.codeLinks).toEqual({ read: 3, attached: 1, unmatched: 2 });
+      // The default corpus carries its papers' arXiv ids (data/papers-listing.meta.jsonl), so all three links match.
+      expect(summary.codeLinks).toEqual({ read: 3, attached: 3, unmatched: 0 });
       expect(
         await scalar(db, 'MATCH (:Paper {title: "Sparse Modular Activation for Efficient Sequence Modeling"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)'),
       ).toContain('repo:github.com/renll/seqboat');
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2103.12424"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)')).toContain('repo:github.com/changlin31/bossnas');
     });
 
     it('should report rejected records and leave what is stored unchanged', async () => {

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, type SearchHit } from '../api/client.js';
 import { moveActive, normalizeQuery, shouldSearch } from '../core/search/index.js';
-import { LABEL_COLORS } from '../types.js';
+import { SuggestionItem } from './SuggestionItem.js';
 
 export interface Pick {
   /** What the field shows. */
@@ -87,20 +87,7 @@ export function NodePicker({ label, value, onChange, invalid, describedBy }: { l
       {open && hits.length > 0 && (
         <ul className="suggestions" id={listId} role="listbox" aria-label={`Suggestions for ${label}`}>
           {hits.map((hit, i) => (
-            <li
-              key={hit.id}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(hit);
-              }}
-            >
-              <span className="dot" style={{ background: LABEL_COLORS[hit.label] }} aria-hidden="true" />
-              <span className="hit-name">{hit.name}</span>
-              <span className="hit-label">{hit.label}</span>
-            </li>
+            <SuggestionItem key={hit.id} hit={hit} active={i === active} onChoose={choose} />
           ))}
         </ul>
       )}

@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { api, type SearchHit } from '../api/client.js';
 import { selectNode } from '../actions.js';
 import { moveActive, normalizeQuery, shouldSearch } from '../core/search/index.js';
-import { LABEL_COLORS } from '../types.js';
+import { SuggestionItem } from './SuggestionItem.js';
 
 export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
   const [text, setText] = useState('');
@@ -90,21 +90,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
       {open && (hits.length > 0 || status) && (
         <ul className="suggestions" id={listId} role="listbox" aria-label="Search suggestions">
           {hits.map((hit, i) => (
-            <li
-              key={hit.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(hit);
-              }}
-            >
-              <span className="dot" style={{ background: LABEL_COLORS[hit.label] }} aria-hidden="true" />
-              <span className="hit-name">{hit.name}</span>
-              <span className="hit-label">{hit.label}</span>
-            </li>
+            <SuggestionItem key={hit.id} id={`${listId}-${i}`} hit={hit} active={i === active} onChoose={choose} />
           ))}
           {hits.length === 0 && status && <li className="empty" role="option" aria-selected={false} aria-disabled="true">{status}</li>}
         </ul>

@@ -1,11 +1,13 @@
-// The explorer's layout and global behaviour: first load, keyboard shortcuts (/, Esc, Ctrl+Z,
-// Ctrl+Shift+Z) and keeping the URL in step with the state.
-import { useEffect, useRef } from 'react';
+// The explorer: creates its runtime (store, graph, renderer slot, layout worker) per mount and
+// disposes it on unmount; inside it, the page's layout and global behaviour: first load, keyboard
+// shortcuts (/, Esc, Ctrl+Z, Ctrl+Shift+Z) and keeping the URL in step with the state.
+import { useEffect, useRef, useState } from 'react';
 import { loadInitial } from './actions.js';
 import { redo, undo } from './core/history/index.js';
 import { clearSelection } from './core/selection/index.js';
-import { dispatch, store, useApp } from './core/store.js';
 import { toSearch, toUrlState } from './core/url/index.js';
+import { RuntimeContext, useApp, useRuntime } from './runtime/context.js';
+import { createGraphRuntime, type GraphRuntime } from './runtime/graph-runtime.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { Legend } from './components/Legend.js';
@@ -23,6 +25,27 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function App() {
+  const [runtime, setRuntime] = useState<GraphRuntime | null>(null);
+  // Created in an effect, not during render, so that every mount (StrictMode mounts twice) gets its
+  // own runtime and every unmount disposes the one it created.
+  useEffect(() => {
+    const rt = createGraphRuntime();
+    setRuntime(rt);
+    return () => {
+      rt.dispose();
+      setRuntime(null);
+    };
+  }, []);
+  if (!runtime) return null;
+  return (
+    <RuntimeContext.Provider value={runtime}>
+      <Explorer />
+    </RuntimeContext.Provider>
+  );
+}
+
+function Explorer() {
+  const rt = useRuntime();
   const search = useRef<HTMLInputElement>(null);
   const loading = useApp((s) => s.loading > 0);
   const empty = useApp((s) => s.ready === false && s.loading === 0 && Object.keys(s.view.nodes).length === 0);
@@ -31,13 +54,13 @@ export function App() {
   useEffect(() => {
     let urlLive = false;
     let mounted = true;
-    void loadInitial().finally(() => {
+    void loadInitial(rt).finally(() => {
       if (!mounted) return;
       urlLive = true;
-      const next = toSearch(toUrlState(store.getState()));
+      const next = toSearch(toUrlState(rt.getState()));
       if (next !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     });
-    const unsubscribe = store.subscribe((state, prev) => {
+    const unsubscribe = rt.store.subscribe((state, prev) => {
       if (!urlLive) return;
       if (state.selection === prev.selection && state.view === prev.view && state.query === prev.query) return;
       const next = toSearch(toUrlState(state));
@@ -47,7 +70,7 @@ export function App() {
       mounted = false;
       unsubscribe();
     };
-  }, []);
+  }, [rt]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -56,18 +79,18 @@ export function App() {
         search.current?.focus();
         search.current?.select();
       } else if (e.key === 'Escape' && !isEditable(e.target)) {
-        dispatch(clearSelection());
+        rt.dispatch(clearSelection());
       } else if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !isEditable(e.target)) {
         e.preventDefault();
-        dispatch(e.shiftKey ? redo() : undo());
+        rt.dispatch(e.shiftKey ? redo() : undo());
       } else if ((e.ctrlKey || e.metaKey) && e.key === 'y' && !isEditable(e.target)) {
         e.preventDefault();
-        dispatch(redo());
+        rt.dispatch(redo());
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [rt]);
 
   return (
     <div className="app">

@@ -1,5 +1,6 @@
 // What the user's gestures do when they need the API: load the first view, expand, lineage, path,
-// queries. Each fetches, then applies one pure step; failures become a banner with a retry.
+// queries. Each fetches, then applies one pure step to the mounted explorer's runtime; failures
+// become a banner with a retry.
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
 import { api, ApiError, pathVia, type NodeDetails, type QueryResult } from './api/client.js';
@@ -8,12 +9,10 @@ import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './c
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
 import { select, setPathEnd, setPathResult, setPathTypes } from './core/selection/index.js';
 import type { QuerySpec, Step, TableResult } from './core/state.js';
-import { commitStep, dispatch, getState } from './core/store.js';
 import { beginLoading, endLoading, setError, setNotice } from './core/ui.js';
 import { fromSearch, type UrlState } from './core/url/index.js';
 import { focusNode } from './graph/camera.js';
-import { nextLayoutRunIsQuiet } from './graph/controllers/LayoutController.js';
-import { startLayout } from './graph/forceatlas2-supervisor.js';
+import type { GraphRuntime } from './runtime/graph-runtime.js';
 
 /** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes (index.html preloads it). */
 export const OVERVIEW_LIMIT = 2000;
@@ -29,15 +28,15 @@ function describe(err: unknown): string {
 }
 
 /** Runs `task`; an outage or unexpected failure becomes the banner, with `retry` behind its button. */
-async function guarded<T>(what: string, task: () => Promise<T>, retry: () => void): Promise<T | undefined> {
-  dispatch(beginLoading());
+async function guarded<T>(rt: GraphRuntime, what: string, task: () => Promise<T>, retry: () => void): Promise<T | undefined> {
+  rt.dispatch(beginLoading());
   try {
     const result = await task();
-    if (getState().error) dispatch(setError(null));
+    if (rt.getState().error) rt.dispatch(setError(null));
     return result;
   } catch (err) {
     const outage = isOutage(err);
-    dispatch(
+    rt.dispatch(
       setError({
         message: outage ? `Cannot ${what}: the API or the database is not answering (${describe(err)}).` : `Cannot ${what}: ${describe(err)}`,
         retry,
@@ -45,77 +44,76 @@ async function guarded<T>(what: string, task: () => Promise<T>, retry: () => voi
     );
     return undefined;
   } finally {
-    dispatch(endLoading());
+    rt.dispatch(endLoading());
   }
 }
 
-export async function loadInitial(): Promise<void> {
+export async function loadInitial(rt: GraphRuntime): Promise<void> {
   const url = fromSearch(window.location.search);
-  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial());
+  const graph = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial(rt));
   if (!graph) return;
   performance.mark('methodgraph:overview-loaded');
-  dispatch(setFilters(url.filters));
-  dispatch(replaceGraph(graph));
-  dispatch((s) => ({ ...s, overviewOmitted: graph.truncated ? graph.omitted : 0 }));
-  dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
-  if (url.view === 'lineage' && url.root) await openLineage(url.root, url.byYear, { record: false });
-  if (url.query) await runQuery(url.query, 'replace', { record: false });
-  await restoreView(url);
+  rt.dispatch(setFilters(url.filters));
+  rt.dispatch(replaceGraph(graph));
+  rt.dispatch((s) => ({ ...s, overviewOmitted: graph.truncated ? graph.omitted : 0 }));
+  rt.dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
+  if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
+  if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
+  await restoreView(rt, url);
   if (url.view !== 'lineage' && graph.nodes.length > 0) {
-    nextLayoutRunIsQuiet();
-    startLayout(FIRST_LAYOUT_MS);
+    rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
   }
-  if (url.node) await selectNode(url.node, { focus: true });
+  if (url.node) await selectNode(rt, url.node, { focus: true });
 }
 
 /** Replays what the URL remembers on top of the first view: "only this", expansions, hidden nodes, colouring, the path. */
-async function restoreView(url: UrlState): Promise<void> {
+async function restoreView(rt: GraphRuntime, url: UrlState): Promise<void> {
   if (url.isolated) {
-    if (!getState().view.nodes[url.isolated]) await selectNode(url.isolated);
-    dispatch(isolateNode(url.isolated));
+    if (!rt.getState().view.nodes[url.isolated]) await selectNode(rt, url.isolated);
+    rt.dispatch(isolateNode(url.isolated));
   }
-  for (const id of url.expanded) await expandNode(id, false, { record: false });
-  if (url.hidden.length) dispatch(hideNodes(url.hidden));
-  dispatch(setColorBy(url.colorBy));
-  dispatch(setColorEdgesByKind(url.edgeKinds));
+  for (const id of url.expanded) await expandNode(rt, id, false, { record: false });
+  if (url.hidden.length) rt.dispatch(hideNodes(url.hidden));
+  rt.dispatch(setColorBy(url.colorBy));
+  rt.dispatch(setColorEdgesByKind(url.edgeKinds));
   if (url.path) {
-    dispatch(setPathTypes(url.path.via));
-    if (url.path.from) dispatch(setPathEnd('from', url.path.from));
-    if (url.path.to) dispatch(setPathEnd('to', url.path.to));
-    if (url.path.from && url.path.to) await findPath(url.path.from, url.path.to, { record: false });
+    rt.dispatch(setPathTypes(url.path.via));
+    if (url.path.from) rt.dispatch(setPathEnd('from', url.path.from));
+    if (url.path.to) rt.dispatch(setPathEnd('to', url.path.to));
+    if (url.path.from && url.path.to) await findPath(rt, url.path.from, url.path.to, { record: false });
   }
 }
 
-function apply(step: Step, record: boolean): void {
-  if (record) commitStep(step);
-  else dispatch(step);
+function apply(rt: GraphRuntime, step: Step, record: boolean): void {
+  if (record) rt.commitStep(step);
+  else rt.dispatch(step);
 }
 
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */
-export async function selectNode(id: string, options: { focus?: boolean } = {}): Promise<void> {
-  if (!getState().view.nodes[id]) {
-    const details = await guarded(`open ${id}`, () => api.node(id), () => void selectNode(id, options));
+export async function selectNode(rt: GraphRuntime, id: string, options: { focus?: boolean } = {}): Promise<void> {
+  if (!rt.getState().view.nodes[id]) {
+    const details = await guarded(rt, `open ${id}`, () => api.node(id), () => void selectNode(rt, id, options));
     if (!details) return;
-    commitStep(addGraph({ nodes: [details.node, ...details.neighbours.filter((n) => getState().view.nodes[n.id])], edges: details.edges }));
+    rt.commitStep(addGraph({ nodes: [details.node, ...details.neighbours.filter((n) => rt.getState().view.nodes[n.id])], edges: details.edges }));
   }
-  if (getState().view.hiddenNodes.includes(id)) commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
-  dispatch(select({ kind: 'node', id }));
-  if (options.focus) setTimeout(() => focusNode(id), 50);
+  if (rt.getState().view.hiddenNodes.includes(id)) rt.commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
+  rt.dispatch(select({ kind: 'node', id }));
+  if (options.focus) setTimeout(() => focusNode(rt, id), 50);
 }
 
 /** Adds a node's neighbourhood next to it, capped; `all` fetches what "+N more" left out. */
-export async function expandNode(id: string, all = false, options: { record?: boolean } = {}): Promise<void> {
-  const current = getState().view.more[id] ?? 0;
-  const cap = getState().expandLimit;
+export async function expandNode(rt: GraphRuntime, id: string, all = false, options: { record?: boolean } = {}): Promise<void> {
+  const current = rt.getState().view.more[id] ?? 0;
+  const cap = rt.getState().expandLimit;
   // The API's limit counts the centre and the neighbours already drawn, then `cap` new ones.
-  const limit = Math.min(2000, cap + countDrawnNeighbours(id) + 1 + (all ? current : 0));
-  const result = await guarded(`expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(id, all, options));
+  const limit = Math.min(2000, cap + countDrawnNeighbours(rt, id) + 1 + (all ? current : 0));
+  const result = await guarded(rt, `expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(rt, id, all, options));
   if (!result) return;
-  apply(addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
+  apply(rt, addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
 }
 
-function countDrawnNeighbours(id: string): number {
-  const view = getState().view;
+function countDrawnNeighbours(rt: GraphRuntime, id: string): number {
+  const view = rt.getState().view;
   const seen = new Set<string>();
   for (const e of Object.values(view.edges)) {
     if (e.source === id) seen.add(e.target);
@@ -124,67 +122,66 @@ function countDrawnNeighbours(id: string): number {
   return seen.size;
 }
 
-export function hideNode(id: string): void {
-  commitStep(hideNodes([id]));
+export function hideNode(rt: GraphRuntime, id: string): void {
+  rt.commitStep(hideNodes([id]));
 }
 
-export function isolate(id: string): void {
-  commitStep(isolateNode(id));
+export function isolate(rt: GraphRuntime, id: string): void {
+  rt.commitStep(isolateNode(id));
 }
 
-export async function openLineage(id: string, byYear = false, options: { record?: boolean; all?: boolean } = {}): Promise<void> {
-  const graph = await guarded(`load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(id, byYear, options));
+export async function openLineage(rt: GraphRuntime, id: string, byYear = false, options: { record?: boolean; all?: boolean } = {}): Promise<void> {
+  const graph = await guarded(rt, `load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(rt, id, byYear, options));
   if (!graph) return;
-  const step = showLineage(withRoot(graph, id), id, byYear, options.all === true);
-  if (options.record === false) dispatch(step);
-  else commitStep(step);
-  dispatch(select({ kind: 'node', id }));
+  const step = showLineage(withRoot(rt, graph, id), id, byYear, options.all === true);
+  if (options.record === false) rt.dispatch(step);
+  else rt.commitStep(step);
+  rt.dispatch(select({ kind: 'node', id }));
 }
 
-function withRoot(graph: WireGraph, id: string): WireGraph {
+function withRoot(rt: GraphRuntime, graph: WireGraph, id: string): WireGraph {
   if (graph.nodes.some((n) => n.id === id)) return graph;
-  const node = getState().view.nodes[id];
+  const node = rt.getState().view.nodes[id];
   return node ? { nodes: [node, ...graph.nodes], edges: graph.edges } : graph;
 }
 
-export async function backToGraph(): Promise<void> {
-  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph());
+export async function backToGraph(rt: GraphRuntime): Promise<void> {
+  const graph = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph(rt));
   if (!graph) return;
-  commitStep(replaceGraph(graph));
-  nextLayoutRunIsQuiet();
-  startLayout(FIRST_LAYOUT_MS);
+  rt.commitStep(replaceGraph(graph));
+  rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
 }
 
 /** Sets an end of the path search; once both are set, fetches and highlights the shortest path. */
-export async function pickPathEnd(end: 'from' | 'to', id: string): Promise<void> {
-  dispatch(setPathEnd(end, id));
-  const { from, to } = getState().view.path;
-  if (from && to) await findPath(from, to);
+export async function pickPathEnd(rt: GraphRuntime, end: 'from' | 'to', id: string): Promise<void> {
+  rt.dispatch(setPathEnd(end, id));
+  const { from, to } = rt.getState().view.path;
+  if (from && to) await findPath(rt, from, to);
 }
 
 /** Changes the relationship types the path may follow and looks again when both ends are set. */
-export async function choosePathTypes(via: RelationshipType[]): Promise<void> {
-  dispatch(setPathTypes(via));
-  const { from, to } = getState().view.path;
-  if (from && to) await findPath(from, to);
+export async function choosePathTypes(rt: GraphRuntime, via: RelationshipType[]): Promise<void> {
+  rt.dispatch(setPathTypes(via));
+  const { from, to } = rt.getState().view.path;
+  if (from && to) await findPath(rt, from, to);
 }
 
 /** Fetches the shortest path along the chosen types; drawing it and marking it is one undoable step. */
-export async function findPath(from: string, to: string, options: { record?: boolean } = {}): Promise<void> {
-  const via = getState().view.path.via;
-  const result = await guarded('find a path', () => pathVia(from, to, via), () => void findPath(from, to, options));
+export async function findPath(rt: GraphRuntime, from: string, to: string, options: { record?: boolean } = {}): Promise<void> {
+  const via = rt.getState().view.path.via;
+  const result = await guarded(rt, 'find a path', () => pathVia(from, to, via), () => void findPath(rt, from, to, options));
   if (!result) return;
   const along = via.length ? ` along ${via.join(', ')}` : '';
   if (!result.found) {
-    apply(setPathResult([], [], `No path between ${nameOf(from)} and ${nameOf(to)}${along}.`), options.record !== false);
+    apply(rt, setPathResult([], [], `No path between ${nameOf(rt, from)} and ${nameOf(rt, to)}${along}.`), options.record !== false);
     return;
   }
   const message = `Shortest path: ${Math.max(0, result.nodes.length - 1)} step(s)${along}.`;
-  apply((s) => setPathResult(result.nodes, result.edges, message)(addGraph(result.graph)(s)), options.record !== false);
+  apply(rt, (s) => setPathResult(result.nodes, result.edges, message)(addGraph(result.graph)(s)), options.record !== false);
 }
 
-function nameOf(id: string): string {
-  return getState().view.nodes[id]?.name ?? id;
+function nameOf(rt: GraphRuntime, id: string): string {
+  return rt.getState().view.nodes[id]?.name ?? id;
 }
 
 export interface QueryOutcome {
@@ -194,21 +191,21 @@ export interface QueryOutcome {
 }
 
 /** Runs a saved query or ad-hoc Cypher and draws the result; user errors come back inline. */
-export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
-  dispatch(beginLoading());
+export async function runQuery(rt: GraphRuntime, spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
+  rt.dispatch(beginLoading());
   let result: QueryResult;
   try {
     result = spec.kind === 'saved' ? await api.runQuery(spec.name, spec.params) : await api.cypher(spec.query, spec.params);
   } catch (err) {
     if (isOutage(err)) {
-      dispatch(setError({ message: `Cannot run the query: the API or the database is not answering (${describe(err)}).`, retry: () => void runQuery(spec, mode, options) }));
+      rt.dispatch(setError({ message: `Cannot run the query: the API or the database is not answering (${describe(err)}).`, retry: () => void runQuery(rt, spec, mode, options) }));
       return { ok: false };
     }
     return { ok: false, error: describe(err) };
   } finally {
-    dispatch(endLoading());
+    rt.dispatch(endLoading());
   }
-  if (getState().error) dispatch(setError(null));
+  if (rt.getState().error) rt.dispatch(setError(null));
   const table: TableResult = {
     title: spec.kind === 'saved' ? spec.name : 'Cypher',
     columns: result.table.columns,
@@ -216,9 +213,9 @@ export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { rec
     capped: result.capped,
   };
   const step = applyQueryResult(spec, result.graph, table, mode);
-  if (options.record === false) dispatch(step);
-  else commitStep(step);
-  dispatch(setNotice(result.table.rows.length === 0 && result.graph.nodes.length === 0 ? 'The query returned no results.' : null));
+  if (options.record === false) rt.dispatch(step);
+  else rt.commitStep(step);
+  rt.dispatch(setNotice(result.table.rows.length === 0 && result.graph.nodes.length === 0 ? 'The query returned no results.' : null));
   return { ok: true };
 }
 

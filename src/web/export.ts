@@ -3,9 +3,8 @@
 import { toCsv } from './core/csv.js';
 import { isEdgeVisible, isNodeVisible } from './core/filters/index.js';
 import type { TableResult } from './core/state.js';
-import { getState } from './core/store.js';
 import { MultiDirectedGraph } from 'graphology';
-import { getRenderer, graph } from './graph/graph-and-renderer.js';
+import type { GraphRuntime } from './runtime/graph-runtime.js';
 
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -18,20 +17,21 @@ export function downloadText(text: string, fileName: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export async function exportPng(): Promise<void> {
-  const sigma = getRenderer();
+export async function exportPng(rt: GraphRuntime): Promise<void> {
+  const sigma = rt.sigma();
   if (!sigma) return;
   const { downloadAsPNG } = await import('@sigma/export-image');
   await downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: 'methodgraph', backgroundColor: '#ffffff' });
 }
 
-export async function exportGexf(): Promise<void> {
+export async function exportGexf(rt: GraphRuntime): Promise<void> {
   const { write } = await import('graphology-gexf/browser');
-  const view = getState().view;
+  const { graph } = rt;
+  const view = rt.getState().view;
   const visible = new MultiDirectedGraph();
   graph.forEachNode((id, a) => {
     if (!isNodeVisible(view, id)) return;
-    const color = getRenderer()?.getNodeDisplayData(id)?.color ?? a.color;
+    const color = rt.sigma()?.getNodeDisplayData(id)?.color ?? a.color;
     visible.addNode(id, { label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size, color, ...(a.year !== null ? { year: a.year } : {}) });
   });
   graph.forEachEdge((id, a, source, target) => {

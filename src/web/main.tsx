@@ -1,11 +1,40 @@
-// Entry point of the explorer: mounts the React app.
+// Entry point of the explorer: mounts the React app on #root. `window.__methodgraphRoot` unmounts
+// and mounts it again, so that end-to-end tests can check that an unmount frees the renderer and
+// the layout worker and that the next mount starts afresh.
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App.js';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+export interface RootHandle {
+  mount(): void;
+  unmount(): void;
+}
+
+declare global {
+  interface Window {
+    __methodgraphRoot?: RootHandle;
+  }
+}
+
+function mountApp(): Root {
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  return root;
+}
+
+let root: Root | null = mountApp();
+
+window.__methodgraphRoot = {
+  mount() {
+    root ??= mountApp();
+  },
+  unmount() {
+    root?.unmount();
+    root = null;
+  },
+};

@@ -1,5 +1,6 @@
-// Attribute types of the explorer's one graphology graph and sigma renderer, and the colours
+// Attribute types of the explorer's graphology graph and sigma renderer, and the colours
 // used for node labels and relationship types.
+import type { MultiDirectedGraph } from 'graphology';
 import type { BuildsOnKind, NodeLabel, Properties, RelationshipType } from '../shared/graph.js';
 
 export interface NodeAttrs {
@@ -23,6 +24,9 @@ export interface EdgeAttrs {
   relType: RelationshipType;
   properties: Properties;
 }
+
+/** The graph a mounted explorer draws: one per mount, changed in place, never recreated. */
+export type ExplorerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
 export const LABEL_COLORS: Record<NodeLabel, string> = {
   Paper: '#5b8def',

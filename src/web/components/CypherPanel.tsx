@@ -6,8 +6,8 @@ import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { runQuery } from '../actions.js';
 import type { ResultMode } from '../core/query/index.js';
 import { ResultModeToggle } from './ResultModeToggle.js';
-import { useApp } from '../core/store.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 const EXAMPLE = "MATCH p = (m:Method)-[:BUILDS_ON*1..2]->(b)\nRETURN p LIMIT 25";
 
@@ -18,6 +18,7 @@ const schema = {
 };
 
 export default function CypherPanel() {
+  const rt = useRuntime();
   const current = useApp((s) => s.query);
   const [text, setText] = useState(current?.kind === 'cypher' ? current.query : EXAMPLE);
   const [params, setParams] = useState(current?.kind === 'cypher' ? JSON.stringify(current.params) : '{}');
@@ -36,7 +37,7 @@ export default function CypherPanel() {
       return;
     }
     setRunning(true);
-    const outcome = await runQuery({ kind: 'cypher', query: text, params: parsed }, mode);
+    const outcome = await runQuery(rt, { kind: 'cypher', query: text, params: parsed }, mode);
     setRunning(false);
     setError(outcome.error ?? null);
   };

@@ -1,9 +1,9 @@
 // The details tab: the path being picked, the selected node or link, or a hint when nothing is
 // selected.
-import { useApp } from '../core/store.js';
 import { PathBox } from './PathBox.js';
 import { EdgeDetails } from './EdgeDetails.js';
 import { NodeDetails } from './NodeDetails.js';
+import { useApp } from '../runtime/context.js';
 
 export function DetailsPanel() {
   const selection = useApp((s) => s.selection);

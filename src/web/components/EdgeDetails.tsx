@@ -1,8 +1,8 @@
 // Details of a selected link: its type and lineage kind, the evidence sentence (or, for a taxonomy
 // fact, its justification as background knowledge), confidence, extractor and the paper it came
 // from, with both ends clickable.
-import { useApp } from '../core/store.js';
 import { NodeLink } from './NodeLink.js';
+import { useApp } from '../runtime/context.js';
 
 export function EdgeDetails({ id }: { id: string }) {
   const edge = useApp((s) => s.view.edges[id]);

@@ -1,9 +1,10 @@
 // The error banner (API or database down, failed request) with a retry button, and the notice
 // line for empty states.
 import { setError, setNotice } from '../core/ui.js';
-import { dispatch, useApp } from '../core/store.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 export function ErrorBanner() {
+  const rt = useRuntime();
   const error = useApp((s) => s.error);
   const notice = useApp((s) => s.notice);
   return (
@@ -16,14 +17,14 @@ export function ErrorBanner() {
               type="button"
               onClick={() => {
                 const retry = error.retry;
-                dispatch(setError(null));
+                rt.dispatch(setError(null));
                 retry?.();
               }}
             >
               Retry
             </button>
           )}
-          <button type="button" aria-label="Dismiss error" onClick={() => dispatch(setError(null))}>
+          <button type="button" aria-label="Dismiss error" onClick={() => rt.dispatch(setError(null))}>
             ✕
           </button>
         </div>
@@ -31,7 +32,7 @@ export function ErrorBanner() {
       {notice && (
         <div className="banner notice" role="status">
           <span>{notice}</span>
-          <button type="button" aria-label="Dismiss notice" onClick={() => dispatch(setNotice(null))}>
+          <button type="button" aria-label="Dismiss notice" onClick={() => rt.dispatch(setNotice(null))}>
             ✕
           </button>
         </div>

@@ -2,10 +2,11 @@
 // by label or by Louvain community.
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
 import { resetFilters, setColorBy, setProposersOnly, setYearRange, toggleLabel, toggleType, yearBounds } from '../core/filters/index.js';
-import { commitStep, useApp } from '../core/store.js';
 import { LABEL_COLORS, TYPE_COLORS } from '../types.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 export function FiltersPanel() {
+  const rt = useRuntime();
   const view = useApp((s) => s.view);
   const { hiddenLabels, hiddenTypes, years } = view.filters;
   const bounds = yearBounds(view);
@@ -15,7 +16,7 @@ export function FiltersPanel() {
   const setYear = (i: 0 | 1, value: number) => {
     if (!range || !Number.isFinite(value)) return;
     const next: [number, number] = i === 0 ? [value, range[1]] : [range[0], value];
-    commitStep(setYearRange(next));
+    rt.commitStep(setYearRange(next));
   };
   return (
     <div className="panel-body filters">
@@ -23,12 +24,12 @@ export function FiltersPanel() {
         <legend>Node labels</legend>
         {NODE_LABELS.filter((l) => labels.has(l)).map((l) => (
           <label key={l} className="check">
-            <input type="checkbox" checked={!hiddenLabels.includes(l)} onChange={() => commitStep(toggleLabel(l))} />
+            <input type="checkbox" checked={!hiddenLabels.includes(l)} onChange={() => rt.commitStep(toggleLabel(l))} />
             <span className="dot" style={{ background: LABEL_COLORS[l] }} aria-hidden="true" /> {l}
           </label>
         ))}
         <label className="check">
-          <input type="checkbox" checked={view.filters.proposersOnly} onChange={(e) => commitStep(setProposersOnly(e.target.checked))} /> Only papers that propose
+          <input type="checkbox" checked={view.filters.proposersOnly} onChange={(e) => rt.commitStep(setProposersOnly(e.target.checked))} /> Only papers that propose
           what is drawn
         </label>
       </fieldset>
@@ -36,7 +37,7 @@ export function FiltersPanel() {
         <legend>Relationship types</legend>
         {RELATIONSHIP_TYPES.filter((t) => types.has(t)).map((t) => (
           <label key={t} className="check">
-            <input type="checkbox" checked={!hiddenTypes.includes(t)} onChange={() => commitStep(toggleType(t))} />
+            <input type="checkbox" checked={!hiddenTypes.includes(t)} onChange={() => rt.commitStep(toggleType(t))} />
             <span className="bar" style={{ background: TYPE_COLORS[t] }} aria-hidden="true" /> {t}
           </label>
         ))}
@@ -54,7 +55,7 @@ export function FiltersPanel() {
               <input type="number" aria-label="To year" min={bounds[0]} max={bounds[1]} value={range[1]} onChange={(e) => setYear(1, Number(e.target.value))} />
             </label>
             {years && (
-              <button type="button" onClick={() => commitStep(setYearRange(null))}>
+              <button type="button" onClick={() => rt.commitStep(setYearRange(null))}>
                 All years
               </button>
             )}
@@ -66,14 +67,14 @@ export function FiltersPanel() {
       <fieldset>
         <legend>Colour</legend>
         <label className="check">
-          <input type="radio" name="colorby" checked={view.colorBy === 'label'} onChange={() => commitStep(setColorBy('label'))} /> By label
+          <input type="radio" name="colorby" checked={view.colorBy === 'label'} onChange={() => rt.commitStep(setColorBy('label'))} /> By label
         </label>
         <label className="check">
-          <input type="radio" name="colorby" checked={view.colorBy === 'community'} onChange={() => commitStep(setColorBy('community'))} /> By community
+          <input type="radio" name="colorby" checked={view.colorBy === 'community'} onChange={() => rt.commitStep(setColorBy('community'))} /> By community
           (Louvain)
         </label>
       </fieldset>
-      <button type="button" onClick={() => commitStep(resetFilters())}>
+      <button type="button" onClick={() => rt.commitStep(resetFilters())}>
         Reset filters
       </button>
     </div>

@@ -3,10 +3,11 @@
 // and the confidence slider that hides weak lineage links everywhere.
 import { BUILDS_ON_KINDS, NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
 import { setMinConfidence, toggleLabel, toggleType } from '../core/filters/index.js';
-import { commitStep, useApp } from '../core/store.js';
 import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR } from '../types.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 function ConfidenceSlider() {
+  const rt = useRuntime();
   const min = useApp((s) => s.view.filters.minConfidence);
   return (
     <label className="confidence">
@@ -20,7 +21,7 @@ function ConfidenceSlider() {
         step={0.05}
         value={min}
         aria-label="Hide lineage links below this confidence"
-        onChange={(e) => commitStep(setMinConfidence(Number(e.target.value)))}
+        onChange={(e) => rt.commitStep(setMinConfidence(Number(e.target.value)))}
       />
     </label>
   );
@@ -62,6 +63,7 @@ function Kinds() {
 }
 
 export function Legend() {
+  const rt = useRuntime();
   const nodes = useApp((s) => s.view.nodes);
   const edges = useApp((s) => s.view.edges);
   const hiddenLabels = useApp((s) => s.view.filters.hiddenLabels);
@@ -94,7 +96,7 @@ export function Legend() {
                 className={hidden ? 'legend-item off' : 'legend-item'}
                 aria-pressed={!hidden}
                 aria-label={`${hidden ? 'Show' : 'Hide'} ${label} nodes (${counts.get(label)})`}
-                onClick={() => commitStep(toggleLabel(label))}
+                onClick={() => rt.commitStep(toggleLabel(label))}
               >
                 {colorBy === 'label' ? <span className="dot" style={{ background: LABEL_COLORS[label] }} aria-hidden="true" /> : <span className="dot hollow" aria-hidden="true" />}
                 {label} <span className="count">{counts.get(label)}</span>
@@ -112,7 +114,7 @@ export function Legend() {
                 className={hidden ? 'legend-item off' : 'legend-item'}
                 aria-pressed={!hidden}
                 aria-label={`${hidden ? 'Show' : 'Hide'} ${type} links (${typeCounts.get(type)})`}
-                onClick={() => commitStep(toggleType(type))}
+                onClick={() => rt.commitStep(toggleType(type))}
               >
                 <span className="bar" style={{ background: TYPE_COLORS[type] }} aria-hidden="true" />
                 {type} <span className="count">{typeCounts.get(type)}</span>

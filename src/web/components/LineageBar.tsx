@@ -5,9 +5,10 @@ import { setColorEdgesByKind } from '../core/filters/index.js';
 import { setLineageByYear } from '../core/positions/index.js';
 import { select } from '../core/selection/index.js';
 import { isEdgeVisible } from '../core/visibility.js';
-import { commitStep, dispatch, useApp } from '../core/store.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 export function LineageBar() {
+  const rt = useRuntime();
   const mode = useApp((s) => s.view.mode);
   const lineage = useApp((s) => s.view.lineage);
   const root = useApp((s) => (s.view.lineage ? s.view.nodes[s.view.lineage.root] : undefined));
@@ -18,25 +19,25 @@ export function LineageBar() {
       <strong>Lineage of {root?.name ?? lineage.root}</strong>
       <span className="muted"> · older ← → newer</span>
       <div className="segmented" role="group" aria-label="Columns">
-        <button type="button" aria-pressed={!lineage.byYear} onClick={() => commitStep(setLineageByYear(false))}>
+        <button type="button" aria-pressed={!lineage.byYear} onClick={() => rt.commitStep(setLineageByYear(false))}>
           Generations
         </button>
-        <button type="button" aria-pressed={lineage.byYear} onClick={() => commitStep(setLineageByYear(true))}>
+        <button type="button" aria-pressed={lineage.byYear} onClick={() => rt.commitStep(setLineageByYear(true))}>
           By year
         </button>
       </div>
       <label className="inline">
-        <input type="checkbox" checked={byKind} onChange={(e) => commitStep(setColorEdgesByKind(e.target.checked))} /> Colour links by kind
+        <input type="checkbox" checked={byKind} onChange={(e) => rt.commitStep(setColorEdgesByKind(e.target.checked))} /> Colour links by kind
       </label>
       {lineage.omitted > 0 && (
         <span className="more-note">
           At most 25 per generation: +{lineage.omitted} more{' '}
-          <button type="button" onClick={() => void openLineage(lineage.root, lineage.byYear, { all: true })}>
+          <button type="button" onClick={() => void openLineage(rt, lineage.root, lineage.byYear, { all: true })}>
             Show all
           </button>
         </span>
       )}
-      <button type="button" onClick={() => void backToGraph()}>
+      <button type="button" onClick={() => void backToGraph(rt)}>
         Back to graph
       </button>
     </div>
@@ -44,6 +45,7 @@ export function LineageBar() {
 }
 
 export function LineageEvidence() {
+  const rt = useRuntime();
   const mode = useApp((s) => s.view.mode);
   const edges = useApp((s) => s.view.edges);
   const nodes = useApp((s) => s.view.nodes);
@@ -59,7 +61,7 @@ export function LineageEvidence() {
       <ul>
         {links.map((e) => (
           <li key={e.id}>
-            <button type="button" className="link" onClick={() => dispatch(select({ kind: 'edge', id: e.id }))}>
+            <button type="button" className="link" onClick={() => rt.dispatch(select({ kind: 'edge', id: e.id }))}>
               {nodes[e.source]?.name ?? e.source} → {nodes[e.target]?.name ?? e.target}
             </button>
             {typeof e.properties.kind === 'string' && <span className="muted small"> · {e.properties.kind}</span>}

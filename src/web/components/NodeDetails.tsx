@@ -3,11 +3,11 @@
 import { useEffect, useState } from 'react';
 import type { NodeDetails as Details } from '../api/client.js';
 import { loadNodeDetails } from '../actions.js';
-import { useApp } from '../core/store.js';
 import { LABEL_COLORS } from '../types.js';
 import { EntityDetails } from './EntityDetails.js';
 import { NodeActions } from './NodeActions.js';
 import { PaperDetails } from './PaperDetails.js';
+import { useApp } from '../runtime/context.js';
 
 export function NodeDetails({ id }: { id: string }) {
   const [details, setDetails] = useState<Details | null>(null);

@@ -6,8 +6,10 @@ import { selectNode } from '../actions.js';
 import { highlightSegments, type Entity } from '../core/highlight.js';
 import { LABEL_COLORS } from '../types.js';
 import { list, related, RelatedList, str } from './RelatedList.js';
+import { useRuntime } from '../runtime/context.js';
 
 function Abstract({ details }: { details: Details }) {
+  const rt = useRuntime();
   const text = str(details.node.properties.abstract) ?? '';
   const entities: Entity[] = [];
   const byId = new Map(details.neighbours.map((n) => [n.id, n]));
@@ -27,7 +29,7 @@ function Abstract({ details }: { details: Details }) {
             key={i}
             className={`mention mention-${s.entity.label.toLowerCase()}`}
             style={{ borderColor: LABEL_COLORS[s.entity.label as WireNode['label']] }}
-            onClick={() => void selectNode(s.entity!.id, { focus: true })}
+            onClick={() => void selectNode(rt, s.entity!.id, { focus: true })}
             aria-label={`${s.text}: select ${s.entity.label}`}
           >
             {s.text}

@@ -4,7 +4,7 @@ import { RELATIONSHIP_TYPES, type RelationshipType, type WireEdge } from '../../
 import { choosePathTypes, findPath } from '../actions.js';
 import { clearPath, select } from '../core/selection/index.js';
 import { LINEAGE_PATH_TYPES } from '../core/state.js';
-import { commitStep, dispatch, useApp } from '../core/store.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 function evidenceOf(edge: WireEdge | undefined): string | null {
   const ev = edge?.properties.evidence;
@@ -12,6 +12,7 @@ function evidenceOf(edge: WireEdge | undefined): string | null {
 }
 
 export function PathBox() {
+  const rt = useRuntime();
   const path = useApp((s) => s.view.path);
   const nodes = useApp((s) => s.view.nodes);
   const edges = useApp((s) => s.view.edges);
@@ -19,7 +20,7 @@ export function PathBox() {
   const name = (id: string | null) => (id ? (nodes[id]?.name ?? id) : '(pick a node)');
   const toggle = (t: RelationshipType) => {
     const next = path.via.includes(t) ? path.via.filter((x) => x !== t) : [...path.via, t];
-    void choosePathTypes(next.length ? next : LINEAGE_PATH_TYPES);
+    void choosePathTypes(rt, next.length ? next : LINEAGE_PATH_TYPES);
   };
   return (
     <section className="pathbox" aria-label="Path">
@@ -46,7 +47,7 @@ export function PathBox() {
               <li key={`${id}-${i}`}>
                 {edge && (
                   <div className="path-link">
-                    <button type="button" className="link small" onClick={() => dispatch(select({ kind: 'edge', id: edge.id }))}>
+                    <button type="button" className="link small" onClick={() => rt.dispatch(select({ kind: 'edge', id: edge.id }))}>
                       {forward ? `—${edge.type}→` : `←${edge.type}—`}
                     </button>
                     {ev && <blockquote className="evidence small">“{ev}”</blockquote>}
@@ -60,11 +61,11 @@ export function PathBox() {
       )}
       <div className="actions">
         {path.from && path.to && (
-          <button type="button" onClick={() => void findPath(path.from!, path.to!)}>
+          <button type="button" onClick={() => void findPath(rt, path.from!, path.to!)}>
             Find again
           </button>
         )}
-        <button type="button" onClick={() => commitStep(clearPath())}>
+        <button type="button" onClick={() => rt.commitStep(clearPath())}>
           Clear path
         </button>
       </div>

@@ -8,7 +8,7 @@ import type { ResultMode } from '../core/query/index.js';
 import { checkParam, isNodeParam, type ParamSpec } from '../core/query/params.js';
 import { ResultModeToggle } from './ResultModeToggle.js';
 import { NodePicker, resolvePick, type Pick } from './NodePicker.js';
-import { useApp } from '../core/store.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 function initialValue(p: SavedQueryParam): string {
   if (p.default === undefined || p.default === null) return '';
@@ -22,6 +22,7 @@ function initialPick(p: SavedQueryParam, given: unknown): Pick {
 }
 
 export function QueriesPanel() {
+  const rt = useRuntime();
   const [queries, setQueries] = useState<SavedQuery[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -100,7 +101,7 @@ export function QueriesPanel() {
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     setRunning(true);
-    const outcome = await runQuery({ kind: 'saved', name: query.name, params }, mode);
+    const outcome = await runQuery(rt, { kind: 'saved', name: query.name, params }, mode);
     setRunning(false);
     setError(outcome.error ?? null);
   };

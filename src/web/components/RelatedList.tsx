@@ -3,8 +3,8 @@
 import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { NodeDetails as Details } from '../api/client.js';
 import { select } from '../core/selection/index.js';
-import { dispatch } from '../core/store.js';
 import { NodeLink } from './NodeLink.js';
+import { useRuntime } from '../runtime/context.js';
 
 export const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 export const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -31,6 +31,7 @@ export function related(details: Details, type: string, direction: 'out' | 'in')
 }
 
 export function RelatedList({ title, items, evidence = false }: { title: string; items: Related[]; evidence?: boolean }) {
+  const rt = useRuntime();
   if (items.length === 0) return null;
   return (
     <section className="related">
@@ -45,7 +46,7 @@ export function RelatedList({ title, items, evidence = false }: { title: string;
             {evidence && str(edge.properties.evidence) && (
               <blockquote className="evidence">
                 “{str(edge.properties.evidence)}”{' '}
-                <button type="button" className="link small" onClick={() => dispatch(select({ kind: 'edge', id: edge.id }))} aria-label={`Details of the link to ${node.name}`}>
+                <button type="button" className="link small" onClick={() => rt.dispatch(select({ kind: 'edge', id: edge.id }))} aria-label={`Details of the link to ${node.name}`}>
                   details
                 </button>
               </blockquote>

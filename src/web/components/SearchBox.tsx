@@ -5,8 +5,10 @@ import { api, type SearchHit } from '../api/client.js';
 import { selectNode } from '../actions.js';
 import { moveActive, normalizeQuery, shouldSearch } from '../core/search/index.js';
 import { SuggestionItem } from './SuggestionItem.js';
+import { useRuntime } from '../runtime/context.js';
 
 export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
+  const rt = useRuntime();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
@@ -49,7 +51,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
     picked.current = true;
     setOpen(false);
     setText(hit.name);
-    void selectNode(hit.id, { focus: true });
+    void selectNode(rt, hit.id, { focus: true });
   };
 
   return (

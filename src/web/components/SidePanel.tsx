@@ -1,11 +1,11 @@
 // The side panel's tabs: details, filters, saved queries and the (lazily loaded) Cypher editor.
 import { lazy, Suspense } from 'react';
 import type { Panel } from '../core/state.js';
-import { dispatch, useApp } from '../core/store.js';
 import { setPanel } from '../core/ui.js';
 import { DetailsPanel } from './DetailsPanel.js';
 import { FiltersPanel } from './FiltersPanel.js';
 import { LineageEvidence } from './LineageBar.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 const QueriesPanel = lazy(() => import('./QueriesPanel.js').then((m) => ({ default: m.QueriesPanel })));
 const CypherPanel = lazy(() => import('./CypherPanel.js'));
@@ -18,6 +18,7 @@ const TABS: Array<[Panel, string]> = [
 ];
 
 export function SidePanel() {
+  const rt = useRuntime();
   const panel = useApp((s) => s.panel);
   return (
     <aside className="side" aria-label="Side panel">
@@ -30,7 +31,7 @@ export function SidePanel() {
             id={`tab-${id}`}
             aria-selected={panel === id}
             aria-controls={`panel-${id}`}
-            onClick={() => dispatch(setPanel(id))}
+            onClick={() => rt.dispatch(setPanel(id))}
           >
             {title}
           </button>

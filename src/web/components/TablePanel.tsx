@@ -2,8 +2,8 @@
 // hit, CSV export and close.
 import { useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { setTable } from '../core/query/index.js';
-import { dispatch, useApp } from '../core/store.js';
 import { exportCsv } from '../export.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -52,6 +52,7 @@ function clampHeight(h: number): number {
 }
 
 export function TablePanel() {
+  const rt = useRuntime();
   const table = useApp((s) => s.table);
   const [height, setHeight] = useState(() => Math.round(window.innerHeight * 0.28));
   if (!table) return null;
@@ -70,7 +71,7 @@ export function TablePanel() {
         <button type="button" onClick={() => exportCsv(table)} disabled={table.rows.length === 0} aria-label="Export the table as CSV">
           CSV
         </button>
-        <button type="button" onClick={() => dispatch(setTable(null))} aria-label="Close the table">
+        <button type="button" onClick={() => rt.dispatch(setTable(null))} aria-label="Close the table">
           ✕
         </button>
       </header>

@@ -2,14 +2,13 @@
 import { redo, undo } from '../core/history/index.js';
 import { showHiddenNodes } from '../core/graph/index.js';
 import { setColorBy } from '../core/filters/index.js';
-import { commitStep, dispatch, useApp } from '../core/store.js';
 import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
-import { stopLayout } from '../graph/forceatlas2-supervisor.js';
-import { startUserLayout } from '../graph/controllers/LayoutController.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 export function Toolbar() {
+  const rt = useRuntime();
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const layout = useApp((s) => s.layout);
@@ -19,40 +18,40 @@ export function Toolbar() {
   const expandLimit = useApp((s) => s.expandLimit);
   return (
     <div className="toolbar" role="toolbar" aria-label="Graph tools">
-      <button type="button" onClick={() => dispatch(undo())} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+      <button type="button" onClick={() => rt.dispatch(undo())} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
         ↶ Undo
       </button>
-      <button type="button" onClick={() => dispatch(redo())} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+      <button type="button" onClick={() => rt.dispatch(redo())} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
       </button>
       <span className="sep" aria-hidden="true" />
       {layout === 'running' ? (
-        <button type="button" onClick={() => stopLayout()} aria-label="Stop layout" className="running">
+        <button type="button" onClick={() => rt.layout.stop()} aria-label="Stop layout" className="running">
           ■ Stop layout
         </button>
       ) : (
-        <button type="button" onClick={() => startUserLayout()} aria-label="Start layout" disabled={mode === 'lineage'}>
+        <button type="button" onClick={() => rt.layout.start()} aria-label="Start layout" disabled={mode === 'lineage'}>
           ▶ Layout
         </button>
       )}
-      <button type="button" onClick={fitView} aria-label="Fit graph to screen">
+      <button type="button" onClick={() => fitView(rt)} aria-label="Fit graph to screen">
         ⤢ Fit
       </button>
       {hidden > 0 && (
-        <button type="button" onClick={() => commitStep(showHiddenNodes())} aria-label={`Show ${hidden} hidden nodes`}>
+        <button type="button" onClick={() => rt.commitStep(showHiddenNodes())} aria-label={`Show ${hidden} hidden nodes`}>
           Show {hidden} hidden
         </button>
       )}
       <label className="inline">
         Colour
-        <select aria-label="Colour nodes by" value={colorBy} onChange={(e) => commitStep(setColorBy(e.target.value as 'label' | 'community'))}>
+        <select aria-label="Colour nodes by" value={colorBy} onChange={(e) => rt.commitStep(setColorBy(e.target.value as 'label' | 'community'))}>
           <option value="label">by label</option>
           <option value="community">by community</option>
         </select>
       </label>
       <label className="inline">
         Expand
-        <select aria-label="Neighbours added per expansion" value={expandLimit} onChange={(e) => dispatch(setExpandLimit(Number(e.target.value)))}>
+        <select aria-label="Neighbours added per expansion" value={expandLimit} onChange={(e) => rt.dispatch(setExpandLimit(Number(e.target.value)))}>
           {EXPAND_LIMITS.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -61,10 +60,10 @@ export function Toolbar() {
         </select>
       </label>
       <span className="sep" aria-hidden="true" />
-      <button type="button" onClick={() => void exportPng()} aria-label="Export PNG of the view">
+      <button type="button" onClick={() => void exportPng(rt)} aria-label="Export PNG of the view">
         PNG
       </button>
-      <button type="button" onClick={() => void exportGexf()} aria-label="Export GEXF of the visible graph">
+      <button type="button" onClick={() => void exportGexf(rt)} aria-label="Export GEXF of the visible graph">
         GEXF
       </button>
     </div>

@@ -2,8 +2,8 @@
 // that shows it) and how much the overview left out.
 import { resetFilters } from '../core/filters/index.js';
 import type { ViewState } from '../core/state.js';
-import { commitStep, useApp } from '../core/store.js';
 import { isNodeVisible } from '../core/visibility.js';
+import { useApp, useRuntime } from '../runtime/context.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -29,6 +29,7 @@ export function summarize(view: ViewState): { shown: string; hidden: string | nu
 }
 
 export function ViewSummary() {
+  const rt = useRuntime();
   const view = useApp((s) => s.view);
   const omitted = useApp((s) => s.overviewOmitted);
   if (view.mode !== 'graph' || Object.keys(view.nodes).length === 0) return null;
@@ -40,7 +41,7 @@ export function ViewSummary() {
         <>
           {'; '}
           {hidden} —{' '}
-          <button type="button" className="link" onClick={() => commitStep(resetFilters())}>
+          <button type="button" className="link" onClick={() => rt.commitStep(resetFilters())}>
             click to show
           </button>
         </>

@@ -1,37 +1,35 @@
-// The one zustand store. `dispatch` applies a step; `commitStep` applies an undoable step, first
-// folding in positions a running layout has moved (so undo restores what the user saw).
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+// The explorer's zustand store, one per mounted explorer. `dispatch` applies a step; `commitStep`
+// applies an undoable step, first folding in positions a running layout has moved (so undo restores
+// what the user saw).
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { commit } from './history/index.js';
 import { initialState, type AppState, type Point, type Step } from './state.js';
 
-export const store = createStore<AppState>()(() => initialState);
-
-export function useApp<T>(selector: (state: AppState) => T): T {
-  return useStore(store, selector);
+export interface AppStore {
+  /** The zustand store itself, for subscriptions and React's useStore. */
+  readonly store: StoreApi<AppState>;
+  getState(): AppState;
+  dispatch(step: Step): void;
+  commitStep(step: Step): void;
 }
 
-export function getState(): AppState {
-  return store.getState();
-}
-
-export function dispatch(step: Step): void {
-  const cur = store.getState();
-  const next = step(cur);
-  if (next !== cur) store.setState(next, true);
-}
-
-let livePositions: (() => Record<string, Point> | null) | null = null;
-
-/** The layout controller registers where to read positions from while the layout runs. */
-export function setLivePositionSource(source: (() => Record<string, Point> | null) | null): void {
-  livePositions = source;
-}
-
-export function commitStep(step: Step): void {
-  const cur = store.getState();
-  const live = livePositions?.();
-  const base = live ? { ...cur, view: { ...cur.view, positions: { ...cur.view.positions, ...live } } } : cur;
-  const next = commit(step)(base);
-  if (next !== cur) store.setState(next, true);
+/** `livePositions` gives the positions a running layout has reached, or null when none runs. */
+export function createAppStore(livePositions: () => Record<string, Point> | null = () => null): AppStore {
+  const store = createStore<AppState>()(() => initialState);
+  return {
+    store,
+    getState: () => store.getState(),
+    dispatch(step) {
+      const cur = store.getState();
+      const next = step(cur);
+      if (next !== cur) store.setState(next, true);
+    },
+    commitStep(step) {
+      const cur = store.getState();
+      const live = livePositions();
+      const base = live ? { ...cur, view: { ...cur.view, positions: { ...cur.view.positions, ...live } } } : cur;
+      const next = commit(step)(base);
+      if (next !== cur) store.setState(next, true);
+    },
+  };
 }

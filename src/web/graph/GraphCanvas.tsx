@@ -1,15 +1,14 @@
-// Mounts the one sigma renderer on the one graph (created once, killed on unmount) and renders
-// the controllers that drive it.
+// Mounts a sigma renderer on the runtime's graph (created when the canvas mounts, killed when it
+// unmounts) and renders the controllers that drive it.
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import { getState } from '../core/store.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
+import { useRuntime } from '../runtime/context.js';
+import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { graph, setRenderer } from './graph-and-renderer.js';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
-import { resetSync } from './sync.js';
 import { SyncController } from './controllers/SyncController.js';
 import { EventsController } from './controllers/EventsController.js';
 import { LayoutController } from './controllers/LayoutController.js';
@@ -17,14 +16,15 @@ import { CommunityController } from './controllers/CommunityController.js';
 import { TestHandleController } from './controllers/TestHandleController.js';
 
 export function GraphCanvas() {
+  const rt = useRuntime();
   const container = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
 
   useEffect(() => {
     if (!container.current) return;
     const programSet = chooseProgramSet(window.location.search);
-    const labels = createLabelDrawer(() => visibleNodeCount(getState().view) <= LABEL_ALL_LIMIT);
-    const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
+    const labels = createLabelDrawer(() => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT);
+    const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',
       ...programsFor(programSet),
       defaultDrawNodeLabel: (context, data, settings) => labels.draw(context, data, settings as unknown as Parameters<LabelDrawer['draw']>[2]),
@@ -41,11 +41,12 @@ export function GraphCanvas() {
       zIndex: true,
       minCameraRatio: 0.03,
       maxCameraRatio: 4,
-      nodeReducer: makeNodeReducer(getState),
-      edgeReducer: makeEdgeReducer(getState),
+      nodeReducer: makeNodeReducer(rt),
+      edgeReducer: makeEdgeReducer(rt),
     });
     sigma.on('beforeRender', labels.beginFrame);
-    setRenderer(sigma, { labels, programSet });
+    const renderer: MountedRenderer = { sigma, labels, programSet };
+    rt.attachRenderer(renderer);
     // The stage shrinks when the result table opens or is resized: redraw at the new size.
     const resize = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
     resize.observe(container.current);
@@ -53,12 +54,9 @@ export function GraphCanvas() {
     return () => {
       resize.disconnect();
       setMounted(false);
-      setRenderer(null);
-      sigma.kill();
-      graph.clear();
-      resetSync();
+      rt.detachRenderer(renderer);
     };
-  }, []);
+  }, [rt]);
 
   return (
     <div className="graph-canvas" ref={container} role="img" aria-label="Graph view. Use search to find nodes; the side panel lists details.">

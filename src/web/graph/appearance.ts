@@ -6,7 +6,7 @@ import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import type { AppState } from '../core/state.js';
 import { BUILDS_ON_KINDS, type BuildsOnKind } from '../../shared/graph.js';
 import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR, type EdgeAttrs, type NodeAttrs } from '../types.js';
-import { graph, pointer } from './graph-and-renderer.js';
+import type { GraphRuntime } from '../runtime/graph-runtime.js';
 
 const DIM_NODE = '#e4e6ea';
 const DIM_EDGE = '#eef0f2';
@@ -37,7 +37,10 @@ export function edgeColor(attrs: EdgeAttrs, state?: AppState): string {
   return TYPE_COLORS[attrs.relType];
 }
 
-export function makeNodeReducer(getState: () => AppState) {
+/** What the reducers read from the mounted explorer: its state, its graph, the hovered node and the layout. */
+export type ReducerSource = Pick<GraphRuntime, 'getState' | 'graph' | 'hover' | 'layout'>;
+
+export function makeNodeReducer({ getState, graph, hover }: ReducerSource) {
   return (node: string, data: NodeAttrs): Partial<NodeDisplayData> => {
     const state = getState();
     const view = state.view;
@@ -47,7 +50,7 @@ export function makeNodeReducer(getState: () => AppState) {
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
     // In the lineage view the whole DAG stays readable: only hovering dims.
-    const focus = pointer.hovered ?? (view.mode === 'lineage' ? null : selected);
+    const focus = hover.node ?? (view.mode === 'lineage' ? null : selected);
     if (view.mode === 'lineage') {
       res.size = Math.max(data.size, 9);
       if (node === selected) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
@@ -68,13 +71,13 @@ export function makeNodeReducer(getState: () => AppState) {
   };
 }
 
-export function makeEdgeReducer(getState: () => AppState) {
+export function makeEdgeReducer({ getState, graph, hover, layout }: ReducerSource) {
   return (edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> => {
     const state = getState();
     const view = state.view;
     const res: Partial<EdgeDisplayData> = { ...data, color: edgeColor(data, state) };
     // While the layout moves every node, thin lines keep each frame cheap in software WebGL.
-    if (pointer.layoutRunning) res.type = 'thin';
+    if (layout.status === 'running') res.type = 'thin';
     if (!isEdgeVisible(view, edge)) return { ...res, hidden: true };
     if (state.selection?.kind === 'edge' && state.selection.id === edge) return { ...res, color: PATH_COLOR, size: data.size + 2, zIndex: 2 };
     if (state.view.path.edges.length > 0) {
@@ -82,7 +85,7 @@ export function makeEdgeReducer(getState: () => AppState) {
       return { ...res, color: DIM_EDGE, label: '' };
     }
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
-    const focus = pointer.hovered ?? (view.mode === 'lineage' ? null : selected);
+    const focus = hover.node ?? (view.mode === 'lineage' ? null : selected);
     if (focus && graph.hasNode(focus)) {
       if (graph.hasExtremity(edge, focus)) return { ...res, size: data.size + 0.8, zIndex: 1 };
       return { ...res, color: DIM_EDGE, label: '' };

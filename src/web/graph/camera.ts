@@ -1,11 +1,11 @@
-// Camera moves: centre on a node (after a search or a shared link) and fit what is visible.
+// Camera moves on a mounted explorer: centre on a node (after a search or a shared link) and fit
+// what is visible.
 import { isNodeVisible } from '../core/visibility.js';
-import { getState } from '../core/store.js';
-import { getRenderer, graph } from './graph-and-renderer.js';
+import type { GraphRuntime } from '../runtime/graph-runtime.js';
 
-export function focusNode(id: string, ratio = 0.35): void {
-  const sigma = getRenderer();
-  if (!sigma || !graph.hasNode(id)) return;
+export function focusNode(rt: GraphRuntime, id: string, ratio = 0.35): void {
+  const sigma = rt.sigma();
+  if (!sigma || !rt.graph.hasNode(id)) return;
   // Display data is in the normalized frame the camera works in.
   const data = sigma.getNodeDisplayData(id);
   if (!data) return;
@@ -13,12 +13,12 @@ export function focusNode(id: string, ratio = 0.35): void {
 }
 
 /** Fits the visible nodes (not hidden or filtered ones) into the stage as it is now sized. */
-export function fitView(): void {
-  const sigma = getRenderer();
+export function fitView(rt: GraphRuntime): void {
+  const sigma = rt.sigma();
   if (!sigma) return;
-  const view = getState().view;
+  const view = rt.getState().view;
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  graph.forEachNode((id, a) => {
+  rt.graph.forEachNode((id, a) => {
     if (!isNodeVisible(view, id)) return;
     minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
     minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);

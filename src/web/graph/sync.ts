@@ -1,13 +1,9 @@
-// Brings the one graphology graph in line with the store's view: adds and drops nodes and edges,
+// Brings a runtime's graphology graph in line with the store's view: adds and drops nodes and edges,
 // moves nodes when the view's positions change (undo of a layout, lineage), sizes by degree.
 import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { ViewState } from '../core/state.js';
-import type { EdgeAttrs, NodeAttrs } from '../types.js';
+import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
-import { graph } from './graph-and-renderer.js';
-
-let lastPositions: ViewState['positions'] | null = null;
-let lastMode: ViewState['mode'] | null = null;
 
 /** Short labels keep the drawing readable: a paper goes by the part of its title before the colon. */
 export function shortLabel(node: WireNode): string {
@@ -53,59 +49,8 @@ function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
   };
 }
 
-/** Applies `view` to the graph; returns true when the graph's structure changed. */
-export function syncGraph(view: ViewState): boolean {
-  let structural = false;
-  graph.forEachNode((id) => {
-    if (!view.nodes[id]) {
-      graph.dropNode(id);
-      structural = true;
-    }
-  });
-  graph.forEachEdge((id) => {
-    if (!view.edges[id]) {
-      graph.dropEdge(id);
-      structural = true;
-    }
-  });
-  for (const node of Object.values(view.nodes)) {
-    if (!graph.hasNode(node.id)) {
-      graph.addNode(node.id, nodeAttrs(node, view.positions[node.id]));
-      structural = true;
-    } else if (graph.getNodeAttribute(node.id, 'properties') !== node.properties) {
-      graph.mergeNodeAttributes(node.id, { properties: node.properties, label: shortLabel(node) });
-    }
-  }
-  const modeChanged = lastMode !== view.mode;
-  for (const edge of Object.values(view.edges)) {
-    if (!graph.hasEdge(edge.id)) {
-      if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
-      structural = true;
-    } else if (modeChanged) {
-      graph.setEdgeAttribute(edge.id, 'label', edgeLabel(edge, view.mode));
-    }
-  }
-  if (view.positions !== lastPositions) {
-    graph.updateEachNodeAttributes(
-      (id, attrs) => {
-        const p = view.positions[id];
-        return p ? { ...attrs, x: p.x, y: p.y } : attrs;
-      },
-      { attributes: ['x', 'y'] },
-    );
-    lastPositions = view.positions;
-  }
-  if (structural) {
-    // No attribute hints: sigma must re-index nodes added in this same tick.
-    graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }));
-  }
-  lastMode = view.mode;
-  return structural;
-}
-
 /** Current positions of every node in the graph (what a running layout has produced). */
-export function readPositions(): Record<string, { x: number; y: number }> {
+export function readPositions(graph: ExplorerGraph): Record<string, { x: number; y: number }> {
   const out: Record<string, { x: number; y: number }> = {};
   graph.forEachNode((id, a) => {
     out[id] = { x: a.x, y: a.y };
@@ -113,8 +58,72 @@ export function readPositions(): Record<string, { x: number; y: number }> {
   return out;
 }
 
-/** Forgets what was applied last, so the next sync re-applies everything (after an unmount). */
-export function resetSync(): void {
-  lastPositions = null;
-  lastMode = null;
+export interface GraphSync {
+  /** Applies `view` to the graph; returns true when the graph's structure changed. */
+  sync(view: ViewState): boolean;
+  /** Forgets what was applied last, so the next sync re-applies everything (after the graph was cleared). */
+  reset(): void;
+}
+
+/** What was applied last is remembered per graph, so unchanged positions are not re-applied. */
+export function createGraphSync(graph: ExplorerGraph): GraphSync {
+  let lastPositions: ViewState['positions'] | null = null;
+  let lastMode: ViewState['mode'] | null = null;
+
+  function sync(view: ViewState): boolean {
+    let structural = false;
+    graph.forEachNode((id) => {
+      if (!view.nodes[id]) {
+        graph.dropNode(id);
+        structural = true;
+      }
+    });
+    graph.forEachEdge((id) => {
+      if (!view.edges[id]) {
+        graph.dropEdge(id);
+        structural = true;
+      }
+    });
+    for (const node of Object.values(view.nodes)) {
+      if (!graph.hasNode(node.id)) {
+        graph.addNode(node.id, nodeAttrs(node, view.positions[node.id]));
+        structural = true;
+      } else if (graph.getNodeAttribute(node.id, 'properties') !== node.properties) {
+        graph.mergeNodeAttributes(node.id, { properties: node.properties, label: shortLabel(node) });
+      }
+    }
+    const modeChanged = lastMode !== view.mode;
+    for (const edge of Object.values(view.edges)) {
+      if (!graph.hasEdge(edge.id)) {
+        if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+        graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
+        structural = true;
+      } else if (modeChanged) {
+        graph.setEdgeAttribute(edge.id, 'label', edgeLabel(edge, view.mode));
+      }
+    }
+    if (view.positions !== lastPositions) {
+      graph.updateEachNodeAttributes(
+        (id, attrs) => {
+          const p = view.positions[id];
+          return p ? { ...attrs, x: p.x, y: p.y } : attrs;
+        },
+        { attributes: ['x', 'y'] },
+      );
+      lastPositions = view.positions;
+    }
+    if (structural) {
+      // No attribute hints: sigma must re-index nodes added in this same tick.
+      graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }));
+    }
+    lastMode = view.mode;
+    return structural;
+  }
+
+  function reset(): void {
+    lastPositions = null;
+    lastMode = null;
+  }
+
+  return { sync, reset };
 }

@@ -3,20 +3,21 @@
 // communities (size, best-connected members) in the store for the legend.
 import { useEffect } from 'react';
 import type { CommunitySummary } from '../../core/state.js';
-import { dispatch, store } from '../../core/store.js';
-import { getRenderer, graph } from '../graph-and-renderer.js';
+import { useRuntime } from '../../runtime/context.js';
+import type { GraphRuntime } from '../../runtime/graph-runtime.js';
+import type { ExplorerGraph } from '../../types.js';
 
-async function detect(): Promise<void> {
+async function detect(rt: GraphRuntime): Promise<void> {
   const { default: louvain } = await import('graphology-communities-louvain');
-  if (graph.order === 0) return;
-  louvain.assign(graph, { nodeCommunityAttribute: 'community', rng: mulberry(42) });
-  const communities = summarize();
-  dispatch((s) => ({ ...s, communities }));
-  getRenderer()?.refresh({ skipIndexation: true });
+  if (rt.isDisposed() || rt.graph.order === 0) return;
+  louvain.assign(rt.graph, { nodeCommunityAttribute: 'community', rng: mulberry(42) });
+  const communities = summarize(rt.graph);
+  rt.dispatch((s) => ({ ...s, communities }));
+  rt.sigma()?.refresh({ skipIndexation: true });
 }
 
 /** Communities largest first, each with its three best-connected members. */
-function summarize(): CommunitySummary[] {
+function summarize(graph: ExplorerGraph): CommunitySummary[] {
   const members = new Map<number, Array<{ label: string; degree: number }>>();
   graph.forEachNode((id, a) => {
     if (a.community === undefined) return;
@@ -42,12 +43,13 @@ function mulberry(seed: number): () => number {
 }
 
 export function CommunityController() {
+  const rt = useRuntime();
   useEffect(() => {
-    if (store.getState().view.colorBy === 'community') void detect();
-    return store.subscribe((state, prev) => {
+    if (rt.getState().view.colorBy === 'community') void detect(rt);
+    return rt.store.subscribe((state, prev) => {
       if (state.view.colorBy !== 'community') return;
-      if (prev.view.colorBy !== 'community' || state.view.nodes !== prev.view.nodes || state.view.edges !== prev.view.edges) void detect();
+      if (prev.view.colorBy !== 'community' || state.view.nodes !== prev.view.nodes || state.view.edges !== prev.view.edges) void detect(rt);
     });
-  }, []);
+  }, [rt]);
   return null;
 }

@@ -3,26 +3,26 @@
 import { useEffect } from 'react';
 import { expandNode } from '../../actions.js';
 import { clearSelection, select } from '../../core/selection/index.js';
-import { dispatch } from '../../core/store.js';
-import { getRenderer, pointer } from '../graph-and-renderer.js';
+import { useRuntime } from '../../runtime/context.js';
 
 export function EventsController() {
+  const rt = useRuntime();
   useEffect(() => {
-    const sigma = getRenderer();
+    const sigma = rt.sigma();
     if (!sigma) return;
     const container = sigma.getContainer();
     const hover = (id: string | null) => {
-      pointer.hovered = id;
+      rt.hover.node = id;
       container.style.cursor = id ? 'pointer' : '';
       sigma.refresh({ skipIndexation: true });
     };
-    sigma.on('clickNode', ({ node }) => dispatch(select({ kind: 'node', id: node })));
-    sigma.on('clickEdge', ({ edge }) => dispatch(select({ kind: 'edge', id: edge })));
-    sigma.on('clickStage', () => dispatch(clearSelection()));
+    sigma.on('clickNode', ({ node }) => rt.dispatch(select({ kind: 'node', id: node })));
+    sigma.on('clickEdge', ({ edge }) => rt.dispatch(select({ kind: 'edge', id: edge })));
+    sigma.on('clickStage', () => rt.dispatch(clearSelection()));
     sigma.on('doubleClickNode', (e) => {
       e.preventSigmaDefault();
-      dispatch(select({ kind: 'node', id: e.node }));
-      void expandNode(e.node);
+      rt.dispatch(select({ kind: 'node', id: e.node }));
+      void expandNode(rt, e.node);
     });
     sigma.on('enterNode', ({ node }) => hover(node));
     sigma.on('leaveNode', () => hover(null));
@@ -37,8 +37,8 @@ export function EventsController() {
       sigma.removeAllListeners('leaveNode');
       sigma.removeAllListeners('enterEdge');
       sigma.removeAllListeners('leaveEdge');
-      pointer.hovered = null;
+      rt.hover.node = null;
     };
-  }, []);
+  }, [rt]);
   return null;
 }

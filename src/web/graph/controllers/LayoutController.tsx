@@ -1,63 +1,39 @@
-// Connects the ForceAtlas2 worker to the store: mirrors its life cycle, lets commits read live
-// positions while it runs, records a finished run as an undoable step, and kills it on unmount.
+// Connects the runtime's ForceAtlas2 supervisor to the store: mirrors its life cycle and records a
+// finished run as an undoable step (a quiet first run just replaces the positions and frames them).
+// The runtime kills the worker when the explorer unmounts.
 import { useEffect } from 'react';
 import { setLayoutStatus, setPositions } from '../../core/positions/index.js';
-import { commitStep, dispatch, getState, setLivePositionSource, store } from '../../core/store.js';
-import { killLayout, layoutStatus, onLayoutStatus, onLayoutStopped, startLayout } from '../forceatlas2-supervisor.js';
-import { readPositions } from '../sync.js';
-import { getRenderer } from '../graph-and-renderer.js';
+import { useRuntime } from '../../runtime/context.js';
 import { fitView } from '../camera.js';
 
-/**
- * Whether the run now going replaces positions without an undo step (the first layout of a view). A flag
- * of the current run, not a count: a quiet run restarted before it ended must not make a later run quiet.
- */
-let quietRun = false;
-export function nextLayoutRunIsQuiet(): void {
-  quietRun = true;
-}
-
-/** A run the user starts: always an undoable step. */
-export function startUserLayout(): void {
-  quietRun = false;
-  startLayout();
-}
-
-/** Ends a running layout without keeping or recording its positions (another view takes over). */
-export function cancelLayoutRun(): void {
-  if (layoutStatus() !== 'running') return;
-  quietRun = false;
-  killLayout();
-}
-
 export function LayoutController() {
+  const rt = useRuntime();
   useEffect(() => {
-    const offStatus = onLayoutStatus((s) => {
+    const offStatus = rt.layout.onStatus((s) => {
       // With edge events off the edge programs skip their picking pass (programs.ts) and the edge
       // reducer draws thin lines: each frame stays cheap in software WebGL; nobody clicks moving edges.
-      getRenderer()?.setSetting('enableEdgeEvents', s !== 'running');
-      dispatch(setLayoutStatus(s));
+      rt.sigma()?.setSetting('enableEdgeEvents', s !== 'running');
+      rt.dispatch(setLayoutStatus(s));
     });
-    const offStopped = onLayoutStopped(({ before, after }) => {
-      if (quietRun) {
-        quietRun = false;
-        dispatch(setPositions(after));
+    const offStopped = rt.layout.onStopped(({ before, after, quiet }) => {
+      if (quiet) {
+        rt.dispatch(setPositions(after));
         // The first layout of a view ends framed on what is visible (hidden nodes take no room).
-        fitView();
+        fitView(rt);
         return;
       }
       // The view before the run had `before`; the undoable step moves it to `after`.
-      const state = getState();
-      store.setState({ ...state, view: { ...state.view, positions: { ...state.view.positions, ...before } } }, true);
-      commitStep(setPositions(after));
+      const state = rt.getState();
+      rt.store.setState({ ...state, view: { ...state.view, positions: { ...state.view.positions, ...before } } }, true);
+      rt.commitStep(setPositions(after));
     });
-    setLivePositionSource(() => (layoutStatus() === 'running' ? readPositions() : null));
+    // The layout may have started before this controller mounted (the first view loads meanwhile).
+    rt.dispatch(setLayoutStatus(rt.layout.status));
     return () => {
       offStatus();
       offStopped();
-      setLivePositionSource(null);
-      killLayout();
+      rt.layout.cancel();
     };
-  }, []);
+  }, [rt]);
   return null;
 }

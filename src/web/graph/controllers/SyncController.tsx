@@ -1,34 +1,32 @@
 // Keeps the graph and the renderer in step with the store: syncs the view into the graph and
 // refreshes sigma when the view, selection or path change; marks the first graph paint.
 import { useEffect } from 'react';
-import { dispatch, store } from '../../core/store.js';
 import { setReady } from '../../core/ui.js';
-import { getRenderer, graph } from '../graph-and-renderer.js';
-import { syncGraph } from '../sync.js';
+import { useRuntime } from '../../runtime/context.js';
 import { fitView } from '../camera.js';
-import { cancelLayoutRun } from './LayoutController.js';
 
 export function SyncController() {
+  const rt = useRuntime();
   useEffect(() => {
-    const sigma = getRenderer();
+    const sigma = rt.sigma();
     if (!sigma) return;
     const onRender = () => {
-      if (graph.order > 0 && !store.getState().ready) {
+      if (rt.graph.order > 0 && !rt.getState().ready) {
         performance.mark('methodgraph:first-graph-paint');
-        dispatch(setReady());
+        rt.dispatch(setReady());
       }
     };
     sigma.on('afterRender', onRender);
-    syncGraph(store.getState().view);
+    rt.sync.sync(rt.getState().view);
     sigma.refresh();
-    const unsubscribe = store.subscribe((state, prev) => {
+    const unsubscribe = rt.store.subscribe((state, prev) => {
       if (state.view !== prev.view) {
         // The lineage view places its own nodes: a running ForceAtlas2 must not move them.
-        if (state.view.mode === 'lineage') cancelLayoutRun();
-        syncGraph(state.view);
+        if (state.view.mode === 'lineage') rt.layout.cancel();
+        rt.sync.sync(state.view);
         sigma.refresh();
         if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);
-        if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView();
+        if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView(rt);
       } else if (state.selection !== prev.selection || state.view.path !== prev.view.path) {
         sigma.refresh({ skipIndexation: true });
       }
@@ -37,6 +35,6 @@ export function SyncController() {
       unsubscribe();
       sigma.off('afterRender', onRender);
     };
-  }, []);
+  }, [rt]);
   return null;
 }

@@ -2,9 +2,7 @@
 // order and size, what is visible and selected, node positions on the graph and on the screen.
 import { useEffect } from 'react';
 import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
-import { getState } from '../../core/store.js';
-import { getRenderer, getRendererExtras, graph } from '../graph-and-renderer.js';
-import { layoutStatus } from '../forceatlas2-supervisor.js';
+import { useRuntime } from '../../runtime/context.js';
 
 export interface TestHandle {
   readonly ready: boolean;
@@ -44,7 +42,9 @@ declare global {
 }
 
 export function TestHandleController() {
+  const rt = useRuntime();
   useEffect(() => {
+    const { graph, getState } = rt;
     const handle: TestHandle = {
       get ready() {
         return getState().ready;
@@ -63,23 +63,23 @@ export function TestHandleController() {
       isEdgeVisible: (id) => graph.hasEdge(id) && isEdgeVisible(getState().view, id),
       nodePosition: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') } : null),
       nodeOnScreen: (id) => {
-        const sigma = getRenderer();
+        const sigma = rt.sigma();
         if (!sigma || !graph.hasNode(id)) return null;
         const p = sigma.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') });
         const rect = sigma.getContainer().getBoundingClientRect();
         return { x: rect.left + p.x, y: rect.top + p.y };
       },
       nodeColor: (id) => {
-        const sigma = getRenderer();
+        const sigma = rt.sigma();
         return sigma && graph.hasNode(id) ? (sigma.getNodeDisplayData(id)?.color ?? null) : null;
       },
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
-      displayedLabels: () => [...(getRendererExtras()?.labels.drawn() ?? [])],
-      cameraMoving: () => getRenderer()?.getCamera().isAnimated() ?? false,
-      programSet: () => getRendererExtras()?.programSet ?? null,
+      displayedLabels: () => [...(rt.renderer()?.labels.drawn() ?? [])],
+      cameraMoving: () => rt.sigma()?.getCamera().isAnimated() ?? false,
+      programSet: () => rt.renderer()?.programSet ?? null,
       mode: () => getState().view.mode,
-      layout: () => layoutStatus(),
+      layout: () => rt.layout.status,
       pathNodes: () => getState().view.path.nodes,
       canUndo: () => getState().past.length > 0,
       canRedo: () => getState().future.length > 0,
@@ -88,6 +88,6 @@ export function TestHandleController() {
     return () => {
       if (window.__methodgraph === handle) delete window.__methodgraph;
     };
-  }, []);
+  }, [rt]);
   return null;
 }

@@ -1,7 +1,10 @@
 // Vitest in three projects:
 // - unit: no Neo4j, no browser; files run in parallel (`npm run test:unit` for the fast loop);
-// - integration: one real Neo4j for the project (test/global-setup.ts), files one at a time since they share it;
-// - e2e: the explorer in Debian's Chromium over its own real Neo4j, files one at a time.
+// - e2e: the explorer in Debian's Chromium; its global setup builds dist/ and loads the default
+//   corpus once, and the files reuse it as long as none writes (test/helpers/corpus.ts);
+// - integration: files one at a time against the same Neo4j.
+// Integration and e2e share one Neo4j (test/global-setup.ts), so they run one after the other: on
+// two cores a second Java and the browser competing with the integration files cost more than they gain.
 // A test that needs Neo4j lives under an integration path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
 
@@ -36,9 +39,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'integration',
-          include: INTEGRATION,
-                    globalSetup: ['test/global-setup.ts'],
+          name: 'e2e',
+          include: E2E,
+          globalSetup: ['test/web/e2e/global-setup.ts', 'test/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
@@ -46,11 +49,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'e2e',
-          include: E2E,
+          name: 'integration',
+          include: INTEGRATION,
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

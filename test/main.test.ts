@@ -96,7 +96,8 @@ describe('main', () => {
   }, 600_000);
 
   it('should stop server and Java when the npm process gets SIGTERM, and start again at once', async () => {
-    npmDataDir = mkdtempSync(join(tmpdir(), 'methodgraph-main-npm-'));
+    // The first test's directory, already loaded, when it ran: the default corpus is loaded once per file.
+    npmDataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'methodgraph-main-npm-'));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(await freePort()),

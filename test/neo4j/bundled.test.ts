@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { launcherArgs, startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
@@ -72,71 +72,70 @@ describe('db/bundled', () => {
       dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-'));
       config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
     });
-    afterEach(async () => {
+    afterAll(async () => {
       await running?.stop();
       running = undefined;
-    });
-    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-    it('should keep data across a restart on the same directory', async () => {
-      running = await startBundledDb(config);
-      const first = await openDatabase({ ...dbConfig(), uri: running.uri });
-      await first.driver.executeQuery("CREATE (:Paper {id: 'paper:survivor', title: 'Survivor'})", {}, { database: first.database });
-      await first.close();
-      await running.stop();
-
-      running = await startBundledDb(config);
-      const second = await openDatabase({ ...dbConfig(), uri: running.uri });
-      const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
-      await second.close();
-      expect(records[0]?.get('t')).toBe('Survivor');
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('should let LOAD CSV read files under <data>/import only', async () => {
-      running = await startBundledDb(config);
-      writeFileSync(join(dataDir, 'import', 'allowed.csv'), 'name\nSMA\n');
-      const outside = join(dataDir, '..', `outside-${process.pid}.csv`);
-      writeFileSync(outside, 'name\nsecret\n');
-      const db = await openDatabase({ ...dbConfig(), uri: running.uri });
-      try {
-        const read = (url: string) =>
-          db.driver.executeQuery('LOAD CSV WITH HEADERS FROM $url AS row RETURN collect(row.name) AS names', { url }, { database: db.database });
-        expect((await read('file:///allowed.csv')).records[0]?.get('names')).toEqual(['SMA']);
-        await expect(read(`file://${outside}`)).rejects.toThrow(/Couldn't load the external resource/);
-      } finally {
-        await db.close();
-        rmSync(outside, { force: true });
-      }
-    });
+    // One Neo4j on the directory serves these tests (a start costs half a minute on a busy machine);
+    // the restart test leaves it running again for the ones after it.
+    describe('while a Neo4j runs on the directory', () => {
+      beforeAll(async () => {
+        running = await startBundledDb(config);
+      });
+      afterAll(async () => {
+        await running?.stop();
+        running = undefined;
+      });
 
-    it('should fail with a clear message when the port is taken', async () => {
-      running = await startBundledDb(config);
-      const otherDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-other-'));
-      try {
-        const { code, stderr } = await runLauncher({ ...config, dataDir: otherDir });
+      it('should keep data across a restart on the same directory', async () => {
+        const first = await openDatabase({ ...dbConfig(), uri: running!.uri });
+        await first.driver.executeQuery("CREATE (:Paper {id: 'paper:survivor', title: 'Survivor'})", {}, { database: first.database });
+        await first.close();
+        await running!.stop();
+
+        running = await startBundledDb(config);
+        const second = await openDatabase({ ...dbConfig(), uri: running.uri });
+        const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
+        await second.close();
+        expect(records[0]?.get('t')).toBe('Survivor');
+      });
+
+      it('should let LOAD CSV read files under <data>/import only', async () => {
+        writeFileSync(join(dataDir, 'import', 'allowed.csv'), 'name\nSMA\n');
+        const outside = join(dataDir, '..', `outside-${process.pid}.csv`);
+        writeFileSync(outside, 'name\nsecret\n');
+        const db = await openDatabase({ ...dbConfig(), uri: running!.uri });
+        try {
+          const read = (url: string) =>
+            db.driver.executeQuery('LOAD CSV WITH HEADERS FROM $url AS row RETURN collect(row.name) AS names', { url }, { database: db.database });
+          expect((await read('file:///allowed.csv')).records[0]?.get('names')).toEqual(['SMA']);
+          await expect(read(`file://${outside}`)).rejects.toThrow(/Couldn't load the external resource/);
+        } finally {
+          await db.close();
+          rmSync(outside, { force: true });
+        }
+      });
+
+      it('should fail with a clear message when the port is taken', async () => {
+        const otherDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-other-'));
+        try {
+          const { code, stderr } = await runLauncher({ ...config, dataDir: otherDir });
+          expect(code).toBe(1);
+          expect(stderr.trim()).toBe(
+            `methodgraph-db: port ${config.port} on 127.0.0.1 is already in use; stop what uses it or set METHODGRAPH_DB_PORT / --port`,
+          );
+        } finally {
+          rmSync(otherDir, { recursive: true, force: true });
+        }
+      });
+
+      it('should fail with a clear message when the data directory is locked', async () => {
+        const { code, stderr } = await runLauncher({ ...config, port: await freePort() });
         expect(code).toBe(1);
-        expect(stderr.trim()).toBe(
-          `methodgraph-db: port ${config.port} on 127.0.0.1 is already in use; stop what uses it or set METHODGRAPH_DB_PORT / --port`,
-        );
-      } finally {
-        rmSync(otherDir, { recursive: true, force: true });
-      }
-    });
-
-    it('should fail with a clear message when the data directory is locked', async () => {
-      running = await startBundledDb(config);
-      const { code, stderr } = await runLauncher({ ...config, port: await freePort() });
-      expect(code).toBe(1);
-      expect(stderr).toContain(`methodgraph-db: data directory ${dataDir} is locked by another Neo4j process`);
-    });
-
-    it('should turn authentication on when a password is given', async () => {
-      running = await startBundledDb({ ...config, password: 'test-password-1' });
-      const db = await openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'test-password-1' });
-      const { records } = await db.driver.executeQuery('RETURN 1 AS one', {}, { database: db.database });
-      await db.close();
-      expect(records[0]?.get('one').toNumber()).toBe(1);
-      await expect(openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'wrong' })).rejects.toThrow(/authentication failure/);
+        expect(stderr).toContain(`methodgraph-db: data directory ${dataDir} is locked by another Neo4j process`);
+      });
     });
 
     it('should refuse a non-loopback host when auth is off', async () => {
@@ -147,6 +146,15 @@ describe('db/bundled', () => {
 
     it('should report the launcher output when it dies before it is ready', async () => {
       await expect(startBundledDb({ ...config, pageCache: 'lots' })).rejects.toThrow(/page cache size must look like 256m or 1g, got lots/);
+    });
+
+    it('should turn authentication on when a password is given', async () => {
+      running = await startBundledDb({ ...config, password: 'test-password-1' });
+      const db = await openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'test-password-1' });
+      const { records } = await db.driver.executeQuery('RETURN 1 AS one', {}, { database: db.database });
+      await db.close();
+      expect(records[0]?.get('one').toNumber()).toBe(1);
+      await expect(openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'wrong' })).rejects.toThrow(/authentication failure/);
     });
   });
 });

@@ -3,13 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import type { Database } from '../../src/neo4j/driver.js';
-import { loadDefaultCorpus } from '../helpers/corpus.js';
+import { sharedDefaultCorpus } from '../helpers/corpus.js';
 import { openTestDatabase } from '../helpers/db.js';
 
-/** The test database holding exactly the default corpus (data/papers-listing.txt). */
+/** The test database holding exactly the default corpus (data/papers-listing.txt), loaded once for the files that only read it. */
 export async function corpusDatabase(): Promise<Database> {
   const db = await openTestDatabase();
-  await loadDefaultCorpus(db);
+  await sharedDefaultCorpus(db);
   return db;
 }
 

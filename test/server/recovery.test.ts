@@ -17,6 +17,13 @@ let config: BundledDbConfig;
 let neo4jProcess: RunningDb | undefined;
 let db: Database;
 let app: FastifyInstance;
+/** What the supervisor of the bundled Neo4j logged (deaths and restarts). */
+const supervisorLog: string[] = [];
+
+/** Starts this file's Neo4j supervised (restarted when Java dies); the machine may be busy, so wait as long as the hooks allow. */
+function startSupervised(): Promise<RunningDb> {
+  return startBundledDb(config, { restart: true, log: (line) => supervisorLog.push(line), timeoutMs: 400_000 });
+}
 
 /** Polls until the predicate holds; the test fails by its own timeout otherwise. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
@@ -30,8 +37,7 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean)
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-recovery-'));
   config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
-  // The machine may be busy: wait for Neo4j as long as the hook allows.
-  neo4jProcess = await startBundledDb(config, { timeoutMs: 400_000 });
+  neo4jProcess = await startSupervised();
   db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
   await loadDefaultCorpus(db);
   app = await buildApp({ db, healthTimeoutMs: 2_000 });
@@ -63,7 +69,7 @@ describe('server/app', () => {
       expect(search.statusCode).toBe(503);
       expect(search.json().error.code).toBe('database_unavailable');
 
-      neo4jProcess = await startBundledDb(config, { timeoutMs: 400_000 });
+      neo4jProcess = await startSupervised();
       const recovered = await eventually(
         () => app.inject({ method: 'GET', url: '/api/health' }),
         (res) => res.statusCode === 200,
@@ -79,19 +85,12 @@ describe('server/app', () => {
 
   describe('when the Java process of a supervised bundled Neo4j is killed', () => {
     it('should log it, restart it with backoff, and go from 503 back to 200 by itself', async () => {
-      await app.close();
-      await db.close();
-      await neo4jProcess!.stop();
-      const lines: string[] = [];
-      neo4jProcess = await startBundledDb(config, { restart: true, log: (line) => lines.push(line), timeoutMs: 300_000 });
-      db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
-      app = await buildApp({ db, healthTimeoutMs: 2_000 });
       await eventually(
         () => app.inject({ method: 'GET', url: '/api/health' }),
         (res) => res.statusCode === 200,
       );
 
-      const killed = neo4jProcess.pid;
+      const killed = neo4jProcess!.pid;
       process.kill(killed, 'SIGKILL');
       await eventually(
         () => app.inject({ method: 'GET', url: '/api/health' }),
@@ -102,9 +101,9 @@ describe('server/app', () => {
         (res) => res.statusCode === 200,
       );
       expect(back.json().counts.nodes.Method).toBeGreaterThan(0);
-      expect(neo4jProcess.pid).not.toBe(killed);
-      expect(lines.join('\n')).toMatch(new RegExp(`the bundled Neo4j \\(pid ${killed}\\) died \\(SIGKILL\\); restarting it`));
-      expect(lines.join('\n')).toMatch(/the bundled Neo4j is running again/);
+      expect(neo4jProcess!.pid).not.toBe(killed);
+      expect(supervisorLog.join('\n')).toMatch(new RegExp(`the bundled Neo4j \\(pid ${killed}\\) died \\(SIGKILL\\); restarting it`));
+      expect(supervisorLog.join('\n')).toMatch(/the bundled Neo4j is running again/);
     }, 900_000);
   });
 });

@@ -1,5 +1,6 @@
 // End-to-end harness: builds dist/ when the explorer's sources are newer, loads the default corpus
-// into the test Neo4j, serves API + explorer with buildApp on a free port, and opens pages in Chromium.
+// into the test Neo4j (or reuses it: test/helpers/corpus.ts), serves API + explorer with buildApp on
+// a free port, and opens pages in Chromium.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,8 +10,8 @@ import { buildApp } from '../../../src/server/app.js';
 import type { Database } from '../../../src/neo4j/driver.js';
 import { distDir, projectRoot } from '../../../src/neo4j/paths.js';
 import { launchBrowser } from '../../helpers/browser.js';
-import { loadDefaultCorpus } from '../../helpers/corpus.js';
-import { freshTestDatabase } from '../../helpers/db.js';
+import { sharedDefaultCorpus } from '../../helpers/corpus.js';
+import { freshTestDatabase, openTestDatabase } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
 
 function newestMtime(dir: string): number {
@@ -42,8 +43,13 @@ export interface Explorer {
 
 export async function startExplorer(options: { load?: boolean } = {}): Promise<Explorer> {
   await ensureDist();
-  const db = await freshTestDatabase();
-  if (options.load !== false) await loadDefaultCorpus(db);
+  let db: Database;
+  if (options.load === false) {
+    db = await freshTestDatabase();
+  } else {
+    db = await openTestDatabase();
+    await sharedDefaultCorpus(db);
+  }
   const app = await buildApp({ db, staticDir: distDir });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });

@@ -1,5 +1,5 @@
 // Vitest in three projects:
-// - unit: no Neo4j, no browser; files run in parallel (`npm run test:unit` for the fast loop);
+// - unit: no Neo4j, no browser; files in parallel, two at a time (`npm run test:unit` for the fast loop);
 // - e2e: the explorer in Debian's Chromium; its global setup builds dist/ and loads the default
 //   corpus once, and the files reuse it as long as none writes (test/helpers/corpus.ts);
 // - integration: files one at a time against the same Neo4j.
@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...INTEGRATION, ...E2E, 'node_modules/**'],
+          // Vitest's default is one worker fewer than the cores, one on a 2-core machine: the files
+          // are CPU-bound and the main process idles meanwhile, so two workers use both cores.
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },

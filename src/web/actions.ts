@@ -2,7 +2,7 @@
 // queries. Each fetches, then applies one pure step; failures become a banner with a retry.
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
-import { api, ApiError, pathVia, type NodeDetails, type QueryResult } from './api/client.js';
+import { api, ApiError, type CypherResponse, type NodeResponse } from './api/client.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
@@ -51,12 +51,13 @@ async function guarded<T>(what: string, task: () => Promise<T>, retry: () => voi
 
 export async function loadInitial(): Promise<void> {
   const url = fromSearch(window.location.search);
-  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial());
-  if (!graph) return;
+  const overview = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial());
+  if (!overview) return;
+  const graph = overview.graph;
   performance.mark('methodgraph:overview-loaded');
   dispatch(setFilters(url.filters));
   dispatch(replaceGraph(graph));
-  dispatch((s) => ({ ...s, overviewOmitted: graph.truncated ? graph.omitted : 0 }));
+  dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0 }));
   dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
   if (url.view === 'lineage' && url.root) await openLineage(url.root, url.byYear, { record: false });
   if (url.query) await runQuery(url.query, 'replace', { record: false });
@@ -96,7 +97,8 @@ export async function selectNode(id: string, options: { focus?: boolean } = {}):
   if (!getState().view.nodes[id]) {
     const details = await guarded(`open ${id}`, () => api.node(id), () => void selectNode(id, options));
     if (!details) return;
-    commitStep(addGraph({ nodes: [details.node, ...details.neighbours.filter((n) => getState().view.nodes[n.id])], edges: details.edges }));
+    const drawn = details.graph.nodes.filter((n) => n.id !== id && getState().view.nodes[n.id]);
+    commitStep(addGraph({ nodes: [details.node, ...drawn], edges: details.graph.edges }));
   }
   if (getState().view.hiddenNodes.includes(id)) commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
   dispatch(select({ kind: 'node', id }));
@@ -111,7 +113,7 @@ export async function expandNode(id: string, all = false, options: { record?: bo
   const limit = Math.min(2000, cap + countDrawnNeighbours(id) + 1 + (all ? current : 0));
   const result = await guarded(`expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(id, all, options));
   if (!result) return;
-  apply(addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
+  apply(addGraph(result.graph, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
 }
 
 function countDrawnNeighbours(id: string): number {
@@ -133,9 +135,9 @@ export function isolate(id: string): void {
 }
 
 export async function openLineage(id: string, byYear = false, options: { record?: boolean; all?: boolean } = {}): Promise<void> {
-  const graph = await guarded(`load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(id, byYear, options));
-  if (!graph) return;
-  const step = showLineage(withRoot(graph, id), id, byYear, options.all === true);
+  const lineage = await guarded(`load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(id, byYear, options));
+  if (!lineage) return;
+  const step = showLineage(withRoot(lineage.graph, id), id, byYear, options.all === true);
   if (options.record === false) dispatch(step);
   else commitStep(step);
   dispatch(select({ kind: 'node', id }));
@@ -148,9 +150,9 @@ function withRoot(graph: WireGraph, id: string): WireGraph {
 }
 
 export async function backToGraph(): Promise<void> {
-  const graph = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph());
-  if (!graph) return;
-  commitStep(replaceGraph(graph));
+  const overview = await guarded('load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph());
+  if (!overview) return;
+  commitStep(replaceGraph(overview.graph));
   nextLayoutRunIsQuiet();
   startLayout(FIRST_LAYOUT_MS);
 }
@@ -172,15 +174,16 @@ export async function choosePathTypes(via: RelationshipType[]): Promise<void> {
 /** Fetches the shortest path along the chosen types; drawing it and marking it is one undoable step. */
 export async function findPath(from: string, to: string, options: { record?: boolean } = {}): Promise<void> {
   const via = getState().view.path.via;
-  const result = await guarded('find a path', () => pathVia(from, to, via), () => void findPath(from, to, options));
+  const result = await guarded('find a path', () => api.path(from, to, via), () => void findPath(from, to, options));
   if (!result) return;
   const along = via.length ? ` along ${via.join(', ')}` : '';
-  if (!result.found) {
+  const first = result.paths[0];
+  if (!first) {
     apply(setPathResult([], [], `No path between ${nameOf(from)} and ${nameOf(to)}${along}.`), options.record !== false);
     return;
   }
-  const message = `Shortest path: ${Math.max(0, result.nodes.length - 1)} step(s)${along}.`;
-  apply((s) => setPathResult(result.nodes, result.edges, message)(addGraph(result.graph)(s)), options.record !== false);
+  const message = `Shortest path: ${Math.max(0, first.nodes.length - 1)} step(s)${along}.`;
+  apply((s) => setPathResult(first.nodes, first.edges, message)(addGraph(result.graph)(s)), options.record !== false);
 }
 
 function nameOf(id: string): string {
@@ -196,7 +199,7 @@ export interface QueryOutcome {
 /** Runs a saved query or ad-hoc Cypher and draws the result; user errors come back inline. */
 export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
   dispatch(beginLoading());
-  let result: QueryResult;
+  let result: CypherResponse;
   try {
     result = spec.kind === 'saved' ? await api.runQuery(spec.name, spec.params) : await api.cypher(spec.query, spec.params);
   } catch (err) {
@@ -223,7 +226,7 @@ export async function runQuery(spec: QuerySpec, mode: ResultMode, options: { rec
 }
 
 /** The details panel's data for a node; a failure comes back as a sentence for the panel. */
-export async function loadNodeDetails(id: string): Promise<{ details: NodeDetails } | { error: string }> {
+export async function loadNodeDetails(id: string): Promise<{ details: NodeResponse } | { error: string }> {
   try {
     return { details: await api.node(id) };
   } catch (err) {

@@ -55,7 +55,8 @@ export function expectWireGraph(graph: WireGraph) {
 
 /** The id of the best search hit of a label, found through the API itself. */
 export async function searchIdIn(app: FastifyInstance, q: string, label: string): Promise<string> {
-  const { body } = await getFrom(app, `/api/search?q=${encodeURIComponent(q)}&labels=${label}&limit=1`);
+  const { status, body } = await getFrom(app, `/api/search?q=${encodeURIComponent(q)}&labels=${label}&limit=1`);
+  if (status !== 200) throw new Error(`test: searching ${label} "${q}" answered ${status}: ${body.error?.message ?? ''}`);
   const hit = (body.results as { node: WireNode }[])[0];
   if (!hit) throw new Error(`test: no ${label} found for "${q}"`);
   return hit.node.id;

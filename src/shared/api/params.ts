@@ -14,7 +14,7 @@ export function intIn(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
-export const ID_EXAMPLE = 'method:knowledge-distillation';
+const ID_EXAMPLE = 'method:knowledge-distillation';
 
 /** A node id of the shared contract: `<kind>:<key>`, at most 500 characters, no control characters. */
 export const nodeId = z
@@ -24,7 +24,7 @@ export const nodeId = z
   .regex(/^[a-z][a-z0-9_-]*:[^\p{Cc}]+$/u, { error: `must be a node id "<kind>:<key>" such as ${ID_EXAMPLE}` });
 
 /** A list given as `a,b` or as repeated parameters; each item from a whitelist; empty means all. */
-export function listOf<T extends string>(allowed: readonly T[], what: string) {
+function listOf<T extends string>(allowed: readonly T[], what: string) {
   const message = `must be a comma-separated list of ${what}: ${allowed.join(', ')}`;
   return z
     .union([z.string(), z.array(z.string())], { error: message })

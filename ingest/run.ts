@@ -24,7 +24,7 @@ import {
   type ReferenceCounts,
 } from './load/index.js';
 import { detectFormat, readFile, type CodeLink, type FormatName, type MethodEntry } from './sources/index.js';
-import { SourceFileError } from './sources/text.js';
+import { SourceFileError } from './sources/file-text.js';
 import { Taxonomy, type EntityKind, type TaxonomyInput } from './taxonomy/taxonomy.js';
 import type { PaperRecord, SourceIssue } from './types.js';
 

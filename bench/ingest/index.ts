@@ -164,7 +164,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     figures.push(fig('graph size: nodes', size, stored.map((s) => s.nodes), 'nodes', 'higher'));
     figures.push(fig('graph size: relationships', size, stored.map((s) => s.relationships), 'rels', 'higher'));
 
-    // Goals (issue 6), judged at the largest size measured.
+    // The goals, judged at the largest size measured.
     if (size === largest) {
       const get = (name: string) => figures.find((f) => f.key === figureKey(PART, name, size))!.value;
       const e2e = get('ingest CLI end to end');

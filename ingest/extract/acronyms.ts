@@ -90,8 +90,7 @@ function shortFormVariants(sf: string): string[] {
 /** All "Long Form (SF)" definitions in one sentence. */
 export function findAcronymDefinitions(sentence: string): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
-  PAREN.lastIndex = 0;
-  for (let m = PAREN.exec(sentence); m; m = PAREN.exec(sentence)) {
+  for (const m of sentence.matchAll(PAREN)) {
     let short = m[1]!.split(/[;,]/)[0]!.trim();
     short = short.replace(/^['"‘“]|['"’”]$/g, '');
     if (!isShortForm(short)) continue;

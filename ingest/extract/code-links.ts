@@ -64,7 +64,6 @@ export function parseRepositoryUrl(raw: string): RepositoryRef | undefined {
 /** Repository URLs written in free text, each with its offset. */
 export function findRepositoryUrls(text: string): { repo: RepositoryRef; index: number }[] {
   const out: { repo: RepositoryRef; index: number }[] = [];
-  URL_IN_TEXT.lastIndex = 0;
   for (const m of text.matchAll(URL_IN_TEXT)) {
     const repo = parseRepositoryUrl(m[0]);
     if (repo) out.push({ repo, index: m.index });

@@ -16,14 +16,21 @@ export interface EvidenceProps {
   [key: string]: PropertyValue | undefined;
 }
 
-export function edge(type: RelationshipType, source: string, target: string, props: EvidenceProps, suffix?: string): WireEdge {
+/** An edge's id: `TYPE:source->target`, with `@paperId` for links that each paper states on its own (BUILDS_ON). */
+export function edgeId(type: string, source: string, target: string, paperId?: string): string {
+  return `${type}:${source}->${target}${paperId ? `@${paperId}` : ''}`;
+}
+
+/** An extracted edge; `perPaper` gives it an id of its own per stating paper (`props.paperId`). */
+export function edge(type: RelationshipType, source: string, target: string, props: EvidenceProps, perPaper = false): WireEdge {
   const properties: Properties = {};
   for (const [k, v] of Object.entries(props)) if (v !== undefined) properties[k] = v;
   properties.confidence = Math.round(props.confidence * 100) / 100;
-  return { id: `${type}:${source}->${target}${suffix ? `@${suffix}` : ''}`, type, source, target, properties };
+  return { id: edgeId(type, source, target, perPaper ? props.paperId : undefined), type, source, target, properties };
 }
 
-const UNION_KEYS = new Set(['aliases', 'sources']);
+/** List properties unioned when two records of the same node meet (here and when the loader merges), not first-value-wins. */
+export const UNION_KEYS: readonly string[] = ['aliases', 'sources'];
 
 function isEmpty(value: PropertyValue | undefined): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -43,7 +50,7 @@ export function mergeGraphs(graphs: Iterable<WireGraph>): WireGraph {
       if (!prev.name && n.name) prev.name = n.name;
       for (const [k, v] of Object.entries(n.properties)) {
         const old = prev.properties[k];
-        if (UNION_KEYS.has(k) && Array.isArray(v)) {
+        if (UNION_KEYS.includes(k) && Array.isArray(v)) {
           const list = Array.isArray(old) ? [...old] : [];
           for (const item of v) if (!list.includes(item)) list.push(item);
           prev.properties[k] = list;

@@ -12,7 +12,8 @@ import {
 const ALIASED: readonly NodeLabel[] = ['Method', 'Architecture', 'Dataset'];
 
 function checkedLabel(label: string): NodeLabel {
-  if (!isNodeLabel(label)) throw new Error(`ingest/load/cypher: "${label}" is not a node label (expected one of ${NODE_LABELS.join(', ')})`);
+  if (!isNodeLabel(label))
+    throw new Error(`ingest/load/cypher: "${label}" is not a node label (expected one of ${NODE_LABELS.join(', ')})`);
   return label;
 }
 
@@ -71,7 +72,8 @@ export function mergeNodes(label: string): string {
 const relCache = new Map<string, string>();
 
 /** Adds $run to a relationship's or node's `runs` when it is not there yet (used after MERGE ... ON MATCH). */
-const ADD_RUN = (v: string) => `${v}.runs = CASE WHEN $run IN coalesce(${v}.runs, []) THEN ${v}.runs ELSE coalesce(${v}.runs, []) + $run END`;
+const ADD_RUN = (v: string) =>
+  `${v}.runs = CASE WHEN $run IN coalesce(${v}.runs, []) THEN ${v}.runs ELSE coalesce(${v}.runs, []) + $run END`;
 
 /**
  * MERGE relationships of one type between nodes matched by label and id (index seeks), keyed on
@@ -148,8 +150,6 @@ export const DELETE_GRAPH = [
   'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
   'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
 ];
-
-export const COUNT_NODES = 'MATCH (n) RETURN count(n) AS nodes';
 
 /** Stores references the runs could not resolve; `runs` records the runs that made each. Rows: {id, props}; $run. */
 export const STORE_PENDING = `

@@ -1,6 +1,7 @@
 // Recognises the same paper across sources: maps incoming Paper ids to the id already used (in this
 // run or in the database) for the same arXiv id, DOI or normalized title, and rewrites edges to match.
-import type { EdgeRow, NodeRow } from './rows.js';
+import { edgeId } from '../extract/graph.js';
+import type { EdgeRow, NodeRow } from './param-rows.js';
 
 interface Known {
   id: string;
@@ -70,8 +71,9 @@ export class PaperResolver {
   }
 
   /**
-   * Rewrites an edge's endpoints, its paperId and its id (`TYPE:source->target[@paperId]`) to
-   * the resolved paper ids. Returns undefined for a Paper self-loop the merge created.
+   * Rewrites an edge's endpoints, its paperId and its id (`TYPE:source->target[@paperId]`, rebuilt
+   * from the resolved ids, never parsed) to the resolved paper ids. Ids of another form are kept.
+   * Returns undefined for a Paper self-loop the merge created.
    */
   edge(type: string, row: EdgeRow): EdgeRow | undefined {
     const source = this.target(row.source);
@@ -79,10 +81,10 @@ export class PaperResolver {
     const paperId = typeof row.props.paperId === 'string' ? this.target(row.props.paperId) : undefined;
     if (source === row.source && target === row.target && paperId === row.props.paperId) return row;
     if (source === target && row.source !== row.target) return undefined;
-    const base = `${type}:${row.source}->${row.target}`;
+    const stated = row.props.paperId;
     let id = row.id;
-    if (id === base) id = `${type}:${source}->${target}`;
-    else if (id.startsWith(`${base}@`)) id = `${type}:${source}->${target}@${this.target(id.slice(base.length + 1))}`;
+    if (id === edgeId(type, row.source, row.target)) id = edgeId(type, source, target);
+    else if (typeof stated === 'string' && id === edgeId(type, row.source, row.target, stated)) id = edgeId(type, source, target, paperId);
     return { id, source, target, props: paperId === undefined ? row.props : { ...row.props, paperId } };
   }
 }

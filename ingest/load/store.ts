@@ -4,7 +4,7 @@ import type { Database } from '../../src/neo4j/driver.js';
 import type { NodeLabel, RelationshipType, WireEdge, WireGraph, WireNode, Properties } from '../../src/shared/graph.js';
 import { emptyCounts, type LoadCounts } from './counts.js';
 import { mergeNodes, mergeRelationships } from './cypher.js';
-import { mergeRows, type EdgeRow, type Neo4jValue, type NodeRow } from './rows.js';
+import { mergeRows, type EdgeRow, type Neo4jValue, type NodeRow } from './param-rows.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { matchKey } from '../extract/keys.js';
 import { newRunId } from './run-id.js';

@@ -10,7 +10,7 @@ import { parseRepositoryUrl } from '../extract/code-links.js';
 import { matchKey } from '../extract/keys.js';
 import { newRunId } from './run-id.js';
 import { PaperResolver } from './resolve.js';
-import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './rows.js';
+import { edgeRow, labelOfId, mergeRows, nodeRow, titleKey, type NodeRow } from './param-rows.js';
 import type { GraphStore, NodeGroups, EdgeGroups } from './store.js';
 
 export const DEFAULT_BATCH_SIZE = 5_000;

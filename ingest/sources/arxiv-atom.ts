@@ -17,7 +17,7 @@ import {
   RecordValidator,
 } from './normalize.js';
 import { atomLayout, lastLine, type AtomEntryBlock, type AtomLayout } from './atom-scan.js';
-import { LineCounter, readText, SourceFileError } from './text.js';
+import { LineCounter, readText, SourceFileError } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { InvalidCursor, invalidBytesReason } from './utf8.js';
 

@@ -7,7 +7,7 @@ import type { PaperRecord } from '../types.js';
 import { bibBlocks, bibFields, type BibBlock, type BibField } from './bibtex-scan.js';
 import { MacroTable } from './bibtex-strings.js';
 import { cleanText, compact, findCodeUrls, isCodeUrl, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
-import { LineCounter, readText, SourceFileError } from './text.js';
+import { LineCounter, readText, SourceFileError } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { InvalidCursor, invalidBytesReason } from './utf8.js';
 

@@ -1,7 +1,7 @@
 // Picks the reader for a file: by its name and extension first (the Papers-with-Code dump names,
 // .bib, .xml, .jsonl, .txt), then by sniffing the first bytes of content.
 import { basename } from 'node:path';
-import { openBytes, SourceFileError } from './text.js';
+import { openBytes, SourceFileError } from './file-text.js';
 import type { FormatName } from './types.js';
 
 const SNIFF_BYTES = 64 * 1024;

@@ -9,7 +9,7 @@ import { readListing } from './listing.js';
 import { readPwcLinks, readPwcMethods, readPwcPapers } from './pwc.js';
 import { readSemanticScholar } from './semantic-scholar.js';
 import { readSidecar, withSidecarFacts } from './sidecar.js';
-import { SourceFileError } from './text.js';
+import { SourceFileError } from './file-text.js';
 import type { FormatName, SourceItem } from './types.js';
 
 export { detectFormat } from './detect.js';

@@ -4,7 +4,7 @@
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import streamArray from 'stream-json/core/streamers/stream-array.js';
 import streamValues from 'stream-json/core/streamers/stream-values.js';
-import { SourceFileError, textChunks } from './text.js';
+import { SourceFileError, textChunks } from './file-text.js';
 import type { InvalidBytes } from './utf8.js';
 
 export interface JsonValue {

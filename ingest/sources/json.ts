@@ -15,7 +15,7 @@ import {
   stringList,
 } from './normalize.js';
 import { isSemanticScholarPaper, semanticScholarRecord } from './semantic-scholar.js';
-import { SourceFileError, textLines } from './text.js';
+import { SourceFileError, textLines } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { invalidBytesReason } from './utf8.js';
 

@@ -1,7 +1,7 @@
 // Reader for the default-corpus listing (data/papers-listing.txt): a few header lines, then a
 // title line and an abstract line per paper, blank lines between.
 import type { PaperRecord, ReadItem } from '../types.js';
-import { SourceFileError, textLines } from './text.js';
+import { SourceFileError, textLines } from './file-text.js';
 import { invalidBytesReason, type InvalidBytes } from './utf8.js';
 
 /** A line long or sentence-rich enough to be an abstract rather than a title or a header. */

@@ -14,7 +14,7 @@ import {
   RecordValidator,
   stringList,
 } from './normalize.js';
-import { SourceFileError } from './text.js';
+import { SourceFileError } from './file-text.js';
 import type { CodeLink, MethodEntry, SourceItem } from './types.js';
 import { invalidBytesReason } from './utf8.js';
 

@@ -3,7 +3,7 @@
 import type { PaperRecord } from '../types.js';
 import { describe, isObject, jsonValues } from './json-stream.js';
 import { authorNames, cleanText, compact, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
-import { SourceFileError } from './text.js';
+import { SourceFileError } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { invalidBytesReason, type InvalidBytes } from './utf8.js';
 

@@ -2,6 +2,8 @@
 // and into the graph wire format of src/shared/graph.ts.
 import neo4j, { type Node, type Relationship, type Path } from 'neo4j-driver';
 import {
+  isNodeLabel,
+  isRelationshipType,
   NODE_LABELS,
   type NodeLabel,
   type Properties,
@@ -145,12 +147,18 @@ export class GraphCollector {
     return [...out];
   }
 
+  /**
+   * The wire graph of what was collected. Only nodes with a label and relationships with a type of
+   * the wire format's whitelists are drawn (bookkeeping such as :IngestRun stays in a query's table).
+   */
   graph(): WireGraph {
-    const nodes = [...this.nodes.values()].map(toWireNode);
+    const drawn = [...this.nodes.values()].filter((node) => node.labels.some(isNodeLabel));
+    const nodes = drawn.map(toWireNode);
     const idOf = new Map<string, string>();
-    for (const node of this.nodes.values()) idOf.set(node.elementId, nodeId(node));
+    for (const node of drawn) idOf.set(node.elementId, nodeId(node));
     const edges: WireEdge[] = [];
     for (const rel of this.rels.values()) {
+      if (!isRelationshipType(rel.type)) continue;
       const source = idOf.get(rel.startNodeElementId);
       const target = idOf.get(rel.endNodeElementId);
       if (source && target) edges.push(toWireEdge(rel, source, target));

@@ -1,5 +1,6 @@
 // API errors: one class carrying an HTTP status and a stable code, and the mapping of Neo4j and
 // Fastify failures to `{error: {code, message}}` bodies without stack traces.
+import type { ErrorResponse as ErrorEnvelope } from '../shared/api/common.js';
 import { ReadOnlyError, type ReadOnlyFailure } from './db/readonly.js';
 import { isAccessModeError, isClientError, isOutOfMemory, isPoolExhausted, isTimeout, isUnavailable } from './db/neo4j-errors.js';
 
@@ -41,7 +42,8 @@ export const badRequest = (message: string) => new ApiError(400, 'invalid_parame
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const writeRefused = (message: string) => new ApiError(403, 'write_refused', message);
 
-export interface ErrorBody {
+/** The contract's error envelope, with the codes this server uses. */
+export interface ErrorBody extends ErrorEnvelope {
   error: { code: ErrorCode; message: string };
 }
 

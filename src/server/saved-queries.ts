@@ -4,20 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { badRequest } from './errors.js';
-
-export type ParamType = 'string' | 'int' | 'float' | 'boolean' | 'string[]';
-export const PARAM_TYPES: readonly ParamType[] = ['string', 'int', 'float', 'boolean', 'string[]'];
-
-export type ParamValue = string | number | boolean | string[];
-
-export interface SavedQueryParam {
-  name: string;
-  type: ParamType;
-  default: ParamValue;
-  min?: number;
-  max?: number;
-  description: string;
-}
+import { PARAM_TYPES, type ParamType, type ParamValue, type SavedQueryDescription, type SavedQueryParam } from '../shared/api/queries.js';
 
 export interface SavedQuery {
   /** The file name without `.cypher`: the URL name in POST /api/queries/:name. */
@@ -193,7 +180,7 @@ export function bindParams(query: SavedQuery, given: Record<string, unknown>, wh
 }
 
 /** What GET /api/queries shows of a saved query. */
-export function describeQuery(query: SavedQuery) {
+export function describeQuery(query: SavedQuery): SavedQueryDescription {
   return {
     name: query.name,
     title: query.title,

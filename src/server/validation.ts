@@ -1,7 +1,6 @@
-// Input validation with zod: the schemas shared by the routes (ids, ranges, label and type lists)
-// and `parseInput`, which turns the first problem into a 400 naming the parameter at fault.
+// Request validation with the contract's zod schemas (src/shared/api/): `parseInput` turns the first
+// problem into a 400 naming the endpoint and the parameter at fault.
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../shared/graph.js';
 import { badRequest } from './errors.js';
 
 export type InputKind = 'query parameter' | 'path parameter' | 'body field';
@@ -19,36 +18,3 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, where: strin
   const label = name ? `${kind} "${name}"` : kind === 'body field' ? 'request body' : kind;
   throw badRequest(`${where}: ${label} ${issue.message}`);
 }
-
-/** A whole number within a range, from a query string or JSON, with a default. */
-export function intIn(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
-  return z
-    .union([z.number(), z.string().regex(/^-?\d+$/, { error: message })], { error: message })
-    .transform(Number)
-    .pipe(z.number().int({ error: message }).min(min, { error: message }).max(max, { error: message }))
-    .default(fallback);
-}
-
-export const ID_EXAMPLE = 'method:knowledge-distillation';
-
-/** A node id of the shared contract: `<kind>:<key>`, at most 500 characters, no control characters. */
-export const nodeId = z
-  .string({ error: `is required: a node id such as ${ID_EXAMPLE}` })
-  .min(3, { error: `must be a node id such as ${ID_EXAMPLE}` })
-  .max(500, { error: 'must be at most 500 characters' })
-  .regex(/^[a-z][a-z0-9_-]*:[^\p{Cc}]+$/u, { error: `must be a node id "<kind>:<key>" such as ${ID_EXAMPLE}` });
-
-/** A list given as `a,b` or as repeated parameters; each item from a whitelist; empty means all. */
-export function listOf<T extends string>(allowed: readonly T[], what: string) {
-  const message = `must be a comma-separated list of ${what}: ${allowed.join(', ')}`;
-  return z
-    .union([z.string(), z.array(z.string())], { error: message })
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]], { error: message })))
-    .optional()
-    .transform((v) => (v && v.length > 0 ? [...new Set(v)] : [...allowed]));
-}
-
-export const labelList = listOf(NODE_LABELS, 'node labels');
-export const typeList = listOf(RELATIONSHIP_TYPES, 'relationship types');

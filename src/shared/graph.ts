@@ -74,14 +74,3 @@ export function labelOfId(id: string): NodeLabel | undefined {
   const colon = id.indexOf(':');
   return colon > 0 ? ID_PREFIX_LABEL[id.slice(0, colon)] : undefined;
 }
-
-/** Properties every extracted relationship carries (taxonomy facts have source: "taxonomy" instead of paperId). */
-export interface EvidenceProperties {
-  evidence: string;
-  paperId?: string;
-  confidence: number;
-  extractor: string;
-  source?: 'taxonomy' | 'extraction' | 'source-metadata';
-  /** BUILDS_ON only: what the link says about its two ends. */
-  kind?: BuildsOnKind;
-}

@@ -3,7 +3,7 @@
 // become a banner with a retry.
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
-import { api, ApiError, pathVia, type NodeDetails, type QueryResult } from './api/client.js';
+import { api, ApiError, type CypherResponse, type NodeResponse } from './api/client.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
@@ -50,12 +50,13 @@ async function guarded<T>(rt: GraphRuntime, what: string, task: () => Promise<T>
 
 export async function loadInitial(rt: GraphRuntime): Promise<void> {
   const url = fromSearch(window.location.search);
-  const graph = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial(rt));
-  if (!graph) return;
+  const overview = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial(rt));
+  if (!overview) return;
+  const graph = overview.graph;
   performance.mark('methodgraph:overview-loaded');
   rt.dispatch(setFilters(url.filters));
   rt.dispatch(replaceGraph(graph));
-  rt.dispatch((s) => ({ ...s, overviewOmitted: graph.truncated ? graph.omitted : 0 }));
+  rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0 }));
   rt.dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
   if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
   if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
@@ -94,7 +95,8 @@ export async function selectNode(rt: GraphRuntime, id: string, options: { focus?
   if (!rt.getState().view.nodes[id]) {
     const details = await guarded(rt, `open ${id}`, () => api.node(id), () => void selectNode(rt, id, options));
     if (!details) return;
-    rt.commitStep(addGraph({ nodes: [details.node, ...details.neighbours.filter((n) => rt.getState().view.nodes[n.id])], edges: details.edges }));
+    const drawn = details.graph.nodes.filter((n) => n.id !== id && rt.getState().view.nodes[n.id]);
+    rt.commitStep(addGraph({ nodes: [details.node, ...drawn], edges: details.graph.edges }));
   }
   if (rt.getState().view.hiddenNodes.includes(id)) rt.commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
   rt.dispatch(select({ kind: 'node', id }));
@@ -109,7 +111,7 @@ export async function expandNode(rt: GraphRuntime, id: string, all = false, opti
   const limit = Math.min(2000, cap + countDrawnNeighbours(rt, id) + 1 + (all ? current : 0));
   const result = await guarded(rt, `expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(rt, id, all, options));
   if (!result) return;
-  apply(rt, addGraph(result, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
+  apply(rt, addGraph(result.graph, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
 }
 
 function countDrawnNeighbours(rt: GraphRuntime, id: string): number {
@@ -131,9 +133,9 @@ export function isolate(rt: GraphRuntime, id: string): void {
 }
 
 export async function openLineage(rt: GraphRuntime, id: string, byYear = false, options: { record?: boolean; all?: boolean } = {}): Promise<void> {
-  const graph = await guarded(rt, `load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(rt, id, byYear, options));
-  if (!graph) return;
-  const step = showLineage(withRoot(rt, graph, id), id, byYear, options.all === true);
+  const lineage = await guarded(rt, `load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(rt, id, byYear, options));
+  if (!lineage) return;
+  const step = showLineage(withRoot(rt, lineage.graph, id), id, byYear, options.all === true);
   if (options.record === false) rt.dispatch(step);
   else rt.commitStep(step);
   rt.dispatch(select({ kind: 'node', id }));
@@ -146,9 +148,9 @@ function withRoot(rt: GraphRuntime, graph: WireGraph, id: string): WireGraph {
 }
 
 export async function backToGraph(rt: GraphRuntime): Promise<void> {
-  const graph = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph(rt));
-  if (!graph) return;
-  rt.commitStep(replaceGraph(graph));
+  const overview = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph(rt));
+  if (!overview) return;
+  rt.commitStep(replaceGraph(overview.graph));
   rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
 }
 
@@ -169,15 +171,16 @@ export async function choosePathTypes(rt: GraphRuntime, via: RelationshipType[])
 /** Fetches the shortest path along the chosen types; drawing it and marking it is one undoable step. */
 export async function findPath(rt: GraphRuntime, from: string, to: string, options: { record?: boolean } = {}): Promise<void> {
   const via = rt.getState().view.path.via;
-  const result = await guarded(rt, 'find a path', () => pathVia(from, to, via), () => void findPath(rt, from, to, options));
+  const result = await guarded(rt, 'find a path', () => api.path(from, to, via), () => void findPath(rt, from, to, options));
   if (!result) return;
   const along = via.length ? ` along ${via.join(', ')}` : '';
-  if (!result.found) {
+  const first = result.paths[0];
+  if (!first) {
     apply(rt, setPathResult([], [], `No path between ${nameOf(rt, from)} and ${nameOf(rt, to)}${along}.`), options.record !== false);
     return;
   }
-  const message = `Shortest path: ${Math.max(0, result.nodes.length - 1)} step(s)${along}.`;
-  apply(rt, (s) => setPathResult(result.nodes, result.edges, message)(addGraph(result.graph)(s)), options.record !== false);
+  const message = `Shortest path: ${Math.max(0, first.nodes.length - 1)} step(s)${along}.`;
+  apply(rt, (s) => setPathResult(first.nodes, first.edges, message)(addGraph(result.graph)(s)), options.record !== false);
 }
 
 function nameOf(rt: GraphRuntime, id: string): string {
@@ -193,7 +196,7 @@ export interface QueryOutcome {
 /** Runs a saved query or ad-hoc Cypher and draws the result; user errors come back inline. */
 export async function runQuery(rt: GraphRuntime, spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
   rt.dispatch(beginLoading());
-  let result: QueryResult;
+  let result: CypherResponse;
   try {
     result = spec.kind === 'saved' ? await api.runQuery(spec.name, spec.params) : await api.cypher(spec.query, spec.params);
   } catch (err) {
@@ -220,7 +223,7 @@ export async function runQuery(rt: GraphRuntime, spec: QuerySpec, mode: ResultMo
 }
 
 /** The details panel's data for a node; a failure comes back as a sentence for the panel. */
-export async function loadNodeDetails(id: string): Promise<{ details: NodeDetails } | { error: string }> {
+export async function loadNodeDetails(id: string): Promise<{ details: NodeResponse } | { error: string }> {
   try {
     return { details: await api.node(id) };
   } catch (err) {

@@ -4,15 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../ingest/synthetic/cli.js';
-import { generateCorpus, type GeneratedPaper } from '../../ingest/synthetic/generate.js';
-import { Random, Zipf } from '../../ingest/synthetic/random.js';
-import { loadVocabulary, readTaxonomyTerms } from '../../ingest/synthetic/vocabulary.js';
+import { writeCorpus } from '../../bench/synthetic/cli.js';
+import { generateCorpus, type GeneratedPaper } from '../../bench/synthetic/generate.js';
+import { Random, Zipf } from '../../bench/synthetic/random.js';
+import { loadVocabulary, readTaxonomyTerms } from '../../bench/synthetic/vocabulary.js';
 
 const vocabulary = loadVocabulary({ useTaxonomy: false });
 const corpus = (papers: number, seed: number | string = 7): GeneratedPaper[] => [...generateCorpus({ papers, seed, vocabulary })];
 
-describe('ingest/synthetic/random', () => {
+describe('bench/synthetic/random', () => {
   describe('#Random', () => {
     it('should give the same sequence for the same seed and another for another seed', () => {
       const seq = (seed: number) => {
@@ -39,7 +39,7 @@ describe('ingest/synthetic/random', () => {
   });
 });
 
-describe('ingest/synthetic/generate', () => {
+describe('bench/synthetic/generate', () => {
   describe('#generateCorpus', () => {
     it('should be deterministic from the seed', () => {
       expect(corpus(300, 42)).toEqual(corpus(300, 42));
@@ -126,7 +126,7 @@ describe('ingest/synthetic/generate', () => {
   });
 });
 
-describe('ingest/synthetic/vocabulary', () => {
+describe('bench/synthetic/vocabulary', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'methodgraph-synthetic-'));
@@ -155,7 +155,7 @@ describe('ingest/synthetic/vocabulary', () => {
   });
 });
 
-describe('ingest/synthetic/cli', () => {
+describe('bench/synthetic/cli', () => {
   describe('#writeCorpus', () => {
     it('should stream N JSON lines and the matching truth lines to files', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'methodgraph-synthetic-'));

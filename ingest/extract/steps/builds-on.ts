@@ -33,7 +33,7 @@ export function buildsOnStep(state: CorpusState, p: PaperContext, titleTail: boo
       p.edges.push(edge('USES', p.pid, link.target, { evidence: link.evidence, paperId: p.pid, confidence: link.confidence, extractor: link.extractor }));
     }
     p.edges.push(
-      edge('BUILDS_ON', link.source, link.target, { kind: link.kind, evidence: link.evidence, paperId: p.pid, confidence: link.confidence, extractor: link.extractor, source: 'extraction' }, p.pid),
+      edge('BUILDS_ON', link.source, link.target, { kind: link.kind, evidence: link.evidence, paperId: p.pid, confidence: link.confidence, extractor: link.extractor, source: 'extraction' }, true),
     );
   }
 }

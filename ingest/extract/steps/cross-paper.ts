@@ -51,7 +51,7 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
     }
     if (ref.source && ref.source !== ref.target) {
       const kind = ref.kind ?? lineageKind(ref.evidence);
-      edges.push(edge('BUILDS_ON', ref.source, ref.target, { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, from));
+      edges.push(edge('BUILDS_ON', ref.source, ref.target, { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, true));
     }
     edges.push(edge('USES', from, ref.target, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper/mention' }));
     edges.push(edge('CITES', from, to, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper', inferred: true }));

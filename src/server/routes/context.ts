@@ -14,8 +14,3 @@ export interface RouteContext {
   /** How long GET /api/health waits for Neo4j before answering 503. */
   healthTimeoutMs: number;
 }
-
-/** `GET /api/nodes/:id`: the name every error message starts with. */
-export function where(method: string, url: string): string {
-  return `${method} ${url}`;
-}

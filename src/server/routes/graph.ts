@@ -1,80 +1,61 @@
 // The graph endpoints: node details, neighbourhood, lineage, shortest paths and overview, each
-// validating its input and answering in the wire format.
+// validating its input and answering in the wire format, with the schemas of src/shared/api/graph.ts.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { lineage, neighbourhood, nodeDetails, overview, shortestPaths } from '../db/reads/index.js';
 import { badRequest, notFound } from '../errors.js';
-import { intIn, labelList, nodeId, parseInput, typeList } from '../validation.js';
+import { parseInput } from '../validation.js';
+import {
+  LineageQuery,
+  NeighbourhoodQuery,
+  NodeParams,
+  NodeQuery,
+  OverviewQuery,
+  PathQuery,
+  type LineageResponse,
+  type NeighbourhoodResponse,
+  type NodeResponse,
+  type OverviewResponse,
+  type PathResponse,
+} from '../../shared/api/graph.js';
 import type { RouteContext } from './context.js';
-
-const IdParams = z.strictObject({ id: nodeId });
 
 const noNode = (where: string, param: string, id: string) =>
   notFound(`${where}: no node with id "${id}" (${param}); find ids with GET /api/search?q=<name>`);
 
-const NodeQuery = z.strictObject({ limit: intIn(1, 5000, 500) });
-
-const NeighbourhoodQuery = z.strictObject({
-  depth: intIn(1, 3, 1),
-  labels: labelList,
-  types: typeList,
-  limit: intIn(1, 2000, 150),
-});
-
-const LineageQuery = z.strictObject({
-  direction: z
-    .enum(['ancestors', 'descendants', 'both'], { error: 'must be one of: ancestors, descendants, both' })
-    .default('both'),
-  depth: intIn(1, 10, 3),
-  limit: intIn(1, 2000, 300),
-});
-
-const PathQuery = z.strictObject({
-  from: nodeId,
-  to: nodeId,
-  types: typeList,
-  max: intIn(1, 10, 6),
-  limit: intIn(1, 50, 10),
-});
-
-const OverviewQuery = z.strictObject({
-  limit: intIn(1, 2000, 300),
-  labels: labelList,
-  types: typeList,
-});
-
 export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/nodes/:id', async (request) => {
+  app.get('/api/nodes/:id', async (request): Promise<NodeResponse> => {
     const where = 'GET /api/nodes/:id';
-    const { id } = parseInput(IdParams, request.params, where, 'path parameter');
+    const { id } = parseInput(NodeParams, request.params, where, 'path parameter');
     const { limit } = parseInput(NodeQuery, request.query, where, 'query parameter');
     const details = await nodeDetails(ctx.db, id, limit, ctx.limits.timeoutMs);
     if (!details) throw noNode(where, 'path parameter "id"', id);
     return details;
   });
 
-  app.get('/api/neighbourhood/:id', async (request) => {
+  app.get('/api/neighbourhood/:id', async (request): Promise<NeighbourhoodResponse> => {
     const where = 'GET /api/neighbourhood/:id';
-    const { id } = parseInput(IdParams, request.params, where, 'path parameter');
+    const { id } = parseInput(NodeParams, request.params, where, 'path parameter');
     const options = parseInput(NeighbourhoodQuery, request.query, where, 'query parameter');
     const result = await neighbourhood(ctx.db, id, options, ctx.limits.timeoutMs);
     if (!result) throw noNode(where, 'path parameter "id"', id);
     return result;
   });
 
-  app.get('/api/lineage/:id', async (request) => {
+  app.get('/api/lineage/:id', async (request): Promise<LineageResponse> => {
     const where = 'GET /api/lineage/:id';
-    const { id } = parseInput(IdParams, request.params, where, 'path parameter');
+    const { id } = parseInput(NodeParams, request.params, where, 'path parameter');
     const options = parseInput(LineageQuery, request.query, where, 'query parameter');
     const result = await lineage(ctx.db, id, options, ctx.limits.timeoutMs);
     if (result === 'not-found') throw noNode(where, 'path parameter "id"', id);
     if ('wrongLabel' in result) {
-      throw badRequest(`${where}: path parameter "id" is a ${result.wrongLabel}; lineage follows BUILDS_ON between methods and architectures, so give a method:... or architecture:... id`);
+      throw badRequest(
+        `${where}: path parameter "id" is a ${result.wrongLabel}; lineage follows BUILDS_ON between methods and architectures, so give a method:... or architecture:... id`,
+      );
     }
     return result;
   });
 
-  app.get('/api/path', async (request) => {
+  app.get('/api/path', async (request): Promise<PathResponse> => {
     const where = 'GET /api/path';
     const { from, to, types, max, limit } = parseInput(PathQuery, request.query, where, 'query parameter');
     if (from === to) throw badRequest(`${where}: query parameters "from" and "to" are the same node; give two different ids`);
@@ -83,7 +64,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { ...result, max, types };
   });
 
-  app.get('/api/overview', async (request) => {
+  app.get('/api/overview', async (request): Promise<OverviewResponse> => {
     const where = 'GET /api/overview';
     const options = parseInput(OverviewQuery, request.query, where, 'query parameter');
     return overview(ctx.db, options, ctx.limits.timeoutMs);

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { health } from '../db/reads/index.js';
 import { toErrorResponse } from '../errors.js';
+import type { HealthResponse, HealthUnavailableResponse } from '../../shared/api/health.js';
 import type { RouteContext } from './context.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -10,11 +11,13 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const started = Date.now();
     try {
       const info = await health(ctx.db, ctx.healthTimeoutMs);
-      return { status: 'ok', ...info, tookMs: Date.now() - started };
+      const ok: HealthResponse = { status: 'ok', ...info, tookMs: Date.now() - started };
+      return ok;
     } catch (err) {
       const { status, body } = toErrorResponse(err, 'GET /api/health');
       if (status >= 500 && status !== 503) request.log.error(err);
-      return reply.status(status >= 500 ? 503 : status).send({ status: 'unavailable', ...body });
+      const unavailable: HealthUnavailableResponse = { status: 'unavailable', ...body };
+      return reply.status(status >= 500 ? 503 : status).send(unavailable);
     }
   });
 }

@@ -1,24 +1,14 @@
 // GET /api/search?q=&labels=&limit=: ranked full-text search over names, aliases, titles and
-// abstracts that also matches prefixes, for autocomplete.
+// abstracts that also matches prefixes, for autocomplete (schemas in src/shared/api/search.ts).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { search } from '../db/reads/index.js';
 import { normalizedText, toLuceneQuery } from '../lucene.js';
-import { intIn, labelList, parseInput } from '../validation.js';
+import { parseInput } from '../validation.js';
+import { SearchQuery, type SearchResponse } from '../../shared/api/search.js';
 import type { RouteContext } from './context.js';
 
-const SearchQuery = z.strictObject({
-  q: z
-    .string({ error: 'is required: the text to search for, e.g. q=mamba' })
-    .trim()
-    .min(1, { error: 'must not be empty: the text to search for, e.g. q=mamba' })
-    .max(200, { error: 'must be at most 200 characters' }),
-  labels: labelList,
-  limit: intIn(1, 100, 20),
-});
-
 export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/search', async (request) => {
+  app.get('/api/search', async (request): Promise<SearchResponse> => {
     const where = 'GET /api/search';
     const { q, labels, limit } = parseInput(SearchQuery, request.query, where, 'query parameter');
     const lucene = toLuceneQuery(q);

@@ -1,6 +1,22 @@
-// The explorer's HTTP client for the methodgraph API (issue 4): one typed function per endpoint,
-// errors turned into ApiError with the server's message or a clear one when it cannot be reached.
-import type { WireEdge, WireGraph, WireNode } from '../../shared/graph.js';
+// The explorer's HTTP client for the methodgraph API: one function per endpoint, each answer parsed
+// with its schema from src/shared/api/ (a mismatch is an ApiError naming the endpoint and the first
+// problem), errors turned into ApiError with the server's message or a clear one when it cannot be reached.
+import type { z } from 'zod';
+import { ContractError, ErrorResponse, parseResponse } from '../../shared/api/common.js';
+import {
+  LineageResponse,
+  NeighbourhoodResponse,
+  NodeResponse,
+  OverviewResponse,
+  PathResponse,
+  type LineageDirection,
+} from '../../shared/api/graph.js';
+import { CypherResponse, QueriesResponse, SavedQueryRunResponse } from '../../shared/api/queries.js';
+import { SearchResponse } from '../../shared/api/search.js';
+
+export type { NodeResponse, PathResponse } from '../../shared/api/graph.js';
+export type { CypherResponse, SavedQueryDescription, SavedQueryParam } from '../../shared/api/queries.js';
+export type { SearchHit } from '../../shared/api/search.js';
 
 export class ApiError extends Error {
   constructor(
@@ -13,66 +29,11 @@ export class ApiError extends Error {
   }
 }
 
-export interface SearchHit {
-  id: string;
-  label: WireNode['label'];
-  name: string;
-  score?: number;
-  /** Why it matched, e.g. an alias. */
-  matched?: string;
-}
-
-export interface NodeDetails {
-  node: WireNode;
-  counts: Record<string, number>;
-  edges: WireEdge[];
-  /** The nodes at the other end of `edges`. */
-  neighbours: WireNode[];
-}
-
-export interface Truncation {
-  truncated: boolean;
-  omitted: number;
-}
-
-export interface SavedQueryParam {
-  name: string;
-  type: string;
-  default?: unknown;
-  description?: string;
-}
-
-export interface SavedQuery {
-  name: string;
-  title: string;
-  description: string;
-  params: SavedQueryParam[];
-}
-
-export interface QueryResult {
-  graph: WireGraph;
-  table: { columns: string[]; rows: unknown[][] };
-  capped: boolean;
-}
-
-export interface PathAnswer {
-  graph: WireGraph;
-  found: boolean;
-  /** Ids along the first shortest path. */
-  nodes: string[];
-  edges: string[];
-}
-
-export interface Health {
-  ok: boolean;
-  counts: Record<string, number>;
-  total: number;
-}
-
 /** How long the explorer waits for an answer before it reports the API as not answering. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown): Promise<z.output<S>> {
+  const endpoint = `${method} ${path}`;
   let res: Response;
   try {
     res = await fetch(path, {
@@ -83,7 +44,11 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     });
   } catch (err) {
     const why = (err as Error).name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (err as Error).message;
-    throw new ApiError(`web/api: cannot reach the methodgraph API (${method} ${path}): ${why}. Is the server (and its database) running?`, 0, 'UNREACHABLE');
+    throw new ApiError(
+      `web/api: cannot reach the methodgraph API (${endpoint}): ${why}. Is the server (and its database) running?`,
+      0,
+      'UNREACHABLE',
+    );
   }
   const text = await res.text();
   let json: unknown = undefined;
@@ -93,12 +58,21 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     /* not JSON: reported below */
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-    const message = err?.message ?? (text.slice(0, 200) || res.statusText);
-    throw new ApiError(message, res.status, err?.code ?? `HTTP_${res.status}`);
+    const failure = ErrorResponse.safeParse(json);
+    if (failure.success) throw new ApiError(failure.data.error.message, res.status, failure.data.error.code);
+    throw new ApiError(
+      `web/api: ${endpoint} failed with HTTP ${res.status}: ${text.slice(0, 200) || res.statusText}`,
+      res.status,
+      `HTTP_${res.status}`,
+    );
   }
-  if (json === undefined) throw new ApiError(`web/api: ${method} ${path} answered with something that is not JSON`, res.status, 'BAD_RESPONSE');
-  return json as T;
+  if (json === undefined) throw new ApiError(`web/api: ${endpoint} answered with something that is not JSON`, res.status, 'BAD_RESPONSE');
+  try {
+    return parseResponse(schema, json, `web/api: ${endpoint}`);
+  } catch (err) {
+    if (err instanceof ContractError) throw new ApiError(err.message, res.status, 'BAD_RESPONSE');
+    throw err;
+  }
 }
 
 const q = (params: Record<string, string | number | undefined>) => {
@@ -108,92 +82,37 @@ const q = (params: Record<string, string | number | undefined>) => {
   return s ? `?${s}` : '';
 };
 
-function asGraph(raw: unknown): WireGraph {
-  const r = raw as { graph?: WireGraph; nodes?: WireNode[]; edges?: WireEdge[] };
-  const g = r.graph ?? r;
-  return { nodes: g.nodes ?? [], edges: g.edges ?? [] };
-}
-
-function asTruncation(raw: unknown): Truncation {
-  const r = raw as { truncated?: boolean; omitted?: number; leftOut?: number; more?: number; total?: number };
-  const omitted = r.omitted ?? r.leftOut ?? r.more ?? 0;
-  return { truncated: Boolean(r.truncated) || omitted > 0, omitted };
-}
-
-function asTable(raw: unknown): QueryResult['table'] {
-  const t = (raw as { table?: { columns?: string[]; rows?: unknown[] } }).table ?? {};
-  const columns = t.columns ?? [];
-  const rows = (t.rows ?? []).map((row) =>
-    Array.isArray(row) ? row : columns.map((c) => (row as Record<string, unknown>)[c]),
-  );
-  return { columns, rows };
-}
-
 export const api = {
-  async health(): Promise<Health> {
-    const r = await request<{ status?: string; counts?: { nodes?: Record<string, number> } }>('GET', '/api/health');
-    const counts = r.counts?.nodes ?? {};
-    return { ok: r.status === 'ok', counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  overview(limit: number): Promise<OverviewResponse> {
+    return request(OverviewResponse, 'GET', `/api/overview${q({ limit })}`);
   },
-  async overview(limit: number): Promise<WireGraph & Truncation> {
-    const r = await request<unknown>('GET', `/api/overview${q({ limit })}`);
-    return { ...asGraph(r), ...asTruncation(r) };
+  search(text: string, limit = 10): Promise<SearchResponse> {
+    return request(SearchResponse, 'GET', `/api/search${q({ q: text, limit })}`);
   },
-  async search(text: string, limit = 10): Promise<SearchHit[]> {
-    const r = await request<unknown>('GET', `/api/search${q({ q: text, limit })}`);
-    const list = (Array.isArray(r) ? r : ((r as { results?: unknown[]; hits?: unknown[] }).results ?? (r as { hits?: unknown[] }).hits ?? [])) as Array<
-      Partial<SearchHit> & { node?: WireNode }
-    >;
-    return list.map((h) => {
-      const node = h.node;
-      return { id: node?.id ?? h.id!, label: node?.label ?? h.label!, name: node?.name ?? h.name!, score: h.score, matched: h.matched };
-    });
+  node(id: string): Promise<NodeResponse> {
+    return request(NodeResponse, 'GET', `/api/nodes/${encodeURIComponent(id)}`);
   },
-  async node(id: string): Promise<NodeDetails> {
-    const r = await request<{ node: WireNode; counts?: Array<{ type: string; direction: string; count: number }>; graph?: WireGraph }>(
+  neighbourhood(id: string, opts: { depth?: number; limit?: number } = {}): Promise<NeighbourhoodResponse> {
+    return request(
+      NeighbourhoodResponse,
       'GET',
-      `/api/nodes/${encodeURIComponent(id)}`,
+      `/api/neighbourhood/${encodeURIComponent(id)}${q({ depth: opts.depth ?? 1, limit: opts.limit })}`,
     );
-    const counts: Record<string, number> = {};
-    for (const c of r.counts ?? []) counts[`${c.type} ${c.direction}`] = c.count;
-    const graph = asGraph(r);
-    return { node: r.node, counts, edges: graph.edges, neighbours: graph.nodes.filter((n) => n.id !== r.node.id) };
   },
-  async neighbourhood(id: string, opts: { depth?: number; limit?: number } = {}): Promise<WireGraph & Truncation> {
-    const r = await request<unknown>('GET', `/api/neighbourhood/${encodeURIComponent(id)}${q({ depth: opts.depth ?? 1, limit: opts.limit })}`);
-    return { ...asGraph(r), ...asTruncation(r) };
+  lineage(id: string, direction: LineageDirection = 'both'): Promise<LineageResponse> {
+    return request(LineageResponse, 'GET', `/api/lineage/${encodeURIComponent(id)}${q({ direction })}`);
   },
-  async lineage(id: string, direction: 'ancestors' | 'descendants' | 'both' = 'both'): Promise<WireGraph> {
-    return asGraph(await request<unknown>('GET', `/api/lineage/${encodeURIComponent(id)}${q({ direction })}`));
+  /** Shortest paths that follow only the relationship types in `types` (all types when empty). */
+  path(from: string, to: string, types: readonly string[] = []): Promise<PathResponse> {
+    return request(PathResponse, 'GET', `/api/path${q({ from, to, types: types.join(',') })}`);
   },
-  async path(from: string, to: string): Promise<PathAnswer> {
-    const r = await request<{ found?: boolean; paths?: Array<{ nodes: string[]; edges: string[] }>; graph?: WireGraph }>(
-      'GET',
-      `/api/path${q({ from, to })}`,
-    );
-    const first = r.paths?.[0];
-    return { graph: asGraph(r), found: Boolean(r.found ?? first), nodes: first?.nodes ?? [], edges: first?.edges ?? [] };
+  queries(): Promise<QueriesResponse> {
+    return request(QueriesResponse, 'GET', '/api/queries');
   },
-  async queries(): Promise<SavedQuery[]> {
-    const r = await request<unknown>('GET', '/api/queries');
-    return (Array.isArray(r) ? r : ((r as { queries?: SavedQuery[] }).queries ?? [])) as SavedQuery[];
+  runQuery(name: string, params: Record<string, unknown>): Promise<SavedQueryRunResponse> {
+    return request(SavedQueryRunResponse, 'POST', `/api/queries/${encodeURIComponent(name)}`, { params });
   },
-  async runQuery(name: string, params: Record<string, unknown>): Promise<QueryResult> {
-    const r = await request<unknown>('POST', `/api/queries/${encodeURIComponent(name)}`, { params });
-    return { graph: asGraph(r), table: asTable(r), capped: Boolean((r as { capped?: boolean }).capped) };
-  },
-  async cypher(query: string, params: Record<string, unknown>): Promise<QueryResult> {
-    const r = await request<unknown>('POST', '/api/cypher', { query, params });
-    return { graph: asGraph(r), table: asTable(r), capped: Boolean((r as { capped?: boolean }).capped) };
+  cypher(query: string, params: Record<string, unknown>): Promise<CypherResponse> {
+    return request(CypherResponse, 'POST', '/api/cypher', { query, params });
   },
 };
-
-/** Shortest paths that follow only the relationship types in `types` (all types when empty). */
-export async function pathVia(from: string, to: string, types: readonly string[]): Promise<PathAnswer> {
-  const r = await request<{ found?: boolean; paths?: Array<{ nodes: string[]; edges: string[] }>; graph?: WireGraph }>(
-    'GET',
-    `/api/path${q({ from, to, types: types.join(',') })}`,
-  );
-  const first = r.paths?.[0];
-  return { graph: asGraph(r), found: Boolean(r.found ?? first), nodes: first?.nodes ?? [], edges: first?.edges ?? [] };
-}

@@ -1,10 +1,10 @@
 // The part of the details panel for everything but papers: aliases, description, the repository
 // link, who proposes it, its lineage both ways with evidence, and who uses, evaluates on or mentions it.
 import type { WireNode } from '../../shared/graph.js';
-import type { NodeDetails as Details } from '../api/client.js';
+import type { NodeResponse } from '../api/client.js';
 import { list, related, RelatedList, str } from './RelatedList.js';
 
-export function EntityDetails({ node, details }: { node: WireNode; details: Details | null }) {
+export function EntityDetails({ node, details }: { node: WireNode; details: NodeResponse | null }) {
   const p = node.properties;
   const aliases = list(p.aliases);
   const d = details;

@@ -1,7 +1,7 @@
 // Details of a selected node: its kind and name, the actions on it, then the paper or entity part,
 // from the details the actions module fetches (loadNodeDetails).
 import { useEffect, useState } from 'react';
-import type { NodeDetails as Details } from '../api/client.js';
+import type { NodeResponse } from '../api/client.js';
 import { loadNodeDetails } from '../actions.js';
 import { LABEL_COLORS } from '../types.js';
 import { EntityDetails } from './EntityDetails.js';
@@ -10,7 +10,7 @@ import { PaperDetails } from './PaperDetails.js';
 import { useApp } from '../runtime/context.js';
 
 export function NodeDetails({ id }: { id: string }) {
-  const [details, setDetails] = useState<Details | null>(null);
+  const [details, setDetails] = useState<NodeResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fallback = useApp((s) => s.view.nodes[id]);
 
@@ -45,10 +45,10 @@ export function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {node.label === 'Paper' ? <PaperDetails node={node} details={d} /> : <EntityDetails node={node} details={d} />}
-      {d && Object.keys(d.counts).length > 0 && (
+      {d && d.counts.length > 0 && (
         <p className="muted small">
-          {Object.entries(d.counts)
-            .map(([t, c]) => `${t} ${c}`)
+          {d.counts
+            .map((c) => `${c.type} ${c.direction} ${c.count}`)
             .join(' · ')}
         </p>
       )}

@@ -19,10 +19,10 @@ export async function resolvePick(pick: Pick): Promise<{ id: string } | { error:
   const text = normalizeQuery(pick.text);
   if (/^[a-z]+:\S+$/.test(text)) return { id: text };
   if (!shouldSearch(text)) return { error: 'type a name and pick a node from the suggestions' };
-  const hits = await api.search(text, 10);
-  const exact = hits.find((h) => h.name.toLowerCase() === text.toLowerCase() || h.matched?.toLowerCase() === text.toLowerCase());
+  const hits = (await api.search(text, 10)).results;
+  const exact = hits.find((h) => h.node.name.toLowerCase() === text.toLowerCase() || h.matched?.toLowerCase() === text.toLowerCase());
   const hit = exact ?? hits[0];
-  return hit ? { id: hit.id } : { error: `no node named “${text}”; pick one from the suggestions` };
+  return hit ? { id: hit.node.id } : { error: `no node named “${text}”; pick one from the suggestions` };
 }
 
 export function NodePicker({ label, value, onChange, invalid, describedBy }: { label: string; value: Pick; onChange: (p: Pick) => void; invalid: boolean; describedBy?: string }) {
@@ -41,10 +41,10 @@ export function NodePicker({ label, value, onChange, invalid, describedBy }: { l
     const timer = setTimeout(() => {
       api
         .search(normalizeQuery(value.text), 8)
-        .then((res) => {
+        .then(({ results }) => {
           if (mine !== seq.current) return;
-          setHits(res);
-          setActive(res.length ? 0 : -1);
+          setHits(results);
+          setActive(results.length ? 0 : -1);
         })
         .catch(() => mine === seq.current && setHits([]));
     }, 120);
@@ -53,7 +53,7 @@ export function NodePicker({ label, value, onChange, invalid, describedBy }: { l
 
   const choose = (hit: SearchHit) => {
     setOpen(false);
-    onChange({ text: hit.name, id: hit.id });
+    onChange({ text: hit.node.name, id: hit.node.id });
   };
 
   return (
@@ -87,7 +87,7 @@ export function NodePicker({ label, value, onChange, invalid, describedBy }: { l
       {open && hits.length > 0 && (
         <ul className="suggestions" id={listId} role="listbox" aria-label={`Suggestions for ${label}`}>
           {hits.map((hit, i) => (
-            <SuggestionItem key={hit.id} hit={hit} active={i === active} onChoose={choose} />
+            <SuggestionItem key={hit.node.id} hit={hit} active={i === active} onChoose={choose} />
           ))}
         </ul>
       )}

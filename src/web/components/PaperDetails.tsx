@@ -1,19 +1,19 @@
 // The paper part of the details panel: identifiers, the abstract with its entities highlighted and
 // clickable, and what the paper proposes, uses, evaluates on, its code, similar papers and citations.
 import type { WireNode } from '../../shared/graph.js';
-import type { NodeDetails as Details } from '../api/client.js';
+import type { NodeResponse } from '../api/client.js';
 import { selectNode } from '../actions.js';
 import { highlightSegments, type Entity } from '../core/highlight.js';
 import { LABEL_COLORS } from '../types.js';
-import { list, related, RelatedList, str } from './RelatedList.js';
+import { list, neighboursById, related, RelatedList, str } from './RelatedList.js';
 import { useRuntime } from '../runtime/context.js';
 
-function Abstract({ details }: { details: Details }) {
+function Abstract({ details }: { details: NodeResponse }) {
   const rt = useRuntime();
   const text = str(details.node.properties.abstract) ?? '';
   const entities: Entity[] = [];
-  const byId = new Map(details.neighbours.map((n) => [n.id, n]));
-  for (const e of details.edges) {
+  const byId = neighboursById(details);
+  for (const e of details.graph.edges) {
     if (e.source !== details.node.id || !['PROPOSES', 'USES', 'EVALUATED_ON', 'MENTIONS'].includes(e.type)) continue;
     const n = byId.get(e.target);
     if (n) entities.push({ id: n.id, label: n.label, terms: [n.name, ...list(n.properties.aliases)] });
@@ -43,7 +43,7 @@ function Abstract({ details }: { details: Details }) {
 }
 
 
-export function PaperDetails({ node, details }: { node: WireNode; details: Details | null }) {
+export function PaperDetails({ node, details }: { node: WireNode; details: NodeResponse | null }) {
   const p = node.properties;
   const d = details;
   return (

@@ -2,7 +2,7 @@
 // (node pickers for node ids, typed fields checked before running, errors under each field),
 // replace-or-add, and inline errors. Results are drawn and shown in the table below the graph.
 import { useEffect, useState } from 'react';
-import { api, type SavedQuery, type SavedQueryParam } from '../api/client.js';
+import { api, type SavedQueryDescription, type SavedQueryParam } from '../api/client.js';
 import { runQuery } from '../actions.js';
 import type { ResultMode } from '../core/query/index.js';
 import { checkParam, isNodeParam, type ParamSpec } from '../core/query/params.js';
@@ -11,7 +11,6 @@ import { NodePicker, resolvePick, type Pick } from './NodePicker.js';
 import { useApp, useRuntime } from '../runtime/context.js';
 
 function initialValue(p: SavedQueryParam): string {
-  if (p.default === undefined || p.default === null) return '';
   return typeof p.default === 'object' ? JSON.stringify(p.default) : String(p.default);
 }
 
@@ -23,7 +22,7 @@ function initialPick(p: SavedQueryParam, given: unknown): Pick {
 
 export function QueriesPanel() {
   const rt = useRuntime();
-  const [queries, setQueries] = useState<SavedQuery[] | null>(null);
+  const [queries, setQueries] = useState<SavedQueryDescription[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -38,8 +37,8 @@ export function QueriesPanel() {
   useEffect(() => {
     api
       .queries()
-      .then((q) => {
-        setQueries(q);
+      .then(({ queries }) => {
+        setQueries(queries);
         setLoadError(null);
       })
       .catch((err: Error) => setLoadError(`Cannot load the saved queries: ${err.message}`));

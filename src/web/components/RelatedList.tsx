@@ -1,7 +1,7 @@
 // A titled list of a node's neighbours along one relationship type, with the evidence of each link
 // where it matters; shared by the paper and entity details.
 import type { WireEdge, WireNode } from '../../shared/graph.js';
-import type { NodeDetails as Details } from '../api/client.js';
+import type { NodeResponse } from '../api/client.js';
 import { select } from '../core/selection/index.js';
 import { NodeLink } from './NodeLink.js';
 import { useRuntime } from '../runtime/context.js';
@@ -14,11 +14,16 @@ export interface Related {
   node: WireNode;
 }
 
-export function related(details: Details, type: string, direction: 'out' | 'in'): Related[] {
-  const byId = new Map(details.neighbours.map((n) => [n.id, n]));
+/** The nodes at the other end of the node's edges (the node itself left out), by id. */
+export function neighboursById(details: NodeResponse): Map<string, WireNode> {
+  return new Map(details.graph.nodes.filter((n) => n.id !== details.node.id).map((n) => [n.id, n]));
+}
+
+export function related(details: NodeResponse, type: string, direction: 'out' | 'in'): Related[] {
+  const byId = neighboursById(details);
   const out: Related[] = [];
   const seen = new Set<string>();
-  for (const e of details.edges) {
+  for (const e of details.graph.edges) {
     if (e.type !== type) continue;
     const otherId = direction === 'out' ? (e.source === details.node.id ? e.target : null) : e.target === details.node.id ? e.source : null;
     if (!otherId) continue;

@@ -30,11 +30,11 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
     const timer = setTimeout(() => {
       api
         .search(q, 10)
-        .then((res) => {
+        .then(({ results }) => {
           if (mine !== seq.current) return;
-          setHits(res);
-          setActive(res.length ? 0 : -1);
-          setStatus(res.length ? `${res.length} suggestions` : `No matches for “${q}”`);
+          setHits(results);
+          setActive(results.length ? 0 : -1);
+          setStatus(results.length ? `${results.length} suggestions` : `No matches for “${q}”`);
           if (!picked.current) setOpen(true);
         })
         .catch((err: Error) => {
@@ -50,8 +50,8 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
   const choose = (hit: SearchHit) => {
     picked.current = true;
     setOpen(false);
-    setText(hit.name);
-    void selectNode(rt, hit.id, { focus: true });
+    setText(hit.node.name);
+    void selectNode(rt, hit.node.id, { focus: true });
   };
 
   return (
@@ -92,7 +92,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
       {open && (hits.length > 0 || status) && (
         <ul className="suggestions" id={listId} role="listbox" aria-label="Search suggestions">
           {hits.map((hit, i) => (
-            <SuggestionItem key={hit.id} id={`${listId}-${i}`} hit={hit} active={i === active} onChoose={choose} />
+            <SuggestionItem key={hit.node.id} id={`${listId}-${i}`} hit={hit} active={i === active} onChoose={choose} />
           ))}
           {hits.length === 0 && status && <li className="empty" role="option" aria-selected={false} aria-disabled="true">{status}</li>}
         </ul>

@@ -15,9 +15,9 @@ export function SuggestionItem({ hit, id, active, onChoose }: { hit: SearchHit; 
         onChoose(hit);
       }}
     >
-      <span className="dot" style={{ background: LABEL_COLORS[hit.label] }} aria-hidden="true" />
-      <span className="hit-name">{hit.name}</span>
-      <span className="hit-label">{hit.label}</span>
+      <span className="dot" style={{ background: LABEL_COLORS[hit.node.label] }} aria-hidden="true" />
+      <span className="hit-name">{hit.node.name}</span>
+      <span className="hit-label">{hit.node.label}</span>
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ioErrorReason } from '../../../ingest/sources/text.js';
+import { ioErrorReason } from '../../../ingest/sources/file-text.js';
 import { readInChild } from './child.js';
 import { collect, fixtures } from './helpers.js';
 
@@ -124,7 +124,7 @@ describe('ingest/sources/json (breaks)', () => {
   });
 });
 
-describe('ingest/sources/text (I/O errors)', () => {
+describe('ingest/sources/file-text (I/O errors)', () => {
   describe('#textChunks', () => {
     it('should name the file and say what happened when the operating system fails a read', async () => {
       // Reading /proc/self/mem from offset 0 fails with EIO: a real input/output error.

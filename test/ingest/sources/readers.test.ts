@@ -257,7 +257,7 @@ describe('ingest/sources/semantic-scholar', () => {
   });
 });
 
-describe('ingest/sources/text', () => {
+describe('ingest/sources/file-text', () => {
   describe('#textChunks', () => {
     it('should read gzipped dumps transparently', async () => {
       const gz = join(tmp, 'papers-with-abstracts.json.gz');

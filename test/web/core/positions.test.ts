@@ -48,9 +48,9 @@ describe('web/core/positions', () => {
   });
 
   describe('#nodeYear', () => {
-    it('should read the year or the earliest proposing paper', () => {
+    it('should read the own year, else proposedYear (the earliest proposing paper), else null', () => {
       expect(nodeYear({ year: 2020 })).toBe(2020);
-      expect(nodeYear({ proposedBy: [{ year: 2022 }, { year: 2019 }] })).toBe(2019);
+      expect(nodeYear({ proposedYear: 2019, proposedBy: [{ year: 2022 }, { year: 2019 }] })).toBe(2019);
       expect(nodeYear({})).toBeNull();
     });
   });

@@ -1,5 +1,5 @@
-// End-to-end: expand with a cap and "+N more", hide, undo/redo by buttons and keys (item 5), the
-// lineage view (item 6) and the shortest path between two picked nodes (item 7).
+// End-to-end: expand with a cap and "+N more", hide, undo/redo by buttons and keys, the
+// lineage view and the shortest path between two picked nodes.
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, settledScreenPosition, poll } from './helpers.js';

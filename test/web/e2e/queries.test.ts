@@ -1,5 +1,5 @@
 // End-to-end: saved queries with parameter forms, replace/add and a table; the lazily loaded Cypher
-// editor with inline errors (item 8); filters by label, type and year, and community colours (item 9).
+// editor with inline errors; filters by label, type and year, and community colours.
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';

@@ -1,5 +1,5 @@
-// End-to-end: search with autocomplete (item 3), the details panel for papers, methods and links
-// (item 4), and the keyboard (/ focuses search, Esc clears the selection, named and visible controls).
+// End-to-end: search with autocomplete, the details panel for papers, methods and links, and
+// the keyboard (/ focuses search, Esc clears the selection, named and visible controls).
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, searchAndChoose, settledScreenPosition, poll } from './helpers.js';

@@ -1,5 +1,5 @@
-// End-to-end: URL state restored on reload (item 10), exports of PNG, GEXF and CSV (item 11), and
-// the error banner with retry during a real database outage plus empty states (item 12).
+// End-to-end: URL state restored on reload, exports of PNG, GEXF and CSV, and
+// the error banner with retry during a real database outage plus empty states.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it, afterEach } from 'vitest';
 import type { Download, Page } from 'playwright-core';

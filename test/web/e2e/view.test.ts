@@ -1,5 +1,5 @@
-// End-to-end: seeing the graph (item 1: whole corpus, legend, size by degree, labels, hover) and the
-// layout (item 2: ForceAtlas2 in a worker, start/stop, positions kept, undoable).
+// End-to-end: seeing the graph (whole corpus, legend, size by degree, labels, hover) and the
+// layout (ForceAtlas2 in a worker, start/stop, positions kept, undoable).
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import { closeOpenPages, startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, nextFrames, poll } from './helpers.js';

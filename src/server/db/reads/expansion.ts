@@ -2,7 +2,7 @@
 import { type ManagedTransaction, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
 import { GraphCollector, nodeId, toPlain } from '../../convert.js';
 import { type WireGraph } from '../../../shared/graph.js';
-import { int, perLabel } from './locate.js';
+import { int, MATCH_NODE_BY_ID } from './locate.js';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -24,13 +24,11 @@ LIMIT $max`,
 ) as Record<Direction, string>;
 
 /** The first level of a neighbourhood, fused with finding the start node: one row per neighbour. */
-export const FIRST_LEVEL = perLabel(
-  (label) => `MATCH (n:${label} {id: $id})
+export const FIRST_LEVEL = `${MATCH_NODE_BY_ID}
 OPTIONAL MATCH (n)-[r]-(m)
 WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
 WITH DISTINCT n, m
-RETURN elementId(n) AS start, elementId(m) AS eid, CASE WHEN m IS NULL THEN 0 ELSE COUNT { (m)--() } END AS degree`,
-);
+RETURN elementId(n) AS start, elementId(m) AS eid, CASE WHEN m IS NULL THEN 0 ELSE COUNT { (m)--() } END AS degree`;
 
 /** Stops exploring once this many nodes were reached (the answer then says "at least"). */
 export const EXPLORE_CEILING = 20_000;

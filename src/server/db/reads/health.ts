@@ -4,17 +4,15 @@ import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { toPlain } from '../../convert.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
+import type { HealthResponse } from '../../../shared/api/health.js';
 
 const HEALTH = `CALL dbms.components() YIELD name, versions, edition
 RETURN name, versions[0] AS version, edition,
   {${NODE_LABELS.map((l) => `${l}: COUNT { (:${l}) }`).join(', ')}} AS nodes,
   {${RELATIONSHIP_TYPES.map((t) => `${t}: COUNT { ()-[:${t}]->() }`).join(', ')}} AS relationships`;
 
-export interface Health {
-  neo4j: { name: string; version: string; edition: string };
-  database: string;
-  counts: { nodes: Record<NodeLabel, number>; relationships: Record<RelationshipType, number> };
-}
+/** The answer of GET /api/health but its status and timing. */
+export type Health = Omit<HealthResponse, 'status' | 'tookMs'>;
 
 /**
  * Asks Neo4j for its version and the counts per label. An auto-commit READ transaction, not

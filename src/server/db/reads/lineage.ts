@@ -3,11 +3,10 @@ import { type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { nodeId, toPlain, toWireNode } from '../../convert.js';
-import { type NodeLabel, type WireGraph } from '../../../shared/graph.js';
+import { type NodeLabel } from '../../../shared/graph.js';
+import type { LineageDirection, LineageResponse, ProposingPaper } from '../../../shared/api/graph.js';
 import { locate } from './locate.js';
 import { type Direction, type Reached, collectNodesAndRels, expand, pick } from './expansion.js';
-
-export type LineageDirection = 'ancestors' | 'descendants' | 'both';
 
 const LINEAGE_NODES = `UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
@@ -17,22 +16,6 @@ WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, ye
 OPTIONAL MATCH (n)-[r:BUILDS_ON]->(m) WHERE elementId(m) IN $eids
 RETURN n, proposedBy, collect(r) AS rels`;
 
-export interface ProposingPaper {
-  id: string;
-  title: string;
-  year: number | null;
-}
-
-export interface Lineage {
-  root: string;
-  direction: LineageDirection;
-  depth: number;
-  /** Each node's properties gain `proposedBy` (papers, earliest first) and `year` of the earliest. */
-  graph: WireGraph;
-  truncated: boolean;
-  omitted: number;
-}
-
 const LINEAGE_LABELS: readonly NodeLabel[] = ['Method', 'Architecture'];
 
 export async function lineage(
@@ -40,7 +23,7 @@ export async function lineage(
   id: string,
   options: { direction: LineageDirection; depth: number; limit: number },
   timeoutMs?: number,
-): Promise<Lineage | 'not-found' | { wrongLabel: NodeLabel }> {
+): Promise<LineageResponse | 'not-found' | { wrongLabel: NodeLabel }> {
   return readTx(
     db,
     async (tx) => {

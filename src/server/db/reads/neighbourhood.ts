@@ -3,28 +3,17 @@ import { type ManagedTransaction, type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, nodeId, toPlain } from '../../convert.js';
-import { type NodeLabel, type RelationshipType, type WireGraph } from '../../../shared/graph.js';
-import { int, perLabel, runOnNode } from './locate.js';
+import { type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
+import type { NeighbourhoodResponse } from '../../../shared/api/graph.js';
+import { int, MATCH_NODE_BY_ID } from './locate.js';
 import { FIRST_LEVEL, expand, ordered, pick, subgraph } from './expansion.js';
-
-export interface Neighbourhood {
-  center: string;
-  depth: number;
-  graph: WireGraph;
-  /** Nodes reached (the centre included) before the cap. */
-  reached: number;
-  truncated: boolean;
-  omitted: number;
-  /** The exploration stopped early at EXPLORE_CEILING nodes: `reached` is a lower bound. */
-  exploredPartially: boolean;
-}
 
 /**
  * Depth 1 in one round trip: the neighbours, best connected first, capped, and the edges among
  * them and the centre. One row per chosen node (the centre first).
  */
-const DEPTH_ONE = perLabel(
-  (label) => `MATCH (c:${label} {id: $id})
+const DEPTH_ONE = `${MATCH_NODE_BY_ID}
+WITH n AS c
 CALL (c) {
   OPTIONAL MATCH (c)-[r]-(m)
   WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) AND m <> c
@@ -36,16 +25,15 @@ CALL (c) {
 WITH [c] + found[0..$limit - 1] AS chosen, size(found) + 1 AS reached
 UNWIND chosen AS n
 OPTIONAL MATCH (n)-[r]->(o) WHERE type(r) IN $types AND o IN chosen
-RETURN n, collect(r) AS rels, reached`,
-);
+RETURN n, collect(r) AS rels, reached`;
 
 async function neighbourhoodDepthOne(
   tx: ManagedTransaction,
   id: string,
   options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
-): Promise<Neighbourhood | undefined> {
-  const records = await runOnNode(tx, id, DEPTH_ONE, { types: options.types, labels: options.labels, limit: int(options.limit) });
-  if (!records || records.length === 0) return undefined;
+): Promise<NeighbourhoodResponse | undefined> {
+  const { records } = await tx.run(DEPTH_ONE, { id, types: options.types, labels: options.labels, limit: int(options.limit) });
+  if (records.length === 0) return undefined;
   const collector = new GraphCollector();
   const order: string[] = [];
   const idByEid = new Map<string, string>();
@@ -73,14 +61,14 @@ export async function neighbourhood(
   id: string,
   options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
   timeoutMs?: number,
-): Promise<Neighbourhood | undefined> {
+): Promise<NeighbourhoodResponse | undefined> {
   return readTx(
     db,
     async (tx) => {
       if (options.depth === 1) return neighbourhoodDepthOne(tx, id, options);
       const params = { types: options.types, labels: options.labels };
-      const first = await runOnNode(tx, id, FIRST_LEVEL, params);
-      if (!first || first.length === 0) return undefined;
+      const first = (await tx.run(FIRST_LEVEL, { ...params, id })).records;
+      if (first.length === 0) return undefined;
       const start = first[0]!.get('start') as string;
       const { reached, partial } = await expand(tx, start, { depth: options.depth, direction: 'both', ...params }, first);
       const eids = pick(reached, options.limit);

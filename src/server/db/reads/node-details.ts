@@ -3,11 +3,10 @@ import { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
-import { type WireGraph, type WireNode } from '../../../shared/graph.js';
-import { int, perLabel, runOnNode } from './locate.js';
+import type { NodeResponse, RelationshipCount } from '../../../shared/api/graph.js';
+import { int, MATCH_NODE_BY_ID } from './locate.js';
 
-const NODE_DETAILS = perLabel(
-  (label) => `MATCH (n:${label} {id: $id})
+const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
   OPTIONAL MATCH (n)-[r]->()
   WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
@@ -24,30 +23,13 @@ CALL (n) {
   LIMIT $limit
   RETURN collect(r) AS rels, collect(m) AS others
 }
-RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`,
-);
+RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`;
 
-export interface RelationshipCount {
-  type: string;
-  direction: 'in' | 'out';
-  count: number;
-}
-
-export interface NodeDetails {
-  node: WireNode;
-  counts: RelationshipCount[];
-  degree: number;
-  /** The node, its neighbours and the edges between it and them (each with its evidence). */
-  graph: WireGraph;
-  truncated: boolean;
-  omitted: number;
-}
-
-export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeDetails | undefined> {
+export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeResponse | undefined> {
   return readTx(
     db,
     async (tx) => {
-      const record = (await runOnNode(tx, id, NODE_DETAILS, { limit: int(limit) }))?.[0];
+      const record = (await tx.run(NODE_DETAILS, { id, limit: int(limit) })).records[0];
       if (!record) return undefined;
       const collector = new GraphCollector();
       collector.add(record.get('n'));

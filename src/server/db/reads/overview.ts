@@ -3,7 +3,8 @@ import {} from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { toPlain } from '../../convert.js';
-import { NODE_LABELS, type NodeLabel, type RelationshipType, type WireGraph } from '../../../shared/graph.js';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
+import type { OverviewResponse } from '../../../shared/api/graph.js';
 import { int } from './locate.js';
 import { subgraph } from './expansion.js';
 
@@ -23,18 +24,11 @@ RETURN elementId(n) AS eid`;
 /** Node counts per label from the count store (no scan). */
 const LABEL_COUNTS = `RETURN ${NODE_LABELS.map((label) => `COUNT { (:${label}) } AS ${label}`).join(', ')}`;
 
-export interface Overview {
-  graph: WireGraph;
-  total: number;
-  truncated: boolean;
-  omitted: number;
-}
-
 export async function overview(
   db: Database,
   options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
   timeoutMs?: number,
-): Promise<Overview> {
+): Promise<OverviewResponse> {
   return readTx(
     db,
     async (tx) => {

@@ -3,7 +3,8 @@ import { type Path } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, nodeId, toWireEdge } from '../../convert.js';
-import { type RelationshipType, type WireGraph } from '../../../shared/graph.js';
+import { type RelationshipType } from '../../../shared/graph.js';
+import type { PathResponse } from '../../../shared/api/graph.js';
 import { int, locate } from './locate.js';
 
 const PATH_QUERIES = new Map<number, string>();
@@ -24,14 +25,8 @@ RETURN p LIMIT $limit`;
   return query;
 }
 
-export interface PathResult {
-  from: string;
-  to: string;
-  found: boolean;
-  length: number | null;
-  paths: { nodes: string[]; edges: string[] }[];
-  graph: WireGraph;
-}
+/** The answer of GET /api/path but the echo of its parameters. */
+export type PathResult = Omit<PathResponse, 'max' | 'types'>;
 
 export async function shortestPaths(
   db: Database,

@@ -3,7 +3,8 @@ import { type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { toWireNode } from '../../convert.js';
-import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/graph.js';
+import { NODE_LABELS, type NodeLabel } from '../../../shared/graph.js';
+import type { SearchHit } from '../../../shared/api/search.js';
 import { int } from './locate.js';
 
 /** Cypher for "lower-cased, without spaces and punctuation", so "Self-Distillation" matches "self distillation". */
@@ -25,14 +26,6 @@ RETURN node, score, rank, CASE WHEN rank > 0 AND NOT (name STARTS WITH $text)
     THEN [i IN range(0, size(aliases) - 1) WHERE aliases[i] STARTS WITH $text | node.aliases[i]][0] END AS matched
 ORDER BY rank DESC, CASE WHEN rank = 1 THEN size(name) ELSE 0 END ASC, score DESC, node.id
 LIMIT $limit`;
-
-export interface SearchHit {
-  /** The node; its properties leave out the abstract (GET /api/nodes/:id has it). */
-  node: WireNode;
-  score: number;
-  /** The alias that matched when the name itself did not. */
-  matched: string | null;
-}
 
 export async function search(
   db: Database,

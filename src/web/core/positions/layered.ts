@@ -6,22 +6,16 @@ import type { Point } from '../state.js';
 export const COLUMN_GAP = 10;
 export const ROW_GAP = 4;
 
-/** Year a lineage node was first published: its own year or the earliest of its proposing papers. */
+/**
+ * Year a lineage node was first published: a paper's own `year`, or `proposedYear`, the earliest year
+ * of its proposing papers, which GET /api/lineage/:id adds to every method and architecture.
+ */
 export function nodeYear(properties: Record<string, unknown>): number | null {
   for (const key of ['year', 'proposedYear']) {
     const own = properties[key];
     if (typeof own === 'number' && Number.isFinite(own)) return own;
   }
-  let best: number | null = null;
-  for (const key of ['papers', 'proposedBy', 'proposingPapers']) {
-    const list = properties[key];
-    if (!Array.isArray(list)) continue;
-    for (const p of list) {
-      const y = p && typeof p === 'object' ? (p as Record<string, unknown>).year : undefined;
-      if (typeof y === 'number' && (best === null || y < best)) best = y;
-    }
-  }
-  return best;
+  return null;
 }
 
 /** Generation of each node: 0 for nodes that build on nothing here, else 1 + the deepest thing they build on. */

@@ -3,8 +3,8 @@
 // under the field.
 import type { SavedQueryParam } from '../../api/client.js';
 
-/** A parameter as /api/queries describes it, with the range some integer parameters carry. */
-export type ParamSpec = SavedQueryParam & { min?: number; max?: number };
+/** A parameter as /api/queries describes it (integer parameters may carry a range). */
+export type ParamSpec = SavedQueryParam;
 
 /** A string parameter whose description says it holds a node id ("id of a method", "id or name of a concept"). */
 export function isNodeParam(p: ParamSpec): boolean {

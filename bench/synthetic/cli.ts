@@ -1,5 +1,5 @@
 // CLI: writes a synthetic corpus as JSONL, streamed line by line.
-// tsx ingest/synthetic/cli.ts --papers N --seed S --out file.jsonl [--truth truth.jsonl] [--built-in]
+// tsx bench/synthetic/cli.ts --papers N --seed S --out file.jsonl [--truth truth.jsonl] [--built-in]
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -43,7 +43,7 @@ export async function writeCorpus(options: WriteCorpusOptions): Promise<{ papers
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`ingest/synthetic/cli: ${flag} must be a positive integer, got "${value}"`);
+    throw new Error(`bench/synthetic/cli: ${flag} must be a positive integer, got "${value}"`);
   }
   return n;
 }
@@ -59,7 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         'built-in': { type: 'boolean', default: false },
       },
     });
-    if (!values.out) throw new Error('ingest/synthetic/cli: --out <file.jsonl> is required (where to write the corpus)');
+    if (!values.out) throw new Error('bench/synthetic/cli: --out <file.jsonl> is required (where to write the corpus)');
     const started = performance.now();
     const result = await writeCorpus({
       papers: positiveInt(values.papers, '--papers'),
@@ -69,7 +69,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       builtIn: values['built-in'],
     });
     const seconds = (performance.now() - started) / 1000;
-    console.error(`ingest/synthetic: wrote ${result.papers} papers to ${values.out} in ${seconds.toFixed(1)} s (vocabulary: ${result.vocabulary})`);
+    console.error(`bench/synthetic: wrote ${result.papers} papers to ${values.out} in ${seconds.toFixed(1)} s (vocabulary: ${result.vocabulary})`);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

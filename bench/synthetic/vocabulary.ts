@@ -92,7 +92,7 @@ function shortAlias(aliases: unknown): string | undefined {
   return aliases.find((x): x is string => typeof x === 'string' && /^[A-Za-z0-9-]{2,8}$/.test(x) && /[A-Z].*[A-Z]/.test(x));
 }
 
-export const taxonomyDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'taxonomy');
+export const taxonomyDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'ingest', 'taxonomy');
 
 /**
  * Reads every `{kind, entries: [{name, aliases?}]}` JSON file in the taxonomy directory. Returns
@@ -107,7 +107,7 @@ export function readTaxonomyTerms(dir = taxonomyDir): Pick<Vocabulary, 'methods'
     try {
       data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (err) {
-      throw new Error(`ingest/synthetic/vocabulary: ${join(dir, file)} is not valid JSON (${(err as Error).message}); fix or remove it`, { cause: err });
+      throw new Error(`bench/synthetic/vocabulary: ${join(dir, file)} is not valid JSON (${(err as Error).message}); fix or remove it`, { cause: err });
     }
     if (typeof data !== 'object' || data === null) continue;
     const { kind, entries } = data as { kind?: unknown; entries?: unknown };

@@ -59,7 +59,7 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('ingest/synthetic/random: pick() from an empty list');
+    if (items.length === 0) throw new Error('bench/synthetic/random: pick() from an empty list');
     return items[Math.floor(this.next() * items.length)]!;
   }
 
@@ -84,7 +84,7 @@ export class Zipf {
     readonly n: number,
     readonly s = 1.1,
   ) {
-    if (n < 1) throw new Error(`ingest/synthetic/random: Zipf needs at least one rank, got n=${n}`);
+    if (n < 1) throw new Error(`bench/synthetic/random: Zipf needs at least one rank, got n=${n}`);
     this.cdf = new Float64Array(n);
     let total = 0;
     for (let k = 0; k < n; k++) {

@@ -1,6 +1,7 @@
 // Turns wire-format nodes and edges into Neo4j parameter rows: property values Neo4j can store
 // (no nulls, maps or mixed lists; years as integers), endpoint labels, title keys.
 import neo4j from 'neo4j-driver';
+import { UNION_KEYS } from '../extract/graph.js';
 import { titleKey } from '../extract/paper-identity.js';
 import { type PropertyValue, type WireEdge, type WireNode } from '../../src/shared/graph.js';
 
@@ -10,11 +11,8 @@ export type Neo4jValue = string | number | boolean | ReturnType<typeof neo4j.int
 
 /** Properties stored as integers (JS numbers would be sent as floats). */
 const INTEGER_KEYS = new Set(['year', 'introducedYear']);
-/** List properties unioned on merge instead of first-value-wins. */
-export const UNION_KEYS = ['aliases', 'sources'] as const;
 
 export { labelOfId } from '../../src/shared/graph.js';
-
 
 function scalar(value: PropertyValue): string | number | boolean | undefined {
   if (typeof value === 'string') return value;
@@ -58,7 +56,7 @@ function strings(value: PropertyValue | undefined): string[] {
 export function nodeRow(node: WireNode): NodeRow {
   const props: Record<string, Neo4jValue> = {};
   for (const [key, value] of Object.entries(node.properties)) {
-    if (key === 'id' || (UNION_KEYS as readonly string[]).includes(key)) continue;
+    if (key === 'id' || UNION_KEYS.includes(key)) continue;
     const v = toNeo4j(key, value);
     if (v !== undefined) props[key] = v;
   }

@@ -126,4 +126,4 @@ export function authorName(index: number): string {
 }
 
 /** Repository-name slugs use the same rule as node ids. */
-export { slug as slugify } from '../extract/keys.js';
+export { slug as slugify } from '../../ingest/extract/keys.js';

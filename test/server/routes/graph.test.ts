@@ -1,0 +1,306 @@
+// The graph endpoints (node details, neighbourhood, lineage, path, overview) against the real Neo4j
+// loaded with the default corpus: wire format, evidence on edges, caps, 404s and 400s.
+import { describe, expect, it } from 'vitest';
+import { ErrorResponse } from '../../../src/shared/api/common.js';
+import { LineageResponse, NeighbourhoodResponse, NodeResponse, OverviewResponse, PathResponse } from '../../../src/shared/api/graph.js';
+import { RELATIONSHIP_TYPES, type WireEdge, type WireGraph, type WireNode } from '../../../src/shared/graph.js';
+import { expectShape, expectWireGraph, getFrom, searchIdIn, useCorpusApp } from './corpus-app.js';
+
+const ctx = useCorpusApp();
+const get = (url: string) => getFrom(ctx.app, url);
+const searchId = (q: string, label: string) => searchIdIn(ctx.app, q, label);
+
+describe('server/routes/graph', () => {
+  describe('GET /api/nodes/:id', () => {
+    it('should return properties, relationship counts by type and adjacent edges with evidence', async () => {
+      const { status, body } = await get('/api/nodes/method:knowledge-distillation');
+      expect(status).toBe(200);
+      const node = body.node as WireNode;
+      expect(node).toMatchObject({ id: 'method:knowledge-distillation', label: 'Method' });
+      expect(Array.isArray(node.properties.aliases)).toBe(true);
+      const counts = body.counts as { type: string; direction: string; count: number }[];
+      expect(counts.find((c) => c.type === 'BUILDS_ON' && c.direction === 'in')?.count).toBeGreaterThan(0);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(graph.edges.length).toBe(counts.reduce((s, c) => s + c.count, 0));
+      for (const edge of graph.edges) {
+        expect(typeof edge.properties.evidence).toBe('string');
+        expect([edge.source, edge.target]).toContain('method:knowledge-distillation');
+      }
+      expect(body.truncated).toBe(false);
+    });
+
+    it('should cap adjacent edges and say how many were left out', async () => {
+      const { body } = await get('/api/nodes/method:knowledge-distillation?limit=1');
+      expect((body.graph as WireGraph).edges).toHaveLength(1);
+      expect(body.truncated).toBe(true);
+      expect(body.omitted).toBe((body.degree as number) - 1);
+    });
+
+    it('should accept ids with slashes when URL-encoded', async () => {
+      const { body } = await ctx.app
+        .inject({ method: 'POST', url: '/api/cypher', payload: { query: 'MATCH (r:Repository) RETURN r.id AS id LIMIT 1' } })
+        .then((r) => ({ body: r.json() }));
+      const repoId = body.table.rows[0][0] as string;
+      const res = await get(`/api/nodes/${encodeURIComponent(repoId)}`);
+      expect(res.status).toBe(200);
+      expect((res.body.node as WireNode).label).toBe('Repository');
+    });
+
+    it('should answer 404 for an unknown id and 400 for a malformed one', async () => {
+      const missing = await get('/api/nodes/method:no-such-method');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error).toMatchObject({ code: 'not_found' });
+      expect(missing.body.error!.message).toContain('method:no-such-method');
+      const malformed = await get('/api/nodes/no-colon');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error!.message).toContain('"id"');
+    });
+  });
+
+  describe('GET /api/neighbourhood/:id', () => {
+    it('should return the node and its neighbours at depth 1 in the wire format', async () => {
+      const { status, body } = await get('/api/neighbourhood/method:knowledge-distillation');
+      expect(status).toBe(200);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(graph.nodes[0]!.id).toBe('method:knowledge-distillation');
+      expect(graph.nodes.length).toBeGreaterThan(1);
+      for (const node of graph.nodes.slice(1)) {
+        expect(
+          graph.edges.some((e) => [e.source, e.target].includes(node.id) && [e.source, e.target].includes('method:knowledge-distillation')),
+        ).toBe(true);
+      }
+    });
+
+    it('should cap the nodes and report truncated with the number left out', async () => {
+      const { body } = await get('/api/neighbourhood/method:knowledge-distillation?depth=3&limit=3');
+      const graph = body.graph as WireGraph;
+      expect(graph.nodes).toHaveLength(3);
+      expect(body.truncated).toBe(true);
+      expect(body.omitted).toBe((body.reached as number) - 3);
+      expect(body.omitted).toBeGreaterThan(0);
+    });
+
+    it('should follow only the given relationship types and labels', async () => {
+      const { body } = await get('/api/neighbourhood/method:knowledge-distillation?depth=2&types=BUILDS_ON&labels=Method,Architecture');
+      const graph = body.graph as WireGraph;
+      expect(graph.nodes.length).toBeGreaterThan(1);
+      for (const edge of graph.edges) expect(edge.type).toBe('BUILDS_ON');
+      for (const node of graph.nodes) expect(['Method', 'Architecture']).toContain(node.label);
+    });
+
+    it('should use a default cap of 150 nodes', async () => {
+      const { body } = await get('/api/neighbourhood/method:knowledge-distillation?depth=3');
+      expect((body.graph as WireGraph).nodes.length).toBeLessThanOrEqual(150);
+      expect(body.truncated).toBe((body.reached as number) > 150);
+    });
+
+    it('should answer 400 for depth outside 1..3 and bad types, 404 for an unknown id', async () => {
+      expect((await get('/api/neighbourhood/method:knowledge-distillation?depth=4')).status).toBe(400);
+      expect((await get('/api/neighbourhood/method:knowledge-distillation?depth=0')).status).toBe(400);
+      const types = await get('/api/neighbourhood/method:knowledge-distillation?types=LIKES');
+      expect(types.status).toBe(400);
+      expect(types.body.error!.message).toContain('"types"');
+      expect((await get('/api/neighbourhood/method:knowledge-distillation?limit=-1')).status).toBe(400);
+      expect((await get('/api/neighbourhood/paper:nothing-here')).status).toBe(404);
+    });
+  });
+
+  describe('GET /api/lineage/:id', () => {
+    it('should return the BUILDS_ON DAG with proposing papers and evidence on each edge', async () => {
+      const { status, body } = await get('/api/lineage/method:knowledge-distillation?direction=descendants&depth=3');
+      expect(status).toBe(200);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(graph.nodes[0]!.id).toBe('method:knowledge-distillation');
+      expect(graph.edges.length).toBeGreaterThan(0);
+      for (const edge of graph.edges) {
+        expect(edge.type).toBe('BUILDS_ON');
+        expect(typeof edge.properties.evidence).toBe('string');
+      }
+      for (const node of graph.nodes) {
+        expect(['Method', 'Architecture']).toContain(node.label);
+        expect(Array.isArray(node.properties.proposedBy)).toBe(true);
+      }
+      const proposed = graph.nodes.flatMap((n) => n.properties.proposedBy as { id: string; title: string; year: number | null }[]);
+      expect(proposed.length).toBeGreaterThan(0);
+      for (const p of proposed) {
+        expect(p.id).toMatch(/^paper:/);
+        expect(typeof p.title).toBe('string');
+      }
+    });
+
+    it('should walk ancestors, descendants or both', async () => {
+      const id = 'method:knowledge-distillation';
+      const edgesOf = async (direction: string) =>
+        ((await get(`/api/lineage/${id}?direction=${direction}&depth=5`)).body.graph as WireGraph).edges;
+      const descendants = await edgesOf('descendants');
+      const ancestors = await edgesOf('ancestors');
+      const both = await edgesOf('both');
+      expect(descendants.some((e) => e.target === id)).toBe(true);
+      expect(ancestors.every((e) => e.target !== id)).toBe(true);
+      expect(both.length).toBeGreaterThanOrEqual(Math.max(ancestors.length, descendants.length));
+    });
+
+    it('should answer 400 for a paper id or a bad direction, 404 for an unknown id', async () => {
+      const paper = await searchId('distillation', 'Paper');
+      const wrong = await get(`/api/lineage/${encodeURIComponent(paper)}`);
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error!.message).toContain('Paper');
+      const direction = await get('/api/lineage/method:knowledge-distillation?direction=sideways');
+      expect(direction.status).toBe(400);
+      expect(direction.body.error!.message).toContain('"direction"');
+      expect((await get('/api/lineage/method:knowledge-distillation?depth=11')).status).toBe(400);
+      expect((await get('/api/lineage/method:nope')).status).toBe(404);
+    });
+  });
+
+  describe('GET /api/path', () => {
+    it('should return shortest paths between two nodes with their edges', async () => {
+      const from = 'method:knowledge-distillation';
+      const descendant = ((await get(`/api/lineage/${from}?direction=descendants&depth=1`)).body.graph as WireGraph).nodes[1]!.id;
+      const { status, body } = await get(`/api/path?from=${from}&to=${encodeURIComponent(descendant)}`);
+      expect(status).toBe(200);
+      expect(body.found).toBe(true);
+      expect(body.length).toBe(1);
+      const paths = body.paths as { nodes: string[]; edges: string[] }[];
+      expect(paths[0]!.nodes).toEqual([from, descendant]);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      for (const p of paths) for (const e of p.edges) expect(graph.edges.map((x: WireEdge) => x.id)).toContain(e);
+    });
+
+    it('should respect the relationship types and the hop limit', async () => {
+      const paper = await searchId('distillation', 'Paper');
+      const { body } = await get(`/api/path?from=method:knowledge-distillation&to=${encodeURIComponent(paper)}&types=BUILDS_ON`);
+      expect(body.found).toBe(false);
+      expect(body.paths).toEqual([]);
+      const anyType = await get(`/api/path?from=method:knowledge-distillation&to=${encodeURIComponent(paper)}&max=10`);
+      expect(anyType.body.found).toBe(true);
+      for (const e of (anyType.body.graph as WireGraph).edges) expect(RELATIONSHIP_TYPES).toContain(e.type);
+    });
+
+    it('should find a longer path over the given types when a shorter one uses other types', async () => {
+      const pair = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: {
+          query: `MATCH (a)-[:BUILDS_ON*3]->(b) WHERE NOT EXISTS { (a)-[:BUILDS_ON*1..2]-(b) } WITH DISTINCT a, b LIMIT 500
+            MATCH q = shortestPath((a)-[*]-(b)) WHERE length(q) < 3 RETURN a.id AS a, b.id AS b LIMIT 1`,
+        },
+      });
+      const [from, to] = pair.json().table.rows[0] as [string, string];
+      const short = await get(`/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const lineage = await get(`/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON`);
+      expect(short.body.length as number).toBeLessThan(3);
+      expect(lineage.body.found).toBe(true);
+      expect(lineage.body.length).toBe(3);
+      for (const e of (lineage.body.graph as WireGraph).edges) expect(e.type).toBe('BUILDS_ON');
+    });
+
+    it('should answer 404 naming the unknown end and 400 for missing or equal ends', async () => {
+      const missing = await get('/api/path?from=method:knowledge-distillation&to=method:nope');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error!.message).toContain('"to"');
+      expect((await get('/api/path?from=method:knowledge-distillation')).status).toBe(400);
+      expect((await get('/api/path?from=method:knowledge-distillation&to=method:knowledge-distillation')).status).toBe(400);
+      expect((await get('/api/path?from=method:knowledge-distillation&to=method:x&max=50')).status).toBe(400);
+    });
+  });
+
+  describe('GET /api/overview', () => {
+    it('should return the best-connected nodes and the edges among them', async () => {
+      const { status, body } = await get('/api/overview?limit=5');
+      expect(status).toBe(200);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(graph.nodes).toHaveLength(5);
+      expect(body.truncated).toBe(true);
+      expect(body.omitted).toBe((body.total as number) - 5);
+      const degrees = graph.nodes.map((n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length);
+      expect(degrees.some((d) => d > 0)).toBe(true);
+    });
+
+    it('should pick the nodes of highest degree, whatever their label', async () => {
+      const { body } = await get('/api/overview?limit=10');
+      const picked = (body.graph as WireGraph).nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
+      const whole = (await get('/api/overview?limit=2000')).body.graph as WireGraph;
+      const all = whole.nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
+      expect(picked).toEqual(all.slice(0, 10));
+      const wholeDegree = (id: string) => whole.edges.filter((e) => e.source === id || e.target === id).length;
+      for (const n of whole.nodes.slice(0, 50)) expect(n.properties.degree).toBe(wholeDegree(n.id));
+    });
+
+    it('should fit the whole default corpus with a high enough limit', async () => {
+      const health = (await get('/api/health')).body.counts as { nodes: Record<string, number> };
+      const total = Object.values(health.nodes).reduce((a, b) => a + b, 0);
+      const { body } = await get('/api/overview?limit=2000');
+      expect(body.total).toBe(total);
+      expect(body.truncated).toBe(total > 2000);
+    });
+
+    it('should answer 400 for a bad limit', async () => {
+      expect((await get('/api/overview?limit=0')).status).toBe(400);
+      expect((await get('/api/overview?limit=ten')).status).toBe(400);
+    });
+  });
+
+  describe('contract', () => {
+    it('should answer node details of every label in the shape of NodeResponse', async () => {
+      const ids = [
+        'method:knowledge-distillation',
+        await searchId('distillation', 'Paper'),
+        await searchId('github', 'Repository'),
+        await searchId('imagenet', 'Dataset'),
+      ];
+      for (const id of ids) {
+        const { status, body } = await get(`/api/nodes/${encodeURIComponent(id)}`);
+        expect(status).toBe(200);
+        expectShape(NodeResponse, body);
+      }
+    });
+
+    it('should answer neighbourhoods at every depth in the shape of NeighbourhoodResponse', async () => {
+      for (const depth of [1, 2, 3]) {
+        const { status, body } = await get(`/api/neighbourhood/method:knowledge-distillation?depth=${depth}&limit=40`);
+        expect(status).toBe(200);
+        expectShape(NeighbourhoodResponse, body);
+      }
+    });
+
+    it('should answer lineages in every direction in the shape of LineageResponse', async () => {
+      for (const direction of ['ancestors', 'descendants', 'both']) {
+        const { status, body } = await get(`/api/lineage/method:knowledge-distillation?direction=${direction}`);
+        expect(status).toBe(200);
+        expectShape(LineageResponse, body);
+      }
+    });
+
+    it('should answer paths found and not found in the shape of PathResponse', async () => {
+      const paper = encodeURIComponent(await searchId('distillation', 'Paper'));
+      for (const url of [
+        `/api/path?from=method:knowledge-distillation&to=${paper}`,
+        `/api/path?from=method:knowledge-distillation&to=${paper}&types=BUILDS_ON`,
+      ]) {
+        const { status, body } = await get(url);
+        expect(status).toBe(200);
+        expectShape(PathResponse, body);
+      }
+    });
+
+    it('should answer the overview in the shape of OverviewResponse', async () => {
+      for (const url of ['/api/overview', '/api/overview?limit=2000', '/api/overview?labels=Method&types=BUILDS_ON&limit=5']) {
+        const { status, body } = await get(url);
+        expect(status).toBe(200);
+        expectShape(OverviewResponse, body);
+      }
+    });
+
+    it('should answer an unknown node in the shape of ErrorResponse', async () => {
+      const { status, body } = await get('/api/nodes/method:no-such-method');
+      expect(status).toBe(404);
+      expectShape(ErrorResponse, body);
+    });
+  });
+});

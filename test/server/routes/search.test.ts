@@ -1,0 +1,98 @@
+// GET /api/search against the real Neo4j loaded with the default corpus: prefixes, aliases, ranking,
+// label filters, Lucene syntax as text and 400s naming the parameter.
+import { describe, expect, it } from 'vitest';
+import { ErrorResponse } from '../../../src/shared/api/common.js';
+import { SearchResponse } from '../../../src/shared/api/search.js';
+import type { WireNode } from '../../../src/shared/graph.js';
+import { expectShape, getFrom, useCorpusApp } from './corpus-app.js';
+
+const ctx = useCorpusApp();
+const get = (url: string) => getFrom(ctx.app, url);
+
+describe('server/routes/search', () => {
+  describe('GET /api/search', () => {
+    it('should find Mamba and MambaMixer from the prefix "mamb"', async () => {
+      const { status, body } = await get('/api/search?q=mamb');
+      expect(status).toBe(200);
+      const names = (body.results as { node: WireNode }[]).map((r) => r.node.name.toLowerCase());
+      expect(names).toContain('mamba');
+      expect(names.some((n) => n.startsWith('mambamixer'))).toBe(true);
+      expect(names.indexOf('mamba')).toBeLessThan(names.findIndex((n) => n.startsWith('mambamixer')));
+    });
+
+    it('should find knowledge distillation through its alias "kd" first and say which alias matched', async () => {
+      const { body } = await get('/api/search?q=kd');
+      const first = (body.results as { node: WireNode; matched: string | null }[])[0]!;
+      expect(first.node.id).toBe('method:knowledge-distillation');
+      expect(first.matched?.toLowerCase()).toBe('kd');
+    });
+
+    it('should find a name written as one word from its parts ("m2m kd" finds m2mKD)', async () => {
+      const { body } = await get('/api/search?q=m2m%20kd&labels=Method');
+      expect((body.results as { node: WireNode }[])[0]!.node.name).toBe('m2mKD');
+    });
+
+    it('should leave the abstract out of search results', async () => {
+      const { body } = await get('/api/search?q=distillation&labels=Paper');
+      const results = body.results as { node: WireNode }[];
+      expect(results.length).toBeGreaterThan(0);
+      for (const r of results) expect(r.node.properties.abstract).toBeUndefined();
+    });
+
+    it('should rank results by score and filter by label', async () => {
+      const { body } = await get('/api/search?q=knowledge%20distillation&labels=Method,Architecture&limit=5');
+      const results = body.results as { node: WireNode; score: number }[];
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.length).toBeLessThanOrEqual(5);
+      for (const r of results) expect(['Method', 'Architecture']).toContain(r.node.label);
+      expect(results[0]!.node.id).toBe('method:knowledge-distillation');
+    });
+
+    it('should treat Lucene special characters as text, not syntax', async () => {
+      for (const q of ['mamba)', 'AND OR NOT', '"unterminated', 'a:b*?~^', '\\', '(knowledge) [distillation]', '*']) {
+        const { status } = await get(`/api/search?q=${encodeURIComponent(q)}`);
+        expect(status).toBe(200);
+      }
+      const { body } = await get(`/api/search?q=${encodeURIComponent('knowledge-distillation!')}`);
+      expect((body.results as { node: WireNode }[])[0]!.node.id).toBe('method:knowledge-distillation');
+    });
+
+    it('should answer 400 naming the parameter for a missing q, a bad limit or an unknown label', async () => {
+      const missing = await get('/api/search');
+      expect(missing.status).toBe(400);
+      expect(missing.body.error!.code).toBe('invalid_parameter');
+      expect(missing.body.error!.message).toContain('"q"');
+      const limit = await get('/api/search?q=x&limit=1000');
+      expect(limit.status).toBe(400);
+      expect(limit.body.error!.message).toContain('"limit"');
+      const label = await get('/api/search?q=x&labels=Person');
+      expect(label.status).toBe(400);
+      expect(label.body.error!.message).toContain('"labels"');
+      const unknown = await get('/api/search?q=x&lmit=3');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error!.message).toContain('"lmit"');
+    });
+  });
+
+  describe('contract', () => {
+    it('should answer in the shape of SearchResponse, with and without hits and label filters', async () => {
+      for (const url of [
+        '/api/search?q=mamb',
+        '/api/search?q=kd',
+        '/api/search?q=distillation&labels=Paper,Repository&limit=50',
+        '/api/search?q=zzzzqqqq',
+        '/api/search?q=*',
+      ]) {
+        const { status, body } = await get(url);
+        expect(status).toBe(200);
+        expectShape(SearchResponse, body);
+      }
+    });
+
+    it('should answer a bad parameter in the shape of ErrorResponse', async () => {
+      const { status, body } = await get('/api/search?q=x&limit=1000');
+      expect(status).toBe(400);
+      expectShape(ErrorResponse, body);
+    });
+  });
+});

@@ -5,6 +5,7 @@ import type { ViewState } from '../core/state.js';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
 import { graph } from './graph-and-renderer.js';
+import { isRejected, strike } from '../core/curation/index.js';
 
 let lastPositions: ViewState['positions'] | null = null;
 let lastMode: ViewState['mode'] | null = null;
@@ -36,6 +37,7 @@ function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): N
 
 /** In the lineage view a link is labelled with its kind; its evidence is one click away. */
 function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined {
+  if (isRejected(edge)) return strike(typeof edge.properties.kind === 'string' && mode === 'lineage' ? edge.properties.kind : 'rejected');
   if (mode !== 'lineage') return undefined;
   const kind = edge.properties.kind;
   return typeof kind === 'string' && kind ? kind : undefined;
@@ -82,8 +84,9 @@ export function syncGraph(view: ViewState): boolean {
       if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
       graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
       structural = true;
-    } else if (modeChanged) {
-      graph.setEdgeAttribute(edge.id, 'label', edgeLabel(edge, view.mode));
+    } else if (modeChanged || graph.getEdgeAttribute(edge.id, 'properties') !== edge.properties) {
+      // A curation changes a link in place (its kind, rejected or not): same id, new properties.
+      graph.mergeEdgeAttributes(edge.id, { label: edgeLabel(edge, view.mode), properties: edge.properties });
     }
   }
   if (view.positions !== lastPositions) {

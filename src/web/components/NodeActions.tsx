@@ -3,6 +3,7 @@
 import { expandNode, hideNode, isolate, openLineage, pickPathEnd } from '../actions.js';
 import type { WireNode } from '../../shared/graph.js';
 import { useApp } from '../core/store.js';
+import { AddBuildsOn } from './AddBuildsOn.js';
 
 export function NodeActions({ node }: { node: WireNode }) {
   const id = node.id;
@@ -37,6 +38,7 @@ export function NodeActions({ node }: { node: WireNode }) {
       <button type="button" onClick={() => void pickPathEnd('to', id)} aria-pressed={path.to === id}>
         Path to
       </button>
+      {isEntity && <AddBuildsOn key={id} node={node} />}
     </div>
   );
 }

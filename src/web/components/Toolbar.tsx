@@ -8,6 +8,7 @@ import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
 import { stopLayout } from '../graph/forceatlas2-supervisor.js';
 import { startUserLayout } from '../graph/controllers/LayoutController.js';
+import { ShowRejected } from './ShowRejected.js';
 
 export function Toolbar() {
   const canUndo = useApp((s) => s.past.length > 0);
@@ -60,6 +61,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
+      <ShowRejected />
       <span className="sep" aria-hidden="true" />
       <button type="button" onClick={() => void exportPng()} aria-label="Export PNG of the view">
         PNG

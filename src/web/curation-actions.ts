@@ -1,0 +1,55 @@
+// What the curation gestures do: send one curation with the write token, then put the link's new
+// state into the view (or reload the lineage, whose shape a curation can change).
+import type { CurateBody } from '../shared/api/curation.js';
+import { curationApi } from './api/curation.js';
+import { openLineage, selectNode } from './actions.js';
+import { applyCuratedEdges } from './core/curation/index.js';
+import { dispatch, getState } from './core/store.js';
+import { setNotice } from './core/ui.js';
+
+const VERB: Record<CurateBody['action'], string> = { accept: 'Accepted', reject: 'Rejected', kind: 'Changed the kind of', retarget: 'Retargeted', add: 'Added' };
+
+/** Sends the curation; resolves to an error sentence for the form, or null when it was stored. */
+export async function curate(body: CurateBody): Promise<string | null> {
+  let answer;
+  try {
+    answer = await curationApi.curate(body);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const type = answer.curation.type;
+  const links = [{ from: body.from, to: body.to, type }];
+  if (body.action === 'retarget') links.push({ from: body.from, to: body.newTarget, type });
+  const state = getState();
+  const lineage = state.view.mode === 'lineage' ? state.view.lineage : null;
+  if (lineage) {
+    await openLineage(lineage.root, lineage.byYear, { record: false, all: lineage.all });
+  } else {
+    dispatch(applyCuratedEdges(links, answer.edges));
+    const added = body.action === 'add' ? body.to : body.action === 'retarget' ? body.newTarget : null;
+    if (added && !getState().view.nodes[added]) await selectNode(added);
+  }
+  const name = (id: string) => getState().view.nodes[id]?.name ?? id;
+  const hiddenNote = body.action === 'reject' || body.action === 'retarget' ? ' It is hidden now; tick "Show rejected" to see it struck through.' : '';
+  dispatch(setNotice(`${VERB[body.action]} ${type} ${name(body.from)} → ${name(body.to)}.${hiddenNote}`));
+  return null;
+}
+
+const CURATOR_KEY = 'methodgraph.curator';
+
+/** The name curations are signed with (kept in this browser). */
+export function curatorName(): string {
+  try {
+    return localStorage.getItem(CURATOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function rememberCurator(name: string): void {
+  try {
+    localStorage.setItem(CURATOR_KEY, name);
+  } catch {
+    // Storage refused: the name is asked for again next time.
+  }
+}

@@ -11,7 +11,7 @@ const USAGE = `usage: npm run curation -- <command>
   import FILE   read curations from FILE (written by export), store the new ones and apply them all
   list          print the curations, oldest first`;
 
-export async function curationCli(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function curationCli(args: string[], out: { write(text: string): unknown } = process.stdout, err: { write(text: string): unknown } = process.stderr): Promise<number> {
   const [command, file, ...rest] = args;
   if (command === '--help' || command === '-h') {
     out.write(`${USAGE}\n`);

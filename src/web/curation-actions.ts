@@ -6,6 +6,7 @@ import { openLineage, selectNode } from './actions.js';
 import { applyCuratedEdges } from './core/curation/index.js';
 import { dispatch, getState } from './core/store.js';
 import { setNotice } from './core/ui.js';
+import { select } from './core/selection/index.js';
 
 const VERB: Record<CurateBody['action'], string> = { accept: 'Accepted', reject: 'Rejected', kind: 'Changed the kind of', retarget: 'Retargeted', add: 'Added' };
 
@@ -23,7 +24,10 @@ export async function curate(body: CurateBody): Promise<string | null> {
   const state = getState();
   const lineage = state.view.mode === 'lineage' ? state.view.lineage : null;
   if (lineage) {
+    // The lineage's shape may change: load it again, and keep the link selected when it is still drawn.
+    const selected = state.selection;
     await openLineage(lineage.root, lineage.byYear, { record: false, all: lineage.all });
+    if (selected?.kind === 'edge' && getState().view.edges[selected.id]) dispatch(select(selected));
   } else {
     dispatch(applyCuratedEdges(links, answer.edges));
     const added = body.action === 'add' ? body.to : body.action === 'retarget' ? body.newTarget : null;

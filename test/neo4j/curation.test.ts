@@ -13,7 +13,7 @@ import { foldCurations } from '../../src/neo4j/curation/fold.js';
 import { createCuration, listCurations } from '../../src/neo4j/curation/store.js';
 import { parseCurationFile, readCurationFile, writeCurationFile } from '../../src/neo4j/curation/transfer.js';
 import type { CurationRecord } from '../../src/shared/api/curation.js';
-import { emptyDatabase, freshTestDatabase } from '../helpers/db.js';
+import { emptyDatabase, freshTestDatabase, openTestDatabase } from '../helpers/db.js';
 
 let db: Database;
 let dir: string;
@@ -77,7 +77,8 @@ beforeAll(async () => {
   await createCuration(db, { action: 'accept', from: links[2]!.from, to: links[2]!.to, type: 'BUILDS_ON' }, who);
   await createCuration(db, { action: 'retarget', from: links[3]!.from, to: links[3]!.to, newTarget }, who);
   await createCuration(db, { action: 'add', ...added, kind: 'combines', note: 'Table 2 combines both.' }, who);
-});
+  // Loading the corpus on a busy machine can take minutes.
+}, 900_000);
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
@@ -115,18 +116,18 @@ describe('neo4j/curation', () => {
 
   it('should give the same curated state after export → a fresh database → ingest → import', async () => {
     const file = join(dir, 'curations.json');
-    expect(await curationCli(['export', file], sink(), sink())).toBe(0);
+    expect(await curationCli(['export', file], sink(), sink(), openTestDatabase)).toBe(0);
     expect((await readCurationFile(file)).curations).toHaveLength(5);
     await emptyDatabase(db);
     await ingest(db, {});
     expect(await curatedState()).not.toEqual(curated);
     const out = sink();
-    expect(await curationCli(['import', file], out, sink())).toBe(0);
+    expect(await curationCli(['import', file], out, sink(), openTestDatabase)).toBe(0);
     expect(out.text).toMatch(/read 5 curation\(s\) .*: 5 new/);
     expect(await curatedState()).toEqual(curated);
     // Importing twice adds nothing.
     const again = sink();
-    expect(await curationCli(['import', file], again, sink())).toBe(0);
+    expect(await curationCli(['import', file], again, sink(), openTestDatabase)).toBe(0);
     expect(again.text).toMatch(/: 0 new/);
   });
 
@@ -135,7 +136,7 @@ describe('neo4j/curation', () => {
     const good = (await listCurations(db))[0]!;
     writeFileSync(file, JSON.stringify({ format: 'methodgraph-curations', version: 1, exportedAt: 'x', curations: [good, { ...good, id: 'c2', kind: 'improves' }] }));
     const err = sink();
-    expect(await curationCli(['import', file], sink(), err)).toBe(1);
+    expect(await curationCli(['import', file], sink(), err, openTestDatabase)).toBe(1);
     expect(err.text).toMatch(/curation import: .*bad\.json: record 2 \(curations\[1\], id c2\): field "kind" must be one of: extends/);
     expect(() => parseCurationFile('{"format":', 'x.json')).toThrow(/x\.json is not JSON/);
     expect(() => parseCurationFile('{"format":"other","version":1,"exportedAt":"","curations":[]}', 'y.json')).toThrow(/y\.json: field "format" must be "methodgraph-curations"/);

@@ -57,7 +57,8 @@ const between = (edges: Edge[], from: string, to: string) => edges.filter((e) =>
 beforeAll(async () => {
   db = await corpusDatabase();
   app = await testApp(db, { writeAccess: { token: TOKEN, source: 'environment' } });
-});
+  // Loading the corpus on a busy machine can take minutes.
+}, 900_000);
 
 afterAll(async () => {
   await app?.close();

@@ -1,7 +1,7 @@
 // `npm run curation -- export FILE | import FILE | list`: moves curations between databases as JSON,
 // over the bundled Neo4j (or NEO4J_URI) like the ingest does.
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../driver.js';
+import { openDatabase, type Database } from '../driver.js';
 import { applySchema } from '../schema.js';
 import { importCurations, listCurations } from './store.js';
 import { readCurationFile, writeCurationFile } from './transfer.js';
@@ -11,7 +11,10 @@ const USAGE = `usage: npm run curation -- <command>
   import FILE   read curations from FILE (written by export), store the new ones and apply them all
   list          print the curations, oldest first`;
 
-export async function curationCli(args: string[], out: { write(text: string): unknown } = process.stdout, err: { write(text: string): unknown } = process.stderr): Promise<number> {
+type Output = { write(text: string): unknown };
+
+/** Runs one command; `open` reaches the database (the bundled Neo4j or NEO4J_URI by default). Returns the exit code. */
+export async function curationCli(args: string[], out: Output = process.stdout, err: Output = process.stderr, open: () => Promise<Database> = () => openDatabase()): Promise<number> {
   const [command, file, ...rest] = args;
   if (command === '--help' || command === '-h') {
     out.write(`${USAGE}\n`);
@@ -28,7 +31,7 @@ export async function curationCli(args: string[], out: { write(text: string): un
     err.write(`${incoming.message}\n`);
     return 1;
   }
-  const db = await openDatabase();
+  const db = await open();
   try {
     await applySchema(db);
     if (command === 'export') {

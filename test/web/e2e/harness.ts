@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp } from '../../../src/server/app.js';
+import type { WriteAccess } from '../../../src/server/curation/token.js';
 import type { Database } from '../../../src/neo4j/driver.js';
 import { distDir, projectRoot } from '../../../src/neo4j/paths.js';
 import { launchBrowser } from '../../helpers/browser.js';
@@ -40,11 +41,11 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-export async function startExplorer(options: { load?: boolean } = {}): Promise<Explorer> {
+export async function startExplorer(options: { load?: boolean; writeAccess?: WriteAccess } = {}): Promise<Explorer> {
   await ensureDist();
   const db = await freshTestDatabase();
   if (options.load !== false) await loadDefaultCorpus(db);
-  const app = await buildApp({ db, staticDir: distDir });
+  const app = await buildApp({ db, staticDir: distDir, writeAccess: options.writeAccess });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();

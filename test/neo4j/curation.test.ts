@@ -85,7 +85,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('neo4j/curation', () => {
+describe('neo4j/curation', { timeout: 600_000 }, () => {
   let curated: string[];
 
   it('should apply every curation over the extracted graph', async () => {

@@ -65,7 +65,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('server/routes/curation', () => {
+describe('server/routes/curation', { timeout: 600_000 }, () => {
   describe('#write guard', () => {
     it('should answer 401 without a token and with a wrong one, and change nothing', async () => {
       const link = await extractedLink(0);

@@ -76,7 +76,7 @@ afterAll(async () => {
   await explorer?.close();
 });
 
-describe('web/curation', () => {
+describe('web/curation', { timeout: 600_000 }, () => {
   let links: Link[];
 
   it('should take the token from the URL into sessionStorage and reject a link: gone from lineage, graph and re-ingest', async () => {

@@ -2,6 +2,7 @@
 // refused non-loopback server, bad bodies, unknown ids and Cypher-shaped notes leave the graph as it
 // was; accept, reject, change of kind, retarget and add change what every read returns.
 import type { FastifyInstance } from 'fastify';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
 import { resolveWriteAccess } from '../../src/server/curation/token.js';
@@ -44,9 +45,10 @@ async function extractedLink(n: number): Promise<{ from: string; to: string; kin
     `MATCH (a:Method|Architecture)-[r:BUILDS_ON]->(b:Method|Architecture)
      WHERE r.source = 'extraction' AND r.kind IS NOT NULL AND COUNT { (a)-[:BUILDS_ON]->(b) } = 1
      RETURN a.id AS from, b.id AS to, r.kind AS kind ORDER BY r.id SKIP $n LIMIT 1`,
-    { n },
+    { n: neo4j.int(n) },
   );
-  return found[0]!;
+  if (!found[0]) throw new Error(`test/server/curation: the default corpus has no extracted BUILDS_ON link number ${n}`);
+  return found[0];
 }
 
 const lineageEdges = async (id: string): Promise<Edge[]> =>

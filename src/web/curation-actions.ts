@@ -3,7 +3,7 @@
 import type { CurateBody } from '../shared/api/curation.js';
 import { curationApi } from './api/curation.js';
 import { openLineage, selectNode } from './actions.js';
-import { applyCuratedEdges } from './core/curation/index.js';
+import { applyCuratedEdges, isRejected } from './core/curation/index.js';
 import { dispatch, getState } from './core/store.js';
 import { setNotice } from './core/ui.js';
 import { select } from './core/selection/index.js';
@@ -33,6 +33,9 @@ export async function curate(body: CurateBody): Promise<string | null> {
     const added = body.action === 'add' ? body.to : body.action === 'retarget' ? body.newTarget : null;
     if (added && !getState().view.nodes[added]) await selectNode(added);
   }
+  // An added or retargeted link is selected, so its details (the note as evidence) show at once.
+  const created = body.action === 'add' || body.action === 'retarget' ? answer.edges.find((e) => !isRejected(e) && getState().view.edges[e.id]) : undefined;
+  if (created) dispatch(select({ kind: 'edge', id: created.id }));
   const name = (id: string) => getState().view.nodes[id]?.name ?? id;
   const hiddenNote = body.action === 'reject' || body.action === 'retarget' ? ' It is hidden now; tick "Show rejected" to see it struck through.' : '';
   dispatch(setNotice(`${VERB[body.action]} ${type} ${name(body.from)} → ${name(body.to)}.${hiddenNote}`));

@@ -158,7 +158,7 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await form.getByRole('button', { name: 'Add link' }).click();
     const added = `BUILDS_ON:${pair!.from}->${pair!.to}@curation`;
     await poll(() => edgeVisible(page, added)).toBe(true);
-    await page.getByRole('button', { name: `Details of the link to ${pair!.toName}` }).first().click();
+    // The new link is selected: its details show the note as its evidence.
     const details = page.getByRole('article', { name: 'Details of BUILDS_ON link' });
     await poll(() => details.locator('blockquote.evidence').textContent()).toContain(note);
     await poll(() => details.getByRole('region', { name: 'Curation history' }).textContent()).toMatch(/added it \(component\)/);

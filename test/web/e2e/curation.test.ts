@@ -12,7 +12,9 @@ import { importCurations, listCurations } from '../../../src/neo4j/curation/stor
 import { readCurationFile, writeCurationFile } from '../../../src/neo4j/curation/transfer.js';
 import { emptyDatabase } from '../../helpers/db.js';
 import { closeOpenPages, openExplorer, startExplorer, type Explorer } from './harness.js';
-import { poll } from './helpers.js';
+
+/** What the user sees may take long on a machine shared by many test runs: poll for up to two minutes. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 120_000, interval: 250 });
 
 const TOKEN = 'e2e-curation-token-0123456789';
 let explorer: Explorer;
@@ -58,12 +60,12 @@ async function openLineage(root: string, extra = ''): Promise<Page> {
 /** Opens the details of the link from the selected root to `toName` through its "details" button. */
 async function openLinkDetails(page: Page, toName: string): Promise<void> {
   await page.getByRole('button', { name: `Details of the link to ${toName}` }).first().click();
-  await page.getByRole('region', { name: 'Curate this link' }).waitFor();
+  await page.getByRole('region', { name: 'Curate this link' }).waitFor({ timeout: 120_000 });
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'methodgraph-e2e-curation-'));
-  explorer = await startExplorer({ writeAccess: { token: TOKEN, source: 'environment' } });
+  explorer = await startExplorer({ writeAccess: { token: TOKEN, source: 'environment' }, queryTimeoutMs: 60_000 });
   // Loading the corpus on a busy machine can take minutes.
 }, 900_000);
 

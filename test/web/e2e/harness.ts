@@ -41,11 +41,11 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-export async function startExplorer(options: { load?: boolean; writeAccess?: WriteAccess } = {}): Promise<Explorer> {
+export async function startExplorer(options: { load?: boolean; writeAccess?: WriteAccess; queryTimeoutMs?: number } = {}): Promise<Explorer> {
   await ensureDist();
   const db = await freshTestDatabase();
   if (options.load !== false) await loadDefaultCorpus(db);
-  const app = await buildApp({ db, staticDir: distDir, writeAccess: options.writeAccess });
+  const app = await buildApp({ db, staticDir: distDir, writeAccess: options.writeAccess, queryTimeoutMs: options.queryTimeoutMs });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();

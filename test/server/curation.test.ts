@@ -58,7 +58,7 @@ const between = (edges: Edge[], from: string, to: string) => edges.filter((e) =>
 
 beforeAll(async () => {
   db = await corpusDatabase();
-  app = await testApp(db, { writeAccess: { token: TOKEN, source: 'environment' } });
+  app = await testApp(db, { writeAccess: { token: TOKEN, source: 'environment' }, queryTimeoutMs: 60_000 });
   // Loading the corpus on a busy machine can take minutes.
 }, 900_000);
 

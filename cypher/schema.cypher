@@ -50,3 +50,6 @@ CREATE INDEX pending_ref_target_key IF NOT EXISTS FOR (n:PendingRef) ON (n.targe
 CREATE INDEX pending_ref_arxiv IF NOT EXISTS FOR (n:PendingRef) ON (n.arxivId);
 CREATE INDEX pending_ref_doi IF NOT EXISTS FOR (n:PendingRef) ON (n.doi);
 CREATE INDEX pending_ref_title_key IF NOT EXISTS FOR (n:PendingRef) ON (n.titleKey);
+// Curation: a person's accept, reject, change of kind, retarget or added link, applied over extraction
+// after every load; --reset and --undo keep these records.
+CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE;

@@ -2,6 +2,7 @@
 // methods extend the taxonomy first, code links attach to papers, bad records are reported not loaded.
 import { basename, join } from 'node:path';
 import type { Database } from '../src/neo4j/driver.js';
+import { applyCurations } from '../src/neo4j/curation/store.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { createExtractor } from './extract/index.js';
@@ -291,6 +292,8 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const leftovers = links.unused();
   const unmatched = await writer.attachCodeLinks(leftovers);
   const referenceCounts = await references?.resolve(writer.counts);
+  // Curations apply over what was just loaded: a rejected link a re-ingest brought back goes again.
+  if (!dryRun) await applyCurations(db!);
   const counts = await writer.close();
   if (run) {
     const t = totals(counts);

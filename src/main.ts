@@ -18,7 +18,10 @@ closeOnSignals(async () => {
 
 try {
   const server = await starting;
-  console.log(`methodgraph: explorer at ${server.url}`);
+  // The explorer opened from this URL carries the write token (the fragment never reaches the server's logs).
+  const access = server.writeAccess;
+  console.log(`methodgraph: explorer at ${server.url}${'token' in access ? `#token=${access.token}` : ''}`);
+  if ('token' in access && access.source === 'generated') console.log(`methodgraph: a new curation token was stored in ${access.file}`);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

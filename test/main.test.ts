@@ -3,7 +3,7 @@
 // through npm (`npm run serve`, what `npm start` execs after its build), SIGTERM to the npm process
 // stops everything before npm exits, and starting again at once works.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,7 @@ describe('main', () => {
       PORT: String(port),
       METHODGRAPH_DB_PORT: String(await freePort()),
       METHODGRAPH_DB_DIR: join(dataDir, 'neo4j'),
+      METHODGRAPH_TOKEN_FILE: join(dataDir, 'token'),
       METHODGRAPH_DB_HEAP: '512m',
       // The machine may be busy: wait for Neo4j as long as the test allows.
       METHODGRAPH_DB_START_TIMEOUT: '400',
@@ -68,7 +69,7 @@ describe('main', () => {
     proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
 
-    const url = await new Promise<string>((resolve, reject) => {
+    const printed = await new Promise<string>((resolve, reject) => {
       const check = setInterval(() => {
         const m = /methodgraph: explorer at (http:\/\/\S+)/.exec(output);
         if (m?.[1]) {
@@ -80,8 +81,15 @@ describe('main', () => {
         }
       }, 200);
     });
+    // The printed URL carries the curation write token in its fragment, stored in the token file.
+    const [url, token] = printed.split('#token=') as [string, string];
     expect(url).toBe(`http://127.0.0.1:${port}/`);
+    expect(readFileSync(join(dataDir, 'token'), 'utf8').trim()).toBe(token);
     expect(output).toContain('loading the default corpus');
+    const curate = (headers: Record<string, string>) =>
+      fetch(`${url}api/curation`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect((await curate({})).status).toBe(401);
+    expect((await curate({ authorization: `Bearer ${token}` })).status).toBe(400);
 
     const health = (await (await fetch(`${url}api/health`)).json()) as { status: string; counts: { nodes: Record<string, number> } };
     expect(health.status).toBe('ok');

@@ -145,10 +145,11 @@ RETURN count(e) AS written`;
 /**
  * Deletes the whole graph in batches (the schema stays): relationships first, so no batch holds a
  * dense node's every relationship (that exceeds the transaction memory limit). Auto-commit transactions.
+ * Curation records stay: they are a person's work, applied again over whatever is loaded next.
  */
 export const DELETE_GRAPH = [
   'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+  'MATCH (n) WHERE NOT n:Curation CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
 ];
 
 /** Stores references the runs could not resolve; `runs` records the runs that made each. Rows: {id, props}; $run. */

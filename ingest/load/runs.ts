@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from '../../src/neo4j/driver.js';
 import { updateDegrees } from '../../src/neo4j/degrees.js';
+import { applyCurations } from '../../src/neo4j/curation/store.js';
 import { FINISH_RUN, GET_RUN, LIST_RUNS, START_RUN, UNDO_RUN } from './cypher.js';
 
 export interface IngestRunRecord {
@@ -116,6 +117,8 @@ export async function undoRun(db: Database, run: string): Promise<UndoSummary> {
   }
   // The run's own record is not part of the graph.
   summary.nodesDeleted -= 1;
+  // What the run brought back into view or took away is curated again (curation records never go).
+  await applyCurations(db);
   await updateDegrees(db);
   return summary;
 }

@@ -17,6 +17,8 @@ import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { graphRoutes } from './routes/graph.js';
 import { queryRoutes } from './routes/queries.js';
+import { curationRoutes } from './routes/curation.js';
+import type { WriteAccess } from './curation/token.js';
 
 export interface AppOptions {
   db: Database;
@@ -43,7 +45,11 @@ export interface AppOptions {
   /** Folder of the built explorer (dist/); when set it is served with an index.html fallback. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The write token of the curation endpoints (npm start makes one); without it they answer 403. */
+  writeAccess?: WriteAccess;
 }
+
+const NO_WRITE_ACCESS: WriteAccess = { disabled: 'curation is off in this server: it was started without a write token (npm start makes one)' };
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_ROW_CAP = 5_000;
@@ -150,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   searchRoutes(app, ctx);
   graphRoutes(app, ctx);
   queryRoutes(app, ctx);
+  curationRoutes(app, ctx, options.writeAccess ?? NO_WRITE_ACCESS);
 
   const staticDir = options.staticDir;
   const hasIndex = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -90,12 +90,17 @@ function edgeRef(rel: Relationship): PropertyValue {
   return { id: typeof id === 'string' ? id : `element:${rel.elementId}`, type: rel.type };
 }
 
-/** Maps a relationship to the wire format given the `id`s of its end nodes. */
+/**
+ * Maps a relationship to the wire format given the `id`s of its end nodes. A link curation rejected
+ * is stored as REJECTED and travels as its own type, with `curation: "rejected"` (or "retargeted").
+ */
 export function toWireEdge(rel: Relationship, source: string, target: string): WireEdge {
   const id = rel.properties['id'];
+  const curatedType = rel.properties['curatedType'];
+  const type = rel.type === 'REJECTED' && typeof curatedType === 'string' ? curatedType : rel.type;
   return {
-    id: typeof id === 'string' ? id : `${rel.type}:${source}->${target}#${rel.elementId}`,
-    type: rel.type as WireEdge['type'],
+    id: typeof id === 'string' ? id : `${type}:${source}->${target}#${rel.elementId}`,
+    type: type as WireEdge['type'],
     source,
     target,
     properties: toProperties(rel.properties),

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'headers_too_large'
   | 'forbidden'
+  | 'unauthorized'
   | 'host_not_allowed'
   | 'method_not_allowed'
   | 'bad_request'

@@ -12,11 +12,14 @@ import { paperCount } from './db/reads/index.js';
 import { applySchema } from '../neo4j/schema.js';
 import { updateDegrees } from '../neo4j/degrees.js';
 import { distDir } from '../neo4j/paths.js';
+import { resolveWriteAccess, type WriteAccess } from './curation/token.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   db: Database;
   url: string;
+  /** The curation endpoints' write token, or why curation is refused. */
+  writeAccess: WriteAccess;
   /** Stops listening, closes the driver and stops the bundled Neo4j. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -65,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   };
   try {
+    const writeAccess = resolveWriteAccess({ host: config.host });
     await applySchema(db);
     if ((await paperCount(db)) === 0 && options.loadDefaultCorpus) await loadDefaultCorpus(db, options.loadDefaultCorpus, log);
     else await updateDegrees(db); // graphs loaded by other tools or older versions get degrees for the overview
@@ -82,16 +86,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       byteCap: config.byteCap,
       concurrentQueries: config.concurrentQueries,
       allowedHosts: config.allowedHosts,
+      writeAccess,
       logger: { level: 'warn' },
     });
     await app.listen({ host: config.host, port: config.port });
     if (!LOOPBACK.has(config.host)) {
-      log(`methodgraph: warning: HOST=${config.host} makes the API reachable from other machines; it has no authentication of its own.`);
+      log(`methodgraph: warning: HOST=${config.host} makes the API reachable from other machines; its reads have no authentication of its own.`);
+      if ('disabled' in writeAccess) log(`methodgraph: ${writeAccess.disabled}.`);
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    return { app, db, url: `http://${host}:${port}/`, close };
+    return { app, db, url: `http://${host}:${port}/`, writeAccess, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,9 +1,10 @@
-// Entry point of the explorer: mounts the React app on #root. `window.__methodgraphRoot` unmounts
+// Entry point of the explorer: takes the curation token from the URL, then mounts the React app on #root. `window.__methodgraphRoot` unmounts
 // and mounts it again, so that end-to-end tests can check that an unmount frees the renderer and
 // the layout worker and that the next mount starts afresh.
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App.js';
+import { captureToken } from './api/token.js';
 import './styles.css';
 
 export interface RootHandle {
@@ -26,6 +27,9 @@ function mountApp(): Root {
   );
   return root;
 }
+
+// Before anything writes the URL: the curation token leaves the address bar for sessionStorage.
+captureToken();
 
 let root: Root | null = mountApp();
 

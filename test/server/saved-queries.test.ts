@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
 import { cypherDir } from '../../src/neo4j/paths.js';
+import { createCuration } from '../../src/neo4j/curation/store.js';
 import { bindParams, cypherParams, loadSavedQueries, parseSavedQuery } from '../../src/server/saved-queries.js';
 import { corpusDatabase, testApp } from './helpers.js';
 
@@ -92,6 +93,13 @@ describe('cypher/*.cypher on the default corpus', () => {
   beforeAll(async () => {
     db = await corpusDatabase();
     app = await testApp(db);
+    // One curated link, so the curated-links query has something to list.
+    const session = db.session('READ');
+    const link = await session
+      .run("MATCH (a:Entity)-[r:BUILDS_ON]->(b:Entity) RETURN a.id AS from, b.id AS to ORDER BY r.id LIMIT 1")
+      .finally(() => session.close());
+    const [from, to] = [link.records[0]!.get('from') as string, link.records[0]!.get('to') as string];
+    await createCuration(db, { action: 'accept', from, to, type: 'BUILDS_ON' }, { who: 'saved-queries test' });
   });
 
   afterAll(async () => {

@@ -3,6 +3,9 @@
 // from, with both ends clickable.
 import { NodeLink } from './NodeLink.js';
 import { useApp } from '../runtime/context.js';
+import { CurationActions } from './CurationActions.js';
+import { CurationHistory } from './CurationHistory.js';
+import { isRejected } from '../core/curation/index.js';
 
 export function EdgeDetails({ id }: { id: string }) {
   const edge = useApp((s) => s.view.edges[id]);
@@ -18,7 +21,8 @@ export function EdgeDetails({ id }: { id: string }) {
   return (
     <article className="details" aria-label={`Details of ${edge.type} link`}>
       <div className="kind">Link</div>
-      <h2>{edge.type}</h2>
+      <h2>{isRejected(edge) ? <s>{edge.type}</s> : edge.type}</h2>
+      <CurationHistory edge={edge} />
       <p className="edge-ends">
         {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
         <span aria-hidden="true"> → </span>
@@ -68,6 +72,7 @@ export function EdgeDetails({ id }: { id: string }) {
           </>
         )}
       </dl>
+      <CurationActions key={String(p.curationId ?? '')} edge={edge} />
     </article>
   );
 }

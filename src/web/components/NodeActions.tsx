@@ -3,6 +3,7 @@
 import { expandNode, hideNode, isolate, openLineage, pickPathEnd } from '../actions.js';
 import type { WireNode } from '../../shared/graph.js';
 import { useApp, useRuntime } from '../runtime/context.js';
+import { AddBuildsOn } from './AddBuildsOn.js';
 
 export function NodeActions({ node }: { node: WireNode }) {
   const rt = useRuntime();
@@ -38,6 +39,7 @@ export function NodeActions({ node }: { node: WireNode }) {
       <button type="button" onClick={() => void pickPathEnd(rt, 'to', id)} aria-pressed={path.to === id}>
         Path to
       </button>
+      {isEntity && <AddBuildsOn key={id} node={node} />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
 import { useApp, useRuntime } from '../runtime/context.js';
+import { ShowRejected } from './ShowRejected.js';
 
 export function Toolbar() {
   const rt = useRuntime();
@@ -59,6 +60,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
+      <ShowRejected />
       <span className="sep" aria-hidden="true" />
       <button type="button" onClick={() => void exportPng(rt)} aria-label="Export PNG of the view">
         PNG

@@ -16,6 +16,8 @@ export interface Filters {
   minConfidence: number;
   /** Papers are drawn only when they propose something drawn: the "map of ideas" first view. */
   proposersOnly: boolean;
+  /** Links curation rejected are drawn struck through instead of hidden. */
+  showRejected?: boolean;
 }
 
 export type ViewMode = 'graph' | 'lineage';

@@ -1,8 +1,9 @@
 // What is visible in a view: hidden nodes, label and type filters, the paper year range, the
-// lineage confidence threshold and the "proposing papers only" rule. Used by the reducers, the
+// lineage confidence threshold, the "proposing papers only" rule and rejected links. Used by the reducers, the
 // exports, the test handle and the steps that drop a selection gone invisible.
 import type { WireEdge } from '../../shared/graph.js';
 import type { ViewState } from './state.js';
+import { isRejected } from './curation/index.js';
 
 export function nodeYearOf(view: ViewState, id: string): number | null {
   const y = view.nodes[id]?.properties.year;
@@ -66,6 +67,7 @@ export function isEdgeVisible(view: ViewState, id: string): boolean {
   if (!edge) return false;
   if (view.filters.hiddenTypes.includes(edge.type)) return false;
   if (!passesConfidence(view, edge)) return false;
+  if (!view.filters.showRejected && isRejected(edge)) return false;
   return isNodeVisible(view, edge.source) && isNodeVisible(view, edge.target);
 }
 

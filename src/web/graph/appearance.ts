@@ -29,7 +29,11 @@ export function kindOf(properties: Record<string, unknown>): BuildsOnKind | null
   return typeof k === 'string' && (BUILDS_ON_KINDS as readonly string[]).includes(k) ? (k as BuildsOnKind) : null;
 }
 
+const REJECTED_EDGE = '#b0b4ba';
+
 export function edgeColor(attrs: EdgeAttrs, state?: AppState): string {
+  const curation = attrs.properties.curation;
+  if (curation === 'rejected' || curation === 'retargeted') return REJECTED_EDGE;
   if (state?.view.colorEdgesByKind && attrs.relType === 'BUILDS_ON') {
     const kind = kindOf(attrs.properties);
     return kind ? KIND_COLORS[kind] : UNKNOWN_KIND_COLOR;

@@ -4,6 +4,7 @@ import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { ViewState } from '../core/state.js';
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
+import { isRejected, strike } from '../core/curation/index.js';
 
 /** Short labels keep the drawing readable: a paper goes by the part of its title before the colon. */
 export function shortLabel(node: WireNode): string {
@@ -32,6 +33,7 @@ function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): N
 
 /** In the lineage view a link is labelled with its kind; its evidence is one click away. */
 function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined {
+  if (isRejected(edge)) return strike(typeof edge.properties.kind === 'string' && mode === 'lineage' ? edge.properties.kind : 'rejected');
   if (mode !== 'lineage') return undefined;
   const kind = edge.properties.kind;
   return typeof kind === 'string' && kind ? kind : undefined;
@@ -98,8 +100,9 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
         if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
         graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
         structural = true;
-      } else if (modeChanged) {
-        graph.setEdgeAttribute(edge.id, 'label', edgeLabel(edge, view.mode));
+      } else if (modeChanged || graph.getEdgeAttribute(edge.id, 'properties') !== edge.properties) {
+        // A curation changes a link in place (its kind, rejected or not): same id, new properties.
+        graph.mergeEdgeAttributes(edge.id, { label: edgeLabel(edge, view.mode), properties: edge.properties });
       }
     }
     if (view.positions !== lastPositions) {

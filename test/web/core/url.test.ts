@@ -21,6 +21,7 @@ const blankUrl: UrlState = {
   colorBy: 'label',
   edgeKinds: false,
   path: null,
+  showRejected: false,
 };
 
 describe('web/core/url', () => {
@@ -60,5 +61,16 @@ describe('web/core/url', () => {
       expect(toSearch(toUrlState(state))).toBe('?node=method%3Asma');
       expect(toSearch(toUrlState(initialState))).toBe('');
     });
+  });
+});
+
+describe('web/core/url › show rejected', () => {
+  it('should keep "show rejected" in the URL and read it back into the filters', () => {
+    const search = toSearch({ ...blankUrl, showRejected: true });
+    expect(search).toBe('?rejected=show');
+    const back = fromSearch(search);
+    expect(back.showRejected).toBe(true);
+    expect(back.filters.showRejected).toBe(true);
+    expect(fromSearch('').filters.showRejected).toBeUndefined();
   });
 });

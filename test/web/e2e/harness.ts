@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp } from '../../../src/server/app.js';
+import type { WriteAccess } from '../../../src/server/curation/token.js';
 import type { Database } from '../../../src/neo4j/driver.js';
 import { distDir, projectRoot } from '../../../src/neo4j/paths.js';
 import { launchBrowser } from '../../helpers/browser.js';
@@ -41,7 +42,7 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-export async function startExplorer(options: { load?: boolean } = {}): Promise<Explorer> {
+export async function startExplorer(options: { load?: boolean; writeAccess?: WriteAccess; queryTimeoutMs?: number } = {}): Promise<Explorer> {
   await ensureDist();
   let db: Database;
   if (options.load === false) {
@@ -50,7 +51,7 @@ export async function startExplorer(options: { load?: boolean } = {}): Promise<E
     db = await openTestDatabase();
     await sharedDefaultCorpus(db);
   }
-  const app = await buildApp({ db, staticDir: distDir });
+  const app = await buildApp({ db, staticDir: distDir, writeAccess: options.writeAccess, queryTimeoutMs: options.queryTimeoutMs });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();

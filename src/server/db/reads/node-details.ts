@@ -1,4 +1,5 @@
-// GET /api/nodes/:id: a node, its relationship counts by type and its adjacent edges.
+// GET /api/nodes/:id: a node, its relationship counts by type and its adjacent edges (links curation
+// rejected left out).
 import { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
@@ -8,22 +9,22 @@ import { int, MATCH_NODE_BY_ID } from './locate.js';
 
 const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
-  OPTIONAL MATCH (n)-[r]->()
+  OPTIONAL MATCH (n)-[r]->() WHERE type(r) <> 'REJECTED'
   WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
   RETURN collect({type: type, direction: 'out', count: count}) AS outgoing
 }
 CALL (n) {
-  OPTIONAL MATCH (n)<-[r]-()
+  OPTIONAL MATCH (n)<-[r]-() WHERE type(r) <> 'REJECTED'
   WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
   RETURN collect({type: type, direction: 'in', count: count}) AS incoming
 }
 CALL (n) {
-  OPTIONAL MATCH (n)-[r]-(m)
+  OPTIONAL MATCH (n)-[r]-(m) WHERE type(r) <> 'REJECTED'
   WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.id)
   LIMIT $limit
   RETURN collect(r) AS rels, collect(m) AS others
 }
-RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`;
+RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)-[r]-() WHERE type(r) <> 'REJECTED' } AS degree`;
 
 export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeResponse | undefined> {
   return readTx(

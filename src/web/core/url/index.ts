@@ -24,6 +24,8 @@ export interface UrlState {
   colorBy: ColorBy;
   edgeKinds: boolean;
   path: UrlPath | null;
+  /** Links curation rejected drawn struck through. */
+  showRejected: boolean;
 }
 
 export function toUrlState(state: AppState): UrlState {
@@ -41,6 +43,7 @@ export function toUrlState(state: AppState): UrlState {
     colorBy: state.view.colorBy,
     edgeKinds: state.view.colorEdgesByKind,
     path: path.from || path.to ? { from: path.from, to: path.to, via: path.via } : null,
+    showRejected: Boolean(state.view.filters.showRejected),
   };
 }
 
@@ -73,6 +76,7 @@ export function toSearch(url: UrlState): string {
     if (f.proposersOnly) p.set('papers', 'proposing');
   }
   if (f.minConfidence !== DEFAULT_MIN_CONFIDENCE) p.set('conf', String(f.minConfidence));
+  if (url.showRejected) p.set('rejected', 'show');
   if (url.isolated) p.set('only', url.isolated);
   for (const id of url.expanded) p.append('exp', id);
   for (const id of url.hidden) p.append('hide', id);
@@ -103,7 +107,8 @@ const csv = (raw: string | null) => (raw ? raw.split(',').map((s) => s.trim()).f
 function parseFilters(p: URLSearchParams): Filters {
   const conf = Number(p.get('conf'));
   const minConfidence = p.has('conf') && Number.isFinite(conf) && conf >= 0 && conf <= 1 ? conf : DEFAULT_MIN_CONFIDENCE;
-  if (p.get('f') !== '1') return { ...firstViewFilters, minConfidence };
+  const showRejected = p.get('rejected') === 'show' ? { showRejected: true } : {};
+  if (p.get('f') !== '1') return { ...firstViewFilters, minConfidence, ...showRejected };
   const years = /^(\d{3,4})-(\d{3,4})$/.exec(p.get('years') ?? '');
   return {
     hiddenLabels: csv(p.get('hl')).filter(isNodeLabel) as NodeLabel[],
@@ -111,6 +116,7 @@ function parseFilters(p: URLSearchParams): Filters {
     years: years ? [Number(years[1]), Number(years[2])] : null,
     minConfidence,
     proposersOnly: p.get('papers') === 'proposing',
+    ...showRejected,
   };
 }
 
@@ -138,5 +144,6 @@ export function fromSearch(search: string): UrlState {
     colorBy: p.get('color') === 'community' ? 'community' : 'label',
     edgeKinds: p.get('kinds') === '1',
     path: from || to ? { from, to, via: via.length ? via : LINEAGE_PATH_TYPES } : null,
+    showRejected: p.get('rejected') === 'show',
   };
 }

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { graphRoutes } from './routes/graph.js';
 import { queryRoutes } from './routes/queries.js';
+import { diffRoutes } from './routes/diff.js';
 
 export interface AppOptions {
   db: Database;
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   searchRoutes(app, ctx);
   graphRoutes(app, ctx);
   queryRoutes(app, ctx);
+  diffRoutes(app, ctx);
 
   const staticDir = options.staticDir;
   const hasIndex = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -72,7 +72,7 @@ export interface Health {
 /** How long the explorer waits for an answer before it reports the API as not answering. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,15 +1,17 @@
-// The explorer's layout and global behaviour: first load, keyboard shortcuts (/, Esc, Ctrl+Z,
+// The explorer's layout and global behaviour: first load, keyboard shortcuts (/, Esc, m, Ctrl+Z,
 // Ctrl+Shift+Z) and keeping the URL in step with the state.
 import { useEffect, useRef } from 'react';
 import { loadInitial } from './actions.js';
 import { redo, undo } from './core/history/index.js';
 import { clearSelection } from './core/selection/index.js';
+import { toggleMinimap } from './core/ui.js';
 import { dispatch, store, useApp } from './core/store.js';
 import { toSearch, toUrlState } from './core/url/index.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { Legend } from './components/Legend.js';
 import { LineageBar } from './components/LineageBar.js';
+import { CompareBar } from './components/CompareBox.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { TablePanel } from './components/TablePanel.js';
@@ -55,6 +57,8 @@ export function App() {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
+      } else if ((e.key === 'm' || e.key === 'M') && !e.ctrlKey && !e.metaKey && !e.altKey && !isEditable(e.target)) {
+        dispatch(toggleMinimap());
       } else if (e.key === 'Escape' && !isEditable(e.target)) {
         dispatch(clearSelection());
       } else if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !isEditable(e.target)) {
@@ -90,6 +94,7 @@ export function App() {
       <main className="main">
         <section className="stage" aria-label="Graph">
           <LineageBar />
+          <CompareBar />
           <ViewSummary />
           <Legend />
           <div className="canvas-wrap">

@@ -3,6 +3,8 @@
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
 import { api, ApiError, pathVia, type NodeDetails, type QueryResult } from './api/client.js';
+import { fetchDiff } from './api/diff.js';
+import { showCompare } from './core/compare/index.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
@@ -58,7 +60,8 @@ export async function loadInitial(): Promise<void> {
   dispatch(replaceGraph(graph));
   dispatch((s) => ({ ...s, overviewOmitted: graph.truncated ? graph.omitted : 0 }));
   dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
-  if (url.view === 'lineage' && url.root) await openLineage(url.root, url.byYear, { record: false });
+  if (url.compare) await openCompare(url.compare[0], url.compare[1], url.byYear, { record: false });
+  else if (url.view === 'lineage' && url.root) await openLineage(url.root, url.byYear, { record: false });
   if (url.query) await runQuery(url.query, 'replace', { record: false });
   await restoreView(url);
   if (url.view !== 'lineage' && graph.nodes.length > 0) {
@@ -139,6 +142,14 @@ export async function openLineage(id: string, byYear = false, options: { record?
   if (options.record === false) dispatch(step);
   else commitStep(step);
   dispatch(select({ kind: 'node', id }));
+}
+
+/** Draws the lineages of `a` and `b` merged, coloured shared / only A / only B: one undoable step. */
+export async function openCompare(a: string, b: string, byYear = false, options: { record?: boolean } = {}): Promise<void> {
+  const diff = await guarded(`compare ${nameOf(a)} with ${nameOf(b)}`, () => fetchDiff(a, b), () => void openCompare(a, b, byYear, options));
+  if (!diff) return;
+  apply(showCompare(diff, byYear), options.record !== false);
+  dispatch(select({ kind: 'node', id: a }));
 }
 
 function withRoot(graph: WireGraph, id: string): WireGraph {

@@ -123,6 +123,8 @@ export interface AppState {
   communities: CommunitySummary[];
   /** How many nodes the overview left out of the first view (0 when it drew everything). */
   overviewOmitted: number;
+  /** Whether the minimap (overview with the viewport rectangle) is shown. */
+  minimap: boolean;
 }
 
 export interface CommunitySummary {
@@ -185,6 +187,7 @@ export const initialState: AppState = {
   expandLimit: 25,
   communities: [],
   overviewOmitted: 0,
+  minimap: false,
 };
 
 export type Step = (state: AppState) => AppState;

@@ -16,9 +16,10 @@ const SIDE_COLORS = { shared: '#7c3aed', a: '#2563eb', b: '#ea580c' };
 
 let explorer: Explorer;
 
+// Building the explorer, starting Neo4j and loading the corpus can take minutes on a loaded machine.
 beforeAll(async () => {
   explorer = await startExplorer();
-});
+}, 600_000);
 
 afterEach(async () => {
   await closeOpenPages(explorer);

@@ -55,9 +55,10 @@ function Swatch({ side }: { side: DiffSide }) {
 export function CompareBar() {
   const compare = useApp((s) => s.view.compare);
   const byYear = useApp((s) => s.view.lineage?.byYear ?? false);
-  const names = useApp((s) => (s.view.compare ? [s.view.nodes[s.view.compare.a]?.name, s.view.nodes[s.view.compare.b]?.name] : []));
+  const nodes = useApp((s) => s.view.nodes);
   if (!compare) return null;
-  const [nameA = compare.a, nameB = compare.b] = names;
+  const nameA = nodes[compare.a]?.name ?? compare.a;
+  const nameB = nodes[compare.b]?.name ?? compare.b;
   const row = (side: DiffSide, title: string) => (
     <li data-side={side}>
       <Swatch side={side} /> {title}: <strong>{compare.counts.nodes[side]}</strong> nodes · {compare.counts.edges[side]} links

@@ -2,7 +2,7 @@
 // unknown year in an "undated" lane left of the earliest year, and the ticks the axis layer draws.
 import type { WireGraph } from '../../../shared/graph.js';
 import type { Point, ViewState } from '../state.js';
-import { generations, nodeYear, placeInColumns } from './layered.js';
+import { generations, nodeYear, placeInColumns, ROW_GAP } from './layered.js';
 
 /** Column of the undated lane (years are ranked from 0). */
 const UNDATED_COLUMN = -1;
@@ -34,6 +34,11 @@ export function yearAxisColumns(graph: WireGraph): Record<string, number> {
 export function yearAxisPositions(graph: WireGraph): Record<string, Point> {
   const col = yearAxisColumns(graph);
   const positions = placeInColumns(graph, col);
+  // Every other year column is set half a row lower, so a label never runs into the next column's node.
+  for (const n of graph.nodes) {
+    const c = col[n.id]!;
+    if (c !== UNDATED_COLUMN && c % 2 === 1) positions[n.id] = { x: positions[n.id]!.x, y: positions[n.id]!.y - ROW_GAP / 2 };
+  }
   const undated = graph.nodes.filter((n) => col[n.id] === UNDATED_COLUMN).map((n) => n.id);
   const dated = graph.nodes.filter((n) => col[n.id] !== UNDATED_COLUMN);
   if (undated.length > 0 && dated.length > 0) {

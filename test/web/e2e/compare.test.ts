@@ -29,6 +29,16 @@ afterAll(async () => {
   await explorer?.close();
 });
 
+/** A page opened on the explorer once its first graph is drawn; a loaded machine may need well over the usual 20 s. */
+async function open(path = '') {
+  const opened = await openExplorer(explorer, path, { waitReady: false });
+  await opened.page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
+  return opened;
+}
+
+/** Each test drives a real browser against a real Neo4j: minutes on a loaded machine. */
+const SLOW = 300_000;
+
 const ticksOf = (page: Page) => page.evaluate(() => (document.querySelector('canvas.sigma-yearAxis') as HTMLCanvasElement | null)?.dataset.ticks ?? '');
 const colours = (page: Page) => page.evaluate(() => window.__methodgraph!.visibleNodes().map((id) => window.__methodgraph!.nodeColor(id)));
 
@@ -36,7 +46,7 @@ describe('web/compare', () => {
   describe('#compare', () => {
     it('should draw two lineages in three colours with counts and the ancestors each adds, in the URL and undo', async () => {
       const diff = await api<DiffResponse>(explorer, `/api/diff?a=${CLIP}&b=${ALIGN}`);
-      const { page, errors } = await openExplorer(explorer, `?node=${encodeURIComponent(CLIP)}`);
+      const { page, errors } = await open(`?node=${encodeURIComponent(CLIP)}`);
       await page.getByRole('button', { name: 'Compare with…' }).click();
       await page.getByRole('combobox', { name: 'Compare with' }).fill('ALIGN');
       await page.getByRole('option', { name: /^ALIGN\s*Architecture$/ }).click();
@@ -70,16 +80,17 @@ describe('web/compare', () => {
       expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
 
       await page.reload();
+      await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
       await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
       expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
       expect(errors).toEqual([]);
-    });
+    }, SLOW);
   });
 
   describe('#year axis', () => {
     it("should place SeqBoat's lineage on a labelled year axis, toggled from the toolbar, in the URL and undo", async () => {
       const lineage = await api<{ graph: { nodes: { id: string; properties: { proposedYear: number | null } }[] } }>(explorer, `/api/lineage/${SEQBOAT}?direction=both`);
-      const { page, errors } = await openExplorer(explorer, `?view=lineage&root=${encodeURIComponent(SEQBOAT)}`);
+      const { page, errors } = await open(`?view=lineage&root=${encodeURIComponent(SEQBOAT)}`);
       await poll(() => handle.mode(page)).toBe('lineage');
       expect(await ticksOf(page)).toBe('');
       await page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('button', { name: 'By year' }).click();
@@ -106,12 +117,12 @@ describe('web/compare', () => {
       await poll(() => ticksOf(page)).toBe('');
       expect(page.url()).not.toContain('by=year');
       expect(errors).toEqual([]);
-    });
+    }, SLOW);
   });
 
   describe('#minimap', () => {
     it('should toggle with m, and move the camera when its viewport rectangle is dragged', async () => {
-      const { page, errors } = await openExplorer(explorer);
+      const { page, errors } = await open();
       await waitLayoutIdle(page);
       const minimap = page.getByRole('img', { name: /^Minimap/ });
       expect(await minimap.count()).toBe(0);
@@ -141,6 +152,6 @@ describe('web/compare', () => {
       await poll(() => minimap.count()).toBe(0);
       expect(await handle.selected(page)).toBeNull();
       expect(errors).toEqual([]);
-    });
+    }, SLOW);
   });
 });

@@ -115,7 +115,14 @@ export class CorpusState {
   };
 
   entityNode(entry: TaxonomyEntry): WireNode {
-    return node(entry.id, entry.kind, entry.name, { name: entry.name, aliases: entry.aliases, description: entry.description, source: 'taxonomy' });
+    // introducedYear: the year of the paper that introduced the entry, for the lineage's year axis.
+    return node(entry.id, entry.kind, entry.name, {
+      name: entry.name,
+      aliases: entry.aliases,
+      description: entry.description,
+      introducedYear: entry.year,
+      source: 'taxonomy',
+    });
   }
 
   contributionNode(c: Contribution): WireNode {

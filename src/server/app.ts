@@ -19,6 +19,7 @@ import { graphRoutes } from './routes/graph.js';
 import { queryRoutes } from './routes/queries.js';
 import { curationRoutes } from './routes/curation.js';
 import type { WriteAccess } from './curation/token.js';
+import { diffRoutes } from './routes/diff.js';
 
 export interface AppOptions {
   db: Database;
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   graphRoutes(app, ctx);
   queryRoutes(app, ctx);
   curationRoutes(app, ctx, options.writeAccess ?? NO_WRITE_ACCESS);
+  diffRoutes(app, ctx);
 
   const staticDir = options.staticDir;
   const hasIndex = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

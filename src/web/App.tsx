@@ -1,10 +1,11 @@
 // The explorer: creates its runtime (store, graph, renderer slot, layout worker) per mount and
 // disposes it on unmount; inside it, the page's layout and global behaviour: first load, keyboard
-// shortcuts (/, Esc, Ctrl+Z, Ctrl+Shift+Z) and keeping the URL in step with the state.
+// shortcuts (/, Esc, m, Ctrl+Z, Ctrl+Shift+Z) and keeping the URL in step with the state.
 import { useEffect, useRef, useState } from 'react';
 import { loadInitial } from './actions.js';
 import { redo, undo } from './core/history/index.js';
 import { clearSelection } from './core/selection/index.js';
+import { toggleMinimap } from './core/ui.js';
 import { toSearch, toUrlState } from './core/url/index.js';
 import { RuntimeContext, useApp, useRuntime } from './runtime/context.js';
 import { createGraphRuntime, type GraphRuntime } from './runtime/graph-runtime.js';
@@ -12,6 +13,7 @@ import { GraphCanvas } from './graph/GraphCanvas.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { Legend } from './components/Legend.js';
 import { LineageBar } from './components/LineageBar.js';
+import { CompareBar } from './components/CompareBox.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { TablePanel } from './components/TablePanel.js';
@@ -78,6 +80,8 @@ function Explorer() {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
+      } else if ((e.key === 'm' || e.key === 'M') && !e.ctrlKey && !e.metaKey && !e.altKey && !isEditable(e.target)) {
+        rt.dispatch(toggleMinimap());
       } else if (e.key === 'Escape' && !isEditable(e.target)) {
         rt.dispatch(clearSelection());
       } else if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !isEditable(e.target)) {
@@ -113,6 +117,7 @@ function Explorer() {
       <main className="main">
         <section className="stage" aria-label="Graph">
           <LineageBar />
+          <CompareBar />
           <ViewSummary />
           <Legend />
           <div className="canvas-wrap">

@@ -4,6 +4,8 @@
 import type { WireGraph } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
 import { api, ApiError, type CypherResponse, type NodeResponse } from './api/client.js';
+import { fetchDiff } from './api/diff.js';
+import { showCompare } from './core/compare/index.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
 import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
@@ -58,7 +60,8 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   rt.dispatch(replaceGraph(graph));
   rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0 }));
   rt.dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
-  if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
+  if (url.compare) await openCompare(rt, url.compare[0], url.compare[1], url.byYear, { record: false });
+  else if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
   if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
   await restoreView(rt, url);
   if (url.view !== 'lineage' && graph.nodes.length > 0) {
@@ -139,6 +142,14 @@ export async function openLineage(rt: GraphRuntime, id: string, byYear = false, 
   if (options.record === false) rt.dispatch(step);
   else rt.commitStep(step);
   rt.dispatch(select({ kind: 'node', id }));
+}
+
+/** Draws the lineages of `a` and `b` merged, coloured shared / only A / only B: one undoable step. */
+export async function openCompare(rt: GraphRuntime, a: string, b: string, byYear = false, options: { record?: boolean } = {}): Promise<void> {
+  const diff = await guarded(rt, `compare ${nameOf(rt, a)} with ${nameOf(rt, b)}`, () => fetchDiff(a, b), () => void openCompare(rt, a, b, byYear, options));
+  if (!diff) return;
+  apply(rt, showCompare(diff, byYear), options.record !== false);
+  rt.dispatch(select({ kind: 'node', id: a }));
 }
 
 function withRoot(rt: GraphRuntime, graph: WireGraph, id: string): WireGraph {

@@ -32,7 +32,7 @@ export class ApiError extends Error {
 /** How long the explorer waits for an answer before it reports the API as not answering. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-async function request<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown): Promise<z.output<S>> {
+export async function request<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown): Promise<z.output<S>> {
   const endpoint = `${method} ${path}`;
   let res: Response;
   try {

@@ -13,7 +13,8 @@ export function LineageBar() {
   const lineage = useApp((s) => s.view.lineage);
   const root = useApp((s) => (s.view.lineage ? s.view.nodes[s.view.lineage.root] : undefined));
   const byKind = useApp((s) => s.view.colorEdgesByKind);
-  if (mode !== 'lineage' || !lineage) return null;
+  const comparing = useApp((s) => s.view.compare !== null);
+  if (mode !== 'lineage' || !lineage || comparing) return null;
   return (
     <div className="lineage-bar" role="region" aria-label="Lineage view">
       <strong>Lineage of {root?.name ?? lineage.root}</strong>

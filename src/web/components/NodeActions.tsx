@@ -1,9 +1,10 @@
 // What can be done with the selected node: expand (and "+N more"), only this, hide, lineage, and
-// the two ends of a path.
+// comparing its lineage with another's, and the two ends of a path.
 import { expandNode, hideNode, isolate, openLineage, pickPathEnd } from '../actions.js';
 import type { WireNode } from '../../shared/graph.js';
 import { useApp, useRuntime } from '../runtime/context.js';
 import { AddBuildsOn } from './AddBuildsOn.js';
+import { CompareWith } from './CompareBox.js';
 
 export function NodeActions({ node }: { node: WireNode }) {
   const rt = useRuntime();
@@ -33,6 +34,7 @@ export function NodeActions({ node }: { node: WireNode }) {
           Lineage
         </button>
       )}
+      {isEntity && <CompareWith node={node} />}
       <button type="button" onClick={() => void pickPathEnd(rt, 'from', id)} aria-pressed={path.from === id}>
         Path from
       </button>

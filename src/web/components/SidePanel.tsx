@@ -6,6 +6,7 @@ import { DetailsPanel } from './DetailsPanel.js';
 import { FiltersPanel } from './FiltersPanel.js';
 import { LineageEvidence } from './LineageBar.js';
 import { useApp, useRuntime } from '../runtime/context.js';
+import { CompareLists } from './CompareBox.js';
 
 const QueriesPanel = lazy(() => import('./QueriesPanel.js').then((m) => ({ default: m.QueriesPanel })));
 const CypherPanel = lazy(() => import('./CypherPanel.js'));
@@ -41,6 +42,7 @@ export function SidePanel() {
         <Suspense fallback={<p className="muted panel-body">Loading…</p>}>
           {panel === 'details' && (
             <>
+              <CompareLists />
               <DetailsPanel />
               <LineageEvidence />
             </>

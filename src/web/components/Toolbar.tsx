@@ -1,8 +1,10 @@
-// The toolbar: undo/redo, layout start/stop, fit, colouring, show hidden nodes and the exports.
+// The toolbar: undo/redo, layout start/stop, fit, the lineage's year axis, the minimap, colouring,
+// show hidden nodes and the exports.
 import { redo, undo } from '../core/history/index.js';
 import { showHiddenNodes } from '../core/graph/index.js';
 import { setColorBy } from '../core/filters/index.js';
-import { EXPAND_LIMITS, setExpandLimit } from '../core/ui.js';
+import { EXPAND_LIMITS, setExpandLimit, toggleMinimap } from '../core/ui.js';
+import { setLineageByYear } from '../core/positions/index.js';
 import { exportGexf, exportPng } from '../export.js';
 import { fitView } from '../graph/camera.js';
 import { useApp, useRuntime } from '../runtime/context.js';
@@ -17,6 +19,8 @@ export function Toolbar() {
   const colorBy = useApp((s) => s.view.colorBy);
   const hidden = useApp((s) => s.view.hiddenNodes.length);
   const expandLimit = useApp((s) => s.expandLimit);
+  const byYear = useApp((s) => s.view.lineage?.byYear ?? false);
+  const minimap = useApp((s) => s.minimap);
   return (
     <div className="toolbar" role="toolbar" aria-label="Graph tools">
       <button type="button" onClick={() => rt.dispatch(undo())} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
@@ -37,6 +41,14 @@ export function Toolbar() {
       )}
       <button type="button" onClick={() => fitView(rt)} aria-label="Fit graph to screen">
         ⤢ Fit
+      </button>
+      {mode === 'lineage' && (
+        <button type="button" aria-pressed={byYear} onClick={() => rt.commitStep(setLineageByYear(!byYear))} title="Place the lineage on a publication-year axis">
+          By year
+        </button>
+      )}
+      <button type="button" aria-pressed={minimap} onClick={() => rt.dispatch(toggleMinimap())} title="Minimap (m)">
+        Minimap
       </button>
       {hidden > 0 && (
         <button type="button" onClick={() => rt.commitStep(showHiddenNodes())} aria-label={`Show ${hidden} hidden nodes`}>

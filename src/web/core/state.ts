@@ -1,6 +1,7 @@
 // The explorer's state: the undoable view (what is drawn and how) and the rest of the UI state,
 // plus the initial state. Changed only by the pure steps in core/*/index.ts.
 import type { NodeLabel, RelationshipType, WireEdge, WireNode } from '../../shared/graph.js';
+import type { DiffAncestor, DiffSide, SideCounts } from '../../shared/api/diff.js';
 
 export interface Point {
   x: number;
@@ -33,6 +34,18 @@ export interface LineageSpec {
   all: boolean;
 }
 
+/** Two lineages compared (drawn in the lineage view): which one each node and link belongs to. */
+export interface CompareSpec {
+  a: string;
+  b: string;
+  depth: number;
+  sides: { nodes: Record<string, DiffSide>; edges: Record<string, DiffSide> };
+  counts: { nodes: SideCounts; edges: SideCounts };
+  ancestors: { shared: DiffAncestor[]; onlyA: DiffAncestor[]; onlyB: DiffAncestor[] };
+  /** Nodes the API's cap left out of either lineage. */
+  omitted: number;
+}
+
 /** Everything that undo/redo restores. */
 export interface ViewState {
   nodes: Record<string, WireNode>;
@@ -53,6 +66,8 @@ export interface ViewState {
   path: PathState;
   /** Lineage links coloured by their kind instead of one colour. */
   colorEdgesByKind: boolean;
+  /** Set while the lineage view compares two methods (mode 'lineage', lineage.root = a). */
+  compare: CompareSpec | null;
 }
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string };
@@ -110,6 +125,8 @@ export interface AppState {
   communities: CommunitySummary[];
   /** How many nodes the overview left out of the first view (0 when it drew everything). */
   overviewOmitted: number;
+  /** Whether the minimap (overview with the viewport rectangle) is shown. */
+  minimap: boolean;
 }
 
 export interface CommunitySummary {
@@ -152,6 +169,7 @@ export const emptyView: ViewState = {
   expanded: [],
   path: emptyPath,
   colorEdgesByKind: false,
+  compare: null,
 };
 
 
@@ -171,6 +189,7 @@ export const initialState: AppState = {
   expandLimit: 25,
   communities: [],
   overviewOmitted: 0,
+  minimap: false,
 };
 
 export type Step = (state: AppState) => AppState;

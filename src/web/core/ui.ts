@@ -17,6 +17,14 @@ export const setPanel =
   (panel: Panel): Step =>
   (state) => (state.panel === panel ? state : { ...state, panel });
 
+/** Shows or hides the minimap (`m`); not part of the view, so undo leaves it alone. */
+export const toggleMinimap =
+  (show?: boolean): Step =>
+  (state) => {
+    const next = show ?? !state.minimap;
+    return next === state.minimap ? state : { ...state, minimap: next };
+  };
+
 export const setReady = (): Step => (state) => (state.ready ? state : { ...state, ready: true });
 
 export const EXPAND_LIMITS = [5, 10, 25, 50, 100] as const;

@@ -14,6 +14,8 @@ import { EventsController } from './controllers/EventsController.js';
 import { LayoutController } from './controllers/LayoutController.js';
 import { CommunityController } from './controllers/CommunityController.js';
 import { TestHandleController } from './controllers/TestHandleController.js';
+import { YearAxisController } from './controllers/YearAxisController.js';
+import { MinimapController } from './controllers/MinimapController.js';
 
 export function GraphCanvas() {
   const rt = useRuntime();
@@ -67,6 +69,8 @@ export function GraphCanvas() {
           <LayoutController />
           <CommunityController />
           <TestHandleController />
+          <YearAxisController />
+          <MinimapController />
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { isEdgeVisible, isNodeVisible } from '../core/filters/index.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import type { AppState } from '../core/state.js';
+import { compareColor } from '../core/compare/index.js';
 import { BUILDS_ON_KINDS, type BuildsOnKind } from '../../shared/graph.js';
 import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR, type EdgeAttrs, type NodeAttrs } from '../types.js';
 import type { GraphRuntime } from '../runtime/graph-runtime.js';
@@ -50,7 +51,7 @@ export function makeNodeReducer({ getState, graph, hover }: ReducerSource) {
     const view = state.view;
     // Small views label every node; larger ones let the label drawer pick what fits (labels.ts).
     const labelAll = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
-    const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: nodeColor(data, state), forceLabel: labelAll };
+    const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: compareColor(view, 'node', node) ?? nodeColor(data, state), forceLabel: labelAll };
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
     // In the lineage view the whole DAG stays readable: only hovering dims.
@@ -79,7 +80,7 @@ export function makeEdgeReducer({ getState, graph, hover, layout }: ReducerSourc
   return (edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> => {
     const state = getState();
     const view = state.view;
-    const res: Partial<EdgeDisplayData> = { ...data, color: edgeColor(data, state) };
+    const res: Partial<EdgeDisplayData> = { ...data, color: compareColor(view, 'edge', edge) ?? edgeColor(data, state) };
     // While the layout moves every node, thin lines keep each frame cheap in software WebGL.
     if (layout.status === 'running') res.type = 'thin';
     if (!isEdgeVisible(view, edge)) return { ...res, hidden: true };

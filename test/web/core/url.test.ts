@@ -22,6 +22,7 @@ const blankUrl: UrlState = {
   edgeKinds: false,
   path: null,
   showRejected: false,
+  compare: null,
 };
 
 describe('web/core/url', () => {
@@ -29,6 +30,14 @@ describe('web/core/url', () => {
     it('should round-trip the selected node, lineage view and saved query', () => {
       const url = { ...blankUrl, node: 'method:sma', view: 'lineage' as const, root: 'architecture:seqboat', byYear: true, query: { kind: 'saved' as const, name: 'what-builds-on', params: { id: 'method:sma', depth: 2 } } };
       expect(fromSearch(toSearch(url))).toEqual(url);
+    });
+
+    it('should round-trip two compared methods as ?compare=a,b, by year too, and ignore a broken pair', () => {
+      const url = { ...blankUrl, view: 'lineage' as const, root: 'architecture:clip', byYear: true, compare: ['architecture:clip', 'architecture:align'] as [string, string] };
+      expect(toSearch(url)).toBe('?compare=architecture%3Aclip%2Carchitecture%3Aalign&by=year');
+      expect(fromSearch(toSearch(url))).toEqual(url);
+      expect(fromSearch('?compare=architecture:clip').compare).toBeNull();
+      expect(fromSearch('?compare=architecture:clip,architecture:clip').view).toBe('graph');
     });
 
     it('should round-trip ad-hoc Cypher and ignore broken parameters', () => {

@@ -1,7 +1,8 @@
 // Steps that change what the view contains: replace it with a graph, add a graph next to the node
 // it came from, hide, isolate, show a lineage. New nodes get positions; existing ones keep theirs.
 import type { WireEdge, WireGraph, WireNode } from '../../../shared/graph.js';
-import { capPerGeneration, layeredPositions } from '../positions/layered.js';
+import { capPerGeneration } from '../positions/layered.js';
+import { lineagePositions } from '../positions/year-axis.js';
 import { neighbourRadius, ringAround, spiralPositions } from '../positions/spiral-and-rings.js';
 import { isEdgeVisible, isNodeVisible } from '../visibility.js';
 import { emptyPath, type AppState, type Point, type Step, type ViewState } from '../state.js';
@@ -50,7 +51,7 @@ export const replaceGraph =
       else fresh.push(id);
     }
     Object.assign(positions, seedPositions(fresh, positions));
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'graph', lineage: null, path: emptyPath };
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'graph', lineage: null, path: emptyPath, compare: null };
     return withValidSelection({ ...state, view });
   };
 
@@ -144,7 +145,7 @@ export const isolateNode =
     const pos = state.view.positions[id] ?? { x: 0, y: 0 };
     return {
       ...state,
-      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, isolated: id, expanded: [], path: emptyPath },
+      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, isolated: id, expanded: [], path: emptyPath, compare: null },
     };
   };
 
@@ -157,8 +158,8 @@ export const showLineage =
     for (const n of graph.nodes) nodes[n.id] = mergeNode(nodes[n.id], n);
     const edges: Record<string, WireEdge> = {};
     for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
-    const positions = layeredPositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath };
+    const positions = lineagePositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
+    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath, compare: null };
     return withValidSelection({ ...state, view });
   };
 

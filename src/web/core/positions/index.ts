@@ -1,9 +1,10 @@
 // Layout steps: store positions after a layout run, track the worker's life cycle, and lay out
 // the lineage view as a layered DAG.
 import type { AppState, LayoutStatus, Point, Step } from '../state.js';
-import { layeredPositions } from './layered.js';
+import { lineagePositions } from './year-axis.js';
 
 export { layeredPositions, generations, columns, nodeYear, capPerGeneration, LINEAGE_PER_GENERATION } from './layered.js';
+export { axisYear, lineagePositions, yearAxisPositions, yearAxisTicks, type AxisTick } from './year-axis.js';
 export { spiralPositions, ringAround, neighbourRadius } from './spiral-and-rings.js';
 
 /** Replaces node positions (the result of a layout run); unknown ids are ignored. */
@@ -32,6 +33,6 @@ export const setLineageByYear =
     const graph = { nodes: Object.values(state.view.nodes), edges: Object.values(state.view.edges) };
     return {
       ...state,
-      view: { ...state.view, lineage: { ...lineage, byYear }, positions: layeredPositions(graph, byYear) },
+      view: { ...state.view, lineage: { ...lineage, byYear }, positions: lineagePositions(graph, byYear) },
     };
   };

@@ -116,7 +116,11 @@ export function capPerGeneration(graph: WireGraph, root: string, limit = LINEAGE
 }
 
 export function layeredPositions(graph: WireGraph, byYear: boolean): Record<string, Point> {
-  const col = columns(graph, byYear);
+  return placeInColumns(graph, columns(graph, byYear));
+}
+
+/** Positions with nodes in the given columns (ascending left to right), rows by barycentre of the column before. */
+export function placeInColumns(graph: WireGraph, col: Record<string, number>): Record<string, Point> {
   const byCol = new Map<number, string[]>();
   for (const n of graph.nodes) {
     const c = col[n.id] ?? 0;

@@ -26,6 +26,8 @@ export interface UrlState {
   path: UrlPath | null;
   /** Links curation rejected drawn struck through. */
   showRejected: boolean;
+  /** The two methods compared (`?compare=a,b`), drawn in the lineage view. */
+  compare: [string, string] | null;
 }
 
 export function toUrlState(state: AppState): UrlState {
@@ -44,6 +46,7 @@ export function toUrlState(state: AppState): UrlState {
     edgeKinds: state.view.colorEdgesByKind,
     path: path.from || path.to ? { from: path.from, to: path.to, via: path.via } : null,
     showRejected: Boolean(state.view.filters.showRejected),
+    compare: state.view.compare ? [state.view.compare.a, state.view.compare.b] : null,
   };
 }
 
@@ -55,7 +58,10 @@ function filtersAreFirstView(f: Filters): boolean {
 
 export function toSearch(url: UrlState): string {
   const p = new URLSearchParams();
-  if (url.view === 'lineage' && url.root) {
+  if (url.view === 'lineage' && url.compare) {
+    p.set('compare', url.compare.join(','));
+    if (url.byYear) p.set('by', 'year');
+  } else if (url.view === 'lineage' && url.root) {
     p.set('view', 'lineage');
     p.set('root', url.root);
     if (url.byYear) p.set('by', 'year');
@@ -123,7 +129,9 @@ function parseFilters(p: URLSearchParams): Filters {
 export function fromSearch(search: string): UrlState {
   const p = new URLSearchParams(search);
   const root = p.get('root');
-  const view: ViewMode = p.get('view') === 'lineage' && root ? 'lineage' : 'graph';
+  const pair = csv(p.get('compare'));
+  const compare: [string, string] | null = pair.length === 2 && pair[0] !== pair[1] ? [pair[0]!, pair[1]!] : null;
+  const view: ViewMode = (p.get('view') === 'lineage' && root) || compare ? 'lineage' : 'graph';
   const name = p.get('query');
   const cypher = p.get('cypher');
   const params = parseParams(p.get('params'));
@@ -134,7 +142,7 @@ export function fromSearch(search: string): UrlState {
   return {
     node: p.get('node'),
     view,
-    root: view === 'lineage' ? root : null,
+    root: view === 'lineage' ? (compare?.[0] ?? root) : null,
     byYear: p.get('by') === 'year',
     query,
     filters: parseFilters(p),
@@ -145,5 +153,6 @@ export function fromSearch(search: string): UrlState {
     edgeKinds: p.get('kinds') === '1',
     path: from || to ? { from, to, via: via.length ? via : LINEAGE_PATH_TYPES } : null,
     showRejected: p.get('rejected') === 'show',
+    compare,
   };
 }

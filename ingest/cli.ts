@@ -10,6 +10,7 @@ import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver
 import type { WireGraph } from '../src/shared/graph.js';
 import { DEFAULT_BATCH_SIZE, formatCounts, getRun, listRuns, totals, undoRun, type IngestRunRecord } from './load/index.js';
 import { RUN_ID } from './load/run-id.js';
+import { defaultWorkers } from './extract/workers/pool.js';
 import { DEFAULT_CORPUS, ingest, type IngestProgress, type IngestSummary } from './run.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './sources/index.js';
 import type { SourceIssue } from './types.js';
@@ -33,6 +34,7 @@ Options:
   --yes             do not ask for confirmation
   --strict          validate every file first; write nothing if any record is rejected
   --batch-size N    rows per write transaction (default ${DEFAULT_BATCH_SIZE})
+  --workers N       extraction threads (default: one per core, here ${defaultWorkers()}; 1 = no worker threads)
   --runs            list the ingest runs stored in the database, oldest first, with their counts
   --undo RUN        take back what run RUN brought (what other runs also wrote stays)
   -h, --help        show this help
@@ -51,6 +53,8 @@ export interface CliOptions {
   yes: boolean;
   strict: boolean;
   batchSize: number;
+  /** Extraction workers; undefined = one per core. */
+  workers?: number;
   help: boolean;
   runs: boolean;
   undo?: string;
@@ -76,6 +80,7 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
+        workers: { type: 'string' },
         runs: { type: 'boolean', default: false },
         undo: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -119,6 +124,11 @@ export function parseCli(argv: string[]): CliOptions {
       throw new UsageError(`--batch-size "${v['batch-size']}" must be a whole number from 1 to 100000`);
     }
     options.batchSize = n;
+  }
+  if (v.workers !== undefined) {
+    const n = Number(v.workers);
+    if (!/^\d+$/.test(v.workers) || n < 1 || n > 256) throw new UsageError(`--workers "${v.workers}" must be a whole number from 1 to 256 (1 extracts without worker threads)`);
+    options.workers = n;
   }
   if (options.dryRun && options.reset) throw new UsageError('--reset deletes the stored graph and --dry-run touches no database; use one or the other');
   for (const file of options.files) {
@@ -312,6 +322,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: options.strict,
       reset: options.reset,
       batchSize: options.batchSize,
+      workers: options.workers,
       onProgress: (p) => bar.update(p),
       onIssue: (issue) => {
         printed += 1;

@@ -4,7 +4,9 @@ import { basename, join } from 'node:path';
 import type { Database } from '../src/neo4j/driver.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
-import { createExtractor } from './extract/index.js';
+import { createExtractor, type Extractor } from './extract/index.js';
+import { defaultWorkers, ExtractionPipeline, PreparePool } from './extract/workers/pool.js';
+import { docsTopics, entityTermTest } from './extract/topics/graph.js';
 import {
   finishRun,
   GraphWriter,
@@ -19,6 +21,9 @@ import {
   resetGraph,
   startRun,
   totals,
+  updateTopics,
+  addCounts,
+  emptyCounts,
   type GraphStore,
   type LoadCounts,
   type ReferenceCounts,
@@ -45,6 +50,11 @@ export interface IngestOptions {
   /** Delete the whole graph before loading. */
   reset?: boolean;
   batchSize?: number;
+  /**
+   * Extraction workers (worker_threads) that prepare papers in parallel; 1 extracts in this thread.
+   * Default: every core (os.availableParallelism()). Output is the same whatever the number.
+   */
+  workers?: number;
   /** The taxonomy to extract with (default: a fresh copy of the bundled one). */
   taxonomy?: Taxonomy;
   onIssue?: (issue: SourceIssue) => void;
@@ -131,6 +141,14 @@ class CodeLinkIndex {
     const all = new Set([...this.byArxiv.values(), ...this.byUrl.values()].flat());
     return [...all].filter((l) => !this.used.has(l));
   }
+}
+
+/** The topic step over the papers an in-memory store holds, written into it; returns what it wrote. */
+async function memoryTopics(memory: MemoryStore, taxonomy: Taxonomy, batchSize: number): Promise<LoadCounts> {
+  const { docs, entityKeys } = memory.topicInput();
+  const topics = new GraphWriter([memory], undefined, { batchSize });
+  await topics.add(docsTopics(docs, entityTermTest(taxonomy, entityKeys)));
+  return topics.close();
 }
 
 /** The record with its source as "<file name>:<position>": no machine's paths in the graph. */
@@ -220,6 +238,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const taxonomy = options.taxonomy ?? Taxonomy.load();
   const links = new CodeLinkIndex();
   const methods: MethodEntry[] = [];
+  let extensions: TaxonomyInput[] = [];
   let taxonomyResult: IngestSummary['taxonomy'];
 
   const run = dryRun ? undefined : newRunId();
@@ -245,7 +264,8 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   // Methods extend the taxonomy (before the first paper is extracted) and become nodes themselves.
   const extendTaxonomy = async () => {
     if (methods.length === 0) return;
-    const r = taxonomy.extend(methods.map(methodToTaxonomy));
+    extensions = methods.map(methodToTaxonomy);
+    const r = taxonomy.extend(extensions);
     taxonomyResult = { added: r.added, merged: r.merged };
     const { nodes, introduced } = methodNodes(methods, taxonomy);
     await writer!.add({ nodes, edges: [] });
@@ -253,33 +273,46 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     methods.length = 0;
   };
 
-  let extractor: ReturnType<typeof createExtractor> | undefined;
-  for (const file of ordered) {
-    for await (const item of readFile(file.path, { format: file.format! })) {
-      switch (item.kind) {
-        case 'issue':
-          if (!options.strict) report(file, item.issue);
-          break;
-        case 'method':
-          methods.push(item.method);
-          break;
-        case 'code-link':
-          links.add(item.link);
-          break;
-        case 'record': {
-          if (!extractor) {
-            await extendTaxonomy();
-            extractor = createExtractor({ taxonomy });
+  let extractor: Extractor | undefined;
+  let pipeline: ExtractionPipeline<WireGraph> | undefined;
+  // Workers prepare papers with the bundled taxonomy as this run extends it; a caller's own taxonomy stays in-process.
+  const workers = options.taxonomy ? 1 : Math.max(1, options.workers ?? defaultWorkers());
+  try {
+    for (const file of ordered) {
+      for await (const item of readFile(file.path, { format: file.format! })) {
+        switch (item.kind) {
+          case 'issue':
+            if (!options.strict) report(file, item.issue);
+            break;
+          case 'method':
+            methods.push(item.method);
+            break;
+          case 'code-link':
+            links.add(item.link);
+            break;
+          case 'record': {
+            if (!extractor) {
+              await extendTaxonomy();
+              const ex = (extractor = createExtractor({ taxonomy }));
+              pipeline = new ExtractionPipeline(
+                workers > 1 ? () => new PreparePool(workers, extensions) : undefined,
+                (r) => ex.prepare(r),
+                (prepared) => ex.addPrepared(prepared),
+              );
+            }
+            records += 1;
+            file.records += 1;
+            for (const graph of await pipeline!.push(links.attach(withFileName(item.record, file.path)))) await writer.add(graph);
+            if (records % 50 === 0) progress('read', file);
+            break;
           }
-          records += 1;
-          file.records += 1;
-          await writer.add(extractor.addPaper(links.attach(withFileName(item.record, file.path))));
-          if (records % 50 === 0) progress('read', file);
-          break;
         }
       }
+      progress('read', file);
     }
-    progress('read', file);
+    for (const graph of (await pipeline?.drain()) ?? []) await writer.add(graph);
+  } finally {
+    await pipeline?.close();
   }
   if (!extractor) await extendTaxonomy();
   if (extractor) {
@@ -291,6 +324,9 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const leftovers = links.unused();
   const unmatched = await writer.attachCodeLinks(leftovers);
   const referenceCounts = await references?.resolve(writer.counts);
+  // Topics are corpus-wide: over the whole stored graph, and over what the export holds.
+  if (!dryRun) await updateTopics(db!, taxonomy, { pageSize: writer.batchSize }, writer.counts);
+  if (memory) addCounts(dryRun ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
   const counts = await writer.close();
   if (run) {
     const t = totals(counts);

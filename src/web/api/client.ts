@@ -1,6 +1,7 @@
 // The explorer's HTTP client for the methodgraph API (issue 4): one typed function per endpoint,
 // errors turned into ApiError with the server's message or a clear one when it cannot be reached.
 import type { WireEdge, WireGraph, WireNode } from '../../shared/graph.js';
+import { NodeRunsResponse, type NodeRun } from '../../shared/api/node-runs.js';
 
 export class ApiError extends Error {
   constructor(
@@ -28,6 +29,8 @@ export interface NodeDetails {
   edges: WireEdge[];
   /** The nodes at the other end of `edges`. */
   neighbours: WireNode[];
+  /** The ingest runs (and their files) that wrote the node, oldest first. */
+  runs: NodeRun[];
 }
 
 export interface Truncation {
@@ -150,14 +153,14 @@ export const api = {
     });
   },
   async node(id: string): Promise<NodeDetails> {
-    const r = await request<{ node: WireNode; counts?: Array<{ type: string; direction: string; count: number }>; graph?: WireGraph }>(
+    const r = await request<{ node: WireNode; counts?: Array<{ type: string; direction: string; count: number }>; graph?: WireGraph; runs?: unknown }>(
       'GET',
       `/api/nodes/${encodeURIComponent(id)}`,
     );
     const counts: Record<string, number> = {};
     for (const c of r.counts ?? []) counts[`${c.type} ${c.direction}`] = c.count;
     const graph = asGraph(r);
-    return { node: r.node, counts, edges: graph.edges, neighbours: graph.nodes.filter((n) => n.id !== r.node.id) };
+    return { node: r.node, counts, edges: graph.edges, neighbours: graph.nodes.filter((n) => n.id !== r.node.id), runs: NodeRunsResponse.parse(r.runs) };
   },
   async neighbourhood(id: string, opts: { depth?: number; limit?: number } = {}): Promise<WireGraph & Truncation> {
     const r = await request<unknown>('GET', `/api/neighbourhood/${encodeURIComponent(id)}${q({ depth: opts.depth ?? 1, limit: opts.limit })}`);

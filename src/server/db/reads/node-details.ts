@@ -5,6 +5,7 @@ import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
 import { type WireGraph, type WireNode } from '../../../shared/graph.js';
 import { int, perLabel, runOnNode } from './locate.js';
+import { NodeRunsResponse } from '../../../shared/api/node-runs.js';
 
 const NODE_DETAILS = perLabel(
   (label) => `MATCH (n:${label} {id: $id})
@@ -27,6 +28,13 @@ CALL (n) {
 RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)--() } AS degree`,
 );
 
+/** The ingest runs recorded on the node, oldest first. $id. */
+const NODE_RUNS = `MATCH (n:Entity {id: $id})
+UNWIND coalesce(n.runs, []) AS runId
+MATCH (r:IngestRun {id: runId})
+RETURN r {.id, .files, .extractorVersion, .startedAt, .finishedAt} AS run
+ORDER BY r.startedAt, r.id`;
+
 export interface RelationshipCount {
   type: string;
   direction: 'in' | 'out';
@@ -41,6 +49,8 @@ export interface NodeDetails {
   graph: WireGraph;
   truncated: boolean;
   omitted: number;
+  /** The ingest runs (and their files) that wrote the node. */
+  runs: NodeRunsResponse;
 }
 
 export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeDetails | undefined> {
@@ -55,6 +65,10 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
       collector.add(record.get('rels'));
       const degree = toPlain(record.get('degree')) as number;
       const shown = (record.get('rels') as Relationship[]).length;
+      const runs = (await tx.run(NODE_RUNS, { id })).records.map((r) => {
+        const run = toPlain(r.get('run')) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(run).filter(([, v]) => v !== null));
+      });
       const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
         (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
       );
@@ -65,6 +79,7 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
         graph: collector.graph(),
         truncated: shown < degree,
         omitted: degree - shown,
+        runs: NodeRunsResponse.parse(runs),
       };
     },
     timeoutMs,

@@ -29,9 +29,11 @@ describe('web/explorer', () => {
       const first = await ingest(explorer.db, { files: [join(incremental, 'a.json')] });
       const second = await ingest(explorer.db, { files: [join(incremental, 'a-doi.json')] });
       const paper = 'paper:barnet-banded-residual-networks-for-long-sequences';
-      const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(paper)}`);
+      // The panel is all this test needs: it does not wait for the first layout to settle.
+      const { page, context, errors } = await openExplorer(explorer, `?node=${encodeURIComponent(paper)}`, { waitReady: false });
       const runs = page.getByRole('region', { name: 'Ingest runs' });
-      await poll(() => runs.getByRole('listitem').count()).toBe(2);
+      await poll(() => runs.getByRole('listitem').count(), 120_000).toBe(2);
+      expect(errors).toEqual([]);
       const items = await runs.getByRole('listitem').allTextContents();
       expect(items[0]).toContain(first.run!);
       expect(items[0]).toContain('a.json');

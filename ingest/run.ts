@@ -231,7 +231,9 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
       progress('validate', file);
     }
     if (rejected > 0) {
-      return summary({ refused: `--strict: ${rejected} problem(s) found; nothing was written. Fix them or run without --strict to load the valid records.` });
+      return summary({
+        refused: `--strict: ${rejected} problem(s) found; nothing was written. Fix them or run without --strict to load the valid records.`,
+      });
     }
   }
 
@@ -330,7 +332,13 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const counts = await writer.close();
   if (run) {
     const t = totals(counts);
-    await finishRun(db!, run, { records, rejected, nodesCreated: t.nodes.created, relationshipsCreated: t.relationships.created, counts: JSON.stringify(counts) });
+    await finishRun(db!, run, {
+      records,
+      rejected,
+      nodesCreated: t.nodes.created,
+      relationshipsCreated: t.relationships.created,
+      counts: JSON.stringify(counts),
+    });
   }
   const last = ordered[ordered.length - 1];
   if (last) progress('finish', last);

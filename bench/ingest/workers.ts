@@ -12,7 +12,11 @@ import { median } from '../lib/stats.js';
 async function extract(records: PaperRecord[], workers: number): Promise<number> {
   const started = performance.now();
   const extractor = createExtractor();
-  const pipeline = new ExtractionPipeline(workers > 1 ? () => new PreparePool(workers, []) : undefined, (r) => extractor.prepare(r), (p) => extractor.addPrepared(p));
+  const pipeline = new ExtractionPipeline(
+    workers > 1 ? () => new PreparePool(workers, []) : undefined,
+    (r) => extractor.prepare(r),
+    (p) => extractor.addPrepared(p),
+  );
   try {
     for (const r of records) await pipeline.push(r);
     await pipeline.drain();
@@ -23,7 +27,10 @@ async function extract(records: PaperRecord[], workers: number): Promise<number>
   return (records.length * 1000) / (performance.now() - started);
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { papers: { type: 'string' }, workers: { type: 'string' }, runs: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { papers: { type: 'string' }, workers: { type: 'string' }, runs: { type: 'string' } },
+});
 const corpus = positionals[0];
 if (!corpus) throw new Error('bench/ingest/workers: name a corpus file (JSONL), e.g. bench/corpus/papers-10000-seed1.jsonl');
 const limit = Number(values.papers ?? 2000);
@@ -42,4 +49,5 @@ for (let round = 0; round < rounds; round += 1) {
     console.log(`round ${round + 1}: ${w} worker(s): ${rate.toFixed(1)} papers/s`);
   }
 }
-for (const [w, list] of rates) console.log(`${w} worker(s): median ${median(list).toFixed(1)} papers/s over ${list.length} runs (${records.length} papers)`);
+for (const [w, list] of rates)
+  console.log(`${w} worker(s): median ${median(list).toFixed(1)} papers/s over ${list.length} runs (${records.length} papers)`);

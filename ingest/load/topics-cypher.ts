@@ -69,7 +69,8 @@ SET s += x.props, s.runs = runs
 RETURN count(s) AS written`;
 
 /** Concepts no paper mentions any more. Auto-commit (batched). */
-export const DROP_ORPHAN_CONCEPTS = 'MATCH (c:Concept) WHERE NOT (c)<-[:MENTIONS]-() CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS';
+export const DROP_ORPHAN_CONCEPTS =
+  'MATCH (c:Concept) WHERE NOT (c)<-[:MENTIONS]-() CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS';
 
 /** Each Concept records the runs of the papers that mention it, in order. Auto-commit (batched). */
 export const CONCEPT_RUNS = `

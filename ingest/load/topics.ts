@@ -10,7 +10,16 @@ import { TopicCorpus, type TopicDoc, type TopicOptions } from '../extract/topics
 import { paperTopics } from '../extract/topics/graph.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { LoadCounts } from './counts.js';
-import { CONCEPT_RUNS, DROP_ORPHAN_CONCEPTS, DROP_STALE_MENTIONS, DROP_STALE_SIMILAR, ENTITY_KEYS, MERGE_MENTIONS, MERGE_SIMILAR, PAPER_VECTORS } from './topics-cypher.js';
+import {
+  CONCEPT_RUNS,
+  DROP_ORPHAN_CONCEPTS,
+  DROP_STALE_MENTIONS,
+  DROP_STALE_SIMILAR,
+  ENTITY_KEYS,
+  MERGE_MENTIONS,
+  MERGE_SIMILAR,
+  PAPER_VECTORS,
+} from './topics-cypher.js';
 
 export interface TopicStepOptions extends TopicOptions {
   /** Papers read and written per batch (default 2,000). */
@@ -38,7 +47,11 @@ async function* papers(db: Database, pageSize: number): AsyncGenerator<TopicDoc[
     let page: TopicDoc[];
     try {
       const result = await session.executeRead((tx) => tx.run(PAPER_VECTORS, { after, limit: neo4j.int(pageSize) }));
-      page = result.records.map((r) => ({ id: r.get('id') as string, terms: r.get('terms') as string[], counts: (r.get('counts') as number[] | null) ?? [] }));
+      page = result.records.map((r) => ({
+        id: r.get('id') as string,
+        terms: r.get('terms') as string[],
+        counts: (r.get('counts') as number[] | null) ?? [],
+      }));
     } finally {
       await session.close();
     }
@@ -75,17 +88,36 @@ async function entityTerms(db: Database, taxonomy: Taxonomy, terms: Iterable<str
 }
 
 /** Runs the topic step over the whole graph; adds what it created to `counts` when given. */
-export async function updateTopics(db: Database, taxonomy: Taxonomy, options: TopicStepOptions = {}, counts?: LoadCounts): Promise<TopicCounts> {
+export async function updateTopics(
+  db: Database,
+  taxonomy: Taxonomy,
+  options: TopicStepOptions = {},
+  counts?: LoadCounts,
+): Promise<TopicCounts> {
   const pageSize = Math.max(1, options.pageSize ?? 2_000);
   const corpus = new TopicCorpus(options);
   for await (const page of papers(db, pageSize)) for (const d of page) corpus.count(d);
   for await (const page of papers(db, pageSize)) for (const d of page) corpus.index(d);
-  const out: TopicCounts = { papers: corpus.documents, mentionsWritten: 0, similarWritten: 0, deleted: 0, conceptsCreated: 0, relationshipsCreated: 0 };
+  const out: TopicCounts = {
+    papers: corpus.documents,
+    mentionsWritten: 0,
+    similarWritten: 0,
+    deleted: 0,
+    conceptsCreated: 0,
+    relationshipsCreated: 0,
+  };
   let done = 0;
   for await (const page of papers(db, pageSize)) {
     const candidates = new Set(page.flatMap((d) => d.terms));
     const named = await entityTerms(db, taxonomy, candidates);
-    const rows = page.map((d) => ({ d, t: paperTopics(d.id, corpus.concepts(d, (term) => named.has(term)), corpus.neighbours(d)) }));
+    const rows = page.map((d) => ({
+      d,
+      t: paperTopics(
+        d.id,
+        corpus.concepts(d, (term) => named.has(term)),
+        corpus.neighbours(d),
+      ),
+    }));
     const mentions = rows.map(({ d, t }) => ({
       paper: d.id,
       keep: t.concepts.map((c) => c.id),

@@ -60,7 +60,8 @@ export class TopicCorpus {
 
   /** First pass, in id order: counts the paper's terms. */
   count(doc: TopicDoc): void {
-    if (doc.id <= this.lastCounted) throw new Error(`ingest/extract/topics: papers must come in increasing id order ("${doc.id}" after "${this.lastCounted}")`);
+    if (doc.id <= this.lastCounted)
+      throw new Error(`ingest/extract/topics: papers must come in increasing id order ("${doc.id}" after "${this.lastCounted}")`);
     this.lastCounted = doc.id;
     for (const term of new Set(doc.terms)) {
       const h = termHash(term);
@@ -136,14 +137,18 @@ export class TopicCorpus {
   neighbours(doc: TopicDoc): Neighbour[] {
     const p = this.position.get(doc.id);
     if (p === undefined) throw new Error(`ingest/extract/topics: paper "${doc.id}" was not indexed`);
-    if (p !== this.next) throw new Error(`ingest/extract/topics: neighbours must be asked in index order (got paper ${p}, expected ${this.next})`);
+    if (p !== this.next)
+      throw new Error(`ingest/extract/topics: neighbours must be asked in index order (got paper ${p}, expected ${this.next})`);
     this.next += 1;
     const topK = this.options.topK ?? 5;
     const threshold = this.options.threshold ?? 0.12;
     const queryTerms = this.options.queryTerms ?? 24;
     const ids = this.hashes[p]!;
     const w = this.weights[p]!;
-    const order = [...w.keys()].filter((i) => w[i]! > 0).sort((x, y) => w[y]! - w[x]!).slice(0, queryTerms);
+    const order = [...w.keys()]
+      .filter((i) => w[i]! > 0)
+      .sort((x, y) => w[y]! - w[x]!)
+      .slice(0, queryTerms);
     const scores = new Map<number, number>();
     for (const i of order) {
       const posting = this.postings.get(ids[i]!);

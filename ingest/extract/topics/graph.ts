@@ -38,7 +38,13 @@ export function paperTopics(paperId: string, concepts: ConceptScore[], neighbour
   }
   for (const n of neighbours) {
     out.similar.push(
-      edge('SIMILAR_TO', paperId, n.id, { score: n.score, evidence: `shared keyphrases: ${n.shared.join(', ')}`, paperId, confidence: n.score, extractor: 'tfidf-cosine' }),
+      edge('SIMILAR_TO', paperId, n.id, {
+        score: n.score,
+        evidence: `shared keyphrases: ${n.shared.join(', ')}`,
+        paperId,
+        confidence: n.score,
+        extractor: 'tfidf-cosine',
+      }),
     );
   }
   return out;

@@ -38,9 +38,12 @@ export class PreparePool {
         if (m.prepared) p.resolve(m.prepared);
         else p.reject(new Error(`ingest/extract/workers: extraction worker ${i + 1} failed: ${m.error}`));
       });
-      worker.on('error', (err) => this.fail(new Error(`ingest/extract/workers: extraction worker ${i + 1} crashed: ${err.message}`, { cause: err })));
+      worker.on('error', (err) =>
+        this.fail(new Error(`ingest/extract/workers: extraction worker ${i + 1} crashed: ${err.message}`, { cause: err })),
+      );
       worker.on('exit', (code) => {
-        if (code !== 0 && this.pending.size > 0) this.fail(new Error(`ingest/extract/workers: extraction worker ${i + 1} exited with code ${code}`));
+        if (code !== 0 && this.pending.size > 0)
+          this.fail(new Error(`ingest/extract/workers: extraction worker ${i + 1} exited with code ${code}`));
       });
       this.workers.push(worker);
     }

@@ -327,7 +327,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const unmatched = await writer.attachCodeLinks(leftovers);
   const referenceCounts = await references?.resolve(writer.counts);
   // Topics are corpus-wide: over the whole stored graph, and over what the export holds.
-  if (!dryRun) await updateTopics(db!, taxonomy, { pageSize: writer.batchSize }, writer.counts);
+  if (!dryRun) await updateTopics(db!, taxonomy, {}, writer.counts);
   if (memory) addCounts(dryRun ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
   const counts = await writer.close();
   if (run) {

@@ -2,11 +2,14 @@
 // entity names looked up, and each batch's Concepts, MENTIONS and SIMILAR_TO brought to what the graph's
 // papers give. Kept apart from cypher.ts (the writer's statements); all data is $params.
 
-/** Papers with a keyphrase vector after $after, in id order. $after, $limit. Returns id, terms, counts. */
+/**
+ * Papers after $after, in id order ($limit of them, found through the id index so that no sort holds
+ * every paper's terms in the transaction). $after, $limit. Returns id, terms, counts (null without a vector).
+ */
 export const PAPER_VECTORS = `
-MATCH (p:Paper) WHERE p.id > $after AND p.terms IS NOT NULL
-RETURN p.id AS id, p.terms AS terms, p.termCounts AS counts
-ORDER BY p.id LIMIT $limit`;
+MATCH (p:Paper) WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $limit
+RETURN p.id AS id, p.terms AS terms, p.termCounts AS counts`;
 
 /**
  * Which of $keys (name keys: letters and digits only) name a method, architecture or dataset, by name

@@ -22,7 +22,7 @@ import {
 } from './topics-cypher.js';
 
 export interface TopicStepOptions extends TopicOptions {
-  /** Papers read and written per batch (default 2,000). */
+  /** Papers read and written per batch (default 1,000: one batch's topics stay well inside the transaction memory limit). */
   pageSize?: number;
   /** Called after each written batch with the papers done and the papers in the graph. */
   onProgress?: (done: number, total: number) => void;
@@ -49,14 +49,15 @@ async function* papers(db: Database, pageSize: number): AsyncGenerator<TopicDoc[
       const result = await session.executeRead((tx) => tx.run(PAPER_VECTORS, { after, limit: neo4j.int(pageSize) }));
       page = result.records.map((r) => ({
         id: r.get('id') as string,
-        terms: r.get('terms') as string[],
+        terms: (r.get('terms') as string[] | null) ?? [],
         counts: (r.get('counts') as number[] | null) ?? [],
       }));
     } finally {
       await session.close();
     }
     if (page.length === 0) return;
-    yield page.filter((d) => d.terms.length === d.counts.length);
+    // Papers without a vector (stored by an older ingest) take no part in the topics.
+    yield page.filter((d) => d.terms.length > 0 && d.terms.length === d.counts.length);
     after = page[page.length - 1]!.id;
     if (page.length < pageSize) return;
   }
@@ -94,7 +95,7 @@ export async function updateTopics(
   options: TopicStepOptions = {},
   counts?: LoadCounts,
 ): Promise<TopicCounts> {
-  const pageSize = Math.max(1, options.pageSize ?? 2_000);
+  const pageSize = Math.max(1, options.pageSize ?? 1_000);
   const corpus = new TopicCorpus(options);
   for await (const page of papers(db, pageSize)) for (const d of page) corpus.count(d);
   for await (const page of papers(db, pageSize)) for (const d of page) corpus.index(d);

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('web/explorer', () => {
   describe('#details (ingest runs)', () => {
-    it('should list both runs and both file names for a paper two files bring', { timeout: 300_000 }, async () => {
+    it('should list both runs and both file names for a paper two files bring', { timeout: 900_000 }, async () => {
       const first = await ingest(explorer.db, { files: [join(incremental, 'a.json')] });
       const second = await ingest(explorer.db, { files: [join(incremental, 'a-doi.json')] });
       const paper = 'paper:barnet-banded-residual-networks-for-long-sequences';

@@ -10,6 +10,7 @@ import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver
 import type { WireGraph } from '../src/shared/graph.js';
 import { DEFAULT_BATCH_SIZE, formatCounts, getRun, listRuns, totals, undoRun, type IngestRunRecord } from './load/index.js';
 import { RUN_ID } from './load/run-id.js';
+import { defaultWorkers } from './extract/workers/pool.js';
 import { DEFAULT_CORPUS, ingest, type IngestProgress, type IngestSummary } from './run.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './sources/index.js';
 import type { SourceIssue } from './types.js';
@@ -33,6 +34,7 @@ Options:
   --yes             do not ask for confirmation
   --strict          validate every file first; write nothing if any record is rejected
   --batch-size N    rows per write transaction (default ${DEFAULT_BATCH_SIZE})
+  --workers N       extraction threads (default: one per core, here ${defaultWorkers()}; 1 = no worker threads)
   --runs            list the ingest runs stored in the database, oldest first, with their counts
   --undo RUN        take back what run RUN brought (what other runs also wrote stays)
   -h, --help        show this help
@@ -51,6 +53,8 @@ export interface CliOptions {
   yes: boolean;
   strict: boolean;
   batchSize: number;
+  /** Extraction workers; undefined = one per core. */
+  workers?: number;
   help: boolean;
   runs: boolean;
   undo?: string;
@@ -76,6 +80,7 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
+        workers: { type: 'string' },
         runs: { type: 'boolean', default: false },
         undo: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -96,13 +101,21 @@ export function parseCli(argv: string[]): CliOptions {
     runs: v.runs === true,
   };
   if (v.undo !== undefined) {
-    if (!RUN_ID.test(v.undo)) throw new UsageError(`--undo "${v.undo}" is not a run id (like 20261201T204512Z-3fa9); list the runs with --runs`);
+    if (!RUN_ID.test(v.undo))
+      throw new UsageError(`--undo "${v.undo}" is not a run id (like 20261201T204512Z-3fa9); list the runs with --runs`);
     options.undo = v.undo;
   }
   if (options.runs || options.undo) {
     const which = options.runs ? '--runs' : '--undo';
     if (options.runs && options.undo) throw new UsageError('--runs lists the runs and --undo takes one back; use one at a time');
-    const other = [parsed.positionals.length ? 'files' : '', v.format !== undefined ? '--format' : '', options.dryRun ? '--dry-run' : '', v.json !== undefined ? '--json' : '', options.reset ? '--reset' : '', options.strict ? '--strict' : ''].filter(Boolean);
+    const other = [
+      parsed.positionals.length ? 'files' : '',
+      v.format !== undefined ? '--format' : '',
+      options.dryRun ? '--dry-run' : '',
+      v.json !== undefined ? '--json' : '',
+      options.reset ? '--reset' : '',
+      options.strict ? '--strict' : '',
+    ].filter(Boolean);
     if (other.length) throw new UsageError(`${which} reads no files; leave out ${other.join(', ')}`);
   }
   if (v.format !== undefined) {
@@ -120,7 +133,14 @@ export function parseCli(argv: string[]): CliOptions {
     }
     options.batchSize = n;
   }
-  if (options.dryRun && options.reset) throw new UsageError('--reset deletes the stored graph and --dry-run touches no database; use one or the other');
+  if (v.workers !== undefined) {
+    const n = Number(v.workers);
+    if (!/^\d+$/.test(v.workers) || n < 1 || n > 256)
+      throw new UsageError(`--workers "${v.workers}" must be a whole number from 1 to 256 (1 extracts without worker threads)`);
+    options.workers = n;
+  }
+  if (options.dryRun && options.reset)
+    throw new UsageError('--reset deletes the stored graph and --dry-run touches no database; use one or the other');
   for (const file of options.files) {
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory; name the files inside it`);
@@ -169,7 +189,9 @@ async function manageRuns(options: CliOptions): Promise<number> {
       return EXIT.usage;
     }
     const undone = await undoRun(db, options.undo!);
-    process.stdout.write(`ingest: undid run ${undone.run} (${run.files.join(', ')}): ${undone.nodesDeleted} node(s) and ${undone.relationshipsDeleted} relationship(s) removed; what other runs also wrote stays\n`);
+    process.stdout.write(
+      `ingest: undid run ${undone.run} (${run.files.join(', ')}): ${undone.nodesDeleted} node(s) and ${undone.relationshipsDeleted} relationship(s) removed; what other runs also wrote stays\n`,
+    );
     return EXIT.ok;
   } catch (err) {
     process.stderr.write(`ingest: failed: ${(err as Error).message}\n`);
@@ -199,7 +221,9 @@ async function writeGraph(graph: WireGraph, target: string): Promise<void> {
 async function confirmReset(): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question('ingest: --reset deletes every node and relationship in the database before loading. Type "yes" to continue: ');
+    const answer = await rl.question(
+      'ingest: --reset deletes every node and relationship in the database before loading. Type "yes" to continue: ',
+    );
     return answer.trim().toLowerCase() === 'yes';
   } finally {
     rl.close();
@@ -207,7 +231,8 @@ async function confirmReset(): Promise<boolean> {
 }
 
 function progressBar(enabled: boolean) {
-  if (!enabled) return { update: (_p: IngestProgress) => {}, stop: () => {}, print: (line: string) => void process.stderr.write(`${line}\n`) };
+  if (!enabled)
+    return { update: (_p: IngestProgress) => {}, stop: () => {}, print: (line: string) => void process.stderr.write(`${line}\n`) };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -244,13 +269,18 @@ function report(summary: IngestSummary, options: CliOptions, out: NodeJS.Writabl
   lines.push(
     `ingest: ${summary.records} record(s) from ${summary.files.length} file(s), ${summary.rejected} rejected, ${seconds} s${options.dryRun ? ' (dry run: nothing written)' : ''}`,
   );
-  if (summary.taxonomy) lines.push(`ingest: taxonomy extended with ${summary.taxonomy.added} new and ${summary.taxonomy.merged} merged method(s)`);
+  if (summary.taxonomy)
+    lines.push(`ingest: taxonomy extended with ${summary.taxonomy.added} new and ${summary.taxonomy.merged} merged method(s)`);
   if (summary.codeLinks.read) {
-    lines.push(`ingest: ${summary.codeLinks.read} code link(s), ${summary.codeLinks.attached} attached, ${summary.codeLinks.unmatched} matched no paper`);
+    lines.push(
+      `ingest: ${summary.codeLinks.read} code link(s), ${summary.codeLinks.attached} attached, ${summary.codeLinks.unmatched} matched no paper`,
+    );
   }
   if (summary.run) lines.push(`ingest: run ${summary.run} (undo with npm run ingest -- --undo ${summary.run})`);
   if (summary.references && (summary.references.stored || summary.references.links)) {
-    lines.push(`ingest: ${summary.references.stored} reference(s) this run could not resolve are kept as pending; pending references made ${summary.references.links} link(s)`);
+    lines.push(
+      `ingest: ${summary.references.stored} reference(s) this run could not resolve are kept as pending; pending references made ${summary.references.links} link(s)`,
+    );
   }
   if (summary.refused) {
     lines.push(`ingest: ${summary.refused}`);
@@ -258,7 +288,9 @@ function report(summary: IngestSummary, options: CliOptions, out: NodeJS.Writabl
     lines.push(formatCounts(summary.counts, options.dryRun));
     const t = totals(summary.counts);
     if (!options.dryRun && summary.timings.totalMs > 0) {
-      lines.push(`ingest: ${t.nodes.created + t.nodes.present} node rows and ${t.relationships.created + t.relationships.present} relationship rows in ${summary.counts.batches} batch(es)`);
+      lines.push(
+        `ingest: ${t.nodes.created + t.nodes.present} node rows and ${t.relationships.created + t.relationships.present} relationship rows in ${summary.counts.batches} batch(es)`,
+      );
     }
   }
   out.write(`${lines.join('\n')}\n`);
@@ -312,6 +344,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: options.strict,
       reset: options.reset,
       batchSize: options.batchSize,
+      workers: options.workers,
       onProgress: (p) => bar.update(p),
       onIssue: (issue) => {
         printed += 1;

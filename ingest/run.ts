@@ -5,7 +5,9 @@ import type { Database } from '../src/neo4j/driver.js';
 import { applyCurations } from '../src/neo4j/curation/store.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
-import { createExtractor } from './extract/index.js';
+import { createExtractor, type Extractor } from './extract/index.js';
+import { defaultWorkers, ExtractionPipeline, PreparePool } from './extract/workers/pool.js';
+import { docsTopics, entityTermTest } from './extract/topics/graph.js';
 import {
   finishRun,
   GraphWriter,
@@ -20,6 +22,9 @@ import {
   resetGraph,
   startRun,
   totals,
+  updateTopics,
+  addCounts,
+  emptyCounts,
   type GraphStore,
   type LoadCounts,
   type ReferenceCounts,
@@ -46,6 +51,11 @@ export interface IngestOptions {
   /** Delete the whole graph before loading. */
   reset?: boolean;
   batchSize?: number;
+  /**
+   * Extraction workers (worker_threads) that prepare papers in parallel; 1 extracts in this thread.
+   * Default: every core (os.availableParallelism()). Output is the same whatever the number.
+   */
+  workers?: number;
   /** The taxonomy to extract with (default: a fresh copy of the bundled one). */
   taxonomy?: Taxonomy;
   onIssue?: (issue: SourceIssue) => void;
@@ -134,6 +144,14 @@ class CodeLinkIndex {
   }
 }
 
+/** The topic step over the papers an in-memory store holds, written into it; returns what it wrote. */
+async function memoryTopics(memory: MemoryStore, taxonomy: Taxonomy, batchSize: number): Promise<LoadCounts> {
+  const { docs, entityKeys } = memory.topicInput();
+  const topics = new GraphWriter([memory], undefined, { batchSize });
+  await topics.add(docsTopics(docs, entityTermTest(taxonomy, entityKeys)));
+  return topics.close();
+}
+
 /** The record with its source as "<file name>:<position>": no machine's paths in the graph. */
 function withFileName(record: PaperRecord, path: string): PaperRecord {
   if (!record.source.startsWith(path)) return record;
@@ -214,13 +232,16 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
       progress('validate', file);
     }
     if (rejected > 0) {
-      return summary({ refused: `--strict: ${rejected} problem(s) found; nothing was written. Fix them or run without --strict to load the valid records.` });
+      return summary({
+        refused: `--strict: ${rejected} problem(s) found; nothing was written. Fix them or run without --strict to load the valid records.`,
+      });
     }
   }
 
   const taxonomy = options.taxonomy ?? Taxonomy.load();
   const links = new CodeLinkIndex();
   const methods: MethodEntry[] = [];
+  let extensions: TaxonomyInput[] = [];
   let taxonomyResult: IngestSummary['taxonomy'];
 
   const run = dryRun ? undefined : newRunId();
@@ -246,7 +267,8 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   // Methods extend the taxonomy (before the first paper is extracted) and become nodes themselves.
   const extendTaxonomy = async () => {
     if (methods.length === 0) return;
-    const r = taxonomy.extend(methods.map(methodToTaxonomy));
+    extensions = methods.map(methodToTaxonomy);
+    const r = taxonomy.extend(extensions);
     taxonomyResult = { added: r.added, merged: r.merged };
     const { nodes, introduced } = methodNodes(methods, taxonomy);
     await writer!.add({ nodes, edges: [] });
@@ -254,33 +276,46 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     methods.length = 0;
   };
 
-  let extractor: ReturnType<typeof createExtractor> | undefined;
-  for (const file of ordered) {
-    for await (const item of readFile(file.path, { format: file.format! })) {
-      switch (item.kind) {
-        case 'issue':
-          if (!options.strict) report(file, item.issue);
-          break;
-        case 'method':
-          methods.push(item.method);
-          break;
-        case 'code-link':
-          links.add(item.link);
-          break;
-        case 'record': {
-          if (!extractor) {
-            await extendTaxonomy();
-            extractor = createExtractor({ taxonomy });
+  let extractor: Extractor | undefined;
+  let pipeline: ExtractionPipeline<WireGraph> | undefined;
+  // Workers prepare papers with the bundled taxonomy as this run extends it; a caller's own taxonomy stays in-process.
+  const workers = options.taxonomy ? 1 : Math.max(1, options.workers ?? defaultWorkers());
+  try {
+    for (const file of ordered) {
+      for await (const item of readFile(file.path, { format: file.format! })) {
+        switch (item.kind) {
+          case 'issue':
+            if (!options.strict) report(file, item.issue);
+            break;
+          case 'method':
+            methods.push(item.method);
+            break;
+          case 'code-link':
+            links.add(item.link);
+            break;
+          case 'record': {
+            if (!extractor) {
+              await extendTaxonomy();
+              const ex = (extractor = createExtractor({ taxonomy }));
+              pipeline = new ExtractionPipeline(
+                workers > 1 ? () => new PreparePool(workers, extensions) : undefined,
+                (r) => ex.prepare(r),
+                (prepared) => ex.addPrepared(prepared),
+              );
+            }
+            records += 1;
+            file.records += 1;
+            for (const graph of await pipeline!.push(links.attach(withFileName(item.record, file.path)))) await writer.add(graph);
+            if (records % 50 === 0) progress('read', file);
+            break;
           }
-          records += 1;
-          file.records += 1;
-          await writer.add(extractor.addPaper(links.attach(withFileName(item.record, file.path))));
-          if (records % 50 === 0) progress('read', file);
-          break;
         }
       }
+      progress('read', file);
     }
-    progress('read', file);
+    for (const graph of (await pipeline?.drain()) ?? []) await writer.add(graph);
+  } finally {
+    await pipeline?.close();
   }
   if (!extractor) await extendTaxonomy();
   if (extractor) {
@@ -292,12 +327,21 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const leftovers = links.unused();
   const unmatched = await writer.attachCodeLinks(leftovers);
   const referenceCounts = await references?.resolve(writer.counts);
-  // Curations apply over what was just loaded: a rejected link a re-ingest brought back goes again.
+  // Topics are corpus-wide: over the whole stored graph, and over what the export holds.
+  if (!dryRun) await updateTopics(db!, taxonomy, {}, writer.counts);
+  if (memory) addCounts(dryRun ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
+  // Curations apply over what was just loaded (topics included): a rejected link a re-ingest brought back goes again.
   if (!dryRun) await applyCurations(db!);
   const counts = await writer.close();
   if (run) {
     const t = totals(counts);
-    await finishRun(db!, run, { records, rejected, nodesCreated: t.nodes.created, relationshipsCreated: t.relationships.created, counts: JSON.stringify(counts) });
+    await finishRun(db!, run, {
+      records,
+      rejected,
+      nodesCreated: t.nodes.created,
+      relationshipsCreated: t.relationships.created,
+      counts: JSON.stringify(counts),
+    });
   }
   const last = ordered[ordered.length - 1];
   if (last) progress('finish', last);

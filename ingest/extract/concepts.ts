@@ -1,6 +1,6 @@
 // Keyphrases per paper: noun phrases from wink's POS tags, lemmas and stop-word flags, counted per paper
-// and kept as compact hashed term vectors; at the end scored by TF-IDF against the corpus into Concept +
-// MENTIONS {weight}. Generic phrases ("research", "promising result", "higher accuracy") never become concepts.
+// into the term vector stored on the paper's node; topics/ scores them by TF-IDF against the graph into
+// Concept + MENTIONS {weight}. Generic phrases ("research", "promising result", "higher accuracy") never become concepts.
 import type { AnalyzedText } from './sentences.js';
 
 const GENERIC = new Set(
@@ -81,85 +81,16 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-export interface TermVector {
-  ids: Uint32Array;
-  counts: Float32Array;
-}
-
 const MAX_TERMS = 48;
 
 /**
- * Corpus-wide document frequencies over compact per-paper term vectors. Term names are kept only
- * for terms seen in at least two papers (only those can become concepts).
+ * A paper's keyphrase vector as stored on its node: its top terms (multi-word phrases favoured) with
+ * their counts. Depends on the paper alone; document frequencies are the corpus's (see topics/).
  */
-export class TermStats {
-  readonly df = new Map<number, number>();
-  readonly names = new Map<number, string>();
-  private pendingNames = new Map<number, string>();
-  documents = 0;
-
-  /** Keeps the paper's top terms (multi-word phrases favoured) and counts them. */
-  add(counts: Map<string, number>): TermVector {
-    const ranked = [...counts.entries()]
-      .map(([term, c]) => [term, c * (1 + 0.5 * (term.split(' ').length - 1))] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_TERMS);
-    const ids = new Uint32Array(ranked.length);
-    const tf = new Float32Array(ranked.length);
-    ranked.forEach(([term], i) => {
-      const id = termHash(term);
-      ids[i] = id;
-      tf[i] = counts.get(term)!;
-      const df = (this.df.get(id) ?? 0) + 1;
-      this.df.set(id, df);
-      if (df === 1) this.pendingNames.set(id, term);
-      else if (df === 2) {
-        this.names.set(id, this.pendingNames.get(id) ?? term);
-        this.pendingNames.delete(id);
-      }
-    });
-    this.documents += 1;
-    // Names of terms seen once are dropped periodically; the second sighting brings them back.
-    if (this.pendingNames.size > 50_000) this.pendingNames = new Map();
-    return { ids, counts: tf };
-  }
-
-  idf(id: number): number {
-    const df = this.df.get(id) ?? 1;
-    return Math.log((1 + this.documents) / (1 + df)) + 1;
-  }
-}
-
-export interface ConceptScore {
-  term: string;
-  weight: number;
-  count: number;
-}
-
-export interface ConceptOptions {
-  perPaper?: number;
-  minWeight?: number;
-  /** Terms that must not become concepts (names of methods, architectures and datasets). */
-  exclude?: (term: string) => boolean;
-}
-
-/** Top keyphrases of one paper: shared terms (df >= 2, not in most papers) by TF-IDF, weight in 0..1. */
-export function topConcepts(vector: TermVector, stats: TermStats, options: ConceptOptions = {}): ConceptScore[] {
-  const perPaper = options.perPaper ?? 6;
-  const minWeight = options.minWeight ?? 0.25;
-  const maxDf = Math.max(3, Math.floor(stats.documents * 0.4));
-  const scored: ConceptScore[] = [];
-  for (let i = 0; i < vector.ids.length; i += 1) {
-    const id = vector.ids[i]!;
-    const df = stats.df.get(id) ?? 1;
-    const name = stats.names.get(id);
-    if (!name || df < 2 || df > maxDf || options.exclude?.(name)) continue;
-    scored.push({ term: name, weight: vector.counts[i]! * stats.idf(id) * (name.includes(' ') ? 1.5 : 1), count: vector.counts[i]! });
-  }
-  scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
-  const top = scored[0]?.weight ?? 1;
-  return scored
-    .slice(0, perPaper)
-    .map((s) => ({ ...s, weight: Math.round((s.weight / top) * 1000) / 1000 }))
-    .filter((s) => s.weight >= minWeight);
+export function termVector(counts: Map<string, number>): { terms: string[]; counts: number[] } {
+  const ranked = [...counts.entries()]
+    .map(([term, c]) => [term, c * (1 + 0.5 * (term.split(' ').length - 1))] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_TERMS);
+  return { terms: ranked.map(([term]) => term), counts: ranked.map(([term]) => counts.get(term)!) };
 }

@@ -3,7 +3,6 @@
 // papers by arXiv id, DOI and title key.
 import type { BuildsOnKind, WireNode } from '../../src/shared/graph.js';
 import type { Taxonomy, TaxonomyEntry } from '../taxonomy/taxonomy.js';
-import { TermStats, type TermVector } from './concepts.js';
 import { isGenericEntity } from './generic.js';
 import { node } from './graph.js';
 import { compactForm, matchKey } from './keys.js';
@@ -20,7 +19,6 @@ export interface PaperReference {
 export interface PaperState {
   id: string;
   primary?: string;
-  vector: TermVector;
   /** Name-like tokens not matched when the paper was read, to link contributions found later. */
   deferred?: Deferred[];
   references?: PaperReference[];
@@ -68,7 +66,6 @@ export class CorpusState {
   readonly byTitleKey = new Map<string, number>();
   readonly crossRefs: CrossRef[] = [];
   readonly seenEntities = new Set<string>();
-  readonly stats = new TermStats();
   /** Filled by finish(): what the run could not resolve, for the loader. */
   unresolved: UnresolvedReference[] = [];
 

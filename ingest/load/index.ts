@@ -6,12 +6,13 @@ import { DELETE_GRAPH } from './cypher.js';
 
 export { GraphWriter, DEFAULT_BATCH_SIZE, type WriterOptions } from './writer.js';
 export { MemoryStore, Neo4jStore, type GraphStore } from './store.js';
-export { emptyCounts, formatCounts, totals, type LoadCounts, type Tally } from './counts.js';
+export { addCounts, emptyCounts, formatCounts, totals, type LoadCounts, type Tally } from './counts.js';
 export { titleKey } from './param-rows.js';
 export { ReferenceResolver, introducedRow, pendingRow, type IntroducedBy, type ReferenceCounts } from './references.js';
 export { extractorVersion, finishRun, getRun, listRuns, startRun, undoRun, type IngestRunRecord, type UndoSummary } from './runs.js';
 export { newRunId } from './run-id.js';
 export { methodNodes } from './methods.js';
+export { updateTopics, type TopicCounts, type TopicStepOptions } from './topics.js';
 
 /** Applies cypher/schema.cypher (constraints and indexes; idempotent). */
 export async function prepareDatabase(db: Database): Promise<void> {

@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import type { Database } from '../../src/neo4j/driver.js';
 import { updateDegrees } from '../../src/neo4j/degrees.js';
 import { applyCurations } from '../../src/neo4j/curation/store.js';
+import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
+import { updateTopics } from './topics.js';
 import { FINISH_RUN, GET_RUN, LIST_RUNS, START_RUN, UNDO_RUN } from './cypher.js';
 
 export interface IngestRunRecord {
@@ -95,7 +97,8 @@ export interface UndoSummary {
 
 /**
  * Removes what only `run` brought, removes the run from what other runs also wrote (with the
- * properties and list items it added to nodes it did not create), and removes its record.
+ * properties and list items it added to nodes it did not create), and removes its record; then the
+ * topics (Concepts, MENTIONS, SIMILAR_TO) are recomputed over the papers left.
  * Throws with what to do when there is no such run.
  */
 export async function undoRun(db: Database, run: string): Promise<UndoSummary> {
@@ -117,6 +120,8 @@ export async function undoRun(db: Database, run: string): Promise<UndoSummary> {
   }
   // The run's own record is not part of the graph.
   summary.nodesDeleted -= 1;
+  // Topics are those of the papers left (document frequencies over the graph as it now is).
+  await updateTopics(db, defaultTaxonomy());
   // What the run brought back into view or took away is curated again (curation records never go).
   await applyCurations(db);
   await updateDegrees(db);

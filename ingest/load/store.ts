@@ -8,6 +8,8 @@ import { mergeRows, type EdgeRow, type Neo4jValue, type NodeRow } from './param-
 import type { ManagedTransaction } from 'neo4j-driver';
 import { matchKey } from '../extract/keys.js';
 import { newRunId } from './run-id.js';
+import { NAMED_LABELS } from '../extract/topics/graph.js';
+import type { TopicDoc } from '../extract/topics/corpus.js';
 
 /** The normalised name key every entity carries: of the title for papers, of the URL for repositories. */
 export function nameKeyOf(label: NodeLabel, row: NodeRow): string {
@@ -99,6 +101,23 @@ export class MemoryStore implements GraphStore {
       }
     }
     return counts;
+  }
+
+  /** The papers' keyphrase vectors and the entity name keys, for the topic step over what is held. */
+  topicInput(): { docs: TopicDoc[]; entityKeys: Set<string> } {
+    const docs: TopicDoc[] = [];
+    const entityKeys = new Set<string>();
+    for (const { label, row } of this.nodes.values()) {
+      const { terms, termCounts } = row.props;
+      if (label === 'Paper' && Array.isArray(terms) && Array.isArray(termCounts) && terms.length === termCounts.length) {
+        docs.push({ id: row.id, terms: terms.map(String), counts: termCounts.map(Number) });
+      }
+      if ((NAMED_LABELS as readonly string[]).includes(label)) {
+        for (const name of [row.props.name, ...row.aliases]) if (typeof name === 'string') entityKeys.add(matchKey(name));
+      }
+    }
+    entityKeys.delete('');
+    return { docs, entityKeys };
   }
 
   /** The graph in the wire format of DESIGN.md. */

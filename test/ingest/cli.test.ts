@@ -72,6 +72,9 @@ describe('ingest/cli', () => {
         reset: false,
       });
       expect(parseCli([]).batchSize).toBe(5000);
+      expect(parseCli([]).workers).toBeUndefined();
+      expect(parseCli(['--workers', '1']).workers).toBe(1);
+      expect(parseCli(['--workers', '3']).workers).toBe(3);
       expect(parseCli(['--runs'])).toMatchObject({ runs: true, files: [] });
       expect(parseCli(['--undo', '20261201T204512Z-3fa9'])).toMatchObject({ runs: false, undo: '20261201T204512Z-3fa9' });
     });
@@ -82,6 +85,8 @@ describe('ingest/cli', () => {
         [['--format', 'word'], /--format "word" is not a format; use one of listing, json, jsonl/],
         [['--batch-size', '0'], /--batch-size "0" must be a whole number from 1 to 100000/],
         [['--batch-size', '12abc'], /--batch-size "12abc"/],
+        [['--workers', '0'], /--workers "0" must be a whole number from 1 to 256 \(1 extracts without worker threads\)/],
+        [['--workers', 'all'], /--workers "all"/],
         [['--dry-run', '--reset'], /use one or the other/],
         [['/no/such/file.json'], /no such file: \/no\/such\/file.json/],
         [[fixtures], /is a directory/],

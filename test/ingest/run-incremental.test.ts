@@ -31,15 +31,14 @@ async function rows(query: string): Promise<Record<string, unknown>[]> {
 }
 
 /**
- * The lineage graph, every property but the bookkeeping ones: entity nodes and their
- * relationships. Concepts, MENTIONS and SIMILAR_TO are left out: TF-IDF scores are relative to
- * the papers a run reads together, so they differ between one run and two by design; `degree`
- * follows them.
+ * The graph, every property but the bookkeeping ones: entity nodes (papers, concepts and all) and
+ * their relationships, topics included: document frequencies are those of the papers the graph
+ * holds, so Concepts, MENTIONS weights and SIMILAR_TO scores do not depend on the runs either.
  */
 async function lineageGraph(): Promise<unknown> {
-  const strip = '{.*, runs: null, runKeys: null, degree: null}';
-  const nodes = await rows(`MATCH (n:Entity) WHERE NOT n:Concept RETURN n.id AS id, labels(n) AS labels, n ${strip} AS p ORDER BY id`);
-  const rels = await rows(`MATCH (a:Entity)-[r]->(b:Entity) WHERE NOT type(r) IN ['MENTIONS', 'SIMILAR_TO'] RETURN r.id AS id, type(r) AS type, r ${strip} AS p ORDER BY id`);
+  const strip = '{.*, runs: null, runKeys: null}';
+  const nodes = await rows(`MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, n ${strip} AS p ORDER BY id`);
+  const rels = await rows(`MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id AS id, type(r) AS type, r ${strip} AS p ORDER BY id`);
   const sortKeys = (o: unknown): unknown =>
     Array.isArray(o) ? o.map(sortKeys) : o && typeof o === 'object' && !('low' in o) ? Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys((o as Record<string, unknown>)[k])])) : o && typeof o === 'object' ? String(o) : o;
   return sortKeys({ nodes, rels });
@@ -52,9 +51,11 @@ const BUILDS_ON_BARNET = "MATCH (:Architecture {name: 'BazFormer'})-[b:BUILDS_ON
 
 describe('ingest/run (incremental)', () => {
   describe('#ingest', () => {
-    it('should give the same lineage graph for A then B, B then A, and A+B in one run', SLOW, async () => {
+    it('should give the same graph, topics included, for A then B, B then A, and A+B in one run', SLOW, async () => {
       await ingest(db, { files: [A, B] });
       const together = await lineageGraph();
+      // The topics span both files: the two papers are found similar (whichever file came first).
+      expect(await scalar(db, 'MATCH (a:Paper)-[s:SIMILAR_TO]->(b:Paper) RETURN count(s)')).toBe(1);
       expect(await scalar(db, BUILDS_ON_BARNET)).toEqual({
         extractor: 'cross-paper/clause-verb',
         confidence: 0.78,
@@ -88,6 +89,9 @@ describe('ingest/run (incremental)', () => {
       const query = "MATCH (:Architecture {name: 'S2Net'})-[b:BUILDS_ON]->(:Architecture {name: 'SeqBoat'}) RETURN b {.extractor, .evidence}";
       const expected = { extractor: 'cross-paper/clause-verb', evidence: 'S2Net builds on SeqBoat and replaces its chunked attention with a causal state update.' };
       expect(await scalar(db, query)).toEqual(expected);
+      // Topics over the corpus and the new paper together (compared in the other order below).
+      expect(await scalar(db, 'MATCH (c:Concept)<-[:MENTIONS]-(:Paper) RETURN count(DISTINCT c) > 30')).toBe(true);
+      expect(await scalar(db, "MATCH (:Paper {arxivId: '2603.00003'})-[s:SIMILAR_TO]-(:Paper) RETURN count(s) > 0")).toBe(true);
       const corpusFirst = await lineageGraph();
 
       await emptyDatabase(db);

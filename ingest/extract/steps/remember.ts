@@ -1,11 +1,9 @@
-// What finish() needs of a paper, kept compact: its term vector, its primary contribution, the name-like
-// tokens it did not resolve (to link contributions of papers read later) and the references its sources give.
+// What finish() needs of a paper, kept compact: its primary contribution, the name-like tokens it did not
+// resolve (to link contributions of papers read later) and the references its sources give.
 import { titleKey } from '../paper-identity.js';
 import { carriesLineage, findBuildsOn, lineageKind } from '../lineage/index.js';
 import { FIRST_PERSON } from '../patterns.js';
 import type { CorpusState, Deferred, PaperState } from '../state.js';
-import type { AnalyzedText } from '../sentences.js';
-import { candidateTerms } from '../concepts.js';
 import type { SentenceInfo } from '../types.js';
 import { matchKey } from '../keys.js';
 import type { PaperContext } from './context.js';
@@ -14,10 +12,10 @@ const NAME_LIKE = /\b[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{L}\d|\d\p{L})[\p{L}\p{N}-]*
 const MAX_DEFERRED = 8;
 const MAX_EVIDENCE = 400;
 
-export function rememberStep(state: CorpusState, p: PaperContext, known: boolean, title: AnalyzedText, abstract: AnalyzedText): void {
+export function rememberStep(state: CorpusState, p: PaperContext, known: boolean): void {
   const { record } = p;
   if (!known) {
-    const paper: PaperState = { id: p.pid, vector: state.stats.add(candidateTerms(title, abstract)) };
+    const paper: PaperState = { id: p.pid };
     if (p.primary && !p.primary.taxonomyId) paper.primary = p.primary.id;
     const deferred = deferredNames(p.sentences).map((d) => withLineage(d, state, p));
     if (deferred.length) paper.deferred = deferred;

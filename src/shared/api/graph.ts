@@ -1,6 +1,7 @@
 // The graph endpoints: GET /api/nodes/:id, /api/neighbourhood/:id, /api/lineage/:id, /api/path and
 // /api/overview. Every answer carries its graph in the wire format; capped ones say what they left out.
 import { z } from 'zod';
+import { NodeRunsResponse } from './node-runs.js';
 import { RELATIONSHIP_TYPES } from '../graph.js';
 import { intIn, labelList, nodeId, typeList } from './params.js';
 import { Truncation, WireGraphSchema, WireNodeSchema } from './wire.js';
@@ -27,6 +28,8 @@ export const NodeResponse = z.object({
   /** The node, its neighbours and the edges between it and them (each with its evidence). */
   graph: WireGraphSchema,
   ...Truncation,
+  /** The ingest runs (and their files) that wrote the node, oldest first. */
+  runs: NodeRunsResponse,
 });
 export type NodeResponse = z.infer<typeof NodeResponse>;
 

@@ -6,6 +6,7 @@ import { loadNodeDetails } from '../actions.js';
 import { LABEL_COLORS } from '../types.js';
 import { EntityDetails } from './EntityDetails.js';
 import { NodeActions } from './NodeActions.js';
+import { NodeRuns } from './NodeRuns.js';
 import { PaperDetails } from './PaperDetails.js';
 import { useApp } from '../runtime/context.js';
 
@@ -45,6 +46,7 @@ export function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {node.label === 'Paper' ? <PaperDetails node={node} details={d} /> : <EntityDetails node={node} details={d} />}
+      {d && <NodeRuns runs={d.runs} />}
       {d && d.counts.length > 0 && (
         <p className="muted small">
           {d.counts

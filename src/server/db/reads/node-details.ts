@@ -6,6 +6,7 @@ import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
 import type { NodeResponse, RelationshipCount } from '../../../shared/api/graph.js';
 import { int, MATCH_NODE_BY_ID } from './locate.js';
+import { NodeRunsResponse } from '../../../shared/api/node-runs.js';
 
 const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
@@ -26,6 +27,13 @@ CALL (n) {
 }
 RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)-[r]-() WHERE type(r) <> 'REJECTED' } AS degree`;
 
+/** The ingest runs recorded on the node, oldest first. $id. */
+const NODE_RUNS = `${MATCH_NODE_BY_ID}
+UNWIND coalesce(n.runs, []) AS runId
+MATCH (r:IngestRun {id: runId})
+RETURN r {.id, .files, .extractorVersion, .startedAt, .finishedAt} AS run
+ORDER BY r.startedAt, r.id`;
+
 export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeResponse | undefined> {
   return readTx(
     db,
@@ -38,6 +46,10 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
       collector.add(record.get('rels'));
       const degree = toPlain(record.get('degree')) as number;
       const shown = (record.get('rels') as Relationship[]).length;
+      const runs = (await tx.run(NODE_RUNS, { id })).records.map((r) => {
+        const run = toPlain(r.get('run')) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(run).filter(([, v]) => v !== null));
+      });
       const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
         (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
       );
@@ -48,6 +60,7 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
         graph: collector.graph(),
         truncated: shown < degree,
         omitted: degree - shown,
+        runs: NodeRunsResponse.parse(runs),
       };
     },
     timeoutMs,

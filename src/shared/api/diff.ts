@@ -1,36 +1,18 @@
 // The contract of GET /api/diff: the BUILDS_ON lineages of two methods or architectures merged, each
 // node and link marked shared / only A / only B, with counts and the ancestors each one adds.
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type WireGraph } from '../graph.js';
-
-const ID_EXAMPLE = 'architecture:clip';
-
-/** A node id `<kind>:<key>` (the same rule as every other endpoint's ids). */
-const diffNodeId = z
-  .string({ error: `is required: a method or architecture id such as ${ID_EXAMPLE}` })
-  .min(3, { error: `must be a node id such as ${ID_EXAMPLE}` })
-  .max(500, { error: 'must be at most 500 characters' })
-  .regex(/^[a-z][a-z0-9_-]*:[^\p{Cc}]+$/u, { error: `must be a node id "<kind>:<key>" such as ${ID_EXAMPLE}` });
-
-/** A whole number in a range, from a query string or JSON, with a default. */
-function wholeIn(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
-  return z
-    .union([z.number(), z.string().regex(/^-?\d+$/, { error: message })], { error: message })
-    .transform(Number)
-    .pipe(z.number().int({ error: message }).min(min, { error: message }).max(max, { error: message }))
-    .default(fallback);
-}
+import { intIn, nodeId } from './params.js';
+import { WireGraphSchema } from './wire.js';
 
 /** Depth and node cap are those of GET /api/lineage/:id, per compared node. */
 export const DIFF_MAX_DEPTH = 10;
 export const DIFF_MAX_LIMIT = 2000;
 
 export const DiffQuery = z.strictObject({
-  a: diffNodeId,
-  b: diffNodeId,
-  depth: wholeIn(1, DIFF_MAX_DEPTH, 3),
-  limit: wholeIn(1, DIFF_MAX_LIMIT, 300),
+  a: nodeId,
+  b: nodeId,
+  depth: intIn(1, DIFF_MAX_DEPTH, 3),
+  limit: intIn(1, DIFF_MAX_LIMIT, 300),
 });
 export type DiffQuery = z.infer<typeof DiffQuery>;
 
@@ -38,13 +20,7 @@ export const DIFF_SIDES = ['shared', 'a', 'b'] as const;
 export const DiffSide = z.enum(DIFF_SIDES);
 export type DiffSide = z.infer<typeof DiffSide>;
 
-const Json = z.json();
-const DiffGraph: z.ZodType<WireGraph> = z.object({
-  nodes: z.array(z.object({ id: z.string(), label: z.enum(NODE_LABELS), name: z.string(), properties: z.record(z.string(), Json) })),
-  edges: z.array(
-    z.object({ id: z.string(), type: z.enum(RELATIONSHIP_TYPES), source: z.string(), target: z.string(), properties: z.record(z.string(), Json) }),
-  ),
-});
+const DiffGraph = WireGraphSchema;
 
 const SideCounts = z.object({ shared: z.number().int().min(0), a: z.number().int().min(0), b: z.number().int().min(0) });
 export type SideCounts = z.infer<typeof SideCounts>;

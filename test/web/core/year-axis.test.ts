@@ -19,7 +19,8 @@ describe('web/core/positions/year-axis', () => {
   describe('#axisYear', () => {
     it("should take the proposing paper's year, else the taxonomy's year of introduction", () => {
       expect(axisYear({ proposedYear: 2023, introducedYear: 2019 })).toBe(2023);
-      expect(axisYear({ proposedYear: null, proposedBy: [{ year: 2021 }, { year: 2020 }], introducedYear: 2015 })).toBe(2020);
+      // The lineage endpoint sets proposedYear to the earliest proposing paper's year, null when none has one.
+      expect(axisYear({ proposedYear: null, proposedBy: [{ year: null }], introducedYear: 2015 })).toBe(2015);
       expect(axisYear({ proposedYear: null, proposedBy: [], introducedYear: 2015 })).toBe(2015);
       expect(axisYear({ proposedBy: [] })).toBeNull();
     });

@@ -13,8 +13,6 @@ const UNDATED_EXTRA_GAP = 0.6;
 export function axisYear(properties: Record<string, unknown>): number | null {
   const proposed = properties.proposedYear;
   if (typeof proposed === 'number' && Number.isFinite(proposed)) return proposed;
-  const fromPapers = nodeYear({ proposedBy: properties.proposedBy });
-  if (fromPapers !== null) return fromPapers;
   const introduced = properties.introducedYear;
   if (typeof introduced === 'number' && Number.isFinite(introduced)) return introduced;
   return nodeYear(properties);

@@ -174,6 +174,10 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
       const rejected = (await app.inject({ method: 'POST', url: '/api/curation/rejected-links', payload: { ids: [link.from, link.to] } })).json();
       expect(rejected.edges.length).toBeGreaterThan(0);
       expect(rejected.edges[0]).toMatchObject({ type: 'BUILDS_ON', source: link.from, target: link.to, properties: { curation: 'rejected' } });
+      // Given one end only (a view that no longer draws the other), the link comes with its other end.
+      const touching = (await app.inject({ method: 'POST', url: '/api/curation/rejected-links', payload: { ids: [link.from] } })).json();
+      expect(touching.edges.map((e: { target: string }) => e.target)).toContain(link.to);
+      expect(touching.nodes.map((n: { id: string }) => n.id)).toContain(link.to);
 
       const accept = await curate({ action: 'accept', from: link.from, to: link.to });
       expect(accept.statusCode).toBe(201);

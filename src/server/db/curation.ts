@@ -5,8 +5,8 @@ import type { Database } from '../../neo4j/driver.js';
 import { readTx } from '../../neo4j/session.js';
 import { linkSnapshotOf } from '../../neo4j/curation/store.js';
 import { endLabel, REJECTED_TYPE } from '../../neo4j/curation/statements.js';
-import { nodeId, toWireEdge, toWireNode } from '../convert.js';
-import type { NodeLabel, WireEdge } from '../../shared/graph.js';
+import { toWireEdge, toWireNode } from '../convert.js';
+import type { NodeLabel, WireEdge, WireNode } from '../../shared/graph.js';
 import { locate } from './reads/locate.js';
 
 export interface Link {
@@ -60,17 +60,25 @@ export async function linkEdges(db: Database, links: Link[], timeoutMs?: number)
   );
 }
 
-const REJECTED_AMONG = `MATCH (a)-[r:${REJECTED_TYPE}]->(b)
-WHERE a.id IN $ids AND b.id IN $ids
-RETURN a, r, b ORDER BY r.id`;
+const REJECTED_TOUCHING = `MATCH (a)-[r:${REJECTED_TYPE}]->(b)
+WHERE a.id IN $ids OR b.id IN $ids
+RETURN a, r, b ORDER BY r.id LIMIT 5000`;
 
-/** The rejected (and retargeted) links between nodes of a view, for "show rejected". */
-export async function rejectedLinks(db: Database, ids: string[], timeoutMs?: number): Promise<WireEdge[]> {
+/** The rejected (and retargeted) links that touch nodes of a view, with both ends, for "show rejected". */
+export async function rejectedLinks(db: Database, ids: string[], timeoutMs?: number): Promise<{ edges: WireEdge[]; nodes: WireNode[] }> {
   return readTx(
     db,
     async (tx) => {
-      const result = await tx.run(REJECTED_AMONG, { ids });
-      return result.records.map((r) => toWireEdge(r.get('r') as Relationship, nodeId(r.get('a') as Node), nodeId(r.get('b') as Node)));
+      const result = await tx.run(REJECTED_TOUCHING, { ids });
+      const nodes = new Map<string, WireNode>();
+      const edges = result.records.map((r) => {
+        const a = toWireNode(r.get('a') as Node);
+        const b = toWireNode(r.get('b') as Node);
+        nodes.set(a.id, a);
+        nodes.set(b.id, b);
+        return toWireEdge(r.get('r') as Relationship, a.id, b.id);
+      });
+      return { edges, nodes: [...nodes.values()] };
     },
     timeoutMs,
   );

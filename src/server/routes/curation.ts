@@ -66,7 +66,7 @@ export function curationRoutes(app: FastifyInstance, ctx: RouteContext, access: 
   app.post('/api/curation/rejected-links', async (request): Promise<RejectedLinksResponse> => {
     const where = 'POST /api/curation/rejected-links';
     const { ids } = parseInput(RejectedLinksBody, request.body, where, 'body field');
-    return { edges: ids.length === 0 ? [] : await rejectedLinks(ctx.db, ids, ctx.limits.timeoutMs) };
+    return ids.length === 0 ? { edges: [], nodes: [] } : await rejectedLinks(ctx.db, ids, ctx.limits.timeoutMs);
   });
 
   app.post(

@@ -3,6 +3,7 @@
 // Used by the server routes (request validation), the web client (response parsing) and the CLI.
 import { z } from 'zod';
 import { BUILDS_ON_KINDS, RELATIONSHIP_TYPES, type WireEdge } from '../graph.js';
+import { WireNodeSchema } from './wire.js';
 
 export const CURATION_ACTIONS = ['accept', 'reject', 'kind', 'retarget', 'add'] as const;
 export type CurationAction = (typeof CURATION_ACTIONS)[number];
@@ -99,13 +100,17 @@ export type CurationListQuery = z.infer<typeof CurationListQuery>;
 export const CurationListResponse = z.object({ curations: z.array(CurationRecord) });
 export type CurationListResponse = z.infer<typeof CurationListResponse>;
 
-/** POST /api/curation/rejected-links: the rejected links among these nodes (a read; no token). */
+/** POST /api/curation/rejected-links: the rejected links touching these nodes (a read; no token). */
 export const RejectedLinksBody = z.strictObject({
   ids: z.array(CurationNodeId, { error: 'must be a list of node ids' }).max(5000, { error: 'must hold at most 5000 ids' }),
 });
 export type RejectedLinksBody = z.infer<typeof RejectedLinksBody>;
 
-export const RejectedLinksResponse = z.object({ edges: z.array(WireEdgeSchema).transform((edges) => edges as WireEdge[]) });
+/** The rejected links that touch the given nodes, and their ends (an end a reload of the view dropped comes back with it). */
+export const RejectedLinksResponse = z.object({
+  edges: z.array(WireEdgeSchema).transform((edges) => edges as WireEdge[]),
+  nodes: z.array(WireNodeSchema),
+});
 export type RejectedLinksResponse = z.infer<typeof RejectedLinksResponse>;
 
 /** The file `npm run curation -- export FILE` writes and `import FILE` reads (also GET /api/curation/export). */

@@ -1,5 +1,5 @@
-// The "Show rejected" switch: while on, the links curation rejected between the drawn nodes are
-// fetched whenever the drawn nodes change, and drawn grey and struck through.
+// The "Show rejected" switch: while on, the links curation rejected that touch the drawn nodes are
+// fetched whenever the drawn nodes change, and drawn grey and struck through (with a missing end).
 import { useEffect } from 'react';
 import { curationApi } from '../api/curation.js';
 import { addRejectedEdges, setShowRejected } from '../core/curation/index.js';
@@ -18,7 +18,7 @@ export function ShowRejected() {
     let live = true;
     curationApi
       .rejectedLinks(ids.slice(0, 5000))
-      .then((r) => live && rt.dispatch(addRejectedEdges(r.edges)))
+      .then((r) => live && rt.dispatch(addRejectedEdges(r.edges, r.nodes)))
       .catch((err: Error) => live && rt.dispatch(setError({ message: `Cannot load the rejected links: ${err.message}` })));
     return () => {
       live = false;

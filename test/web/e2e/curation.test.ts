@@ -95,6 +95,11 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Reject' }).click();
     await poll(() => edgeVisible(page, link.id)).toBe(false);
 
+    // "Show rejected" draws it (struck through) between the drawn nodes and is kept in the URL.
+    await page.getByRole('checkbox', { name: 'Show rejected' }).check();
+    await poll(() => edgeVisible(page, link.id)).toBe(true);
+    await poll(() => page.url()).toContain('rejected=show');
+
     // The whole graph (overview) has no trace of it either.
     const graph = await openExplorer(explorer, `?node=${encodeURIComponent(link.from)}`);
     await poll(() => graph.page.evaluate((n) => window.__methodgraph!.hasNode(n), link.from)).toBe(true);
@@ -106,11 +111,6 @@ describe('web/curation', { timeout: 600_000 }, () => {
     // The lineage is drawn (its root at least: the rejected link may have been the root's only one).
     await poll(() => again.evaluate((n) => window.__methodgraph!.hasNode(n), link.from)).toBe(true);
     expect(await edgeVisible(again, link.id)).toBe(false);
-
-    // "Show rejected" draws it (struck through) and is kept in the URL.
-    await again.getByRole('checkbox', { name: 'Show rejected' }).check();
-    await poll(() => edgeVisible(again, link.id)).toBe(true);
-    await poll(() => again.url()).toContain('rejected=show');
   });
 
   it('should change the kind of a link and show it as curated with its history', async () => {

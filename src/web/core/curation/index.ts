@@ -1,6 +1,6 @@
 // Curation in the explorer's state: which links are rejected, the "show rejected" filter, and the
 // pure steps that put a curation's answer (the link's relationships as they are now) into the view.
-import type { WireEdge } from '../../../shared/graph.js';
+import type { WireEdge, WireNode } from '../../../shared/graph.js';
 import type { Step } from '../state.js';
 import { withValidSelection } from '../graph/index.js';
 
@@ -43,11 +43,27 @@ export const applyCuratedEdges =
 
 /** Adds rejected links between drawn nodes (for "show rejected"); links already drawn stay as they are. */
 export const addRejectedEdges =
-  (edges: WireEdge[]): Step =>
+  (edges: WireEdge[], ends: WireNode[] = []): Step =>
   (state) => {
-    const fresh = edges.filter((e) => !state.view.edges[e.id] && state.view.nodes[e.source] && state.view.nodes[e.target]);
+    const view = state.view;
+    // A link drawn needs both ends: an end the view lacks (a lineage reloaded without the link) comes
+    // back beside the end that is drawn.
+    const byId = new Map(ends.map((n) => [n.id, n]));
+    const fresh = edges.filter((e) => !view.edges[e.id] && (view.nodes[e.source] || view.nodes[e.target]));
     if (fresh.length === 0) return state;
-    const next = { ...state.view.edges };
-    for (const e of fresh) next[e.id] = e;
-    return { ...state, view: { ...state.view, edges: next } };
+    const nodes = { ...view.nodes };
+    const positions = { ...view.positions };
+    const next = { ...view.edges };
+    for (const e of fresh) {
+      const [drawn, missing] = view.nodes[e.source] ? [e.source, e.target] : [e.target, e.source];
+      if (!nodes[missing]) {
+        const node = byId.get(missing);
+        if (!node) continue;
+        nodes[missing] = node;
+        const at = positions[drawn];
+        if (at) positions[missing] = { x: at.x + 40, y: at.y + 40 };
+      }
+      next[e.id] = e;
+    }
+    return { ...state, view: { ...view, nodes, edges: next, positions } };
   };

@@ -47,10 +47,10 @@ function table(name: string, e: Evaluation, verbose: boolean): string {
     lines.push(`  ${f.padEnd(10)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}   (${s.matched}/${s.predicted}, ${s.hit}/${s.expected})`);
   }
   lines.push(`  summary: ${FAMILIES.map((f) => `${f}=${e.families[f].papers ? pct(e.families[f].f1) : 'n/a'}`).join(' ')}`);
-  lines.push('  extractor precision (raw, and smoothed (matched+1)/(predicted+2) as used for confidence):');
+  lines.push('  extractor precision (raw, and smoothed (matched+1)/(predicted+2) as used for confidence; papers it helped; matches only it made):');
   for (const x of e.extractors) {
     const smoothed = (x.matched + 1) / (x.predicted + 2);
-    lines.push(`    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})  smoothed ${pct(smoothed)}`);
+    lines.push(`    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})  smoothed ${pct(smoothed)}  papers ${x.papers}  sole ${x.sole}`);
   }
   if (verbose) {
     for (const f of FAMILIES) {

@@ -31,6 +31,10 @@ export interface ExtractorScore {
   matched: number;
   predicted: number;
   precision: number;
+  /** Distinct papers with a matched prediction of this extractor: 1 means it helped one paper only. */
+  papers: number;
+  /** Matched predictions no other extractor made: what removing this extractor would lose. */
+  sole: number;
 }
 
 export interface Evaluation {
@@ -65,7 +69,7 @@ class Scorer {
   private readonly aliases = new Map<string, Set<string>>();
   private readonly edgesBySource = new Map<string, WireEdge[]>();
   readonly tallies = new Map<Family, Tally>(FAMILIES.map((f) => [f, { papers: 0, matched: 0, predicted: 0, hit: 0, expected: 0, extra: [], missing: [] }]));
-  readonly extractors = new Map<string, { family: Family; extractor: string; matched: number; predicted: number }>();
+  readonly extractors = new Map<string, { family: Family; extractor: string; matched: number; predicted: number; titles: Set<string>; sole: number }>();
 
   constructor(
     private readonly graph: WireGraph,
@@ -123,9 +127,13 @@ class Scorer {
       else t.extra.push(`${short}: ${p.label}`);
       for (const x of p.extractors) {
         const key = `${family}:${x}`;
-        const s = this.extractors.get(key) ?? { family, extractor: x, matched: 0, predicted: 0 };
+        const s = this.extractors.get(key) ?? { family, extractor: x, matched: 0, predicted: 0, titles: new Set<string>(), sole: 0 };
         s.predicted += 1;
-        if (p.matched) s.matched += 1;
+        if (p.matched) {
+          s.matched += 1;
+          s.titles.add(title);
+          if (p.extractors.length === 1) s.sole += 1;
+        }
         this.extractors.set(key, s);
       }
     }
@@ -236,7 +244,7 @@ export function evaluate(graph: WireGraph, gold: Gold, goldPath = 'gold'): Evalu
     }),
   ) as Record<Family, FamilyScore>;
   const extractors = [...scorer.extractors.values()]
-    .map((x) => ({ ...x, precision: ratio(x.matched, x.predicted) }))
+    .map(({ titles, ...x }) => ({ ...x, papers: titles.size, precision: ratio(x.matched, x.predicted) }))
     .sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || b.predicted - a.predicted);
   return { papers: gold.papers.length, families, extractors };
 }

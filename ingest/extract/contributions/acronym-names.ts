@@ -1,5 +1,5 @@
 // Names introduced by an acronym definition: inside a proposal object ("we propose module-to-module
-// knowledge distillation (m2mKD)"), after a possessive ("our latent diffusion models (LDMs)"), or in the title.
+// knowledge distillation (m2mKD)"), or in the title.
 // A head noun right after the parenthesis stays part of the name: "vector-matrix (VM) decomposition".
 import type { AcronymDefinition } from '../acronyms.js';
 import type { SentenceInfo } from '../types.js';
@@ -9,8 +9,6 @@ import { objectCut } from './proposal-verbs.js';
 
 /** Smoothed precision of acronym definitions in proposal objects (13/13), measured by `npm run eval`. */
 export const PROPOSAL_ACRONYM_PRECISION = 0.93;
-/** Smoothed precision of "our <long form> (<acronym>)" (1/1), measured by `npm run eval`. */
-export const POSSESSIVE_ACRONYM_PRECISION = 0.67;
 /** Smoothed precision of acronyms defined in the title (1/1), measured by `npm run eval`. */
 export const TITLE_ACRONYM_PRECISION = 0.67;
 
@@ -47,26 +45,6 @@ export function acronymsInObject(o: ProposalObject): Candidate[] {
   return out;
 }
 
-/** "Our latent diffusion models (LDMs) achieve ...": a possessive right before the long form. */
-export function possessiveAcronyms(s: SentenceInfo): Candidate[] {
-  const out: Candidate[] = [];
-  for (const def of s.acronyms) {
-    if (!/\bour\s+(?:new\s+|proposed\s+)?$/i.test(s.text.slice(Math.max(0, def.start - 20), def.start))) continue;
-    const { long, short } = definedName(def, s.text);
-    out.push({
-      name: long,
-      aliases: short,
-      sentence: s.index,
-      extractor: 'possessive-acronym',
-      confidence: POSSESSIVE_ACRONYM_PRECISION,
-      descriptor: long,
-      nameRank: 2,
-      claimsKnown: true,
-    });
-  }
-  return out;
-}
-
 /** Acronyms defined in the title ("... Using Sorted Fine-Tuning (SoFT)"). */
 export function titleAcronyms(title: SentenceInfo | undefined): Candidate[] {
   return (title?.acronyms ?? []).map((def) => ({
@@ -79,20 +57,4 @@ export function titleAcronyms(title: SentenceInfo | undefined): Candidate[] {
     nameRank: 2,
     claimsKnown: false,
   }));
-}
-
-/** Smoothed precision of "our <acronym> approach" (1/1), measured by `npm run eval`. */
-export const POSSESSIVE_NAME_PRECISION = 0.67;
-
-const POSSESSIVE_NAME = /\bour\s+([\p{L}\p{N}][\p{L}\p{N}.-]*)\s+(?:approach|method|model|framework|architecture|network|algorithm)s?\b/giu;
-
-/** "Our MAE approach is simple": an acronym the abstract defines, used with "our" and a method noun. */
-export function possessiveNames(s: SentenceInfo, sentences: SentenceInfo[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of s.text.matchAll(POSSESSIVE_NAME)) {
-    const def = sentences.flatMap((x) => x.acronyms).find((d) => d.short === m[1]);
-    if (!def) continue;
-    out.push({ name: def.long, aliases: [def.short], sentence: s.index, extractor: 'possessive-name', confidence: POSSESSIVE_NAME_PRECISION, descriptor: m[0], nameRank: 2, claimsKnown: true });
-  }
-  return out;
 }

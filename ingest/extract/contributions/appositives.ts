@@ -8,7 +8,6 @@ import { isNameToken, isStrongName, leadingName } from './names.js';
 export const APPOSITIVE_PRECISION = 0.83;
 
 const NEW_APPOSITIVE = /(?:^|[.;:]\s+|\s)([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{Lu}][\p{L}\p{N}-]*){0,3}),\s+(?:a|an)\s+(?:novel|new)\b([^,.;]*)/gu;
-const VERSION_APPOSITIVE = /\b(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[\p{Ll}-]+\s+){0,3}(?:version|variant|instance|instantiation|extension|form)\s+of\s+(?:the|our|this)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?),\s+/gu;
 
 export function appositiveInObject(o: ProposalObject): Candidate[] {
   const m = /^(?:a|an|the)\s+([^,.;()]{3,90}?),\s+(.+)$/i.exec(o.text);
@@ -27,19 +26,6 @@ export function newAppositives(s: SentenceInfo): Candidate[] {
     const name = m[1]!;
     if (!isStrongName(name) || !isNameToken(name.split(/\s+/)[0]!)) continue;
     out.push({ name, aliases: [], sentence: s.index, extractor: 'novel-appositive', confidence: APPOSITIVE_PRECISION, descriptor: m[2]!, nameRank: 3, claimsKnown: false });
-  }
-  return out;
-}
-
-/** "A smaller version of the network, Fast YOLO, processes ...": a named version of the paper's own model. */
-export function versionAppositives(s: SentenceInfo): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of s.text.matchAll(VERSION_APPOSITIVE)) {
-    const rest = s.text.slice(m.index + m[0].length);
-    const name = leadingName(rest);
-    if (!name || !isStrongName(name)) continue;
-    if (!/^\s*[,(]/.test(rest.slice(rest.indexOf(name) + name.length))) continue;
-    out.push({ name, aliases: [], sentence: s.index, extractor: 'version-appositive', confidence: APPOSITIVE_PRECISION, descriptor: m[1]!, nameRank: 3, claimsKnown: false });
   }
   return out;
 }

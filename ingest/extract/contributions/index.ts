@@ -1,15 +1,14 @@
 // Named contributions a paper proposes: each pattern (proposal verbs, acronym definitions, naming cues,
-// appositives, enumerations, lowercase mechanisms, the title) proposes candidates; candidates sharing a
+// appositives, lowercase mechanisms, the title) proposes candidates; candidates sharing a
 // name merge into one contribution, typed Method / Architecture / Dataset. A name the taxonomy already
 // knows counts only when a pattern introduces it strongly (the DeiT paper proposes DeiT).
 import { entityId, type EntityKind } from '../../taxonomy/taxonomy.js';
 import { matchKey } from '../keys.js';
 import { OBJECT_CUT } from '../patterns.js';
 import type { Contribution } from '../types.js';
-import { acronymsInObject, possessiveAcronyms, possessiveNames, titleAcronyms } from './acronym-names.js';
-import { appositiveInObject, labelsOfNewThings, newAppositives, versionAppositives } from './appositives.js';
+import { acronymsInObject, titleAcronyms } from './acronym-names.js';
+import { appositiveInObject, labelsOfNewThings, newAppositives } from './appositives.js';
 import type { Candidate, PatternContext, ProposalObject } from './candidate.js';
-import { enumeratedNames } from './enumerations.js';
 import { headKind, kindFromWords, suffixKind } from './kinds.js';
 import { mechanismsInObject } from './mechanisms.js';
 import { listItemsInObject, namesInObject, proposalObjects } from './proposal-verbs.js';
@@ -38,7 +37,7 @@ function abstractCandidates(ctx: PatternContext): { candidates: Candidate[]; obj
       if (acronyms.length === 0) candidates.push(...namesInObject(o, known));
       candidates.push(...appositiveInObject(o), ...mechanismsInObject(o), ...listItemsInObject(o, known));
     }
-    candidates.push(...namingCues(s), ...possessiveAcronyms(s), ...possessiveNames(s, ctx.sentences), ...newAppositives(s), ...versionAppositives(s), ...enumeratedNames(s), ...labelsOfNewThings(s));
+    candidates.push(...namingCues(s), ...newAppositives(s), ...labelsOfNewThings(s));
   }
   return { candidates, objects };
 }

@@ -3,10 +3,7 @@
 // models dubbed ConvNeXt") or a first-person proposal of an unnamed member ("we propose a new family of policy
 // gradient methods", "we propose a hierarchical Transformer whose ..."). Families only mentioned nearby
 // ("motivated by the success of RNNs") are not linked.
-import { entityId } from '../../taxonomy/taxonomy.js';
-import { ARCHITECTURE_WORDS } from '../contributions/kinds.js';
 import { proposalObjects } from '../contributions/proposal-verbs.js';
-import { matchKey } from '../keys.js';
 import type { Mention } from '../mentions.js';
 import type { BuildsOnLink, LineageContext } from './types.js';
 
@@ -28,30 +25,6 @@ export function familyMentions(phrase: string, ctx: LineageContext): Mention[] {
   return [...head, ...parts];
 }
 
-/** Smoothed precision of links to families the abstract defines by an acronym (3/3), measured by `npm run eval`. */
-export const DEFINED_FAMILY_PRECISION = 0.8;
-
-/**
- * A family the abstract defines with an acronym and no taxonomy knows ("Visual Language Models (VLM)",
- * "Vision-Language Pre-training (VLP)"), named as the head of a descriptor ("a family of VLMs", "a new VLP
- * framework"): a target recognisable from the text itself.
- */
-function definedFamilies(phrase: string, ctx: LineageContext): BuildsOnLink['entity'][] {
-  const np = phrase.slice(0, NP_END.exec(phrase)?.index ?? phrase.length);
-  const own = new Set(ctx.contributions.flatMap((c) => [c.name, ...c.aliases]).map(matchKey));
-  const out: BuildsOnLink['entity'][] = [];
-  for (const def of ctx.sentences.flatMap((s) => s.acronyms)) {
-    if (own.has(matchKey(def.short)) || own.has(matchKey(def.long)) || ctx.matcher.find(def.long).some((m) => m.end - m.start === def.long.length)) continue;
-    const form = [def.short, def.long].find((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i').test(np));
-    if (!form) continue;
-    const at = np.toLowerCase().indexOf(form.toLowerCase());
-    if (!HEAD_AFTER.test(np.slice(at + form.length).replace(/^s\b/, ''))) continue;
-    const head = def.long.toLowerCase().split(/[\s-]+/).pop()!.replace(/s$/, '');
-    out.push({ name: def.long.replace(/s$/, ''), aliases: [def.short], kind: ARCHITECTURE_WORDS.has(head) ? 'Architecture' : 'Method' });
-  }
-  return out;
-}
-
 export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
   const out: BuildsOnLink[] = [];
   for (const c of ctx.contributions) {
@@ -61,10 +34,6 @@ export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
       for (const m of familyMentions(phrase, ctx)) {
         if (ctx.contributions.some((x) => x.id === m.id)) continue;
         out.push({ source: c.id, target: m.id, kind: 'variant', sentence: c.sentence, evidence: c.evidence, confidence: DESCRIPTOR_FAMILY_PRECISION, extractor: 'descriptor-family' });
-      }
-      for (const entity of definedFamilies(phrase, ctx)) {
-        const target = entityId(entity!.kind, entity!.name);
-        out.push({ source: c.id, target, entity, kind: 'variant', sentence: c.sentence, evidence: c.evidence, confidence: DEFINED_FAMILY_PRECISION, extractor: 'defined-family' });
       }
     }
   }

@@ -1,8 +1,7 @@
 // BUILDS_ON links of one paper's contributions, from every lineage rule: verbs in clauses, names as
-// evidence, stated families, own named parts, derived models and the title. One link per pair: the most
+// evidence, stated families, own named parts and the title. One link per pair: the most
 // precise rule's.
 import { clauseVerbLinks } from './clause-verbs.js';
-import { derivedModelLinks } from './derived.js';
 import { descriptorFamilyLinks, unnamedMemberLinks } from './families.js';
 import { nameLinks } from './names.js';
 import { ownPartLinks } from './parts.js';
@@ -26,7 +25,6 @@ export function findBuildsOn(ctx: LineageContext, options: LineageOptions = {}):
     ...descriptorFamilyLinks(ctx),
     ...unnamedMemberLinks(ctx),
     ...ownPartLinks(ctx),
-    ...derivedModelLinks(ctx),
     ...(options.titleTail === false ? [] : titleTailLinks(ctx)),
   ];
   for (const link of all) {

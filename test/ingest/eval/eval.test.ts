@@ -90,7 +90,8 @@ describe('ingest/eval', () => {
     it('should keep dev-set and default-corpus F1 above their floors', async () => {
       const [dev, corpus] = evalSets();
       const d = (await evaluateSet(dev!)).families;
-      expect(d.proposes.f1).toBeGreaterThanOrEqual(0.88);
+      // 0.82 measured once the rules that helped only the dev sentence they quoted were removed.
+      expect(d.proposes.f1).toBeGreaterThanOrEqual(0.8);
       expect(d.builds_on.f1).toBeGreaterThanOrEqual(0.48);
       expect(d.mentions.f1).toBeGreaterThanOrEqual(0.75);
       expect(d.datasets.f1).toBeGreaterThanOrEqual(0.79);

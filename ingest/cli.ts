@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError, wholeNumber } from './cli-args.js';
 import cliProgress from 'cli-progress';
 import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver.js';
 import type { WireGraph } from '../src/shared/graph.js';
@@ -60,35 +60,21 @@ export interface CliOptions {
   undo?: string;
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 /** Parses and validates the command line; throws UsageError with a message that says what to do. */
 export function parseCli(argv: string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'string' },
-        reset: { type: 'boolean', default: false },
-        yes: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        'batch-size': { type: 'string' },
-        workers: { type: 'string' },
-        runs: { type: 'boolean', default: false },
-        undo: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}; see --help`);
-  }
+  const parsed = parseCommandLine(argv, {
+    format: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    reset: { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    'batch-size': { type: 'string' },
+    workers: { type: 'string' },
+    runs: { type: 'boolean', default: false },
+    undo: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const v = parsed.values;
   const options: CliOptions = {
     files: parsed.positionals,
@@ -127,17 +113,10 @@ export function parseCli(argv: string[]): CliOptions {
     options.json = v.json;
   }
   if (v['batch-size'] !== undefined) {
-    const n = Number(v['batch-size']);
-    if (!/^\d+$/.test(v['batch-size']) || !Number.isSafeInteger(n) || n < 1 || n > 100_000) {
-      throw new UsageError(`--batch-size "${v['batch-size']}" must be a whole number from 1 to 100000`);
-    }
-    options.batchSize = n;
+    options.batchSize = wholeNumber('--batch-size', v['batch-size'], 1, 100_000);
   }
   if (v.workers !== undefined) {
-    const n = Number(v.workers);
-    if (!/^\d+$/.test(v.workers) || n < 1 || n > 256)
-      throw new UsageError(`--workers "${v.workers}" must be a whole number from 1 to 256 (1 extracts without worker threads)`);
-    options.workers = n;
+    options.workers = wholeNumber('--workers', v.workers, 1, 256, ' (1 extracts without worker threads)');
   }
   if (options.dryRun && options.reset)
     throw new UsageError('--reset deletes the stored graph and --dry-run touches no database; use one or the other');

@@ -1,6 +1,6 @@
 // The fetch command line: `<source> <query|id> [options]`, validated per source with messages that
 // name the argument and say what is expected.
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError, wholeNumber } from '../cli-args.js';
 import { openAlexWorkId } from './openalex.js';
 import { DEFAULT_MAX, MAX_DEPTH } from './run.js';
 import { semanticScholarId } from './semantic-scholar.js';
@@ -33,9 +33,6 @@ METHODGRAPH_FETCH_DIR (cache root, default .methodgraph/fetch).
 
 Exit codes: 0 done, 1 nothing matched or records rejected, 2 bad usage, 3 failure, 130 interrupted (run again to resume).`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface FetchCliOptions {
   source: SourceName;
@@ -53,36 +50,20 @@ export interface FetchCliOptions {
   help: boolean;
 }
 
-function wholeNumber(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${name} "${value}" must be a whole number from ${min} to ${max}`);
-  return n;
-}
-
 export function parseFetchCli(argv: string[]): FetchCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        max: { type: 'string' },
-        references: { type: 'boolean', default: false },
-        citations: { type: 'boolean', default: false },
-        depth: { type: 'string' },
-        'base-url': { type: 'string' },
-        'interval-ms': { type: 'string' },
-        'page-size': { type: 'string' },
-        refresh: { type: 'boolean', default: false },
-        'no-ingest': { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}; see --help`);
-  }
+  const parsed = parseCommandLine(argv, {
+    max: { type: 'string' },
+    references: { type: 'boolean', default: false },
+    citations: { type: 'boolean', default: false },
+    depth: { type: 'string' },
+    'base-url': { type: 'string' },
+    'interval-ms': { type: 'string' },
+    'page-size': { type: 'string' },
+    refresh: { type: 'boolean', default: false },
+    'no-ingest': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const v = parsed.values;
   const help = v.help === true;
   const [source, query, ...extra] = parsed.positionals;

@@ -6,7 +6,8 @@ import { closeOnSignals, openDatabase, type Database } from '../../src/neo4j/dri
 import { formatIssue } from '../cli.js';
 import { formatCounts } from '../load/index.js';
 import { ingest } from '../run.js';
-import { HELP, parseFetchCli, UsageError, type FetchCliOptions } from './args.js';
+import { UsageError } from '../cli-args.js';
+import { HELP, parseFetchCli, type FetchCliOptions } from './args.js';
 import { fetchPapers, type FetchResult } from './run.js';
 import { EmptyResultError, FetchAbortedError, FetchError, type FetchProgress } from './types.js';
 

@@ -1,7 +1,7 @@
 // What the user's gestures do when they need the API: load the first view, expand, lineage, path,
 // queries. Each fetches, then applies one pure step to the mounted explorer's runtime; failures
 // become a banner with a retry.
-import type { WireGraph } from '../shared/graph.js';
+import type { WireEdge, WireGraph, WireNode } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
 import { api, ApiError, type CypherResponse, type NodeResponse } from './api/client.js';
 import { fetchDiff } from './api/diff.js';
@@ -104,6 +104,12 @@ export async function selectNode(rt: GraphRuntime, id: string, options: { focus?
   if (rt.getState().view.hiddenNodes.includes(id)) rt.commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
   rt.dispatch(select({ kind: 'node', id }));
   if (options.focus) setTimeout(() => focusNode(rt, id), 50);
+}
+
+/** Shows a link's details; a link the view does not draw (listed in a node's details) is drawn first, with its far end. */
+export function showEdge(rt: GraphRuntime, edge: WireEdge, farEnd: WireNode): void {
+  if (!rt.getState().view.edges[edge.id]) rt.commitStep(addGraph({ nodes: [farEnd], edges: [edge] }));
+  rt.dispatch(select({ kind: 'edge', id: edge.id }));
 }
 
 /** Adds a node's neighbourhood next to it, capped; `all` fetches what "+N more" left out. */

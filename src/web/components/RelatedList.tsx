@@ -2,7 +2,7 @@
 // where it matters; shared by the paper and entity details.
 import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { NodeResponse } from '../api/client.js';
-import { select } from '../core/selection/index.js';
+import { showEdge } from '../actions.js';
 import { NodeLink } from './NodeLink.js';
 import { useRuntime } from '../runtime/context.js';
 
@@ -51,7 +51,7 @@ export function RelatedList({ title, items, evidence = false }: { title: string;
             {evidence && str(edge.properties.evidence) && (
               <blockquote className="evidence">
                 “{str(edge.properties.evidence)}”{' '}
-                <button type="button" className="link small" onClick={() => rt.dispatch(select({ kind: 'edge', id: edge.id }))} aria-label={`Details of the link to ${node.name}`}>
+                <button type="button" className="link small" onClick={() => showEdge(rt, edge, node)} aria-label={`Details of the link to ${node.name}`}>
                   details
                 </button>
               </blockquote>

@@ -2,7 +2,7 @@
 // pure steps that put a curation's answer (the link's relationships as they are now) into the view.
 import type { WireEdge, WireNode } from '../../../shared/graph.js';
 import type { Step } from '../state.js';
-import { withValidSelection } from '../graph/index.js';
+import { addGraph, withValidSelection } from '../graph/index.js';
 
 /** Rejected, or retargeted away: hidden unless "show rejected" is on, then drawn struck through. */
 export function isRejected(edge: WireEdge): boolean {
@@ -46,24 +46,9 @@ export const addRejectedEdges =
   (edges: WireEdge[], ends: WireNode[] = []): Step =>
   (state) => {
     const view = state.view;
-    // A link drawn needs both ends: an end the view lacks (a lineage reloaded without the link) comes
-    // back beside the end that is drawn.
-    const byId = new Map(ends.map((n) => [n.id, n]));
     const fresh = edges.filter((e) => !view.edges[e.id] && (view.nodes[e.source] || view.nodes[e.target]));
     if (fresh.length === 0) return state;
-    const nodes = { ...view.nodes };
-    const positions = { ...view.positions };
-    const next = { ...view.edges };
-    for (const e of fresh) {
-      const [drawn, missing] = view.nodes[e.source] ? [e.source, e.target] : [e.target, e.source];
-      if (!nodes[missing]) {
-        const node = byId.get(missing);
-        if (!node) continue;
-        nodes[missing] = node;
-        const at = positions[drawn];
-        if (at) positions[missing] = { x: at.x + 40, y: at.y + 40 };
-      }
-      next[e.id] = e;
-    }
-    return { ...state, view: { ...view, nodes, edges: next, positions } };
+    // An end the view lacks (a lineage reloaded without the link) comes back beside the end that is drawn.
+    const needed = new Set(fresh.flatMap((e) => [e.source, e.target]).filter((id) => !view.nodes[id]));
+    return addGraph({ nodes: ends.filter((n) => needed.has(n.id)), edges: fresh })(state);
   };

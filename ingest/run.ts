@@ -6,7 +6,7 @@ import { applyCurations } from '../src/neo4j/curation/store.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import { defaultWorkers, ExtractionPipeline, PreparePool } from './extract/workers/pool.js';
+import { DEFAULT_POOL_AFTER, defaultWorkers, ExtractionPipeline, PreparePool } from './extract/workers/pool.js';
 import { docsTopics, entityTermTest } from './extract/topics/graph.js';
 import {
   finishRun,
@@ -53,7 +53,8 @@ export interface IngestOptions {
   batchSize?: number;
   /**
    * Extraction workers (worker_threads) that prepare papers in parallel; 1 extracts in this thread.
-   * Default: every core (os.availableParallelism()). Output is the same whatever the number.
+   * Default: every core (os.availableParallelism()), started after the first 1,000 papers (a smaller input
+   * is extracted here); a number given starts them at once. Output is the same whatever the number.
    */
   workers?: number;
   /** The taxonomy to extract with (default: a fresh copy of the bundled one). */
@@ -301,6 +302,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
                 workers > 1 ? () => new PreparePool(workers, extensions) : undefined,
                 (r) => ex.prepare(r),
                 (prepared) => ex.addPrepared(prepared),
+                options.workers === undefined ? DEFAULT_POOL_AFTER : 0,
               );
             }
             records += 1;

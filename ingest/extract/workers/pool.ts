@@ -9,6 +9,12 @@ import type { PaperRecord } from '../../types.js';
 import type { PreparedPaper } from '../prepare.js';
 
 export const CHUNK = 32;
+/**
+ * Papers prepared in this thread before a pool of the default size starts: starting workers (each loads
+ * tsx, the language model and the taxonomy) costs seconds, which a corpus of a few hundred papers (the
+ * default one) never wins back. A pool the caller asked for starts at the first full chunk.
+ */
+export const DEFAULT_POOL_AFTER = 1000;
 
 /** The default pool size: every core the process may use. */
 export function defaultWorkers(): number {
@@ -77,22 +83,28 @@ export class PreparePool {
 
 /**
  * Hands records to the extractor in reading order: prepared by a pool chunk by chunk, or in this thread
- * when no pool is wanted. The pool is started only once a first chunk is full, so a small input never
- * pays for starting workers. `push` and `drain` return the extractor's output for the papers done.
+ * when no pool is wanted. The first `poolAfter` papers are prepared here and the pool starts after them,
+ * so a small input never pays for starting workers. `push` and `drain` return the extractor's output for
+ * the papers done.
  */
 export class ExtractionPipeline<T> {
   private chunk: PaperRecord[] = [];
   private readonly inFlight: Promise<PreparedPaper[]>[] = [];
   private pool: PreparePool | undefined;
+  private preparedHere = 0;
 
   constructor(
     private readonly startPool: (() => PreparePool) | undefined,
     private readonly prepareHere: (record: PaperRecord) => PreparedPaper,
     private readonly add: (prepared: PreparedPaper) => T,
+    private readonly poolAfter = 0,
   ) {}
 
   async push(record: PaperRecord): Promise<T[]> {
-    if (!this.startPool) return [this.add(this.prepareHere(record))];
+    if (!this.startPool || (!this.pool && this.preparedHere < this.poolAfter)) {
+      this.preparedHere += 1;
+      return [this.add(this.prepareHere(record))];
+    }
     this.chunk.push(record);
     if (this.chunk.length < CHUNK) return [];
     this.pool ??= this.startPool();

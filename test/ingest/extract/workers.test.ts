@@ -8,6 +8,8 @@ import { ingest } from '../../../ingest/run.js';
 import { generateCorpus } from '../../../bench/synthetic/generate.js';
 import { loadVocabulary } from '../../../bench/synthetic/vocabulary.js';
 import type { WireGraph } from '../../../src/shared/graph.js';
+import type { PreparedPaper as Prepared } from '../../../ingest/extract/prepare.js';
+import { CHUNK, ExtractionPipeline, type PreparePool as Pool } from '../../../ingest/extract/workers/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'methodgraph-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +46,43 @@ describe('ingest/extract/workers', () => {
       expect(one).toContain('"type":"BUILDS_ON"');
       expect(await exported([path], 2)).toBe(one);
       expect(await exported([path], 3)).toBe(one);
+    });
+  });
+});
+
+describe('ingest/extract/workers/pool', () => {
+  describe('#ExtractionPipeline', () => {
+    it('should prepare the first poolAfter papers in this thread, start the pool only then, and keep reading order', async () => {
+      const where: string[] = [];
+      let started = 0;
+      // A pool that prepares in this thread too, marking what it prepared: what matters here is who prepares what, and when.
+      const pool = {
+        size: 2,
+        prepare: async (records: { title: string }[]) => records.map((r) => ({ title: `pool:${r.title}` }) as unknown as Prepared),
+        close: async () => undefined,
+      } as unknown as Pool;
+      const pipeline = new ExtractionPipeline<string>(
+        () => {
+          started = where.length;
+          return pool;
+        },
+        (r) => ({ title: `here:${r.title}` }) as unknown as Prepared,
+        (p) => (p as unknown as { title: string }).title,
+        5,
+      );
+      const out: string[] = [];
+      const total = 5 + 2 * CHUNK + 3;
+      for (let i = 0; i < total; i++) {
+        const done = await pipeline.push({ title: String(i), abstract: '' } as never);
+        out.push(...done);
+        where.push(...done);
+      }
+      out.push(...(await pipeline.drain()));
+      await pipeline.close();
+      expect(out.map((t) => Number(t.split(':')[1]))).toEqual([...Array(total).keys()]);
+      expect(out.slice(0, 5).every((t) => t.startsWith('here:'))).toBe(true);
+      expect(out.slice(5, 5 + 2 * CHUNK).every((t) => t.startsWith('pool:'))).toBe(true);
+      expect(started).toBe(5);
     });
   });
 });

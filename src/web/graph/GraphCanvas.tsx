@@ -9,6 +9,8 @@ import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
+import { smallestColumnGap } from '../core/positions/index.js';
+import type { ViewState } from '../core/state.js';
 import { SyncController } from './controllers/SyncController.js';
 import { EventsController } from './controllers/EventsController.js';
 import { LayoutController } from './controllers/LayoutController.js';
@@ -16,6 +18,17 @@ import { CommunityController } from './controllers/CommunityController.js';
 import { TestHandleController } from './controllers/TestHandleController.js';
 import { YearAxisController } from './controllers/YearAxisController.js';
 import { MinimapController } from './controllers/MinimapController.js';
+
+/**
+ * In the lineage view, the on-screen distance between two neighbouring columns: a label wider than
+ * that would run into the next column's nodes. Null in other views.
+ */
+function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undefined): number | null {
+  if (!sigma || view.mode !== 'lineage') return null;
+  const gap = smallestColumnGap(Object.values(view.positions).map((p) => p.x));
+  if (gap === null) return null;
+  return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
+}
 
 export function GraphCanvas() {
   const rt = useRuntime();
@@ -25,7 +38,10 @@ export function GraphCanvas() {
   useEffect(() => {
     if (!container.current) return;
     const programSet = chooseProgramSet(window.location.search);
-    const labels = createLabelDrawer(() => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT);
+    const labels = createLabelDrawer({
+      mustDraw: () => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT,
+      maxWidth: () => columnWidth(rt.getState().view, rt.renderer()?.sigma),
+    });
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',
       ...programsFor(programSet),

@@ -2,6 +2,10 @@
 // what is visible.
 import { isNodeVisible } from '../core/visibility.js';
 import type { GraphRuntime } from '../runtime/graph-runtime.js';
+import { smallestColumnGap } from '../core/positions/index.js';
+
+/** How much of a column's width the frame of a lineage keeps right of its last column. */
+const LABEL_ROOM = 0.9;
 
 export function focusNode(rt: GraphRuntime, id: string, ratio = 0.35): void {
   const sigma = rt.sigma();
@@ -23,6 +27,8 @@ export function fitView(rt: GraphRuntime): void {
     minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
     minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
   });
+  // A lineage's labels run right of their nodes: the frame keeps room for the last column's labels.
+  if (view.mode === 'lineage' && minX !== Infinity) maxX += LABEL_ROOM * (smallestColumnGap(Object.values(view.positions).map((p) => p.x)) ?? 0);
   // The graph is framed on the visible nodes' box, so the camera's home position shows exactly them.
   sigma.setCustomBBox(minX === Infinity ? null : { x: [minX, maxX], y: [minY, maxY] });
   sigma.refresh();

@@ -1,6 +1,7 @@
 // Node labels that never overlap: sigma hands each label to draw (its label grid picks candidates,
 // forced labels come after); this drawer tries four places around the node and skips a label that
-// fits nowhere, unless the view is small enough that every node must keep its label.
+// fits nowhere, unless the view is small enough that every node must keep its label. Where the view
+// gives labels a width (the columns of a lineage), a longer label is shortened with an ellipsis.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 
@@ -22,21 +23,44 @@ export interface LabelDrawer {
   drawn(): string[];
 }
 
-/** `mustDraw` says whether a label that fits nowhere is still drawn (small views label every node). */
-export function createLabelDrawer(mustDraw: () => boolean): LabelDrawer {
+/** The longest prefix of `text` that, with an ellipsis, measures at most `max` pixels. */
+export function fitLabel(text: string, max: number, measure: (s: string) => number): string {
+  if (measure(text) <= max) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, Math.max(1, lo)).trimEnd()}…`;
+}
+
+export interface LabelDrawerOptions {
+  /** Whether a label that fits nowhere is still drawn (small views label every node). */
+  mustDraw: () => boolean;
+  /** The widest a label may be, in pixels, this frame; null for no limit. Read once per frame. */
+  maxWidth?: () => number | null;
+}
+
+export function createLabelDrawer({ mustDraw, maxWidth }: LabelDrawerOptions): LabelDrawer {
   let boxes: Box[] = [];
   let drawnLabels: string[] = [];
+  let limit: number | null = null;
   return {
     beginFrame() {
       boxes = [];
       drawnLabels = [];
+      limit = maxWidth?.() ?? null;
     },
     drawn: () => drawnLabels,
     draw(context, data, settings) {
       if (!data.label) return;
       const size = settings.labelSize;
       context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-      const w = context.measureText(data.label).width + 4;
+      const measure = (text: string) => context.measureText(text).width;
+      const label = limit === null ? data.label : fitLabel(data.label, Math.max(24, limit - data.size - 7), measure);
+      const w = measure(label) + 4;
       const h = size + 2;
       const r = data.size;
       const places: Box[] = [
@@ -52,7 +76,7 @@ export function createLabelDrawer(mustDraw: () => boolean): LabelDrawer {
         place = places[0]!;
       }
       boxes.push(place);
-      drawnLabels.push(data.label);
+      drawnLabels.push(label);
       // A white halo keeps the text readable over edges.
       context.lineWidth = 3;
       context.strokeStyle = 'rgba(255,255,255,0.9)';
@@ -60,8 +84,8 @@ export function createLabelDrawer(mustDraw: () => boolean): LabelDrawer {
       context.fillStyle = '#111827';
       context.textBaseline = 'middle';
       const ty = place.y + h / 2;
-      context.strokeText(data.label, place.x + 2, ty);
-      context.fillText(data.label, place.x + 2, ty);
+      context.strokeText(label, place.x + 2, ty);
+      context.fillText(label, place.x + 2, ty);
       context.textBaseline = 'alphabetic';
     },
   };

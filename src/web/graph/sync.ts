@@ -6,15 +6,24 @@ import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../types.js';
 import { nodeSize } from './appearance.js';
 import { isRejected, strike } from '../core/curation/index.js';
 
-/** Short labels keep the drawing readable: a paper goes by the part of its title before the colon. */
+const LABEL_CHARS = 34;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 2)}…` : text);
+
+/**
+ * Short labels keep the drawing readable: a paper goes by the part of its title before the colon and its
+ * year, so "Titans (2025)", the paper, never reads the same as "Titans", the method it proposes.
+ */
 export function shortLabel(node: WireNode): string {
   let name = node.name || node.id;
   if (node.label === 'Repository') name = name.replace(/^https?:\/\/(www\.)?(github\.com\/)?/, '');
   if (node.label === 'Paper') {
     const head = name.split(/:\s/)[0] ?? name;
     if (head.length >= 3 && head.length <= 40) name = head;
+    const year = node.properties.year;
+    if (typeof year === 'number') return `${clip(name, LABEL_CHARS - 7)} (${year})`;
   }
-  return name.length > 34 ? `${name.slice(0, 32)}…` : name;
+  return clip(name, LABEL_CHARS);
 }
 
 function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { replaceGraph, showLineage } from '../../../src/web/core/graph/index.js';
 import { commit, undo } from '../../../src/web/core/history/index.js';
-import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions } from '../../../src/web/core/positions/index.js';
+import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions, smallestColumnGap } from '../../../src/web/core/positions/index.js';
+import { COLUMN_GAP, ROW_GAP } from '../../../src/web/core/positions/layered.js';
 import { ringAround, spiralPositions } from '../../../src/web/core/positions/spiral-and-rings.js';
 import { initialState } from '../../../src/web/core/state.js';
 import { edge, lineageGraph, node, smallGraph } from './fixtures.js';
@@ -60,6 +61,21 @@ describe('web/core/positions', () => {
       const pos = layeredPositions(lineageGraph(), false);
       expect(Object.keys(pos)).toHaveLength(5);
       expect(pos['architecture:ssm']!.x).toBeLessThan(pos['architecture:seqboat']!.x);
+    });
+  });
+
+  describe('#smallestColumnGap', () => {
+    it('should give the distance between the two closest columns, ignoring rows of one column', () => {
+      expect(smallestColumnGap([0, 0, 28, 28, 70, 98])).toBe(28);
+      expect(smallestColumnGap([5, 5, 5])).toBeNull();
+      expect(smallestColumnGap([])).toBeNull();
+    });
+
+    it('should find the column gap of a laid-out lineage, which keeps columns several rows apart', () => {
+      const positions = layeredPositions(lineageGraph(), false);
+      const gap = smallestColumnGap(Object.values(positions).map((p) => p.x));
+      expect(gap).toBe(COLUMN_GAP);
+      expect(gap! / ROW_GAP).toBeGreaterThanOrEqual(6);
     });
   });
 

@@ -3,8 +3,15 @@
 import type { WireGraph } from '../../../shared/graph.js';
 import type { Point } from '../state.js';
 
-export const COLUMN_GAP = 10;
 export const ROW_GAP = 4;
+/**
+ * Columns stand at least this far apart, about seven rows: sigma fits the whole drawing to the stage
+ * keeping its proportions, so this ratio makes a column about as wide as a label when rows are about
+ * a label's height apart, and a short lineage uses the stage's height instead of a thin strip.
+ */
+export const COLUMN_GAP = ROW_GAP * 7;
+/** Width over height of the explorer's stage on a usual landscape screen. */
+const STAGE_ASPECT = 1.35;
 
 /**
  * Year a lineage node was first published: a paper's own `year`, or `proposedYear`, the earliest year
@@ -137,9 +144,14 @@ export function placeInColumns(graph: WireGraph, col: Record<string, number>): R
   const positions: Record<string, Point> = {};
   const keys = [...byCol.keys()].sort((a, b) => a - b);
   // Tall columns are shrunk to fit the screen's height, so columns move apart as they grow: a
-  // label (about 30 characters) stays narrower than the gap between two columns.
+  // label (about 30 characters) stays narrower than the gap between two columns (the label drawer
+  // shortens what is still wider).
   const tallest = Math.max(1, ...[...byCol.values()].map((ids) => ids.length));
   const columnGap = Math.max(COLUMN_GAP, tallest * ROW_GAP * 0.45);
+  // Rows spread out (up to 2.5 row gaps) until the drawing is about as tall as a landscape stage,
+  // so a short, wide lineage does not sit in a thin strip with its labels crowded together.
+  const width = (byCol.size - 1) * columnGap;
+  const rowGap = tallest > 1 ? Math.min(ROW_GAP * 2.5, Math.max(ROW_GAP, width / STAGE_ASPECT / (tallest - 1))) : ROW_GAP;
   keys.forEach((c, ci) => {
     const ids = byCol.get(c)!;
     const bary = (id: string) => {
@@ -149,8 +161,19 @@ export function placeInColumns(graph: WireGraph, col: Record<string, number>): R
     const sorted = [...ids].sort((a, b) => bary(b) - bary(a) || a.localeCompare(b));
     sorted.forEach((id, i) => {
       // Sigma's y axis points up: row 0 at the top.
-      positions[id] = { x: ci * columnGap, y: -(i - (sorted.length - 1) / 2) * ROW_GAP };
+      positions[id] = { x: ci * columnGap, y: -(i - (sorted.length - 1) / 2) * rowGap };
     });
   });
   return positions;
+}
+
+/** The smallest distance between two distinct column x positions, or null with fewer than two columns. */
+export function smallestColumnGap(xs: number[]): number | null {
+  const columns = [...new Set(xs.map((x) => Math.round(x * 1000) / 1000))].sort((a, b) => a - b);
+  let gap: number | null = null;
+  for (let i = 1; i < columns.length; i++) {
+    const d = columns[i]! - columns[i - 1]!;
+    if (d > 1e-6 && (gap === null || d < gap)) gap = d;
+  }
+  return gap;
 }

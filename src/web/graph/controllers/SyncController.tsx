@@ -25,7 +25,6 @@ export function SyncController() {
         if (state.view.mode === 'lineage') rt.layout.cancel();
         rt.sync.sync(state.view);
         sigma.refresh();
-        if (state.view.mode !== prev.view.mode) sigma.setSetting('stagePadding', state.view.mode === 'lineage' ? 150 : 30);
         if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView(rt);
       } else if (state.selection !== prev.selection || state.view.path !== prev.view.path) {
         sigma.refresh({ skipIndexation: true });

@@ -1,10 +1,13 @@
 // Supervises ForceAtlas2 in a web worker for one mounted explorer: a typed life cycle (idle /
 // running), start, stop (which kills the worker and keeps the positions) and dispose on unmount.
-// Never lays out on the main thread.
+// Never lays out on the main thread. The layout runs on a copy of what is visible, so hidden
+// concepts and links (hundreds in the first view) do not pull the drawn map into a hairball;
+// each step's positions are copied back to the explorer's graph.
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { Point } from '../core/state.js';
-import type { ExplorerGraph } from '../types.js';
+import Graph from 'graphology';
+import type { ExplorerGraph, NodeAttrs } from '../types.js';
 import { readPositions } from './sync.js';
 
 export type LayoutLifecycle = 'idle' | 'running';
@@ -17,14 +20,81 @@ export interface StopResult {
 }
 
 export interface StartOptions {
-  /** Stop by itself after this long. */
+  /**
+   * Stop by itself after running this long, counted from the worker's first step: starting a worker can
+   * take seconds on a busy machine, and a run stopped before its first step would change nothing.
+   */
   durationMs?: number;
   /** Whether the run replaces positions without an undo step (the first layout of a view). */
   quiet?: boolean;
 }
 
+/** Which nodes and links of the explorer's graph are drawn now (what the layout takes into account). */
+export interface LayoutVisibility {
+  node(id: string): boolean;
+  edge(id: string): boolean;
+}
+
+const EVERYTHING: LayoutVisibility = { node: () => true, edge: () => true };
+
+/** The visible nodes (positions and sizes only) and the visible links between them. */
+export function visibleCopy(graph: ExplorerGraph, visible: LayoutVisibility): Graph {
+  const copy = new Graph({ type: 'directed', multi: true });
+  graph.forEachNode((id, a) => {
+    if (visible.node(id)) copy.addNode(id, { x: a.x, y: a.y, size: a.size });
+  });
+  graph.forEachEdge((id, _a, source, target) => {
+    if (visible.edge(id) && copy.hasNode(source) && copy.hasNode(target)) copy.addEdgeWithKey(id, source, target);
+  });
+  return copy;
+}
+
+/**
+ * Puts every node the layout did not move (hidden when it ran) beside the laid-out nodes it links to,
+ * so that showing it later (a legend toggle) draws it near its neighbours, not where it was before.
+ */
+export function placeBesideNeighbours(graph: ExplorerGraph, laidOut: Graph): void {
+  const moved = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((id) => {
+    if (laidOut.hasNode(id)) return;
+    let x = 0;
+    let y = 0;
+    let n = 0;
+    graph.forEachNeighbor(id, (m, a) => {
+      if (!laidOut.hasNode(m)) return;
+      x += a.x;
+      y += a.y;
+      n += 1;
+    });
+    if (n === 0) return;
+    // A small offset that differs per node keeps nodes with the same neighbours apart.
+    const angle = (moved.size * 2.399963) % (2 * Math.PI);
+    moved.set(id, { x: x / n + Math.cos(angle) * 3, y: y / n + Math.sin(angle) * 3 });
+  });
+  if (moved.size === 0) return;
+  graph.updateEachNodeAttributes(
+    (id, attr) => {
+      const p = moved.get(id);
+      if (p) {
+        attr.x = p.x;
+        attr.y = p.y;
+      }
+      return attr;
+    },
+    { attributes: ['x', 'y'] },
+  );
+}
+
+/** How long a timed run waits for the worker's first step before it stops without one. */
+const WORKER_START_GRACE_MS = 15_000;
+
 export class ForceAtlas2Supervisor {
   private worker: FA2LayoutSupervisor | null = null;
+  private detachCopy: (() => void) | null = null;
+  /** Starts the timed stop of a run at the worker's first step. */
+  private onFirstStep: (() => void) | null = null;
+  /** The copy the current run lays out. */
+  private laidOut: Graph | null = null;
   private current: LayoutLifecycle = 'idle';
   private startPositions: Record<string, Point> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -34,7 +104,10 @@ export class ForceAtlas2Supervisor {
   private readonly statusListeners = new Set<(s: LayoutLifecycle) => void>();
   private readonly stopListeners = new Set<(r: StopResult) => void>();
 
-  constructor(private readonly graph: ExplorerGraph) {}
+  constructor(
+    private readonly graph: ExplorerGraph,
+    private readonly visibility: () => LayoutVisibility = () => EVERYTHING,
+  ) {}
 
   get status(): LayoutLifecycle {
     return this.current;
@@ -55,22 +128,34 @@ export class ForceAtlas2Supervisor {
   start(options: StartOptions = {}): void {
     this.quiet = options.quiet === true;
     if (this.disposed || this.current === 'running' || this.graph.order === 0) return;
+    const copy = visibleCopy(this.graph, this.visibility());
+    if (copy.order === 0) return;
     this.startPositions = readPositions(this.graph);
     const settings = {
-      ...inferSettings(this.graph),
+      ...inferSettings(copy),
       // Spread hubs out and keep clusters apart; Barnes-Hut keeps each step cheap on bigger graphs.
       outboundAttractionDistribution: true,
       scalingRatio: 4,
       gravity: 1,
       strongGravityMode: false,
       slowDown: 4,
-      barnesHutOptimize: this.graph.order > 300,
+      barnesHutOptimize: copy.order > 300,
     };
-    this.worker = new FA2LayoutSupervisor(this.graph, { settings, getEdgeWeight: null });
+    this.detachCopy = this.follow(copy);
+    this.laidOut = copy;
+    this.worker = new FA2LayoutSupervisor(copy, { settings, getEdgeWeight: null });
     this.worker.start();
     performance.mark('methodgraph:layout-start');
     this.setStatus('running');
-    if (options.durationMs !== undefined) this.timer = setTimeout(() => this.stop(), options.durationMs);
+    if (options.durationMs !== undefined) {
+      const duration = options.durationMs;
+      // Stops anyway when the worker never answers.
+      this.timer = setTimeout(() => this.stop(), duration + WORKER_START_GRACE_MS);
+      this.onFirstStep = () => {
+        this.clearTimer();
+        this.timer = setTimeout(() => this.stop(), duration);
+      };
+    }
   }
 
   /** Stops and kills the worker; positions stay where the layout left them. */
@@ -80,6 +165,10 @@ export class ForceAtlas2Supervisor {
     this.worker.stop();
     this.worker.kill();
     this.worker = null;
+    this.detachCopy?.();
+    this.detachCopy = null;
+    if (this.laidOut) placeBesideNeighbours(this.graph, this.laidOut);
+    this.laidOut = null;
     performance.mark('methodgraph:layout-stop');
     const result = { before: this.startPositions ?? {}, after: readPositions(this.graph), quiet: this.quiet };
     this.startPositions = null;
@@ -103,17 +192,71 @@ export class ForceAtlas2Supervisor {
     this.stopListeners.clear();
   }
 
+  /**
+   * Ties the layout's copy to the explorer's graph while a run lasts: every step's positions go to the
+   * explorer's graph, and nodes or links added to or dropped from it (an expansion during the run)
+   * are added to or dropped from the copy, which restarts the worker on the new structure.
+   */
+  private follow(copy: Graph): () => void {
+    const graph = this.graph;
+    const positions = () => {
+      const first = this.onFirstStep;
+      this.onFirstStep = null;
+      first?.();
+      graph.updateEachNodeAttributes(
+        (id, attr) => {
+          if (!copy.hasNode(id)) return attr;
+          attr.x = copy.getNodeAttribute(id, 'x') as number;
+          attr.y = copy.getNodeAttribute(id, 'y') as number;
+          return attr;
+        },
+        { attributes: ['x', 'y'] },
+      );
+    };
+    const nodeAdded = ({ key, attributes: a }: { key: string; attributes: NodeAttrs }) => {
+      if (!copy.hasNode(key)) copy.addNode(key, { x: a.x, y: a.y, size: a.size });
+    };
+    const edgeAdded = ({ key, source, target }: { key: string; source: string; target: string }) => {
+      if (!copy.hasEdge(key) && copy.hasNode(source) && copy.hasNode(target)) copy.addEdgeWithKey(key, source, target);
+    };
+    const nodeDropped = ({ key }: { key: string }) => {
+      if (copy.hasNode(key)) copy.dropNode(key);
+    };
+    const edgeDropped = ({ key }: { key: string }) => {
+      if (copy.hasEdge(key)) copy.dropEdge(key);
+    };
+    const cleared = () => copy.clear();
+    copy.on('eachNodeAttributesUpdated', positions);
+    graph.on('nodeAdded', nodeAdded);
+    graph.on('edgeAdded', edgeAdded);
+    graph.on('nodeDropped', nodeDropped);
+    graph.on('edgeDropped', edgeDropped);
+    graph.on('cleared', cleared);
+    return () => {
+      copy.removeListener('eachNodeAttributesUpdated', positions);
+      graph.removeListener('nodeAdded', nodeAdded);
+      graph.removeListener('edgeAdded', edgeAdded);
+      graph.removeListener('nodeDropped', nodeDropped);
+      graph.removeListener('edgeDropped', edgeDropped);
+      graph.removeListener('cleared', cleared);
+    };
+  }
+
   /** Kills the worker without reporting a stop. */
   private kill(): void {
     this.clearTimer();
     this.worker?.kill();
     this.worker = null;
+    this.detachCopy?.();
+    this.detachCopy = null;
+    this.laidOut = null;
     this.startPositions = null;
     this.quiet = false;
     if (this.current !== 'idle') this.setStatus('idle');
   }
 
   private clearTimer(): void {
+    this.onFirstStep = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -5,6 +5,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { createAppStore, type AppStore } from '../core/store.js';
 import { ForceAtlas2Supervisor } from '../graph/forceatlas2-supervisor.js';
+import { isEdgeVisible, isNodeVisible } from '../core/visibility.js';
 import type { LabelDrawer } from '../graph/labels.js';
 import type { ProgramSet } from '../graph/program-choice.js';
 import { createGraphSync, readPositions, type GraphSync } from '../graph/sync.js';
@@ -40,7 +41,11 @@ export interface GraphRuntime extends AppStore {
 
 export function createGraphRuntime(): GraphRuntime {
   const graph: ExplorerGraph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
-  const layout = new ForceAtlas2Supervisor(graph);
+  // The layout reads what the view draws now (the store is created just below; read at each start).
+  const layout = new ForceAtlas2Supervisor(graph, () => {
+    const view = appStore.getState().view;
+    return { node: (id) => isNodeVisible(view, id), edge: (id) => isEdgeVisible(view, id) };
+  });
   const sync = createGraphSync(graph);
   const hover: HoverState = { node: null };
   const appStore = createAppStore(() => (layout.status === 'running' ? readPositions(graph) : null));

@@ -226,19 +226,13 @@ export class ForceAtlas2Supervisor {
       if (copy.hasEdge(key)) copy.dropEdge(key);
     };
     const cleared = () => copy.clear();
+    const mirrored = { nodeAdded, edgeAdded, nodeDropped, edgeDropped, cleared };
+    const events = Object.keys(mirrored) as (keyof typeof mirrored)[];
     copy.on('eachNodeAttributesUpdated', positions);
-    graph.on('nodeAdded', nodeAdded);
-    graph.on('edgeAdded', edgeAdded);
-    graph.on('nodeDropped', nodeDropped);
-    graph.on('edgeDropped', edgeDropped);
-    graph.on('cleared', cleared);
+    for (const event of events) graph.on(event, mirrored[event]);
     return () => {
       copy.removeListener('eachNodeAttributesUpdated', positions);
-      graph.removeListener('nodeAdded', nodeAdded);
-      graph.removeListener('edgeAdded', edgeAdded);
-      graph.removeListener('nodeDropped', nodeDropped);
-      graph.removeListener('edgeDropped', edgeDropped);
-      graph.removeListener('cleared', cleared);
+      for (const event of events) graph.removeListener(event, mirrored[event]);
     };
   }
 

@@ -93,8 +93,19 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer);
       const first = await handle.layout(page);
       expect(first).toBe('running');
+      const placed = () =>
+        page.evaluate(() => {
+          const h = window.__methodgraph!;
+          return Object.fromEntries(h.visibleNodes().map((id) => [id, h.nodePosition(id)!]));
+        });
+      const before = await placed();
       await waitLayoutIdle(page);
       await poll(() => page.getByRole('button', { name: 'Start layout' }).isVisible()).toBe(true);
+      // The run moved the map, however slowly its worker started (it stops a set time after its first step).
+      const after = await placed();
+      const ids = Object.keys(before);
+      const moved = ids.filter((id) => after[id] && Math.hypot(after[id].x - before[id]!.x, after[id].y - before[id]!.y) > 1e-3);
+      expect(moved.length).toBeGreaterThan(ids.length / 2);
       await context.close();
     });
 

@@ -126,6 +126,7 @@ export async function undoRun(db: Database, run: string): Promise<UndoSummary> {
   // What the run brought back into view or took away is curated again (curation records never go).
   await applyCurations(db);
   await updateDegrees(db);
-  await updateImportance(db);
+  // Lineage importance over what is left, after the curations (forced: the counts may match an earlier state).
+  await updateImportance(db, { force: true });
   return summary;
 }

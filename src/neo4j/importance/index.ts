@@ -67,6 +67,19 @@ async function rows<T>(db: Database, query: string, params: Record<string, unkno
   }
 }
 
+/**
+ * Streams a read's rows into `each` as they arrive, so a 100k-paper graph's projections are held
+ * once, in the caller's compact form, never also as a buffered list of driver records.
+ */
+async function eachRow(db: Database, query: string, each: (row: Record<string, unknown>) => void): Promise<void> {
+  const session = db.session('READ');
+  try {
+    for await (const record of session.run(query)) each(record.toObject() as Record<string, unknown>);
+  } finally {
+    await session.close();
+  }
+}
+
 const num = (x: unknown) => (neo4j.isInt(x) ? (x as Integer).toNumber() : Number(x));
 
 /** The count-store signature of the graph, as one string ("12,40,…"). */
@@ -133,12 +146,18 @@ export async function updateImportance(db: Database, options: { force?: boolean 
   const [stored] = await rows<{ signature: string | null }>(db, READ_SUMMARY);
   if (!options.force && stored?.signature === signature) return { ideas: 0, communities: 0, ranked: 0, computed: false };
 
-  const ideas = (await rows<{ id: string; label: IdeaNode['label']; name: string; papers: unknown }>(db, IDEAS)).map((r) => ({ ...r, papers: num(r.papers) }));
-  const builds = (await rows<{ child: string; parent: string }>(db, BUILDS)).map((r) => [r.child, r.parent] as [string, string]);
-  const coUse = (await rows<{ a: string; b: string; weight: unknown }>(db, CO_USE)).map((r) => ({ a: r.a, b: r.b, weight: num(r.weight) }));
+  const ideas: IdeaNode[] = [];
+  await eachRow(db, IDEAS, (r) => ideas.push({ id: r.id as string, label: r.label as IdeaNode['label'], name: r.name as string, papers: num(r.papers) }));
+  const builds: [string, string][] = [];
+  await eachRow(db, BUILDS, (r) => builds.push([r.child as string, r.parent as string]));
+  const coUse: { a: string; b: string; weight: number }[] = [];
+  await eachRow(db, CO_USE, (r) => coUse.push({ a: r.a as string, b: r.b as string, weight: num(r.weight) }));
   const { scores, communities } = scoreIdeas(ideas, builds, coUse);
+  builds.length = 0;
+  coUse.length = 0;
 
-  const proposer = new Map((await rows<{ id: string; paper: string }>(db, PROPOSERS)).map((r) => [r.id, r.paper]));
+  const proposer = new Map<string, string>();
+  await eachRow(db, PROPOSERS, (r) => proposer.set(r.id as string, r.paper as string));
   const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY)) })).map((r) => r.id);
   const byImportance = [...scores.entries()].sort(([a, x], [b, y]) => y.importance - x.importance || a.localeCompare(b)).map(([id]) => id);
   const ranked = rankOverview(byImportance, proposer, concepts);

@@ -10,8 +10,8 @@ import { subgraph } from './expansion.js';
 
 const MEMBERS = `MATCH (n:Entity) WHERE n.community = $community AND (n:Method OR n:Architecture OR n:Dataset)
 WITH n ORDER BY n.importance DESC, n.id
-WITH collect(elementId(n)) AS all
-RETURN all[0..$limit] AS eids, size(all) AS total`;
+WITH collect(elementId(n)) AS members
+RETURN members[0..$limit] AS eids, size(members) AS total`;
 
 export async function communityMembers(
   db: Database,

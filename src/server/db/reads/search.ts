@@ -36,6 +36,8 @@ RETURN node AS n, score`;
 interface Candidate {
   node: WireNode;
   tier: number;
+  /** Length of the matched name or alias key (0 for text matches). */
+  keyLength: number;
   text: number;
   matched: string | null;
 }
@@ -60,8 +62,10 @@ function keyTier(node: WireNode, key: string): { tier: number; matched: string |
 function compare(a: Candidate, b: Candidate): number {
   return (
     b.tier - a.tier ||
-    // Within a tier, the name's own match before an alias's.
+    // Within a tier, the name's own match before an alias's, then the closest completion of what was
+    // typed ("mamb": Mamba before MambaMixer), then the idea more built upon.
     Number(a.matched !== null) - Number(b.matched !== null) ||
+    a.keyLength - b.keyLength ||
     numberOf(b.node.properties.importance) - numberOf(a.node.properties.importance) ||
     b.text - a.text ||
     a.node.name.length - b.node.name.length ||
@@ -94,7 +98,7 @@ export async function search(
         for (const record of byKey.records) {
           const node = toWireNode(record.get('n') as Node);
           const tier = keyTier(node, key);
-          if (tier) found.set(node.id, { node, ...tier, text: 0 });
+          if (tier) found.set(node.id, { node, ...tier, keyLength: nameKey(tier.matched ?? node.name).length, text: 0 });
         }
       }
       const ranked = [...found.values()].sort(compare);
@@ -105,7 +109,7 @@ export async function search(
           const node = toWireNode(record.get('n') as Node);
           if (found.has(node.id)) continue;
           const score = record.get('score') as number;
-          texts.push({ node, tier: 0, text: score, matched: null });
+          texts.push({ node, tier: 0, keyLength: 0, text: score, matched: null });
         }
         texts.sort((a, b) => b.text - a.text || a.node.id.localeCompare(b.node.id));
         const top = texts[0]?.text ?? 1;

@@ -89,7 +89,8 @@ describe('neo4j/importance', () => {
     beforeAll(async () => {
       db = await openTestDatabase();
       await loadDefaultCorpus(db);
-    });
+      // Loading the default corpus takes seconds on a quiet machine, minutes on a shared and busy one.
+    }, 600_000);
 
     afterAll(async () => {
       await db?.close();
@@ -159,6 +160,6 @@ describe('neo4j/importance', () => {
       expect((await barnet()).descendants).toBe(0);
       const ranks = await rows('MATCH (n:Entity) WHERE n.overviewRank >= 0 RETURN n.overviewRank AS rank ORDER BY rank');
       expect(ranks.map((r) => Number(r.rank))).toEqual(ranks.map((_, i) => i));
-    });
+    }, 600_000);
   });
 });

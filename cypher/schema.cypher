@@ -53,3 +53,17 @@ CREATE INDEX pending_ref_title_key IF NOT EXISTS FOR (n:PendingRef) ON (n.titleK
 // Curation: a person's accept, reject, change of kind, retarget or added link, applied over extraction
 // after every load; --reset and --undo keep these records.
 CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE;
+// Overview: nodes ranked after each load by lineage importance (src/neo4j/importance); the API takes
+// the first N ranks from this index and opens a community by its number.
+CREATE INDEX entity_overview_rank IF NOT EXISTS FOR (n:Entity) ON (n.overviewRank);
+CREATE INDEX paper_overview_rank IF NOT EXISTS FOR (n:Paper) ON (n.overviewRank);
+CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.community);
+CREATE CONSTRAINT graph_summary_id IF NOT EXISTS FOR (n:GraphSummary) REQUIRE n.id IS UNIQUE;
+// Search: exact and prefix matches of the normalised name key, per label so ideas are never crowded out by papers.
+CREATE INDEX paper_name_key IF NOT EXISTS FOR (n:Paper) ON (n.nameKey);
+CREATE INDEX method_name_key IF NOT EXISTS FOR (n:Method) ON (n.nameKey);
+CREATE INDEX architecture_name_key IF NOT EXISTS FOR (n:Architecture) ON (n.nameKey);
+CREATE INDEX dataset_name_key IF NOT EXISTS FOR (n:Dataset) ON (n.nameKey);
+CREATE INDEX concept_name_key IF NOT EXISTS FOR (n:Concept) ON (n.nameKey);
+CREATE INDEX repository_name_key IF NOT EXISTS FOR (n:Repository) ON (n.nameKey);
+CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);

@@ -173,10 +173,13 @@ export async function runApiBench(options: ApiBenchOptions): Promise<{ figures: 
       met: m.api.p95 <= limitMs,
     });
   };
-  goal('search', 30);
-  goal('neighbourhood depth 1', 30);
-  goal('neighbourhood depth 2', 100);
-  goal('lineage', 150);
+  goal('search', 50);
+  goal('node', 50);
+  goal('neighbourhood depth 1', 100);
+  goal('neighbourhood depth 2', 300);
+  goal('lineage', 100);
+  goal('path', 200);
+  goal('overview', 100);
   const errors = [...measured.values()].reduce((s, m) => s + m.api.errors, 0);
   goals.push({ part: PART, goal: `0 errors over all endpoints (${at})`, measured: String(errors), baseline: '0', ratio: '', met: errors === 0 });
   goals.push({

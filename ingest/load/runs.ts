@@ -8,6 +8,7 @@ import { updateDegrees } from '../../src/neo4j/degrees.js';
 import { applyCurations } from '../../src/neo4j/curation/store.js';
 import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
 import { updateTopics } from './topics.js';
+import { updateImportance } from '../../src/neo4j/importance/index.js';
 import { FINISH_RUN, GET_RUN, LIST_RUNS, START_RUN, UNDO_RUN } from './cypher.js';
 
 export interface IngestRunRecord {
@@ -125,5 +126,7 @@ export async function undoRun(db: Database, run: string): Promise<UndoSummary> {
   // What the run brought back into view or took away is curated again (curation records never go).
   await applyCurations(db);
   await updateDegrees(db);
+  // Lineage importance over what is left, after the curations (forced: the counts may match an earlier state).
+  await updateImportance(db, { force: true });
   return summary;
 }

@@ -6,6 +6,7 @@ import type { CodeLink } from '../sources/types.js';
 import { addCounts, emptyCounts, type LoadCounts } from './counts.js';
 import { ATTACH_CODE_LINKS, RESOLVE_PAPERS } from './cypher.js';
 import { updateDegrees } from '../../src/neo4j/degrees.js';
+import { updateImportance } from '../../src/neo4j/importance/index.js';
 import { parseRepositoryUrl } from '../extract/code-links.js';
 import { matchKey } from '../extract/keys.js';
 import { newRunId } from './run-id.js';
@@ -202,7 +203,10 @@ export class GraphWriter {
 
   async close(): Promise<LoadCounts> {
     await this.flush();
-    if (this.db && this.counts.batches > 0) await updateDegrees(this.db);
+    if (this.db && this.counts.batches > 0) {
+      await updateDegrees(this.db);
+      await updateImportance(this.db);
+    }
     return this.counts;
   }
 }

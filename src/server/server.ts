@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../neo4j/driver.js';
 import { paperCount } from './db/reads/index.js';
 import { applySchema } from '../neo4j/schema.js';
 import { updateDegrees } from '../neo4j/degrees.js';
+import { updateImportance } from '../neo4j/importance/index.js';
 import { distDir } from '../neo4j/paths.js';
 import { resolveWriteAccess, type WriteAccess } from './curation/token.js';
 
@@ -71,7 +72,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const writeAccess = resolveWriteAccess({ host: config.host });
     await applySchema(db);
     if ((await paperCount(db)) === 0 && options.loadDefaultCorpus) await loadDefaultCorpus(db, options.loadDefaultCorpus, log);
-    else await updateDegrees(db); // graphs loaded by other tools or older versions get degrees for the overview
+    else {
+      // Graphs loaded by other tools or older versions get degrees, importance and the overview ranking.
+      await updateDegrees(db);
+      await updateImportance(db);
+    }
     const staticDir = options.staticDir === false ? undefined : (options.staticDir ?? distDir);
     if (staticDir && !existsSync(join(staticDir, 'index.html'))) {
       log(`methodgraph: ${staticDir}/index.html is missing, so only the API is served; run \`npm run build\` (npm start does it for you).`);

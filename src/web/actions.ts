@@ -58,7 +58,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   performance.mark('methodgraph:overview-loaded');
   rt.dispatch(setFilters(url.filters));
   rt.dispatch(replaceGraph(graph));
-  rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0 }));
+  rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0, overviewClusters: overview.clusters }));
   rt.dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
   if (url.compare) await openCompare(rt, url.compare[0], url.compare[1], url.byYear, { record: false });
   else if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
@@ -91,6 +91,15 @@ async function restoreView(rt: GraphRuntime, url: UrlState): Promise<void> {
 function apply(rt: GraphRuntime, step: Step, record: boolean): void {
   if (record) rt.commitStep(step);
   else rt.dispatch(step);
+}
+
+/** Adds a community's most important ideas and the links among them to the view (one undoable step). */
+export async function openCommunity(rt: GraphRuntime, id: number): Promise<void> {
+  const result = await guarded(rt, `open group ${id}`, () => api.community(id), () => void openCommunity(rt, id));
+  if (!result) return;
+  rt.commitStep(addGraph(result.graph));
+  rt.dispatch((s) => ({ ...s, overviewClusters: s.overviewClusters.filter((c) => c.id !== id) }));
+  rt.layout.start({ durationMs: FIRST_LAYOUT_MS });
 }
 
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */

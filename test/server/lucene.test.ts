@@ -1,6 +1,6 @@
 // Unit tests of the user-text to Lucene translation used by GET /api/search.
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, normalizedText, searchTerms, toLuceneQuery } from '../../src/server/lucene.js';
+import { escapeLucene, nameKey, searchTerms, toLuceneQuery } from '../../src/server/lucene.js';
 
 describe('server/lucene', () => {
   describe('#escapeLucene', () => {
@@ -33,9 +33,11 @@ describe('server/lucene', () => {
     });
   });
 
-  describe('#normalizedText', () => {
-    it('should run the words together for exact-name ranking', () => {
-      expect(normalizedText('Knowledge-Distillation!')).toBe('knowledgedistillation');
+  describe('#nameKey', () => {
+    it('should make the key ingest stores: letters and digits run together, lower-cased, without accents', () => {
+      expect(nameKey('Knowledge-Distillation!')).toBe('knowledgedistillation');
+      expect(nameKey('SparseDINOv2')).toBe('sparsedinov2');
+      expect(nameKey('Überwachtes Lernen')).toBe('uberwachteslernen');
     });
   });
 });

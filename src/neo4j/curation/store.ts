@@ -6,6 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../driver.js';
 import { CurationRecord, type CurateBody } from '../../shared/api/curation.js';
 import { foldCurations, type LinkState } from './fold.js';
+import { updateImportance } from '../importance/index.js';
 import {
   CREATE_CURATION,
   LIST_CURATIONS,
@@ -139,8 +140,9 @@ export const bodyType = (body: CurateBody): string => ('type' in body ? body.typ
  */
 export async function createCuration(db: Database, body: CurateBody, options: { who: string; now?: Date }): Promise<CurationRecord> {
   const session = db.session('WRITE');
+  let created: CurationRecord;
   try {
-    return await session.executeWrite(async (tx) => {
+    created = await session.executeWrite(async (tx) => {
       const type = bodyType(body);
       const snapshot = body.action === 'add' ? undefined : await linkSnapshotOf(tx, { from: body.from, to: body.to, type });
       const record: CurationRecord = {
@@ -166,13 +168,24 @@ export async function createCuration(db: Database, body: CurateBody, options: { 
   } finally {
     await session.close();
   }
+  await lineageChanged(db);
+  return created;
+}
+
+/**
+ * A rejected, retargeted or added link changes who builds on whom: descendants, communities and the
+ * overview's ranking are computed again (forced: a retarget leaves every count as it was).
+ */
+async function lineageChanged(db: Database): Promise<void> {
+  await updateImportance(db, { force: true });
 }
 
 /** Stores curations from an export (each once, by id) and applies them all. Returns how many were new. */
 export async function importCurations(db: Database, records: CurationRecord[]): Promise<{ added: number; links: number }> {
   const session = db.session('WRITE');
+  let applied: { added: number; links: number };
   try {
-    return await session.executeWrite(async (tx) => {
+    applied = await session.executeWrite(async (tx) => {
       const result = await tx.run(MERGE_CURATIONS, { records: records.map(storable) });
       const added = result.summary.counters.updates().nodesCreated;
       const links = await applyAllIn(tx);
@@ -181,4 +194,6 @@ export async function importCurations(db: Database, records: CurationRecord[]): 
   } finally {
     await session.close();
   }
+  await lineageChanged(db);
+  return applied;
 }

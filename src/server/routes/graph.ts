@@ -1,7 +1,8 @@
 // The graph endpoints: node details, neighbourhood, lineage, shortest paths and overview, each
 // validating its input and answering in the wire format, with the schemas of src/shared/api/graph.ts.
 import type { FastifyInstance } from 'fastify';
-import { lineage, neighbourhood, nodeDetails, overview, shortestPaths } from '../db/reads/index.js';
+import { communityMembers, lineage, neighbourhood, nodeDetails, OverviewReader, shortestPaths } from '../db/reads/index.js';
+import { CommunityParams, CommunityQuery, type CommunityResponse } from '../../shared/api/communities.js';
 import { badRequest, notFound } from '../errors.js';
 import { parseInput } from '../validation.js';
 import {
@@ -23,6 +24,7 @@ const noNode = (where: string, param: string, id: string) =>
   notFound(`${where}: no node with id "${id}" (${param}); find ids with GET /api/search?q=<name>`);
 
 export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const overviews = new OverviewReader(ctx.db);
   app.get('/api/nodes/:id', async (request): Promise<NodeResponse> => {
     const where = 'GET /api/nodes/:id';
     const { id } = parseInput(NodeParams, request.params, where, 'path parameter');
@@ -67,6 +69,15 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/overview', async (request): Promise<OverviewResponse> => {
     const where = 'GET /api/overview';
     const options = parseInput(OverviewQuery, request.query, where, 'query parameter');
-    return overview(ctx.db, options, ctx.limits.timeoutMs);
+    return overviews.overview(options, ctx.limits.timeoutMs);
+  });
+
+  app.get('/api/communities/:community', async (request): Promise<CommunityResponse> => {
+    const where = 'GET /api/communities/:community';
+    const { community } = parseInput(CommunityParams, request.params, where, 'path parameter');
+    const options = parseInput(CommunityQuery, request.query, where, 'query parameter');
+    const result = await communityMembers(ctx.db, community, options, ctx.limits.timeoutMs);
+    if (result.total === 0) throw notFound(`${where}: no community ${community}; GET /api/overview lists them under "clusters"`);
+    return result;
   });
 }

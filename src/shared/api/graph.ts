@@ -107,10 +107,33 @@ export const OverviewQuery = z.strictObject({
 });
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
+/** A community of ideas the overview leaves partly out; GET /api/communities/:id opens it. */
+export const OverviewCluster = z.object({
+  /** The community's number (`community` on its nodes). */
+  id: z.number().int(),
+  /** Its three most important members' names. */
+  name: z.string(),
+  size: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  /** Members in this overview. */
+  shown: z.number().int(),
+  omitted: z.number().int(),
+});
+export type OverviewCluster = z.infer<typeof OverviewCluster>;
+
+export const OVERVIEW_SELECTIONS = ['importance', 'degree', 'all'] as const;
+
 export const OverviewResponse = z.object({
   graph: WireGraphSchema,
   /** Nodes of the asked labels in the whole database. */
   total: z.number().int(),
   ...Truncation,
+  /**
+   * `importance`: ranked after the last load by lineage importance; `degree`: the best connected
+   * (no ranking matches the graph yet); `all`: the whole graph fits.
+   */
+  selection: z.enum(OVERVIEW_SELECTIONS),
+  /** Communities of ideas with members left out, most important first. */
+  clusters: z.array(OverviewCluster),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;

@@ -13,8 +13,9 @@ import {
 } from '../../shared/api/graph.js';
 import { CypherResponse, QueriesResponse, SavedQueryRunResponse } from '../../shared/api/queries.js';
 import { SearchResponse } from '../../shared/api/search.js';
+import { CommunityResponse } from '../../shared/api/communities.js';
 
-export type { NodeResponse, PathResponse } from '../../shared/api/graph.js';
+export type { NodeResponse, OverviewCluster, PathResponse } from '../../shared/api/graph.js';
 export type { CypherResponse, SavedQueryDescription, SavedQueryParam } from '../../shared/api/queries.js';
 export type { SearchHit } from '../../shared/api/search.js';
 
@@ -88,6 +89,9 @@ export const api = {
   },
   search(text: string, limit = 10): Promise<SearchResponse> {
     return request(SearchResponse, 'GET', `/api/search${q({ q: text, limit })}`);
+  },
+  community(id: number, limit = 60): Promise<CommunityResponse> {
+    return request(CommunityResponse, 'GET', `/api/communities/${id}${q({ limit })}`);
   },
   node(id: string): Promise<NodeResponse> {
     return request(NodeResponse, 'GET', `/api/nodes/${encodeURIComponent(id)}`);

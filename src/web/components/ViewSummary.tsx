@@ -1,5 +1,6 @@
 // One sentence over the graph saying what is drawn and why, what the filters hide (with the click
 // that shows it) and how much the overview left out.
+import { openCommunity } from '../actions.js';
 import { resetFilters } from '../core/filters/index.js';
 import type { ViewState } from '../core/state.js';
 import { isNodeVisible } from '../core/visibility.js';
@@ -32,6 +33,7 @@ export function ViewSummary() {
   const rt = useRuntime();
   const view = useApp((s) => s.view);
   const omitted = useApp((s) => s.overviewOmitted);
+  const clusters = useApp((s) => s.overviewClusters);
   if (view.mode !== 'graph' || Object.keys(view.nodes).length === 0) return null;
   const { shown, hidden } = summarize(view);
   return (
@@ -46,7 +48,24 @@ export function ViewSummary() {
           </button>
         </>
       )}
-      .{omitted > 0 && <strong> The overview left out {omitted} less-connected nodes: search or expand to reach them.</strong>}
+      .
+      {omitted > 0 && (
+        <strong>
+          {' '}
+          The overview shows the ideas most built upon, each with the paper that proposed it, and left out {omitted} nodes: search, expand or open a
+          group to reach them.
+        </strong>
+      )}
+      {clusters.length > 0 && (
+        <span className="clusters" aria-label="Groups of related ideas not fully shown">
+          {' Groups: '}
+          {clusters.slice(0, 6).map((c) => (
+            <button key={c.id} type="button" className="link cluster" title={`${c.size} ideas, ${c.omitted} not shown: click to add the most important`} onClick={() => void openCommunity(rt, c.id)}>
+              {c.name} (+{c.omitted})
+            </button>
+          ))}
+        </span>
+      )}
     </p>
   );
 }

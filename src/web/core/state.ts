@@ -2,6 +2,7 @@
 // plus the initial state. Changed only by the pure steps in core/*/index.ts.
 import type { NodeLabel, RelationshipType, WireEdge, WireNode } from '../../shared/graph.js';
 import type { DiffAncestor, DiffSide, SideCounts } from '../../shared/api/diff.js';
+import type { OverviewCluster } from '../../shared/api/graph.js';
 
 export interface Point {
   x: number;
@@ -127,6 +128,8 @@ export interface AppState {
   overviewOmitted: number;
   /** Whether the minimap (overview with the viewport rectangle) is shown. */
   minimap: boolean;
+  /** Communities of ideas the overview shows only in part, most important first (each can be opened). */
+  overviewClusters: OverviewCluster[];
 }
 
 export interface CommunitySummary {
@@ -190,6 +193,7 @@ export const initialState: AppState = {
   communities: [],
   overviewOmitted: 0,
   minimap: false,
+  overviewClusters: [],
 };
 
 export type Step = (state: AppState) => AppState;

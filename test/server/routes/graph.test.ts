@@ -1,7 +1,8 @@
-// The graph endpoints (node details, neighbourhood, lineage, path, overview) against the real Neo4j
+// The graph endpoints (node details, neighbourhood, lineage, path, overview, communities) against the real Neo4j
 // loaded with the default corpus: wire format, evidence on edges, caps, 404s and 400s.
 import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '../../../src/shared/api/common.js';
+import { CommunityResponse } from '../../../src/shared/api/communities.js';
 import { LineageResponse, NeighbourhoodResponse, NodeResponse, OverviewResponse, PathResponse } from '../../../src/shared/api/graph.js';
 import { RELATIONSHIP_TYPES, type WireEdge, type WireGraph, type WireNode } from '../../../src/shared/graph.js';
 import { expectShape, expectWireGraph, getFrom, searchIdIn, useCorpusApp } from './corpus-app.js';
@@ -222,20 +223,44 @@ describe('server/routes/graph', () => {
       expect(degrees.some((d) => d > 0)).toBe(true);
     });
 
-    it('should pick the nodes of highest degree, whatever their label', async () => {
-      const { body } = await get('/api/overview?limit=10');
-      const picked = (body.graph as WireGraph).nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
-      const whole = (await get('/api/overview?limit=2000')).body.graph as WireGraph;
-      const all = whole.nodes.map((n) => n.properties.degree as number).sort((a, b) => b - a);
-      expect(picked).toEqual(all.slice(0, 10));
-      const wholeDegree = (id: string) => whole.edges.filter((e) => e.source === id || e.target === id).length;
-      for (const n of whole.nodes.slice(0, 50)) expect(n.properties.degree).toBe(wholeDegree(n.id));
+    it('should pick ideas by lineage importance, each followed by the paper that proposed it, and list the communities left out', async () => {
+      // The default first view's size: the most built-upon ideas are taxonomy components no paper
+      // proposes, so proposing papers appear further down the ranking.
+      const { body } = await get('/api/overview?limit=300');
+      expect(body.selection).toBe('importance');
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(graph.nodes).toHaveLength(300);
+      const ideas = graph.nodes.filter((n) => ['Method', 'Architecture', 'Dataset'].includes(n.label));
+      const importance = ideas.map((n) => n.properties.importance as number);
+      expect(importance).toEqual([...importance].sort((a, b) => b - a));
+      expect(graph.nodes[0]!.label).not.toBe('Paper');
+      const papers = graph.nodes.filter((n) => n.label === 'Paper');
+      expect(papers.length).toBeGreaterThan(0);
+      for (const paper of papers) {
+        expect(graph.edges.some((e) => e.type === 'PROPOSES' && e.source === paper.id)).toBe(true);
+      }
+      // A small overview leaves communities partly out; the default corpus's ideas all fit in 300.
+      const clusters = (await get('/api/overview?limit=20')).body.clusters as { id: number; name: string; size: number; shown: number; omitted: number }[];
+      expect(clusters.length).toBeGreaterThan(0);
+      for (const c of clusters) {
+        expect(c.omitted).toBeGreaterThan(0);
+        expect(c.shown + c.omitted).toBe(c.size);
+        expect(c.name).not.toBe('');
+      }
+    });
+
+    it('should slice smaller overviews from the front of the same ranking', async () => {
+      const small = (await get('/api/overview?limit=8')).body.graph as WireGraph;
+      const large = (await get('/api/overview?limit=40')).body.graph as WireGraph;
+      expect(small.nodes.map((n) => n.id)).toEqual(large.nodes.slice(0, 8).map((n) => n.id));
     });
 
     it('should fit the whole default corpus with a high enough limit', async () => {
       const health = (await get('/api/health')).body.counts as { nodes: Record<string, number> };
       const total = Object.values(health.nodes).reduce((a, b) => a + b, 0);
       const { body } = await get('/api/overview?limit=2000');
+      expect(body.selection).toBe(total > 2000 ? 'importance' : 'all');
       expect(body.total).toBe(total);
       expect(body.truncated).toBe(total > 2000);
     });
@@ -243,6 +268,35 @@ describe('server/routes/graph', () => {
     it('should answer 400 for a bad limit', async () => {
       expect((await get('/api/overview?limit=0')).status).toBe(400);
       expect((await get('/api/overview?limit=ten')).status).toBe(400);
+    });
+  });
+
+  describe('GET /api/communities/:community', () => {
+    it('should return the most important ideas of a community the overview lists, with the links among them', async () => {
+      const clusters = (await get('/api/overview?limit=20')).body.clusters as { id: number; size: number }[];
+      const cluster = clusters[0]!;
+      const { status, body } = await get(`/api/communities/${cluster.id}?limit=5`);
+      expect(status).toBe(200);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(body.total).toBe(cluster.size);
+      expect(graph.nodes.length).toBe(Math.min(5, cluster.size));
+      expect(body.omitted).toBe(cluster.size - graph.nodes.length);
+      for (const node of graph.nodes) {
+        expect(['Method', 'Architecture', 'Dataset']).toContain(node.label);
+        expect(node.properties.community).toBe(cluster.id);
+      }
+      const importance = graph.nodes.map((n) => n.properties.importance as number);
+      expect(importance).toEqual([...importance].sort((a, b) => b - a));
+    });
+
+    it('should answer 404 for a community that does not exist and 400 for one that is not a number', async () => {
+      const missing = await get('/api/communities/999999');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error!.message).toContain('clusters');
+      const bad = await get('/api/communities/first');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error!.message).toContain('community');
     });
   });
 
@@ -295,6 +349,12 @@ describe('server/routes/graph', () => {
         expect(status).toBe(200);
         expectShape(OverviewResponse, body);
       }
+    });
+
+    it('should answer a community in the shape of CommunityResponse', async () => {
+      const { status, body } = await get('/api/communities/0');
+      expect(status).toBe(200);
+      expectShape(CommunityResponse, body);
     });
 
     it('should answer an unknown node in the shape of ErrorResponse', async () => {

@@ -32,6 +32,24 @@ describe('server/routes/search', () => {
       expect((body.results as { node: WireNode }[])[0]!.node.name).toBe('m2mKD');
     });
 
+    it('should put a method or architecture whose name starts with the text above papers and concepts ("transf" finds Transformer first)', async () => {
+      const { body } = await get('/api/search?q=transf');
+      const results = body.results as { node: WireNode; score: number }[];
+      expect(results[0]!.node.name).toBe('Transformer');
+      const isIdea = (r: { node: WireNode }) => ['Method', 'Architecture', 'Dataset'].includes(r.node.label);
+      // Name matches of ideas (score 3 or 4) come before anything else.
+      const firstOther = results.findIndex((r) => !isIdea(r) || r.score < 3);
+      expect(firstOther).toBeGreaterThan(0);
+      expect(results.slice(firstOther).some((r) => isIdea(r) && r.score >= 3)).toBe(false);
+    });
+
+    it('should find a name from a typo (two letters swapped) and from joined words', async () => {
+      const typo = (await get('/api/search?q=transfromer')).body.results as { node: WireNode }[];
+      expect(typo.map((r) => r.node.name)).toContain('Transformer');
+      const joined = (await get('/api/search?q=knowledgedist')).body.results as { node: WireNode }[];
+      expect(joined[0]!.node.id).toBe('method:knowledge-distillation');
+    });
+
     it('should leave the abstract out of search results', async () => {
       const { body } = await get('/api/search?q=distillation&labels=Paper');
       const results = body.results as { node: WireNode }[];

@@ -2,7 +2,7 @@
 import { type ManagedTransaction, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
 import { GraphCollector, nodeId, toPlain } from '../../convert.js';
 import { type WireGraph } from '../../../shared/graph.js';
-import { int, MATCH_NODE_BY_ID } from './locate.js';
+import { int } from './locate.js';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -23,13 +23,6 @@ LIMIT $max`,
   ]),
 ) as Record<Direction, string>;
 
-/** The first level of a neighbourhood, fused with finding the start node: one row per neighbour. */
-export const FIRST_LEVEL = `${MATCH_NODE_BY_ID}
-OPTIONAL MATCH (n)-[r]-(m)
-WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
-WITH DISTINCT n, m
-RETURN elementId(n) AS start, elementId(m) AS eid, CASE WHEN m IS NULL THEN 0 ELSE COUNT { (m)--() } END AS degree`;
-
 /** Stops exploring once this many nodes were reached (the answer then says "at least"). */
 export const EXPLORE_CEILING = 20_000;
 
@@ -43,21 +36,11 @@ export async function expand(
   tx: ManagedTransaction,
   start: string,
   options: { depth: number; direction: Direction; types: readonly string[]; labels: readonly string[] },
-  firstLevel?: Neo4jRecord[],
 ): Promise<{ reached: Map<string, Reached>; partial: boolean }> {
   const reached = new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]);
   let frontier = [start];
-  if (firstLevel) {
-    frontier = [];
-    for (const record of firstLevel) {
-      const eid = record.get('eid') as string | null;
-      if (eid === null || reached.has(eid)) continue;
-      reached.set(eid, { depth: 1, degree: toPlain(record.get('degree')) as number });
-      frontier.push(eid);
-    }
-  }
-  let partial = reached.size >= EXPLORE_CEILING;
-  for (let depth = firstLevel ? 2 : 1; depth <= options.depth && frontier.length > 0 && !partial; depth++) {
+  let partial = false;
+  for (let depth = 1; depth <= options.depth && frontier.length > 0 && !partial; depth++) {
     // LIMIT stops Neo4j expanding a hub's whole neighbourhood once the ceiling is in sight.
     const max = EXPLORE_CEILING - reached.size;
     const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels, max: int(max) });

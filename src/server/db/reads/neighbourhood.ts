@@ -1,59 +1,92 @@
 // GET /api/neighbourhood/:id: the nodes within a depth of a node, capped, with what was left out.
-import { type ManagedTransaction, type Node } from 'neo4j-driver';
+// Exploration is bounded: each node contributes at most PER_NODE neighbours and a level stops at
+// EXPLORE_LEVEL nodes, so a hub with tens of thousands of links answers as fast as a leaf; the count
+// of the centre's own neighbours comes from the degree store, deeper counts are lower bounds.
+import { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, nodeId, toPlain } from '../../convert.js';
-import { type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
+import { toPlain } from '../../convert.js';
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
 import type { NeighbourhoodResponse } from '../../../shared/api/graph.js';
 import { int, MATCH_NODE_BY_ID } from './locate.js';
-import { FIRST_LEVEL, expand, ordered, pick, subgraph } from './expansion.js';
+import { subgraph } from './expansion.js';
 
-/**
- * Depth 1 in one round trip: the neighbours, best connected first, capped, and the edges among
- * them and the centre. One row per chosen node (the centre first).
- */
-const DEPTH_ONE = `${MATCH_NODE_BY_ID}
+/** Most neighbours one node contributes to the next level. */
+export const PER_NODE = 200;
+/** Most nodes one level explores. */
+export const EXPLORE_LEVEL = 2000;
+
+/** The centre's links of the asked types, from the degree store (labels spliced from the whitelist). */
+const LINK_COUNT = RELATIONSHIP_TYPES.map((t) => `CASE WHEN '${t}' IN $types THEN COUNT { (c)-[:${t}]-() } ELSE 0 END`).join(' + ');
+
+/** The centre and up to $explore of its neighbours, the best connected first (stored degree). */
+const FIRST = `${MATCH_NODE_BY_ID}
 WITH n AS c
 CALL (c) {
   OPTIONAL MATCH (c)-[r]-(m)
   WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) AND m <> c
   WITH DISTINCT m WHERE m IS NOT NULL
-  WITH m, COUNT { (m)--() } AS degree
-  ORDER BY degree DESC, m.id
-  RETURN collect(m) AS found
+  WITH m LIMIT $explore
+  RETURN collect({eid: elementId(m), degree: coalesce(m.degree, 0)}) AS found
 }
-WITH [c] + found[0..$limit - 1] AS chosen, size(found) + 1 AS reached
-UNWIND chosen AS n
-OPTIONAL MATCH (n)-[r]->(o) WHERE type(r) IN $types AND o IN chosen
-RETURN n, collect(r) AS rels, reached`;
+RETURN elementId(c) AS start, ${LINK_COUNT} AS links, found`;
 
-async function neighbourhoodDepthOne(
+/** The next level from a frontier, at most $perNode neighbours per node and $max in all. */
+const NEXT = `UNWIND $frontier AS eid
+MATCH (n) WHERE elementId(n) = eid
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+  RETURN DISTINCT m LIMIT $perNode
+}
+WITH DISTINCT m LIMIT $max
+RETURN elementId(m) AS eid, coalesce(m.degree, 0) AS degree`;
+
+interface Found {
+  eid: string;
+  degree: number;
+}
+
+const byDegree = (a: Found, b: Found) => b.degree - a.degree || a.eid.localeCompare(b.eid);
+
+async function explore(
   tx: ManagedTransaction,
   id: string,
-  options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
-): Promise<NeighbourhoodResponse | undefined> {
-  const { records } = await tx.run(DEPTH_ONE, { id, types: options.types, labels: options.labels, limit: int(options.limit) });
+  options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
+): Promise<{ chosen: string[]; reached: number; partial: boolean } | undefined> {
+  const params = { types: options.types, labels: options.labels };
+  const { records } = await tx.run(FIRST, { ...params, id, explore: int(EXPLORE_LEVEL) });
   if (records.length === 0) return undefined;
-  const collector = new GraphCollector();
-  const order: string[] = [];
-  const idByEid = new Map<string, string>();
-  for (const record of records) {
-    const node = record.get('n') as Node;
-    order.push(node.elementId);
-    idByEid.set(node.elementId, nodeId(node));
-    collector.add(node);
-    collector.add(record.get('rels'));
+  const start = records[0]!.get('start') as string;
+  const links = toPlain(records[0]!.get('links')) as number;
+  const first = (toPlain(records[0]!.get('found')) as unknown as Found[]).sort(byDegree);
+  const seen = new Set([start, ...first.map((f) => f.eid)]);
+  const chosen = [start, ...first.slice(0, options.limit - 1).map((f) => f.eid)];
+  // Every first-level node was seen unless the level was capped; links counts parallel links too.
+  let partial = first.length >= EXPLORE_LEVEL;
+  let reached = 1 + (partial ? Math.max(first.length, links) : first.length);
+  let frontier = first.map((f) => f.eid);
+  for (let depth = 2; depth <= options.depth && frontier.length > 0; depth++) {
+    if (chosen.length >= options.limit) {
+      // The cap is full: deeper levels are not explored, so their size is unknown.
+      partial = true;
+      break;
+    }
+    const result = await tx.run(NEXT, { ...params, frontier: frontier.slice(0, EXPLORE_LEVEL), perNode: int(PER_NODE), max: int(EXPLORE_LEVEL) });
+    if (frontier.length > EXPLORE_LEVEL || result.records.length >= EXPLORE_LEVEL) partial = true;
+    const level: Found[] = [];
+    for (const record of result.records) {
+      const eid = record.get('eid') as string;
+      if (seen.has(eid)) continue;
+      seen.add(eid);
+      level.push({ eid, degree: toPlain(record.get('degree')) as number });
+    }
+    level.sort(byDegree);
+    reached += level.length;
+    chosen.push(...level.slice(0, options.limit - chosen.length).map((f) => f.eid));
+    frontier = level.map((f) => f.eid);
   }
-  const reached = toPlain(records[0]!.get('reached')) as number;
-  return {
-    center: id,
-    depth: 1,
-    graph: ordered(collector.graph(), order, idByEid),
-    reached,
-    truncated: records.length < reached,
-    omitted: reached - records.length,
-    exploredPartially: false,
-  };
+  return { chosen, reached, partial };
 }
 
 export async function neighbourhood(
@@ -65,22 +98,17 @@ export async function neighbourhood(
   return readTx(
     db,
     async (tx) => {
-      if (options.depth === 1) return neighbourhoodDepthOne(tx, id, options);
-      const params = { types: options.types, labels: options.labels };
-      const first = (await tx.run(FIRST_LEVEL, { ...params, id })).records;
-      if (first.length === 0) return undefined;
-      const start = first[0]!.get('start') as string;
-      const { reached, partial } = await expand(tx, start, { depth: options.depth, direction: 'both', ...params }, first);
-      const eids = pick(reached, options.limit);
-      const graph = await subgraph(tx, eids, options.types);
+      const found = await explore(tx, id, options);
+      if (!found) return undefined;
+      const graph = await subgraph(tx, found.chosen, options.types);
       return {
         center: id,
         depth: options.depth,
         graph,
-        reached: reached.size,
-        truncated: eids.length < reached.size,
-        omitted: reached.size - eids.length,
-        exploredPartially: partial,
+        reached: found.reached,
+        truncated: found.chosen.length < found.reached,
+        omitted: found.reached - found.chosen.length,
+        exploredPartially: found.partial,
       };
     },
     timeoutMs,

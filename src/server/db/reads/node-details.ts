@@ -5,27 +5,28 @@ import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
 import type { NodeResponse, RelationshipCount } from '../../../shared/api/graph.js';
+import { RELATIONSHIP_TYPES } from '../../../shared/graph.js';
 import { int, MATCH_NODE_BY_ID } from './locate.js';
 import { NodeRunsResponse } from '../../../shared/api/node-runs.js';
 
+/** Per type and direction, from the degree store: constant time even for a hub (types from the whitelist). */
+const COUNTS = `[${RELATIONSHIP_TYPES.flatMap((t) => [
+  `{type: '${t}', direction: 'out', count: COUNT { (n)-[:${t}]->() }}`,
+  `{type: '${t}', direction: 'in', count: COUNT { (n)<-[:${t}]-() }}`,
+]).join(', ')}]`;
+
+/**
+ * The node, its link counts, and up to $limit of its links with the nodes at their other end,
+ * taken in store order (a hub's links are never all read or sorted); the client sorts what it shows.
+ * Rejected links are neither counted nor shown; the degree is the count store's minus them.
+ */
 const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
-  OPTIONAL MATCH (n)-[r]->() WHERE type(r) <> 'REJECTED'
-  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
-  RETURN collect({type: type, direction: 'out', count: count}) AS outgoing
-}
-CALL (n) {
-  OPTIONAL MATCH (n)<-[r]-() WHERE type(r) <> 'REJECTED'
-  WITH type(r) AS type, count(r) AS count WHERE type IS NOT NULL
-  RETURN collect({type: type, direction: 'in', count: count}) AS incoming
-}
-CALL (n) {
   OPTIONAL MATCH (n)-[r]-(m) WHERE type(r) <> 'REJECTED'
-  WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.id)
-  LIMIT $limit
+  WITH r, m LIMIT $limit
   RETURN collect(r) AS rels, collect(m) AS others
 }
-RETURN n, outgoing + incoming AS counts, rels, others, COUNT { (n)-[r]-() WHERE type(r) <> 'REJECTED' } AS degree`;
+RETURN n, [c IN ${COUNTS} WHERE c.count > 0] AS counts, rels, others, COUNT { (n)--() } - COUNT { (n)-[:REJECTED]-() } AS degree`;
 
 /** The ingest runs recorded on the node, oldest first. $id. */
 const NODE_RUNS = `${MATCH_NODE_BY_ID}
@@ -44,6 +45,9 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
       collector.add(record.get('n'));
       collector.add(record.get('others'));
       collector.add(record.get('rels'));
+      const graph = collector.graph();
+      // Neighbours' abstracts stay out (the node's own is kept): GET /api/nodes/:id of a neighbour has it.
+      for (const other of graph.nodes) if (other.id !== id) delete other.properties.abstract;
       const degree = toPlain(record.get('degree')) as number;
       const shown = (record.get('rels') as Relationship[]).length;
       const runs = (await tx.run(NODE_RUNS, { id })).records.map((r) => {
@@ -57,7 +61,7 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
         node: toWireNode(record.get('n') as Node),
         counts,
         degree,
-        graph: collector.graph(),
+        graph,
         truncated: shown < degree,
         omitted: degree - shown,
         runs: NodeRunsResponse.parse(runs),

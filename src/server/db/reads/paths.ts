@@ -3,24 +3,30 @@ import { type Path } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, nodeId, toWireEdge } from '../../convert.js';
-import { type RelationshipType } from '../../../shared/graph.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../shared/graph.js';
 import type { PathResponse } from '../../../shared/api/graph.js';
 import { int, locate } from './locate.js';
 
-const PATH_QUERIES = new Map<number, string>();
+const PATH_QUERIES = new Map<string, string>();
 
-/** The hop limit of a variable-length pattern cannot be a parameter; it is a validated integer. */
-function pathQuery(maxHops: number): string {
+/**
+ * The hop limit and relationship types of a variable-length pattern cannot be parameters: the hop
+ * limit is a validated integer and the types come from the whitelist, so the shortest-path search
+ * expands only the asked types instead of filtering whole paths afterwards.
+ */
+function pathQuery(maxHops: number, types: readonly RelationshipType[]): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 15)
     throw new Error(`src/server/db/reads: max hops must be an integer 1-15, got ${maxHops}`);
-  let query = PATH_QUERIES.get(maxHops);
+  const typed = RELATIONSHIP_TYPES.filter((t) => types.includes(t));
+  if (typed.length === 0) throw new Error('src/server/db/reads: a path needs at least one relationship type');
+  const key = `${maxHops}:${typed.join('|')}`;
+  let query = PATH_QUERIES.get(key);
   if (!query) {
     query = `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+MATCH p = allShortestPaths((a)-[:${typed.join('|')}*..${maxHops}]-(b))
 RETURN p LIMIT $limit`;
-    PATH_QUERIES.set(maxHops, query);
+    PATH_QUERIES.set(key, query);
   }
   return query;
 }
@@ -42,7 +48,7 @@ export async function shortestPaths(
       if (!a) return { missing: 'from' as const };
       const b = await locate(tx, to);
       if (!b) return { missing: 'to' as const };
-      const result = await tx.run(pathQuery(options.maxHops), { from: a.eid, to: b.eid, types: options.types, limit: int(options.limit) });
+      const result = await tx.run(pathQuery(options.maxHops, options.types), { from: a.eid, to: b.eid, limit: int(options.limit) });
       const collector = new GraphCollector();
       const paths: PathResult['paths'] = [];
       for (const record of result.records) {

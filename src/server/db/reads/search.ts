@@ -1,54 +1,123 @@
-// GET /api/search: full-text search over names and aliases.
+// GET /api/search: names first, then text. Exact and prefix matches of the normalised name key and
+// alias keys stored at ingest (methods, architectures and datasets above everything else, the most
+// important first), then full-text hits over names, titles and abstracts, with fuzzy words for typos.
 import { type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { toWireNode } from '../../convert.js';
-import { NODE_LABELS, type NodeLabel } from '../../../shared/graph.js';
+import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/graph.js';
 import type { SearchHit } from '../../../shared/api/search.js';
+import { escapeLucene, nameKey } from '../../lucene.js';
 import { int } from './locate.js';
 
-/** Cypher for "lower-cased, without spaces and punctuation", so "Self-Distillation" matches "self distillation". */
-const squash = (expr: string) =>
-  [' ', '-', '_', '.', ',', ':', ';', '/', '(', ')', "\\'", '"', '+', '&'].reduce(
-    (e, c) => `replace(${e}, '${c}', '')`,
-    `toLower(${expr})`,
-  );
+const IDEAS: readonly NodeLabel[] = ['Method', 'Architecture', 'Dataset'];
 
-const SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score
+/**
+ * Prefix seeks on each label's `nameKey` index (labels spliced from the whitelist, each branch
+ * skipped unless asked for) and on the alias keys' keyword index; at most $fetch per branch.
+ */
+const BY_KEY = `CALL () {
+${NODE_LABELS.map(
+  (label) => `  MATCH (n:${label}) WHERE n.nameKey STARTS WITH $key AND '${label}' IN $labels
+  RETURN n LIMIT $fetch`,
+).join('\n  UNION\n')}
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_alias_keys', $aliasQuery, {limit: $fetch}) YIELD node
+  WITH node AS n WHERE any(l IN labels(n) WHERE l IN $labels)
+  RETURN n
+}
+RETURN n`;
+
+const BY_TEXT = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score
 WHERE any(l IN labels(node) WHERE l IN $labels)
-WITH node, score, ${squash("coalesce(node.name, node.title, node.url, '')")} AS name,
-     [a IN coalesce(node.aliases, []) | ${squash('toString(a)')}] AS aliases
-WITH node, score, name, aliases, CASE
-    WHEN name = $text OR $text IN aliases THEN 2
-    WHEN name STARTS WITH $text OR any(a IN aliases WHERE a STARTS WITH $text) THEN 1
-    ELSE 0 END AS rank
-RETURN node, score, rank, CASE WHEN rank > 0 AND NOT (name STARTS WITH $text)
-    THEN [i IN range(0, size(aliases) - 1) WHERE aliases[i] STARTS WITH $text | node.aliases[i]][0] END AS matched
-ORDER BY rank DESC, CASE WHEN rank = 1 THEN size(name) ELSE 0 END ASC, score DESC, node.id
-LIMIT $limit`;
+RETURN node AS n, score`;
+
+/** A hit's `score`: 4 exact name or alias of an idea, 3 its prefix, 2 exact name of anything else, 1 its prefix, below 1 a text match. */
+interface Candidate {
+  node: WireNode;
+  tier: number;
+  /** Length of the matched name or alias key (0 for text matches). */
+  keyLength: number;
+  text: number;
+  matched: string | null;
+}
+
+const numberOf = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Where a name-key hit ranks: ideas above the rest, exact above prefix; the alias that matched when the name did not. */
+function keyTier(node: WireNode, key: string): { tier: number; matched: string | null } | undefined {
+  const name = typeof node.properties.nameKey === 'string' ? node.properties.nameKey : '';
+  const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
+  const aliasKeys = aliases.map(nameKey);
+  const idea = IDEAS.includes(node.label) ? 2 : 0;
+  if (name === key) return { tier: idea + 2, matched: null };
+  const exactAlias = aliasKeys.indexOf(key);
+  if (exactAlias >= 0) return { tier: idea + 2, matched: aliases[exactAlias]! };
+  if (name.startsWith(key)) return { tier: idea + 1, matched: null };
+  const prefixAlias = aliasKeys.findIndex((a) => a.startsWith(key));
+  if (prefixAlias >= 0) return { tier: idea + 1, matched: aliases[prefixAlias]! };
+  return undefined;
+}
+
+function compare(a: Candidate, b: Candidate): number {
+  return (
+    b.tier - a.tier ||
+    // Within a tier, the name's own match before an alias's, then the closest completion of what was
+    // typed ("mamb": Mamba before MambaMixer), then the idea more built upon.
+    Number(a.matched !== null) - Number(b.matched !== null) ||
+    a.keyLength - b.keyLength ||
+    numberOf(b.node.properties.importance) - numberOf(a.node.properties.importance) ||
+    b.text - a.text ||
+    a.node.name.length - b.node.name.length ||
+    numberOf(b.node.properties.degree) - numberOf(a.node.properties.degree) ||
+    a.node.id.localeCompare(b.node.id)
+  );
+}
+
+/** The words of the query with a fuzzy variant (one edit) for words of five letters or more. */
+export function withFuzzy(lucene: string, words: string[]): string {
+  const fuzzy = words.filter((w) => w.length >= 5).map((w) => `${escapeLucene(w)}~1`);
+  return fuzzy.length ? `${lucene} OR ${fuzzy.join(' OR ')}` : lucene;
+}
 
 export async function search(
   db: Database,
   lucene: string,
-  text: string,
+  words: string[],
   labels: readonly NodeLabel[],
   limit: number,
   timeoutMs?: number,
 ): Promise<SearchHit[]> {
+  const key = nameKey(words.join(''));
   return readTx(
     db,
     async (tx) => {
-      const result = await tx.run(SEARCH, {
-        lucene,
-        text,
-        labels,
-        limit: int(limit),
-        fetch: int(labels.length === NODE_LABELS.length ? Math.max(limit * 3, 30) : Math.min(limit * 10, 500)),
-      });
-      return result.records.map((r) => {
-        const node = toWireNode(r.get('node') as Node);
-        delete node.properties.abstract;
-        return { node, score: Math.round((r.get('score') as number) * 1000) / 1000, matched: (r.get('matched') as string | null) ?? null };
+      const found = new Map<string, Candidate>();
+      if (key !== '') {
+        const byKey = await tx.run(BY_KEY, { key, aliasQuery: `${escapeLucene(key)}*`, labels, fetch: int(Math.max(limit * 10, 200)) });
+        for (const record of byKey.records) {
+          const node = toWireNode(record.get('n') as Node);
+          const tier = keyTier(node, key);
+          if (tier) found.set(node.id, { node, ...tier, keyLength: nameKey(tier.matched ?? node.name).length, text: 0 });
+        }
+      }
+      const ranked = [...found.values()].sort(compare);
+      if (ranked.length < limit) {
+        const byText = await tx.run(BY_TEXT, { lucene: withFuzzy(lucene, words), labels, fetch: int(limit * 2) });
+        const texts: Candidate[] = [];
+        for (const record of byText.records) {
+          const node = toWireNode(record.get('n') as Node);
+          if (found.has(node.id)) continue;
+          const score = record.get('score') as number;
+          texts.push({ node, tier: 0, keyLength: 0, text: score, matched: null });
+        }
+        texts.sort((a, b) => b.text - a.text || a.node.id.localeCompare(b.node.id));
+        const top = texts[0]?.text ?? 1;
+        for (const t of texts) ranked.push({ ...t, text: t.text / top });
+      }
+      return ranked.slice(0, limit).map((c) => {
+        delete c.node.properties.abstract;
+        return { node: c.node, score: Math.round((c.tier > 0 ? c.tier : c.text * 0.99) * 1000) / 1000, matched: c.matched };
       });
     },
     timeoutMs,

@@ -1,0 +1,140 @@
+// Lineage importance and communities of the idea nodes (methods, architectures, datasets), computed
+// in memory from three streamed projections: BUILDS_ON links, paper co-use and paper counts.
+import { UndirectedGraph } from 'graphology';
+import louvain from 'graphology-communities-louvain';
+
+export interface IdeaNode {
+  id: string;
+  label: 'Method' | 'Architecture' | 'Dataset';
+  name: string;
+  /** Papers that propose, use or evaluate on it. */
+  papers: number;
+}
+
+export interface IdeaScores {
+  /** Nodes that build on it, directly or through others (transitive BUILDS_ON in-reach). */
+  descendants: number;
+  /** descendants + papers / 10: lineage first, use by papers breaks ties and ranks datasets. */
+  importance: number;
+  /** Community number, 0 for the community of highest total importance; -1 for a node linked to nothing. */
+  community: number;
+}
+
+export interface Community {
+  id: number;
+  /** The names of its three most important members. */
+  name: string;
+  size: number;
+  counts: Record<IdeaNode['label'], number>;
+  importance: number;
+  /** Ids of its most important members, best first. */
+  top: string[];
+}
+
+/** Stops one node's descendant walk after this many nodes (the count is then a lower bound). */
+const REACH_CAP = 200_000;
+
+/** Transitive in-reach over `builds` ([child, parent] pairs): how many nodes build on each node. */
+export function descendantCounts(ids: string[], builds: [string, string][]): Map<string, number> {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const children: number[][] = ids.map(() => []);
+  for (const [child, parent] of builds) {
+    const c = index.get(child);
+    const p = index.get(parent);
+    if (c !== undefined && p !== undefined && c !== p) children[p]!.push(c);
+  }
+  const seen = new Int32Array(ids.length).fill(-1);
+  const out = new Map<string, number>();
+  const queue: number[] = [];
+  for (let start = 0; start < ids.length; start++) {
+    if (children[start]!.length === 0) {
+      out.set(ids[start]!, 0);
+      continue;
+    }
+    queue.length = 0;
+    queue.push(start);
+    seen[start] = start;
+    let count = 0;
+    for (let head = 0; head < queue.length && count < REACH_CAP; head++) {
+      for (const c of children[queue[head]!]!) {
+        if (seen[c] === start) continue;
+        seen[c] = start;
+        queue.push(c);
+        count++;
+      }
+    }
+    out.set(ids[start]!, count);
+  }
+  return out;
+}
+
+/** A small seeded generator so that the same graph always gets the same communities. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Scores every idea node and groups them by Louvain over an undirected graph of BUILDS_ON links
+ * (weight 3 each) and co-use (a paper proposing one and using the other, weight = such papers).
+ */
+export function scoreIdeas(
+  nodes: IdeaNode[],
+  builds: [string, string][],
+  coUse: { a: string; b: string; weight: number }[],
+): { scores: Map<string, IdeaScores>; communities: Community[] } {
+  const ids = nodes.map((n) => n.id);
+  const descendants = descendantCounts(ids, builds);
+  const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
+  for (const id of ids) graph.addNode(id);
+  const link = (a: string, b: string, weight: number) => {
+    if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (w) => (w ?? 0) + weight);
+    else graph.addEdge(a, b, { weight });
+  };
+  for (const [child, parent] of builds) link(child, parent, 3);
+  for (const { a, b, weight } of coUse) link(a, b, weight);
+  const raw = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seeded(1) }) : {};
+
+  const importance = new Map(nodes.map((n) => [n.id, (descendants.get(n.id) ?? 0) + n.papers / 10]));
+  const groups = new Map<number, IdeaNode[]>();
+  for (const n of nodes) {
+    if (graph.degree(n.id) === 0) continue;
+    const c = raw[n.id]!;
+    let group = groups.get(c);
+    if (!group) groups.set(c, (group = []));
+    group.push(n);
+  }
+  const byImportance = (a: IdeaNode, b: IdeaNode) => importance.get(b.id)! - importance.get(a.id)! || a.id.localeCompare(b.id);
+  const ranked = [...groups.values()]
+    .map((members) => ({ members: members.sort(byImportance), total: members.reduce((s, m) => s + importance.get(m.id)!, 0) }))
+    .sort((x, y) => y.total - x.total || x.members[0]!.id.localeCompare(y.members[0]!.id));
+
+  const scores = new Map<string, IdeaScores>();
+  for (const n of nodes) scores.set(n.id, { descendants: descendants.get(n.id) ?? 0, importance: round(importance.get(n.id)!), community: -1 });
+  const communities: Community[] = ranked.map(({ members, total }, id) => {
+    for (const m of members) scores.get(m.id)!.community = id;
+    const counts = { Method: 0, Architecture: 0, Dataset: 0 };
+    for (const m of members) counts[m.label]++;
+    return {
+      id,
+      name: members
+        .slice(0, 3)
+        .map((m) => m.name)
+        .join(', '),
+      size: members.length,
+      counts,
+      importance: round(total),
+      top: members.slice(0, 5).map((m) => m.id),
+    };
+  });
+  return { scores, communities };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
+import { createImportanceRefresher, recomputeImportance } from '../neo4j/importance/refresher.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Database } from '../neo4j/driver.js';
@@ -124,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       waitMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     }),
     healthTimeoutMs: options.healthTimeoutMs ?? 5_000,
+    importance: createImportanceRefresher(recomputeImportance(options.db), (error) => app.log.error({ err: error }, 'methodgraph: importance after a curation failed')),
   };
+  // A computation still running when the server closes finishes before the driver goes.
+  app.addHook('onClose', async () => ctx.importance.settled());
   const allowedHosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
 
   app.addHook('onRequest', async (request, reply) => {

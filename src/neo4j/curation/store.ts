@@ -138,7 +138,17 @@ export const bodyType = (body: CurateBody): string => ('type' in body ? body.typ
  * Stores one curation and applies every curation again, in one write transaction: either the
  * record and its effect are both there, or neither is.
  */
-export async function createCuration(db: Database, body: CurateBody, options: { who: string; now?: Date }): Promise<CurationRecord> {
+export interface CurationOptions {
+  who: string;
+  now?: Date;
+  /**
+   * What follows a change of lineage (descendants, communities and the overview's ranking computed
+   * again). By default it is awaited; the API hands it to a background refresher instead.
+   */
+  lineageChanged?: (db: Database) => Promise<void>;
+}
+
+export async function createCuration(db: Database, body: CurateBody, options: CurationOptions): Promise<CurationRecord> {
   const session = db.session('WRITE');
   let created: CurationRecord;
   try {
@@ -168,7 +178,7 @@ export async function createCuration(db: Database, body: CurateBody, options: { 
   } finally {
     await session.close();
   }
-  await lineageChanged(db);
+  await (options.lineageChanged ?? lineageChanged)(db);
   return created;
 }
 

@@ -1,4 +1,5 @@
 // What every route module gets from buildApp: the database, the saved queries and the limits.
+import type { ImportanceRefresher } from '../../neo4j/importance/refresher.js';
 import type { Database } from '../../neo4j/driver.js';
 import type { Gate } from '../db/gate.js';
 import type { ReadOnlyLimits } from '../db/readonly.js';
@@ -13,4 +14,6 @@ export interface RouteContext {
   gate: Gate;
   /** How long GET /api/health waits for Neo4j before answering 503. */
   healthTimeoutMs: number;
+  /** Recomputes importance in the background after a curation (see src/neo4j/importance/refresher.ts). */
+  importance: ImportanceRefresher;
 }

@@ -79,7 +79,8 @@ export function curationRoutes(app: FastifyInstance, ctx: RouteContext, access: 
       const where = 'POST /api/curation';
       const body = parseInput(CurateBody, request.body, where, 'body field');
       await checkIds(ctx, body, where);
-      const curation = await createCuration(ctx.db, body, { who: DEFAULT_CURATOR });
+      // The lineage changed: importance follows in the background (a minute or more at 100k papers).
+      const curation = await createCuration(ctx.db, body, { who: DEFAULT_CURATOR, lineageChanged: async () => ctx.importance.request() });
       const links: Link[] = [{ from: body.from, to: body.to, type: curation.type }];
       if (body.action === 'retarget') links.push({ from: body.from, to: body.newTarget, type: curation.type });
       const edges = await linkEdges(ctx.db, links, ctx.limits.timeoutMs);

@@ -85,6 +85,15 @@ export function placeBesideNeighbours(graph: ExplorerGraph, laidOut: Graph): voi
   );
 }
 
+function movedCount(before: Record<string, Point>, after: Record<string, Point>): { nodes: number; moved: number } {
+  const ids = Object.keys(after);
+  const moved = ids.filter((id) => {
+    const b = before[id];
+    return !b || Math.hypot(after[id]!.x - b.x, after[id]!.y - b.y) > 1e-6;
+  }).length;
+  return { nodes: ids.length, moved };
+}
+
 /** How long a timed run waits for the worker's first step before it stops without one. */
 const WORKER_START_GRACE_MS = 15_000;
 
@@ -93,6 +102,7 @@ export class ForceAtlas2Supervisor {
   private detachCopy: (() => void) | null = null;
   /** Starts the timed stop of a run at the worker's first step. */
   private onFirstStep: (() => void) | null = null;
+  private finished: { nodes: number; moved: number } | null = null;
   /** The copy the current run lays out. */
   private laidOut: Graph | null = null;
   private current: LayoutLifecycle = 'idle';
@@ -108,6 +118,11 @@ export class ForceAtlas2Supervisor {
     private readonly graph: ExplorerGraph,
     private readonly visibility: () => LayoutVisibility = () => EVERYTHING,
   ) {}
+
+  /** The last run that stopped: how many nodes it had and how many it moved (for tests and the bench). */
+  get lastRun(): { nodes: number; moved: number } | null {
+    return this.finished;
+  }
 
   get status(): LayoutLifecycle {
     return this.current;
@@ -171,6 +186,7 @@ export class ForceAtlas2Supervisor {
     this.laidOut = null;
     performance.mark('methodgraph:layout-stop');
     const result = { before: this.startPositions ?? {}, after: readPositions(this.graph), quiet: this.quiet };
+    this.finished = movedCount(result.before, result.after);
     this.startPositions = null;
     this.quiet = false;
     this.setStatus('idle');

@@ -30,6 +30,8 @@ export interface TestHandle {
   programSet(): string | null;
   mode(): string;
   layout(): string;
+  /** The last layout run that stopped: its node count and how many nodes it moved. */
+  lastLayoutRun(): { nodes: number; moved: number } | null;
   pathNodes(): string[];
   canUndo(): boolean;
   canRedo(): boolean;
@@ -80,6 +82,7 @@ export function TestHandleController() {
       programSet: () => rt.renderer()?.programSet ?? null,
       mode: () => getState().view.mode,
       layout: () => rt.layout.status,
+      lastLayoutRun: () => rt.layout.lastRun,
       pathNodes: () => getState().view.path.nodes,
       canUndo: () => getState().past.length > 0,
       canRedo: () => getState().future.length > 0,

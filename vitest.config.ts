@@ -7,6 +7,7 @@
 // two cores a second Java and the browser competing with the integration files cost more than they gain.
 // A test that needs Neo4j lives under an integration path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
+import { CorpusSequencer } from './test/helpers/sequencer.js';
 
 const INTEGRATION = [
   // Every server test but the pure Lucene-escaping one.
@@ -26,6 +27,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Readers of the shared default corpus first, so that it is loaded as few times as possible.
+    sequence: { sequencer: CorpusSequencer },
     projects: [
       {
         extends: true,

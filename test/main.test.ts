@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/neo4j/paths.js';
+import { QUICK_START_JVM } from './helpers/db.js';
 import { freePort } from './helpers/ports.js';
 
 let child: ChildProcess | undefined;
@@ -58,6 +59,7 @@ describe('main', () => {
       METHODGRAPH_DB_DIR: join(dataDir, 'neo4j'),
       METHODGRAPH_TOKEN_FILE: join(dataDir, 'token'),
       METHODGRAPH_DB_HEAP: '512m',
+      METHODGRAPH_DB_JAVA_OPTS: QUICK_START_JVM.join(' '),
       // The machine may be busy: wait for Neo4j as long as the test allows.
       METHODGRAPH_DB_START_TIMEOUT: '400',
     };
@@ -112,6 +114,7 @@ describe('main', () => {
       METHODGRAPH_DB_PORT: String(await freePort()),
       METHODGRAPH_DB_DIR: join(npmDataDir, 'neo4j'),
       METHODGRAPH_DB_HEAP: '512m',
+      METHODGRAPH_DB_JAVA_OPTS: QUICK_START_JVM.join(' '),
       // The machine may be busy: wait for Neo4j as long as the test allows.
       METHODGRAPH_DB_START_TIMEOUT: '400',
     };

@@ -62,6 +62,7 @@ async function ensureBuilt(): Promise<void> {
 export function launcherArgs(config: BundledDbConfig, watchStdin: boolean): string[] {
   return [
     ...jvmArgs(config.heap),
+    ...(config.javaOptions ?? []),
     '-jar',
     launcherJar,
     '--host',

@@ -25,6 +25,8 @@ export interface BundledDbConfig {
   txTimeoutSeconds?: number;
   /** NEO4J_PASSWORD: when set, the bundled Neo4j turns authentication on with this password for user neo4j. */
   password?: string;
+  /** METHODGRAPH_DB_JAVA_OPTS: extra JVM options, after the defaults (e.g. -XX:TieredStopAtLevel=1 starts with less CPU). */
+  javaOptions?: string[];
 }
 
 export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -35,6 +37,18 @@ export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new Error(`methodgraph: environment variable ${name} must be a port number (0-65535), got "${raw}"`);
   }
   return n;
+}
+
+/** Space-separated JVM options; each must start with "-". */
+function javaOptionsFrom(env: NodeJS.ProcessEnv, name: string): string[] {
+  const options = (env[name] ?? '').split(/\s+/).filter(Boolean);
+  const bad = options.find((o) => !o.startsWith('-'));
+  if (bad !== undefined) {
+    throw new Error(
+      `methodgraph: environment variable ${name} must be JVM options separated by spaces, each starting with "-", got "${bad}"`,
+    );
+  }
+  return options;
 }
 
 function secondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,6 +76,7 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       txTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_TX_TIMEOUT', 900),
       startTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_START_TIMEOUT', 120),
       password: env.NEO4J_PASSWORD || undefined,
+      javaOptions: javaOptionsFrom(env, 'METHODGRAPH_DB_JAVA_OPTS'),
     },
   };
 }

@@ -4,6 +4,13 @@ import { dbConfig } from '../../src/neo4j/config.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 
+/**
+ * JVM options for the Neo4j processes that single test files start and stop themselves (restarts,
+ * locks, npm start): the client compiler only, which starts Java with about a third less CPU. The
+ * run's shared Neo4j keeps the defaults, since it serves queries for the whole run.
+ */
+export const QUICK_START_JVM = ['-XX:TieredStopAtLevel=1'];
+
 export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ ...dbConfig(), uri: inject('neo4jUri') });
 }

@@ -1,6 +1,6 @@
 // Integration tests of the bundled Neo4j launcher and the driver module against real Neo4j processes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { launcherArgs, startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { applySchema, schemaStatements } from '../../src/neo4j/schema.js';
-import { freshTestDatabase } from '../helpers/db.js';
+import { freshTestDatabase, QUICK_START_JVM } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
 
 /** Runs the launcher to completion and returns its exit code and stderr. */
@@ -70,7 +70,7 @@ describe('db/bundled', () => {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-'));
-      config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
+      config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m', javaOptions: QUICK_START_JVM };
     });
     afterAll(async () => {
       await running?.stop();
@@ -96,6 +96,8 @@ describe('db/bundled', () => {
         await running!.stop();
 
         running = await startBundledDb(config);
+        // The Java process runs with the configured extra options (QUICK_START_JVM).
+        expect(readFileSync(`/proc/${running.pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(QUICK_START_JVM));
         const second = await openDatabase({ ...dbConfig(), uri: running.uri });
         const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
         await second.close();
@@ -136,6 +138,18 @@ describe('db/bundled', () => {
         expect(code).toBe(1);
         expect(stderr).toContain(`methodgraph-db: data directory ${dataDir} is locked by another Neo4j process`);
       });
+    });
+
+    it('should pass METHODGRAPH_DB_JAVA_OPTS to Java before the jar, and refuse a word that is not an option', () => {
+      const quick = dbConfig({ METHODGRAPH_DB_JAVA_OPTS: ' -XX:TieredStopAtLevel=1  -Dmethodgraph.test=yes ' }).bundled;
+      expect(quick.javaOptions).toEqual(['-XX:TieredStopAtLevel=1', '-Dmethodgraph.test=yes']);
+      const args = launcherArgs(quick, false);
+      expect(args.indexOf('-Dmethodgraph.test=yes')).toBeGreaterThan(args.indexOf(`-Xmx${quick.heap}`));
+      expect(args.indexOf('-Dmethodgraph.test=yes')).toBeLessThan(args.indexOf('-jar'));
+      expect(dbConfig({}).bundled.javaOptions).toEqual([]);
+      expect(() => dbConfig({ METHODGRAPH_DB_JAVA_OPTS: '-Xss2m TieredStopAtLevel=1' })).toThrow(
+        'methodgraph: environment variable METHODGRAPH_DB_JAVA_OPTS must be JVM options separated by spaces, each starting with "-", got "TieredStopAtLevel=1"',
+      );
     });
 
     it('should refuse a non-loopback host when auth is off', async () => {

@@ -1,5 +1,6 @@
 // The API keeps running while Neo4j is down: /api/health answers 503 with a clear message, other
-// endpoints 503 too, and both recover by themselves when Neo4j is back (a second bundled Neo4j of our own).
+// endpoints 503 too, and both recover by themselves when Neo4j is back (a second bundled Neo4j of our own,
+// holding the three papers of test/fixtures/ingest/papers.jsonl: what comes back matters, not how much).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,11 @@ import { buildApp } from '../../src/server/app.js';
 import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
+import { QUICK_START_JVM } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
-import { loadDefaultCorpus } from '../helpers/corpus.js';
+import { ingest } from '../../ingest/run.js';
+
+const PAPERS = join(import.meta.dirname, '..', 'fixtures', 'ingest', 'papers.jsonl');
 
 let dataDir: string;
 let config: BundledDbConfig;
@@ -36,10 +40,19 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean)
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-recovery-'));
-  config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m' };
+  config = {
+    ...dbConfig().bundled,
+    port: await freePort(),
+    dataDir,
+    heap: '512m',
+    pageCache: '64m',
+    txMemory: '64m',
+    javaOptions: QUICK_START_JVM,
+  };
   neo4jProcess = await startSupervised();
   db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
-  await loadDefaultCorpus(db);
+  const loaded = await ingest(db, { files: [PAPERS] });
+  if (loaded.rejected > 0) throw new Error(`test/server/recovery: ${PAPERS} had ${loaded.rejected} rejected record(s)`);
   app = await buildApp({ db, healthTimeoutMs: 2_000 });
 }, 600_000);
 
@@ -65,7 +78,7 @@ describe('server/app', () => {
       expect(body.error.message).toMatch(/Neo4j is not reachable/);
       expect(down.body).not.toMatch(/\n\s+at /);
 
-      const search = await app.inject({ method: 'GET', url: '/api/search?q=mamba' });
+      const search = await app.inject({ method: 'GET', url: '/api/search?q=mambamixer' });
       expect(search.statusCode).toBe(503);
       expect(search.json().error.code).toBe('database_unavailable');
 
@@ -74,9 +87,9 @@ describe('server/app', () => {
         () => app.inject({ method: 'GET', url: '/api/health' }),
         (res) => res.statusCode === 200,
       );
-      expect(recovered.json().counts.nodes.Method).toBeGreaterThan(0);
+      expect(recovered.json().counts.nodes.Architecture).toBeGreaterThan(0);
       const again = await eventually(
-        () => app.inject({ method: 'GET', url: '/api/search?q=mamba' }),
+        () => app.inject({ method: 'GET', url: '/api/search?q=mambamixer' }),
         (res) => res.statusCode === 200,
       );
       expect(again.json().results.length).toBeGreaterThan(0);
@@ -100,7 +113,7 @@ describe('server/app', () => {
         () => app.inject({ method: 'GET', url: '/api/health' }),
         (res) => res.statusCode === 200,
       );
-      expect(back.json().counts.nodes.Method).toBeGreaterThan(0);
+      expect(back.json().counts.nodes.Architecture).toBeGreaterThan(0);
       expect(neo4jProcess!.pid).not.toBe(killed);
       expect(supervisorLog.join('\n')).toMatch(new RegExp(`the bundled Neo4j \\(pid ${killed}\\) died \\(SIGKILL\\); restarting it`));
       expect(supervisorLog.join('\n')).toMatch(/the bundled Neo4j is running again/);

@@ -9,7 +9,8 @@ import cliProgress from 'cli-progress';
 import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { DEFAULT_BATCH_SIZE, formatCounts, getRun, listRuns, totals, undoRun, type IngestRunRecord } from './load/index.js';
-import { bulkIngest, BulkRefusedError, finishExternalBulk, shouldBulkLoad } from './load/bulk/index.js';
+import { bulkIngest, BulkRefusedError, shouldBulkLoad } from './load/bulk/index.js';
+import { finishBulkRun } from './cli-bulk.js';
 import { RUN_ID } from './load/run-id.js';
 import { defaultWorkers } from './extract/workers/pool.js';
 import { DEFAULT_CORPUS, ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './run.js';
@@ -333,7 +334,10 @@ export async function main(argv: string[]): Promise<number> {
   let printed = 0;
   let db: Database | undefined;
   try {
-    if (options.bulkFinish) return await finishBulkCli(options.bulkFinish);
+    if (options.bulkFinish) {
+      process.stdout.write(`${await finishBulkRun(options.bulkFinish)}\n`);
+      return EXIT.ok;
+    }
     const bulk = !options.dryRun && shouldBulkLoad(options);
     if (bulk && !options.bulk) bar.print('ingest: the bundled Neo4j has no database yet, so this first load of a large input goes through its offline importer (--transactional to not)');
     if (!options.dryRun && !bulk) {
@@ -375,18 +379,6 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.failure;
   } finally {
     await db?.close();
-  }
-}
-
-/** --bulk-finish DIR: finishes, in the Neo4j NEO4J_URI names, a bulk load imported with neo4j-admin. */
-async function finishBulkCli(dir: string): Promise<number> {
-  const db = await openDatabase();
-  try {
-    const done = await finishExternalBulk(db, dir);
-    process.stdout.write(`ingest: finished bulk run ${done.run}: schema applied, ${done.references} link(s) from references, ${done.unmatched} code link(s) matched no paper\n`);
-    return EXIT.ok;
-  } finally {
-    await db.close();
   }
 }
 

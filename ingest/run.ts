@@ -276,6 +276,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     if (methods.length === 0) return;
     extensions = methods.map(methodToTaxonomy);
     const r = taxonomy.extend(extensions);
+    sink?.extendTaxonomy(extensions);
     taxonomyResult = { added: r.added, merged: r.merged };
     const { nodes, introduced } = methodNodes(methods, taxonomy);
     await writer!.add({ nodes, edges: [] });
@@ -338,7 +339,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   const referenceCounts = await resolver?.resolve(writer.counts);
   // Topics are corpus-wide: over the whole stored graph, and over what the export holds.
   if (!dryRun) await updateTopics(db!, taxonomy, {}, writer.counts);
-  if (memory) addCounts(dryRun ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
+  if (memory) addCounts(dryRun && !sink ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
   // Curations apply over what was just loaded (topics included): a rejected link a re-ingest brought back goes again.
   if (!dryRun) await applyCurations(db!);
   const counts = await writer.close();

@@ -12,6 +12,7 @@ import { NAMED_LABELS } from '../extract/topics/graph.js';
 import type { TopicDoc } from '../extract/topics/corpus.js';
 import type { PendingRow } from './references.js';
 import type { CodeLink } from '../sources/types.js';
+import type { TaxonomyInput } from '../taxonomy/taxonomy.js';
 
 /** The normalised name key every entity carries: of the title for papers, of the URL for repositories. */
 export function nameKeyOf(label: NodeLabel, row: NodeRow): string {
@@ -34,6 +35,8 @@ export interface IngestSink extends GraphStore {
   readonly run: string;
   readonly references: { add(row: PendingRow | undefined): Promise<void> };
   deferCodeLinks(links: CodeLink[]): void;
+  /** The Papers-with-Code methods the run extended the taxonomy with (the topic step after the import needs them). */
+  extendTaxonomy(extensions: TaxonomyInput[]): void;
 }
 
 /** Writes each batch in one write transaction (retried by the driver on transient errors), recording `run` on all it writes. */

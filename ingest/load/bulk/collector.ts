@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { NodeLabel, RelationshipType } from '../../../src/shared/graph.js';
 import { matchKey } from '../../extract/keys.js';
 import type { CodeLink } from '../../sources/types.js';
+import type { TaxonomyInput } from '../../taxonomy/taxonomy.js';
 import { emptyCounts, type LoadCounts } from '../counts.js';
 import type { PendingRow } from '../references.js';
 import type { EdgeRow, Neo4jValue, NodeRow } from '../param-rows.js';
@@ -51,6 +52,8 @@ export class BulkCollector implements IngestSink {
   private readonly pending = new Map<string, PendingRow>();
   /** Code links whose paper was not among the records: attached through Cypher after the import. */
   readonly deferredLinks: CodeLink[] = [];
+  /** The taxonomy entries the run's Papers-with-Code methods added. */
+  readonly taxonomy: TaxonomyInput[] = [];
   /** Whether some value holds a line break (the importer then needs --multiline-fields). */
   multiline = false;
   relationships = 0;
@@ -142,6 +145,10 @@ export class BulkCollector implements IngestSink {
   }
 
   /** Keeps code links for after the import (the writer's attachCodeLinks needs a database). */
+  extendTaxonomy(extensions: TaxonomyInput[]): void {
+    this.taxonomy.push(...extensions);
+  }
+
   deferCodeLinks(links: CodeLink[]): void {
     this.deferredLinks.push(...links);
   }

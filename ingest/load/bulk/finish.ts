@@ -1,15 +1,19 @@
 // What a bulk load does once the importer has written the store and Neo4j is running on it: the
 // schema, the run's :IngestRun record, the code links and references that need the stored graph,
-// and degrees, with the same statements the transactional path runs, so both end in the same graph.
+// topics, curations and degrees, through the functions the transactional path calls, so both end
+// in the same graph.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyCurations } from '../../../src/neo4j/curation/store.js';
 import { updateDegrees } from '../../../src/neo4j/degrees.js';
 import type { Database } from '../../../src/neo4j/driver.js';
 import { schemaStatements } from '../../../src/neo4j/schema.js';
 import type { CodeLink } from '../../sources/types.js';
+import { Taxonomy, type TaxonomyInput } from '../../taxonomy/taxonomy.js';
 import { addCounts, totals, type LoadCounts } from '../counts.js';
 import { ReferenceResolver, type ReferenceCounts } from '../references.js';
 import { finishRun, startRun } from '../runs.js';
+import { updateTopics } from '../topics.js';
 import { GraphWriter } from '../writer.js';
 
 /** What the import left for Cypher to finish; kept next to the CSV files for an external Neo4j. */
@@ -27,6 +31,8 @@ export interface BulkRunState {
   pendingIds: string[];
   /** Code links whose paper was not among the records. */
   deferredLinks: CodeLink[];
+  /** The Papers-with-Code methods the run added to the bundled taxonomy. */
+  taxonomy: TaxonomyInput[];
 }
 
 export const STATE_FILE = 'methodgraph-bulk-run.json';
@@ -75,10 +81,12 @@ export interface FinishResult {
 }
 
 /**
- * Finishes a bulk run on the imported store, in the transactional path's order: code links, then
- * references (this run's and, on a database that had some, earlier ones), degrees, the run record.
+ * Finishes a bulk run on the imported store, in the transactional path's order (ingest/run.ts): code
+ * links, references (this run's and, on a database that had some, earlier ones), topics over the whole
+ * graph, curations, degrees, the run record. `taxonomy`: the one the run extracted with, when it
+ * is at hand; otherwise the bundled one extended with the run's methods, as the extraction had it.
  */
-export async function finishBulk(db: Database, state: BulkRunState): Promise<FinishResult> {
+export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: Taxonomy): Promise<FinishResult> {
   await applySchemaAfterImport(db);
   await startRun(db, state.run, state.files, new Date(state.startedAt));
   const counts = structuredClone(state.counts);
@@ -88,6 +96,8 @@ export async function finishBulk(db: Database, state: BulkRunState): Promise<Fin
   const resolver = new ReferenceResolver(db, state.run, state.batchSize);
   resolver.adoptStored(state.pendingIds);
   const references = await resolver.resolve(counts);
+  await updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts);
+  await applyCurations(db);
   await updateDegrees(db);
   const t = totals(counts);
   await finishRun(db, state.run, {
@@ -98,4 +108,11 @@ export async function finishBulk(db: Database, state: BulkRunState): Promise<Fin
     counts: JSON.stringify(counts),
   });
   return { counts, references, unmatched };
+}
+
+/** The bundled taxonomy as a run that read these Papers-with-Code methods extended it. */
+function runTaxonomy(extensions: TaxonomyInput[]): Taxonomy {
+  const taxonomy = Taxonomy.load();
+  if (extensions.length > 0) taxonomy.extend(extensions);
+  return taxonomy;
 }

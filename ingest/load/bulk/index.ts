@@ -150,6 +150,7 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
     counts: summary.counts,
     pendingIds: collector.pendingIds(),
     deferredLinks: collector.deferredLinks,
+    taxonomy: collector.taxonomy,
   };
   return {
     summary,
@@ -210,7 +211,7 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   const db = await openBundled(config);
   let finished;
   try {
-    finished = await finishBulk(db, state);
+    finished = await finishBulk(db, state, options.taxonomy);
   } finally {
     await db.close();
   }

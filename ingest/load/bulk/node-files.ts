@@ -2,7 +2,7 @@
 // values of different types (the importer types a column once, in its header).
 import { join } from 'node:path';
 import type { Neo4jValue } from '../param-rows.js';
-import { CsvFile, csvField, csvType, hasLineBreak, quote, type CsvType } from './csv.js';
+import { ARRAY_DELIMITER, CsvFile, csvField, csvType, hasLineBreak, quote, type CsvType } from './csv.js';
 
 /** One group of CSV files for the importer: the header file first when there is one, then the body. */
 export interface CsvGroup {
@@ -59,7 +59,8 @@ export async function writeNodeFiles(
 ): Promise<{ groups: CsvGroup[]; multiline: boolean }> {
   const groups: CsvGroup[] = [];
   let multiline = false;
-  const labelField = labels.join(';');
+  // The importer splits :LABEL on the array delimiter, as it splits lists.
+  const labelField = labels.join(ARRAY_DELIMITER);
   for (const [n, part] of partition(entries).entries()) {
     const columns = new Map<string, CsvType>();
     for (const { props } of part) for (const [k, v] of Object.entries(props)) if (!columns.has(k)) columns.set(k, csvType(v));

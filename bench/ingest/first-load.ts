@@ -1,7 +1,8 @@
-// `npx tsx bench/ingest/first-load.ts --size 100000 [--transactional] [--loader]`: the first load of one
-// corpus size in one run, for when the whole ingest bench is too long: the bulk CLI end to end (with
-// its phases), the plain UNWIND and LOAD CSV baselines on the same rows, and optionally the
-// transactional CLI and the loader alone; the machine's load average before and after.
+// `npx tsx bench/ingest/first-load.ts --size 100000 [--transactional] [--loader] [--bulk-only]`: the first
+// load of one corpus size in one run, for when the whole ingest bench is too long: the bulk CLI end to
+// end (with its phases), the plain UNWIND and LOAD CSV baselines on the same rows, and optionally the
+// transactional CLI and the loader alone; the machine's load average before and after. --bulk-only
+// skips the baselines (and the dry run that makes their rows) when only the bulk figures are wanted.
 import { loadavg } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'batch-size': { type: 'string', default: '5000' },
     transactional: { type: 'boolean', default: false },
     loader: { type: 'boolean', default: false },
+    'bulk-only': { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -47,46 +49,50 @@ async function fresh(): Promise<BenchDb> {
 
 log(`load average before: ${load()}`);
 const corpus = await ensureCorpus(size, Number(values.seed));
-const wire = await ensureWireGraph(corpus);
-if (wire.ms !== undefined) log(`dry run --json (the rows for the baselines) ${(wire.ms / 1000).toFixed(1)} s`);
+if (!values['bulk-only']) await baselines();
 
-let bench = await fresh();
-try {
-  const u = await plainUnwindLoad(bench.db, wire.path, batchSize);
-  log(
-    `plain UNWIND CREATE: ${u.nodes} nodes in ${(u.nodesMs / 1000).toFixed(1)} s, ${u.relationships} relationships in ${(u.relationshipsMs / 1000).toFixed(1)} s (${rate(u.relationships, u.relationshipsMs)} rels/s, ${rate(u.nodes + u.relationships, u.ms)} records/s)`,
-  );
-  await bench.stop();
-  bench = await fresh();
-  const csvDir = mkdtempSync(join(tmpdir(), 'methodgraph-bench-csv-'));
+async function baselines(): Promise<void> {
+  const wire = await ensureWireGraph(corpus);
+  if (wire.ms !== undefined) log(`dry run --json (the rows for the baselines) ${(wire.ms / 1000).toFixed(1)} s`);
+
+  let bench = await fresh();
   try {
-    const c = await loadCsv(bench.db, await writeCsvFiles(wire.path, csvDir), batchSize, join(bench.dataDir, 'import'));
+    const u = await plainUnwindLoad(bench.db, wire.path, batchSize);
     log(
-      `LOAD CSV: ${c.nodes} nodes in ${(c.nodesMs / 1000).toFixed(1)} s, ${c.relationships} relationships in ${(c.relationshipsMs / 1000).toFixed(1)} s (${rate(c.relationships, c.relationshipsMs)} rels/s, ${rate(c.nodes + c.relationships, c.ms)} records/s)`,
+      `plain UNWIND CREATE: ${u.nodes} nodes in ${(u.nodesMs / 1000).toFixed(1)} s, ${u.relationships} relationships in ${(u.relationshipsMs / 1000).toFixed(1)} s (${rate(u.relationships, u.relationshipsMs)} rels/s, ${rate(u.nodes + u.relationships, u.ms)} records/s)`,
     );
+    await bench.stop();
+    bench = await fresh();
+    const csvDir = mkdtempSync(join(tmpdir(), 'methodgraph-bench-csv-'));
+    try {
+      const c = await loadCsv(bench.db, await writeCsvFiles(wire.path, csvDir), batchSize, join(bench.dataDir, 'import'));
+      log(
+        `LOAD CSV: ${c.nodes} nodes in ${(c.nodesMs / 1000).toFixed(1)} s, ${c.relationships} relationships in ${(c.relationshipsMs / 1000).toFixed(1)} s (${rate(c.relationships, c.relationshipsMs)} rels/s, ${rate(c.nodes + c.relationships, c.ms)} records/s)`,
+      );
+    } finally {
+      rmSync(csvDir, { recursive: true, force: true });
+    }
+    if (values.loader) {
+      await bench.stop();
+      bench = await fresh();
+      const l = await loaderOnly(bench.db, wire.path, batchSize);
+      log(
+        `loader alone: ${l.nodes} nodes in ${(l.nodesMs / 1000).toFixed(1)} s, ${l.relationships} relationships in ${(l.relationshipsMs / 1000).toFixed(1)} s (${rate(l.relationships, l.relationshipsMs)} rels/s)`,
+      );
+    }
+    if (values.transactional) {
+      await bench.stop();
+      bench = await fresh();
+      const t = await runIngestCli([corpus, '--batch-size', String(batchSize)], { NEO4J_URI: bench.db.uri });
+      if (t.exitCode !== 0) throw new Error(`bench/ingest/first-load: ingest exited with ${t.exitCode}:\n${t.output.slice(-2000)}`);
+      const counted = await countGraph(bench.db);
+      log(
+        `transactional ingest CLI end to end: ${(t.ms / 1000).toFixed(1)} s (${counted.nodes} nodes, ${counted.relationships} relationships)`,
+      );
+    }
   } finally {
-    rmSync(csvDir, { recursive: true, force: true });
-  }
-  if (values.loader) {
     await bench.stop();
-    bench = await fresh();
-    const l = await loaderOnly(bench.db, wire.path, batchSize);
-    log(
-      `loader alone: ${l.nodes} nodes in ${(l.nodesMs / 1000).toFixed(1)} s, ${l.relationships} relationships in ${(l.relationshipsMs / 1000).toFixed(1)} s (${rate(l.relationships, l.relationshipsMs)} rels/s)`,
-    );
   }
-  if (values.transactional) {
-    await bench.stop();
-    bench = await fresh();
-    const t = await runIngestCli([corpus, '--batch-size', String(batchSize)], { NEO4J_URI: bench.db.uri });
-    if (t.exitCode !== 0) throw new Error(`bench/ingest/first-load: ingest exited with ${t.exitCode}:\n${t.output.slice(-2000)}`);
-    const counted = await countGraph(bench.db);
-    log(
-      `transactional ingest CLI end to end: ${(t.ms / 1000).toFixed(1)} s (${counted.nodes} nodes, ${counted.relationships} relationships)`,
-    );
-  }
-} finally {
-  await bench.stop();
 }
 
 const k = await bulkLoad(corpus, await freePort());

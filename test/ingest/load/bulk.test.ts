@@ -203,7 +203,9 @@ describe('ingest/load/bulk', () => {
       expect(header).toMatch(
         /^id:ID\(Paper\),:LABEL,abstract:string,.*degree:long,.*nameKey:string,.*runs:string\[\],sources:string\[\],.*title:string/,
       );
-      expect(first).toMatch(/^"[^"]+",Paper\u001fEntity,/);
+      // Labels are split on the array delimiter (U+001F), as lists are.
+      expect(first!.split(',')[1]).toBe('Paper\u001fEntity');
+      expect(first).toMatch(/^"[^"]+",/);
       expect(existsSync(join(csvDir, 'methodgraph-bulk-run.json'))).toBe(true);
       expect(lines.join('\n')).toContain(command);
       expect(lines.join('\n')).toContain(`--bulk-finish ${csvDir}`);

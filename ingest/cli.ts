@@ -9,9 +9,11 @@ import cliProgress from 'cli-progress';
 import { closeOnSignals, openDatabase, type Database } from '../src/neo4j/driver.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { DEFAULT_BATCH_SIZE, formatCounts, getRun, listRuns, totals, undoRun, type IngestRunRecord } from './load/index.js';
+import { bulkIngest, BulkRefusedError } from './load/bulk/index.js';
+import { finishBulkRun } from './cli-bulk.js';
 import { RUN_ID } from './load/run-id.js';
 import { defaultWorkers } from './extract/workers/pool.js';
-import { DEFAULT_CORPUS, ingest, type IngestProgress, type IngestSummary } from './run.js';
+import { DEFAULT_CORPUS, ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './run.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './sources/index.js';
 import type { SourceIssue } from './types.js';
 
@@ -37,6 +39,10 @@ Options:
   --workers N       extraction threads (default: one per core, here ${defaultWorkers()}, from the 1,000th paper on; 1 = no worker threads)
   --runs            list the ingest runs stored in the database, oldest first, with their counts
   --undo RUN        take back what run RUN brought (what other runs also wrote stays)
+  --bulk            load through Neo4j's offline importer; only into an empty database. With NEO4J_URI
+                    set, writes the importer's CSV files and prints the neo4j-admin command instead
+  --bulk-finish DIR after importing --bulk's files into your own Neo4j (NEO4J_URI): apply the schema,
+                    record the run and resolve its references
   -h, --help        show this help
 
 Every ingest is recorded as a run; names and references it cannot resolve wait in the database
@@ -55,6 +61,8 @@ export interface CliOptions {
   batchSize: number;
   /** Extraction workers; undefined = one per core. */
   workers?: number;
+  bulk?: boolean;
+  bulkFinish?: string;
   help: boolean;
   runs: boolean;
   undo?: string;
@@ -71,6 +79,8 @@ export function parseCli(argv: string[]): CliOptions {
     strict: { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     workers: { type: 'string' },
+    bulk: { type: 'boolean', default: false },
+    'bulk-finish': { type: 'string' },
     runs: { type: 'boolean', default: false },
     undo: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -85,6 +95,7 @@ export function parseCli(argv: string[]): CliOptions {
     batchSize: DEFAULT_BATCH_SIZE,
     help: v.help === true,
     runs: v.runs === true,
+    bulk: v.bulk === true,
   };
   if (v.undo !== undefined) {
     if (!RUN_ID.test(v.undo))
@@ -96,6 +107,7 @@ export function parseCli(argv: string[]): CliOptions {
     if (options.runs && options.undo) throw new UsageError('--runs lists the runs and --undo takes one back; use one at a time');
     const other = [
       parsed.positionals.length ? 'files' : '',
+      options.bulk ? '--bulk' : '',
       v.format !== undefined ? '--format' : '',
       options.dryRun ? '--dry-run' : '',
       v.json !== undefined ? '--json' : '',
@@ -117,6 +129,15 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (v.workers !== undefined) {
     options.workers = wholeNumber('--workers', v.workers, 1, 256, ' (1 extracts without worker threads)');
+  }
+  if (options.bulk && (options.dryRun || options.reset)) {
+    throw new UsageError('--bulk fills a new, empty database; it cannot be combined with --dry-run or --reset');
+  }
+  if (v['bulk-finish'] !== undefined) {
+    if (parsed.positionals.length || options.bulk || options.dryRun || options.reset) {
+      throw new UsageError('--bulk-finish DIR finishes an import done earlier; leave out files, --bulk, --dry-run and --reset');
+    }
+    options.bulkFinish = v['bulk-finish'];
   }
   if (options.dryRun && options.reset)
     throw new UsageError('--reset deletes the stored graph and --dry-run touches no database; use one or the other');
@@ -308,14 +329,20 @@ export async function main(argv: string[]): Promise<number> {
   let printed = 0;
   let db: Database | undefined;
   try {
-    if (!options.dryRun) {
+    if (options.bulkFinish) {
+      process.stdout.write(`${await finishBulkRun(options.bulkFinish)}\n`);
+      return EXIT.ok;
+    }
+    const bulk = !options.dryRun && options.bulk === true;
+    if (!options.dryRun && !bulk) {
       db = await openDatabase();
       closeOnSignals(async () => {
         bar.stop();
         await db?.close();
       });
     }
-    const summary = await ingest(db, {
+    const load = bulk ? (o: IngestOptions) => bulkIngest({ ...o, onStep: (l) => bar.print(l) }) : (o: IngestOptions) => ingest(db, o);
+    const summary = await load({
       files: options.files,
       format: options.format,
       dryRun: options.dryRun,
@@ -338,6 +365,10 @@ export async function main(argv: string[]): Promise<number> {
     return summary.rejected > 0 ? EXIT.rejected : EXIT.ok;
   } catch (err) {
     bar.stop();
+    if (err instanceof BulkRefusedError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT.usage;
+    }
     process.stderr.write(`ingest: failed: ${(err as Error).message}\n`);
     return EXIT.failure;
   } finally {

@@ -26,6 +26,7 @@ import {
   addCounts,
   emptyCounts,
   type GraphStore,
+  type IngestSink,
   type LoadCounts,
   type ReferenceCounts,
 } from './load/index.js';
@@ -62,6 +63,8 @@ export interface IngestOptions {
   onIssue?: (issue: SourceIssue) => void;
   onWarning?: (message: string) => void;
   onProgress?: (progress: IngestProgress) => void;
+  /** With dryRun: takes the run's batches, pending references and unattached code links in place of a database (the bulk loader, ingest/load/bulk). */
+  sink?: IngestSink;
 }
 
 export interface IngestProgress {
@@ -245,9 +248,11 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
   let extensions: TaxonomyInput[] = [];
   let taxonomyResult: IngestSummary['taxonomy'];
 
-  const run = dryRun ? undefined : newRunId();
-  const memory = dryRun || options.collectGraph ? new MemoryStore() : undefined;
-  const stores: GraphStore[] = [];
+  // A sink (the bulk loader) stands in for the database: it gets the batches, references and leftover links.
+  const sink = dryRun ? options.sink : undefined;
+  const run = dryRun ? sink?.run : newRunId();
+  const memory = (dryRun && !sink) || options.collectGraph ? new MemoryStore() : undefined;
+  const stores: GraphStore[] = sink ? [sink] : [];
   if (!dryRun) stores.push(new Neo4jStore(db!, run));
   if (memory) stores.push(memory);
   writer = new GraphWriter(stores, dryRun ? undefined : db, {
@@ -264,12 +269,14 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     if (options.reset) await resetGraph(db!);
     await startRun(db!, run!, paths);
   }
-  const references = dryRun ? undefined : new ReferenceResolver(db!, run!, writer.batchSize);
+  const resolver = dryRun ? undefined : new ReferenceResolver(db!, run!, writer.batchSize);
+  const references = resolver ?? sink?.references;
   // Methods extend the taxonomy (before the first paper is extracted) and become nodes themselves.
   const extendTaxonomy = async () => {
     if (methods.length === 0) return;
     extensions = methods.map(methodToTaxonomy);
     const r = taxonomy.extend(extensions);
+    sink?.extendTaxonomy(extensions);
     taxonomyResult = { added: r.added, merged: r.merged };
     const { nodes, introduced } = methodNodes(methods, taxonomy);
     await writer!.add({ nodes, edges: [] });
@@ -327,15 +334,16 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
     for (const ref of extractor.unresolved()) await references?.add(pendingRow(ref, (id) => writer!.paperId(id)));
   }
   const leftovers = links.unused();
-  const unmatched = await writer.attachCodeLinks(leftovers);
-  const referenceCounts = await references?.resolve(writer.counts);
+  sink?.deferCodeLinks(leftovers);
+  const unmatched = sink ? 0 : await writer.attachCodeLinks(leftovers);
+  const referenceCounts = await resolver?.resolve(writer.counts);
   // Topics are corpus-wide: over the whole stored graph, and over what the export holds.
   if (!dryRun) await updateTopics(db!, taxonomy, {}, writer.counts);
-  if (memory) addCounts(dryRun ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
+  if (memory) addCounts(dryRun && !sink ? writer.counts : emptyCounts(), await memoryTopics(memory, taxonomy, writer.batchSize));
   // Curations apply over what was just loaded (topics included): a rejected link a re-ingest brought back goes again.
   if (!dryRun) await applyCurations(db!);
   const counts = await writer.close();
-  if (run) {
+  if (run && !dryRun) {
     const t = totals(counts);
     await finishRun(db!, run, {
       records,

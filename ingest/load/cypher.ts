@@ -152,6 +152,8 @@ export const DELETE_GRAPH = [
   'MATCH (n) WHERE NOT n:Curation CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
 ];
 
+export const COUNT_NODES = 'MATCH (n) RETURN count(n) AS nodes';
+
 /** Stores references the runs could not resolve; `runs` records the runs that made each. Rows: {id, props}; $run. */
 export const STORE_PENDING = `
 UNWIND $rows AS row

@@ -5,7 +5,7 @@ import { applySchema } from '../../src/neo4j/schema.js';
 import { DELETE_GRAPH } from './cypher.js';
 
 export { GraphWriter, DEFAULT_BATCH_SIZE, type WriterOptions } from './writer.js';
-export { MemoryStore, Neo4jStore, type GraphStore } from './store.js';
+export { MemoryStore, Neo4jStore, type GraphStore, type IngestSink } from './store.js';
 export { addCounts, emptyCounts, formatCounts, totals, type LoadCounts, type Tally } from './counts.js';
 export { titleKey } from './param-rows.js';
 export { ReferenceResolver, introducedRow, pendingRow, type IntroducedBy, type ReferenceCounts } from './references.js';

@@ -109,6 +109,15 @@ export class ReferenceResolver {
     if (this.rows.length >= this.batchSize) await this.flush();
   }
 
+  /** Takes references another writer already stored (the bulk importer's PendingRef file) as this run's. */
+  adoptStored(ids: Iterable<string>): void {
+    for (const id of ids) {
+      if (this.ids.has(id)) continue;
+      this.ids.add(id);
+      this.counts.stored += 1;
+    }
+  }
+
   private async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     const rows = this.rows;

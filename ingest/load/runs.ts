@@ -52,9 +52,12 @@ async function write(db: Database, statement: string, params: Record<string, unk
   }
 }
 
-/** Records a run as it starts (files by name only: no machine's paths in the graph). */
-export async function startRun(db: Database, run: string, files: string[]): Promise<void> {
-  await write(db, START_RUN, { run, files: files.map((f) => basename(f)), extractorVersion: extractorVersion(), startedAt: new Date().toISOString() });
+/**
+ * Records a run as it starts (files by name only: no machine's paths in the graph); `startedAt`
+ * for a run recorded after the fact (the bulk loader records it once the import is done).
+ */
+export async function startRun(db: Database, run: string, files: string[], startedAt: Date = new Date()): Promise<void> {
+  await write(db, START_RUN, { run, files: files.map((f) => basename(f)), extractorVersion: extractorVersion(), startedAt: startedAt.toISOString() });
 }
 
 export async function finishRun(db: Database, run: string, props: Omit<IngestRunRecord, 'id' | 'files' | 'extractorVersion' | 'startedAt' | 'status' | 'finishedAt'>): Promise<void> {

@@ -10,6 +10,9 @@ import { matchKey } from '../extract/keys.js';
 import { newRunId } from './run-id.js';
 import { NAMED_LABELS } from '../extract/topics/graph.js';
 import type { TopicDoc } from '../extract/topics/corpus.js';
+import type { PendingRow } from './references.js';
+import type { CodeLink } from '../sources/types.js';
+import type { TaxonomyInput } from '../taxonomy/taxonomy.js';
 
 /** The normalised name key every entity carries: of the title for papers, of the URL for repositories. */
 export function nameKeyOf(label: NodeLabel, row: NodeRow): string {
@@ -22,6 +25,18 @@ export type EdgeGroups = Map<string, { type: RelationshipType; source: NodeLabel
 
 export interface GraphStore {
   write(nodes: NodeGroups, edges: EdgeGroups, chunkSize: number): Promise<LoadCounts>;
+}
+
+/**
+ * What stands in for the database when a run is written somewhere else first (the bulk loader):
+ * the run's batches, its pending references and the code links no paper of the run took.
+ */
+export interface IngestSink extends GraphStore {
+  readonly run: string;
+  readonly references: { add(row: PendingRow | undefined): Promise<void> };
+  deferCodeLinks(links: CodeLink[]): void;
+  /** The Papers-with-Code methods the run extended the taxonomy with (the topic step after the import needs them). */
+  extendTaxonomy(extensions: TaxonomyInput[]): void;
 }
 
 /** Writes each batch in one write transaction (retried by the driver on transient errors), recording `run` on all it writes. */

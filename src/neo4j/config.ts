@@ -1,5 +1,6 @@
 // Database configuration from environment variables with defaults: NEO4J_URI and friends for an
 // external Neo4j, METHODGRAPH_DB_* for the bundled one.
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './paths.js';
 
@@ -60,6 +61,22 @@ function secondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return Number(raw);
 }
 
+const MiB = 1024 * 1024;
+
+/** A share of the machine's memory in whole MiB between two bounds, as the launcher reads sizes ("1536m"). */
+function share(total: number, fraction: number, minMiB: number, maxMiB: number): string {
+  return `${Math.min(maxMiB, Math.max(minMiB, Math.floor((total * fraction) / MiB)))}m`;
+}
+
+/**
+ * Memory for the bundled Neo4j sized from the machine's: a sixteenth for the heap (1–4 GiB) and
+ * an eighth for the page cache (256 MiB–4 GiB), so a large graph stays in memory on a machine with
+ * room for it. Both are upper bounds that Java and Neo4j only take as they need them.
+ */
+export function defaultMemory(total: number = totalmem()): { heap: string; pageCache: string } {
+  return { heap: share(total, 1 / 16, 1024, 4096), pageCache: share(total, 1 / 8, 256, 4096) };
+}
+
 export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
   return {
     uri: env.NEO4J_URI || undefined,
@@ -70,8 +87,8 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       host: env.METHODGRAPH_DB_HOST || '127.0.0.1',
       port: portFrom(env, 'METHODGRAPH_DB_PORT', 7687),
       dataDir: env.METHODGRAPH_DB_DIR || join(projectRoot, '.methodgraph', 'neo4j'),
-      heap: env.METHODGRAPH_DB_HEAP || '1g',
-      pageCache: env.METHODGRAPH_DB_PAGECACHE || '256m',
+      heap: env.METHODGRAPH_DB_HEAP || defaultMemory().heap,
+      pageCache: env.METHODGRAPH_DB_PAGECACHE || defaultMemory().pageCache,
       txMemory: env.METHODGRAPH_DB_TX_MEMORY || '256m',
       txTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_TX_TIMEOUT', 900),
       startTimeoutSeconds: secondsFrom(env, 'METHODGRAPH_DB_START_TIMEOUT', 120),

@@ -1,0 +1,118 @@
+// What a bulk load does once the importer has written the store and Neo4j is running on it: the
+// schema, the run's :IngestRun record, the code links and references that need the stored graph,
+// topics, curations and degrees, through the functions the transactional path calls, so both end
+// in the same graph.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyCurations } from '../../../src/neo4j/curation/store.js';
+import { updateDegrees } from '../../../src/neo4j/degrees.js';
+import type { Database } from '../../../src/neo4j/driver.js';
+import { schemaStatements } from '../../../src/neo4j/schema.js';
+import type { CodeLink } from '../../sources/types.js';
+import { Taxonomy, type TaxonomyInput } from '../../taxonomy/taxonomy.js';
+import { addCounts, totals, type LoadCounts } from '../counts.js';
+import { ReferenceResolver, type ReferenceCounts } from '../references.js';
+import { finishRun, startRun } from '../runs.js';
+import { updateTopics } from '../topics.js';
+import { GraphWriter } from '../writer.js';
+
+/** What the import left for Cypher to finish; kept next to the CSV files for an external Neo4j. */
+export interface BulkRunState {
+  run: string;
+  /** The input files (recorded by name). */
+  files: string[];
+  startedAt: string;
+  records: number;
+  rejected: number;
+  batchSize: number;
+  /** The load counts of the extraction, as the transactional writer would have counted them. */
+  counts: LoadCounts;
+  /** Ids of the PendingRef nodes in the import. */
+  pendingIds: string[];
+  /** Code links whose paper was not among the records. */
+  deferredLinks: CodeLink[];
+  /** The Papers-with-Code methods the run added to the bundled taxonomy. */
+  taxonomy: TaxonomyInput[];
+}
+
+export const STATE_FILE = 'methodgraph-bulk-run.json';
+
+export function writeState(dir: string, state: BulkRunState): string {
+  const path = join(dir, STATE_FILE);
+  writeFileSync(path, JSON.stringify(state));
+  return path;
+}
+
+export function readState(dir: string): BulkRunState {
+  const path = join(dir, STATE_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(
+      `ingest/load/bulk: ${path} cannot be read (${(err as Error).message}); name the directory the bulk CSV files were written to`,
+      {
+        cause: err,
+      },
+    );
+  }
+  return JSON.parse(text) as BulkRunState;
+}
+
+/** Index population on a freshly imported store takes a while on a large graph. */
+const AWAIT_INDEXES_SECONDS = 1800;
+
+/** Applies cypher/schema.cypher to the imported graph and waits for the indexes to come online. */
+async function applySchemaAfterImport(db: Database): Promise<void> {
+  const session = db.session('WRITE');
+  try {
+    for (const statement of schemaStatements()) await session.run(statement);
+    await session.run(`CALL db.awaitIndexes(${AWAIT_INDEXES_SECONDS})`);
+  } finally {
+    await session.close();
+  }
+}
+
+export interface FinishResult {
+  counts: LoadCounts;
+  references: ReferenceCounts;
+  /** Deferred code links that found no stored paper. */
+  unmatched: number;
+}
+
+/**
+ * Finishes a bulk run on the imported store, in the transactional path's order (ingest/run.ts): code
+ * links, references (this run's and, on a database that had some, earlier ones), topics over the whole
+ * graph, curations, degrees, the run record. `taxonomy`: the one the run extracted with, when it
+ * is at hand; otherwise the bundled one extended with the run's methods, as the extraction had it.
+ */
+export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: Taxonomy): Promise<FinishResult> {
+  await applySchemaAfterImport(db);
+  await startRun(db, state.run, state.files, new Date(state.startedAt));
+  const counts = structuredClone(state.counts);
+  const writer = new GraphWriter([], db, { run: state.run, batchSize: state.batchSize });
+  const unmatched = await writer.attachCodeLinks(state.deferredLinks);
+  addCounts(counts, writer.counts);
+  const resolver = new ReferenceResolver(db, state.run, state.batchSize);
+  resolver.adoptStored(state.pendingIds);
+  const references = await resolver.resolve(counts);
+  await updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts);
+  await applyCurations(db);
+  await updateDegrees(db);
+  const t = totals(counts);
+  await finishRun(db, state.run, {
+    records: state.records,
+    rejected: state.rejected,
+    nodesCreated: t.nodes.created,
+    relationshipsCreated: t.relationships.created,
+    counts: JSON.stringify(counts),
+  });
+  return { counts, references, unmatched };
+}
+
+/** The bundled taxonomy as a run that read these Papers-with-Code methods extended it. */
+function runTaxonomy(extensions: TaxonomyInput[]): Taxonomy {
+  const taxonomy = Taxonomy.load();
+  if (extensions.length > 0) taxonomy.extend(extensions);
+  return taxonomy;
+}

@@ -80,14 +80,31 @@ async function main() {
     await app.listen({ host: '127.0.0.1', port });
     const base = `http://127.0.0.1:${port}`;
 
-    const overview = (await (await fetch(`${base}/api/overview?limit=60&labels=Method,Architecture,Dataset,Paper`)).json()) as { graph: { nodes: { id: string }[] } };
+    const overview = (await (await fetch(`${base}/api/overview?limit=60&labels=Method,Architecture,Dataset,Paper`)).json()) as {
+      graph: { nodes: { id: string }[] };
+    };
     const ids = overview.graph.nodes.map((n) => encodeURIComponent(n.id));
-    const health = (await (await fetch(`${base}/api/health`)).json()) as { counts: { nodes: Record<string, number>; relationships: Record<string, number> } };
+    const health = (await (await fetch(`${base}/api/health`)).json()) as {
+      counts: { nodes: Record<string, number>; relationships: Record<string, number> };
+    };
     const nodes = Object.values(health.counts.nodes).reduce((a, b) => a + b, 0);
     const rels = Object.values(health.counts.relationships).reduce((a, b) => a + b, 0);
-    console.log(`bench/api-quick: ${nodes} nodes, ${rels} relationships; ${connections} connections, ${duration} s per endpoint after ${warmup} s warm-up`);
+    console.log(
+      `bench/api-quick: ${nodes} nodes, ${rels} relationships; ${connections} connections, ${duration} s per endpoint after ${warmup} s warm-up`,
+    );
 
-    const searches = ['mamb', 'kd', 'knowledge distillation', 'transformer', 'mixture of experts', 'imagenet', 'attention', 'modular', 'spiking', 'state space'];
+    const searches = [
+      'mamb',
+      'kd',
+      'knowledge distillation',
+      'transformer',
+      'mixture of experts',
+      'imagenet',
+      'attention',
+      'modular',
+      'spiking',
+      'state space',
+    ];
     const endpoints: [string, string[]][] = [
       ['search', searches.map((q) => `/api/search?q=${encodeURIComponent(q)}`)],
       ['node', ids.map((id) => `/api/nodes/${id}`)],

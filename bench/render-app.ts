@@ -79,7 +79,9 @@ async function shoot(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
   const page: Page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__methodgraph?.ready === true && window.__methodgraph.layout() === 'idle', undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__methodgraph?.ready === true && window.__methodgraph.layout() === 'idle', undefined, {
+    timeout: 30_000,
+  });
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-main.png') });
   const lineage = new URL('?view=lineage&root=architecture%3Aseqboat', url).toString();
@@ -123,12 +125,22 @@ async function main(): Promise<void> {
     const summary = {
       corpus: order,
       runs: RUNS,
-      firstPaintMs: { cold: Math.round(cold.firstPaintMs), median: Math.round(median(runs.map((r) => r.firstPaintMs))), max: Math.round(Math.max(...runs.map((r) => r.firstPaintMs))) },
+      firstPaintMs: {
+        cold: Math.round(cold.firstPaintMs),
+        median: Math.round(median(runs.map((r) => r.firstPaintMs))),
+        max: Math.round(Math.max(...runs.map((r) => r.firstPaintMs))),
+      },
       layoutRunMs: Math.round(median(runs.map((r) => r.layoutMs))),
       longestTaskDuringLayoutMs: Math.round(Math.max(cold.longestTaskMs, ...runs.map((r) => r.longestTaskMs))),
       longTasksDuringLayout: Math.max(cold.longTasks, ...runs.map((r) => r.longTasks)),
-      longestFrameGapDuringLayoutMs: { median: Math.round(median(runs.map((r) => r.longestFrameGapMs))), max: Math.round(Math.max(...runs.map((r) => r.longestFrameGapMs))) },
-      jsBeforeFirstPaint: { files: files.map((f) => `${f.file} ${f.raw.toFixed(1)} KiB raw, ${f.gzip.toFixed(1)} KiB gzip`), gzipKiB: Number(files.reduce((a, f) => a + f.gzip, 0).toFixed(1)) },
+      longestFrameGapDuringLayoutMs: {
+        median: Math.round(median(runs.map((r) => r.longestFrameGapMs))),
+        max: Math.round(Math.max(...runs.map((r) => r.longestFrameGapMs))),
+      },
+      jsBeforeFirstPaint: {
+        files: files.map((f) => `${f.file} ${f.raw.toFixed(1)} KiB raw, ${f.gzip.toFixed(1)} KiB gzip`),
+        gzipKiB: Number(files.reduce((a, f) => a + f.gzip, 0).toFixed(1)),
+      },
     };
     console.log(JSON.stringify(summary, null, 2));
     if (screenshots) {

@@ -10,7 +10,10 @@ export function mergeResults(all: Results[]): Results {
   const [first] = all as [Results, ...Results[]];
   return {
     ...first,
-    date: all.map((r) => r.date).sort().at(-1)!,
+    date: all
+      .map((r) => r.date)
+      .sort()
+      .at(-1)!,
     figures: all.flatMap((r) => r.figures),
     goals: all.flatMap((r) => r.goals),
     notes: all.flatMap((r) => r.notes),
@@ -30,7 +33,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const short = process.argv.includes('--summary');
   let files = process.argv.slice(2).filter((a) => a !== '--summary');
   if (files.length === 0) {
-    const full = readdirSync(resultsDir).filter((f) => f.endsWith('.json') && !f.includes('quick')).sort();
+    const full = readdirSync(resultsDir)
+      .filter((f) => f.endsWith('.json') && !f.includes('quick'))
+      .sort();
     if (!full.length) {
       console.error(`bench/report: no full results in ${resultsDir}; run npm run bench first or name the files`);
       process.exit(2);
@@ -41,7 +46,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const merged = mergeResults(all);
   const m = merged.machine;
   console.log(`Machine: ${m.nproc} cores, ${m.memoryGiB} GiB RAM, ${m.cpu}, Node ${m.node}.`);
-  console.log(`Runs: ${all.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC (${r.mode}, parts ${String((r.options as { parts?: string[] }).parts?.join(', '))}, load average ${r.machine.loadAverage.join(' / ')})`).join('; ')}.\n`);
+  console.log(
+    `Runs: ${all.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC (${r.mode}, parts ${String((r.options as { parts?: string[] }).parts?.join(', '))}, load average ${r.machine.loadAverage.join(' / ')})`).join('; ')}.\n`,
+  );
   console.log(toMarkdown(merged, undefined, short ? summaryFilter(merged) : undefined));
   for (const note of merged.notes) console.log(`\nnote: ${note}`);
 }

@@ -12,7 +12,18 @@ import { startBenchDb, type BenchDb } from './lib/neo4j.js';
 import { dbConfig } from '../src/neo4j/config.js';
 import { openDatabase } from '../src/neo4j/driver.js';
 import { runReadersBench } from './readers/index.js';
-import { figureKey, formatValue, machine, previousResults, resultsPath, toMarkdown, writeResults, type Figure, type Goal, type Results } from './lib/results.js';
+import {
+  figureKey,
+  formatValue,
+  machine,
+  previousResults,
+  resultsPath,
+  toMarkdown,
+  writeResults,
+  type Figure,
+  type Goal,
+  type Results,
+} from './lib/results.js';
 import { runRenderBench, type RenderFigures } from './render/run.js';
 
 const PARTS = ['ingest', 'api', 'render', 'db', 'readers'] as const;
@@ -38,7 +49,8 @@ export interface BenchOptions {
 
 function list(value: string, flag: string): number[] {
   const out = value.split(',').map((s) => Number(s.trim()));
-  if (out.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench/run: ${flag} must be a comma-separated list of positive integers, got "${value}"`);
+  if (out.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`bench/run: ${flag} must be a comma-separated list of positive integers, got "${value}"`);
   return out;
 }
 
@@ -70,7 +82,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const quick = values.quick === true;
   const parts = (values.parts ?? PARTS.join(',')).split(',').map((p) => p.trim());
   for (const p of parts) {
-    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`bench/run: --parts "${p}" is not a part; use some of ${PARTS.join(',')}`);
+    if (!(PARTS as readonly string[]).includes(p))
+      throw new Error(`bench/run: --parts "${p}" is not a part; use some of ${PARTS.join(',')}`);
   }
   return {
     quick,
@@ -86,7 +99,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     renderRuns: positive(values['render-runs'], '--render-runs', quick ? 2 : 3),
     renderSeconds: quick ? 1 : 3,
     dbRuns: quick ? 1 : 3,
-    readerSizes: values['reader-sizes'] ? list(values['reader-sizes'], '--reader-sizes') : quick ? [1000, 2000, 4000] : [10_000, 20_000, 40_000],
+    readerSizes: values['reader-sizes']
+      ? list(values['reader-sizes'], '--reader-sizes')
+      : quick
+        ? [1000, 2000, 4000]
+        : [10_000, 20_000, 40_000],
     write: values['no-write'] !== true,
   };
 }
@@ -214,7 +231,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         kept = await loadedDb(size, options.seed, log);
         keptSize = size;
       }
-      const r = await runApiBench({ db: kept.db, size: keptSize, durationS: options.apiSeconds, warmupS: options.apiWarmupSeconds, connections: 20, log });
+      const r = await runApiBench({
+        db: kept.db,
+        size: keptSize,
+        durationS: options.apiSeconds,
+        warmupS: options.apiWarmupSeconds,
+        connections: 20,
+        log,
+      });
       results.figures.push(...r.figures);
       results.goals.push(...r.goals);
       results.failures.push(...r.failures);
@@ -240,8 +264,20 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   if (has('db')) {
     const d = await measureDbStart(options.dbRuns);
     log(`db: cold start ${(d.coldMs / 1000).toFixed(2)} s, warm start ${(d.warmMs / 1000).toFixed(2)} s, ${d.rssMiB.toFixed(0)} MiB`);
-    const f = (name: string, value: number, unit: string): Figure => ({ key: figureKey('db', name), part: 'db', name, value, unit, better: 'lower', runs: d.runs });
-    results.figures.push(f('cold start to READY', d.coldMs / 1000, 's'), f('warm start to READY', d.warmMs / 1000, 's'), f('resident memory when ready', d.rssMiB, 'MiB'));
+    const f = (name: string, value: number, unit: string): Figure => ({
+      key: figureKey('db', name),
+      part: 'db',
+      name,
+      value,
+      unit,
+      better: 'lower',
+      runs: d.runs,
+    });
+    results.figures.push(
+      f('cold start to READY', d.coldMs / 1000, 's'),
+      f('warm start to READY', d.warmMs / 1000, 's'),
+      f('resident memory when ready', d.rssMiB, 'MiB'),
+    );
   }
   if (has('readers')) {
     const r = await runReadersBench({ sizes: options.readerSizes, runs: options.runs, log });
@@ -268,7 +304,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (options.write) writeResults(results, path);
   const m = results.machine;
   console.log(`\n## Benchmarks (${results.mode}, ${results.date.slice(0, 16).replace('T', ' ')} UTC)\n`);
-  console.log(`Machine: ${m.nproc} cores, ${m.memoryGiB} GiB, ${m.cpu}, Node ${m.node}; load average at the end ${m.loadAverage.join(' / ')}.\n`);
+  console.log(
+    `Machine: ${m.nproc} cores, ${m.memoryGiB} GiB, ${m.cpu}, Node ${m.node}; load average at the end ${m.loadAverage.join(' / ')}.\n`,
+  );
   console.log(toMarkdown(results, previous));
   if (previous) console.log(`\n"vs previous": change against ${previous.date} (${previous.mode}).`);
   for (const note of results.notes) console.log(`\nnote: ${note}`);

@@ -39,7 +39,9 @@ export function buildDb({ quiet = false } = {}) {
   if (!quiet) console.log('methodgraph: building the bundled Neo4j (db/) with Maven; the first time downloads about 125 MB…');
   const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: dbDir, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('methodgraph: the Maven build of db/ failed (see above). Check that Maven Central is reachable and Java 17+ is installed.');
+    console.error(
+      'methodgraph: the Maven build of db/ failed (see above). Check that Maven Central is reachable and Java 17+ is installed.',
+    );
     process.exit(result.status ?? 1);
   }
 }

@@ -26,7 +26,8 @@ try {
   });
   await vite.listen();
   vite.printUrls();
-  if ('token' in api.writeAccess) console.log(`methodgraph: to curate, open the explorer with #token=${api.writeAccess.token} after its URL`);
+  if ('token' in api.writeAccess)
+    console.log(`methodgraph: to curate, open the explorer with #token=${api.writeAccess.token} after its URL`);
 } catch (err) {
   console.error((err as Error).message);
   await vite?.close();

@@ -3,7 +3,8 @@
 import type { Database } from '../../src/neo4j/driver.js';
 import type { Statement } from './record.js';
 
-export const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|DirectedAllRelationshipsScan|UndirectedAllRelationshipsScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan)(@.*)?$/;
+export const SCAN_OPERATORS =
+  /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|DirectedAllRelationshipsScan|UndirectedAllRelationshipsScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan)(@.*)?$/;
 
 interface PlanNode {
   operatorType: string;
@@ -23,7 +24,10 @@ export interface ScanFinding {
 }
 
 /** EXPLAIN (plans only, nothing runs) each distinct statement once. */
-export async function findScans(db: Database, statements: { endpoint: string; statement: Statement }[]): Promise<{ checked: number; findings: ScanFinding[] }> {
+export async function findScans(
+  db: Database,
+  statements: { endpoint: string; statement: Statement }[],
+): Promise<{ checked: number; findings: ScanFinding[] }> {
   const seen = new Set<string>();
   const findings: ScanFinding[] = [];
   const session = db.session('READ');

@@ -79,10 +79,18 @@ async function driverRun(db: Database, work: Statement[][], seconds: number, con
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), requests: latencies.length, errors };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requests: latencies.length,
+    errors,
+  };
 }
 
-export async function runApiBench(options: ApiBenchOptions): Promise<{ figures: Figure[]; goals: Goal[]; failures: string[]; notes: string[] }> {
+export async function runApiBench(
+  options: ApiBenchOptions,
+): Promise<{ figures: Figure[]; goals: Goal[]; failures: string[]; notes: string[] }> {
   const { db, size, log } = options;
   const figures: Figure[] = [];
   const goals: Goal[] = [];
@@ -114,7 +122,9 @@ export async function runApiBench(options: ApiBenchOptions): Promise<{ figures: 
 
   // 2. EXPLAIN: no statement may scan a whole label.
   const { checked, findings } = await findScans(db, all);
-  log(`api: EXPLAIN of ${checked} distinct statements: ${findings.length ? findings.map((f) => `${f.endpoint}: ${f.operator}`).join(', ') : 'no label scans'}`);
+  log(
+    `api: EXPLAIN of ${checked} distinct statements: ${findings.length ? findings.map((f) => `${f.endpoint}: ${f.operator}`).join(', ') : 'no label scans'}`,
+  );
   for (const f of findings) {
     failures.push(`api ${f.endpoint}: plan has ${f.operator} (scans a whole label or the whole store):\n${f.query}`);
   }
@@ -181,11 +191,20 @@ export async function runApiBench(options: ApiBenchOptions): Promise<{ figures: 
   goal('path', 200);
   goal('overview', 100);
   const errors = [...measured.values()].reduce((s, m) => s + m.api.errors, 0);
-  goals.push({ part: PART, goal: `0 errors over all endpoints (${at})`, measured: String(errors), baseline: '0', ratio: '', met: errors === 0 });
+  goals.push({
+    part: PART,
+    goal: `0 errors over all endpoints (${at})`,
+    measured: String(errors),
+    baseline: '0',
+    ratio: '',
+    met: errors === 0,
+  });
   goals.push({
     part: PART,
     goal: 'no API query scans a whole label (EXPLAIN)',
-    measured: findings.length ? [...new Set(findings.map((f) => `${f.endpoint}: ${f.operator}`))].join('; ') : `none in ${checked} statements`,
+    measured: findings.length
+      ? [...new Set(findings.map((f) => `${f.endpoint}: ${f.operator}`))].join('; ')
+      : `none in ${checked} statements`,
     baseline: '',
     ratio: '',
     met: findings.length === 0,

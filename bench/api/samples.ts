@@ -59,7 +59,9 @@ export async function pickSamples(db: Database): Promise<Samples> {
   const pairs: [string, string][] = [];
   for (let i = 0; i + 1 < lineage.length; i += 2) pairs.push([lineage[i]!, lineage[i + 1]!]);
   if (!nodes.length || !lineage.length) {
-    throw new Error('bench/api/samples: the graph has no nodes or no BUILDS_ON lineage; ingest a corpus first (npm run bench -- --parts ingest,api)');
+    throw new Error(
+      'bench/api/samples: the graph has no nodes or no BUILDS_ON lineage; ingest a corpus first (npm run bench -- --parts ingest,api)',
+    );
   }
   return { searches, nodes, lineage, pairs };
 }

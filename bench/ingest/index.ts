@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySchema } from '../../src/neo4j/schema.js';
-import { figureKey, formatValue, type Figure, type Goal } from '../lib/results.js';
+import { figureKey, type Figure, type Goal } from '../lib/results.js';
 import { countGraph, resetDb, startBenchDb, type BenchDb } from '../lib/neo4j.js';
 import { median } from '../lib/stats.js';
+import { ingestGoals } from './goals.js';
 import { plainUnwindLoad, type LoadRun } from './baseline-unwind.js';
 import { loadCsv, writeCsvFiles } from './baseline-load-csv.js';
 import { runIngestCli, type ChildRun } from './child.js';
@@ -75,12 +76,38 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       for (let r = 0; r < runs; r++) {
         const run = measureExtraction(records);
         extraction.push(run);
-        log(`extraction ${run.rate.toFixed(0)} abstracts/s (addPaper ${(run.addPaperMs / 1000).toFixed(1)} s, finish ${(run.finishMs / 1000).toFixed(1)} s)`);
+        log(
+          `extraction ${run.rate.toFixed(0)} abstracts/s (addPaper ${(run.addPaperMs / 1000).toFixed(1)} s, finish ${(run.finishMs / 1000).toFixed(1)} s)`,
+        );
       }
     }
-    figures.push(fig('extraction rate', size, extraction.map((r) => r.rate), 'abstracts/s', 'higher'));
-    figures.push(fig('extraction rate per CPU-second', size, extraction.map((r) => perSecond(r.papers, r.cpuMs)), 'abstracts/s', 'higher'));
-    figures.push(fig('extraction finish (corpus-level)', size, extraction.map((r) => r.finishMs / 1000), 's', 'lower'));
+    figures.push(
+      fig(
+        'extraction rate',
+        size,
+        extraction.map((r) => r.rate),
+        'abstracts/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'extraction rate per CPU-second',
+        size,
+        extraction.map((r) => perSecond(r.papers, r.cpuMs)),
+        'abstracts/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'extraction finish (corpus-level)',
+        size,
+        extraction.map((r) => r.finishMs / 1000),
+        's',
+        'lower',
+      ),
+    );
 
     // 2. The extracted rows, from the ingest's own --dry-run --json (cached per corpus).
     const wire = await ensureWireGraph(corpus);
@@ -115,15 +142,21 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         let b = await fresh();
         const l = await loaderOnly(b.db, wire.path, options.batchSize);
         loader.push(l);
-        log(`loader alone: ${l.nodes} nodes in ${(l.nodesMs / 1000).toFixed(1)} s, ${l.relationships} relationships in ${(l.relationshipsMs / 1000).toFixed(1)} s`);
+        log(
+          `loader alone: ${l.nodes} nodes in ${(l.nodesMs / 1000).toFixed(1)} s, ${l.relationships} relationships in ${(l.relationshipsMs / 1000).toFixed(1)} s`,
+        );
         b = await fresh();
         const u = await plainUnwindLoad(b.db, wire.path, options.batchSize);
         unwind.push(u);
-        log(`plain UNWIND CREATE: ${u.nodes} nodes in ${(u.nodesMs / 1000).toFixed(1)} s, ${u.relationships} relationships in ${(u.relationshipsMs / 1000).toFixed(1)} s`);
+        log(
+          `plain UNWIND CREATE: ${u.nodes} nodes in ${(u.nodesMs / 1000).toFixed(1)} s, ${u.relationships} relationships in ${(u.relationshipsMs / 1000).toFixed(1)} s`,
+        );
         b = await fresh();
         const c = await loadCsv(b.db, csvFiles, options.batchSize, join(b.dataDir, 'import'));
         csv.push(c);
-        log(`LOAD CSV: ${c.nodes} nodes in ${(c.nodesMs / 1000).toFixed(1)} s, ${c.relationships} relationships in ${(c.relationshipsMs / 1000).toFixed(1)} s`);
+        log(
+          `LOAD CSV: ${c.nodes} nodes in ${(c.nodesMs / 1000).toFixed(1)} s, ${c.relationships} relationships in ${(c.relationshipsMs / 1000).toFixed(1)} s`,
+        );
 
         // The ingest CLI end to end (read + extract + load), then the same corpus again.
         b = await fresh();
@@ -155,7 +188,9 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         );
         // The importer's nodes are all but the run record; the finish adds the relationships references make.
         if (k.nodes + 1 !== counted.nodes || k.relationships > counted.relationships) {
-          notes.push(`ingest ${size}: the bulk load wrote ${k.nodes} nodes / ${k.relationships} relationships, the transactional one ${JSON.stringify(counted)}`);
+          notes.push(
+            `ingest ${size}: the bulk load wrote ${k.nodes} nodes / ${k.relationships} relationships, the transactional one ${JSON.stringify(counted)}`,
+          );
         }
       }
     } finally {
@@ -165,96 +200,198 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     }
 
     const e2eMs = first.map((f) => f.ms);
-    figures.push(fig('ingest CLI end to end', size, e2eMs.map((ms) => ms / 1000), 's', 'lower'));
-    figures.push(fig('re-ingest of the same corpus', size, again.map((a) => a.ms / 1000), 's', 'lower', 'ingest CLI end to end'));
-    figures.push(fig('ingest CLI relationships/s (end to end)', size, first.map((f, i) => perSecond(stored[i]!.relationships, f.ms)), 'rels/s', 'higher'));
-    figures.push(fig('ingest CLI nodes/s (end to end)', size, first.map((f, i) => perSecond(stored[i]!.nodes, f.ms)), 'nodes/s', 'higher'));
-    figures.push(fig('ingest CLI peak RSS', size, first.map((f) => f.peakRssMiB), 'MiB', 'lower'));
-    figures.push(fig('loader relationships/s', size, loader.map((l) => perSecond(l.relationships, l.relationshipsMs)), 'rels/s', 'higher', 'UNWIND CREATE relationships/s'));
-    figures.push(fig('loader nodes/s', size, loader.map((l) => perSecond(l.nodes, l.nodesMs)), 'nodes/s', 'higher', 'UNWIND CREATE nodes/s'));
-    figures.push(fig('UNWIND CREATE relationships/s', size, unwind.map((u) => perSecond(u.relationships, u.relationshipsMs)), 'rels/s', 'higher'));
-    figures.push(fig('UNWIND CREATE nodes/s', size, unwind.map((u) => perSecond(u.nodes, u.nodesMs)), 'nodes/s', 'higher'));
-    figures.push(fig('LOAD CSV relationships/s', size, csv.map((c) => perSecond(c.relationships, c.relationshipsMs)), 'rels/s', 'higher', 'UNWIND CREATE relationships/s'));
-    figures.push(fig('LOAD CSV nodes/s', size, csv.map((c) => perSecond(c.nodes, c.nodesMs)), 'nodes/s', 'higher', 'UNWIND CREATE nodes/s'));
-    figures.push(fig('bulk ingest end to end', size, bulk.map((k) => k.ms / 1000), 's', 'lower', 'ingest CLI end to end'));
-    figures.push(fig('bulk: extraction', size, bulk.map((k) => k.extractS), 's', 'lower'));
-    figures.push(fig('bulk: CSV write', size, bulk.map((k) => k.csvS), 's', 'lower'));
-    figures.push(fig('bulk: import', size, bulk.map((k) => k.importS), 's', 'lower'));
-    figures.push(fig('bulk: finish (start, schema, references, degrees)', size, bulk.map((k) => k.finishS), 's', 'lower'));
-    figures.push(fig('bulk import records/s', size, bulk.map((k) => k.importRate), 'records/s', 'higher', 'loader relationships/s'));
-    figures.push(fig('bulk records/s (end to end)', size, bulk.map((k) => perSecond(k.nodes + k.relationships, k.ms)), 'records/s', 'higher'));
-    figures.push(fig('graph size: nodes', size, stored.map((s) => s.nodes), 'nodes', 'higher'));
-    figures.push(fig('graph size: relationships', size, stored.map((s) => s.relationships), 'rels', 'higher'));
+    figures.push(
+      fig(
+        'ingest CLI end to end',
+        size,
+        e2eMs.map((ms) => ms / 1000),
+        's',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        're-ingest of the same corpus',
+        size,
+        again.map((a) => a.ms / 1000),
+        's',
+        'lower',
+        'ingest CLI end to end',
+      ),
+    );
+    figures.push(
+      fig(
+        'ingest CLI relationships/s (end to end)',
+        size,
+        first.map((f, i) => perSecond(stored[i]!.relationships, f.ms)),
+        'rels/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'ingest CLI nodes/s (end to end)',
+        size,
+        first.map((f, i) => perSecond(stored[i]!.nodes, f.ms)),
+        'nodes/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'ingest CLI peak RSS',
+        size,
+        first.map((f) => f.peakRssMiB),
+        'MiB',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        'loader relationships/s',
+        size,
+        loader.map((l) => perSecond(l.relationships, l.relationshipsMs)),
+        'rels/s',
+        'higher',
+        'UNWIND CREATE relationships/s',
+      ),
+    );
+    figures.push(
+      fig(
+        'loader nodes/s',
+        size,
+        loader.map((l) => perSecond(l.nodes, l.nodesMs)),
+        'nodes/s',
+        'higher',
+        'UNWIND CREATE nodes/s',
+      ),
+    );
+    figures.push(
+      fig(
+        'UNWIND CREATE relationships/s',
+        size,
+        unwind.map((u) => perSecond(u.relationships, u.relationshipsMs)),
+        'rels/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'UNWIND CREATE nodes/s',
+        size,
+        unwind.map((u) => perSecond(u.nodes, u.nodesMs)),
+        'nodes/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'LOAD CSV relationships/s',
+        size,
+        csv.map((c) => perSecond(c.relationships, c.relationshipsMs)),
+        'rels/s',
+        'higher',
+        'UNWIND CREATE relationships/s',
+      ),
+    );
+    figures.push(
+      fig(
+        'LOAD CSV nodes/s',
+        size,
+        csv.map((c) => perSecond(c.nodes, c.nodesMs)),
+        'nodes/s',
+        'higher',
+        'UNWIND CREATE nodes/s',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk ingest end to end',
+        size,
+        bulk.map((k) => k.ms / 1000),
+        's',
+        'lower',
+        'ingest CLI end to end',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk: extraction',
+        size,
+        bulk.map((k) => k.extractS),
+        's',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk: CSV write',
+        size,
+        bulk.map((k) => k.csvS),
+        's',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk: import',
+        size,
+        bulk.map((k) => k.importS),
+        's',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk: finish (start, schema, references, degrees)',
+        size,
+        bulk.map((k) => k.finishS),
+        's',
+        'lower',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk import records/s',
+        size,
+        bulk.map((k) => k.importRate),
+        'records/s',
+        'higher',
+        'loader relationships/s',
+      ),
+    );
+    figures.push(
+      fig(
+        'bulk records/s (end to end)',
+        size,
+        bulk.map((k) => perSecond(k.nodes + k.relationships, k.ms)),
+        'records/s',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'graph size: nodes',
+        size,
+        stored.map((s) => s.nodes),
+        'nodes',
+        'higher',
+      ),
+    );
+    figures.push(
+      fig(
+        'graph size: relationships',
+        size,
+        stored.map((s) => s.relationships),
+        'rels',
+        'higher',
+      ),
+    );
 
     // The goals, judged at the largest size measured.
     if (size === largest) {
       const get = (name: string) => figures.find((f) => f.key === figureKey(PART, name, size))!.value;
-      const e2e = get('ingest CLI end to end');
-      const loaderRels = get('loader relationships/s');
-      const unwindRels = get('UNWIND CREATE relationships/s');
-      const re = get('re-ingest of the same corpus');
-      const rss = get('ingest CLI peak RSS');
-      const bulkE2e = get('bulk ingest end to end');
-      const bulkRate = get('bulk import records/s');
-      const at = `${size.toLocaleString('en-US')} papers`;
-      const scaled = size === 100_000 ? e2e : (e2e * 100_000) / size;
-      goals.push({
-        part: PART,
-        goal: `100k papers extracted and loaded ≤ 5 min (${at}${size === 100_000 ? '' : ', scaled linearly to 100k'})`,
-        measured: formatValue(e2e, 's'),
-        baseline: '300 s (goal)',
-        ratio: `${(scaled / 300).toFixed(2)}× the budget`,
-        met: scaled <= 300,
-      });
-      goals.push({
-        part: PART,
-        goal: `loader ≥ 50,000 relationships/s (${at})`,
-        measured: formatValue(loaderRels, 'rels/s'),
-        baseline: formatValue(unwindRels, 'rels/s (UNWIND CREATE)'),
-        ratio: `${(loaderRels / 50_000).toFixed(2)}× the goal`,
-        met: loaderRels >= 50_000,
-      });
-      goals.push({
-        part: PART,
-        goal: `loader ≥ 50% of plain UNWIND rate (relationships, ${at})`,
-        measured: formatValue(loaderRels, 'rels/s'),
-        baseline: formatValue(unwindRels, 'rels/s'),
-        ratio: `${((loaderRels / unwindRels) * 100).toFixed(0)}%`,
-        met: loaderRels / unwindRels >= 0.5,
-      });
-      goals.push({
-        part: PART,
-        goal: `re-ingest no slower than the first (${at})`,
-        measured: formatValue(re, 's'),
-        baseline: formatValue(e2e, 's (first)'),
-        ratio: `${(re / e2e).toFixed(2)}×`,
-        met: re <= e2e * 1.05,
-      });
-      goals.push({
-        part: PART,
-        goal: `peak RSS of the ingest ≤ 1 GiB (${at})`,
-        measured: formatValue(rss, 'MiB'),
-        baseline: '1024 MiB (goal)',
-        ratio: `${(rss / 1024).toFixed(2)}×`,
-        met: rss <= 1024,
-      });
-      const bulkScaled = size === 100_000 ? bulkE2e : (bulkE2e * 100_000) / size;
-      goals.push({
-        part: PART,
-        goal: `bulk first load of 100k papers ≤ 120 s end to end (${at}${size === 100_000 ? '' : ', scaled linearly to 100k'})`,
-        measured: formatValue(bulkE2e, 's'),
-        baseline: formatValue(e2e, 's (transactional)'),
-        ratio: `${(bulkScaled / 120).toFixed(2)}× the budget`,
-        met: bulkScaled <= 120,
-      });
-      goals.push({
-        part: PART,
-        goal: `bulk importer ≥ 100,000 records/s (${at})`,
-        measured: formatValue(bulkRate, 'records/s'),
-        baseline: formatValue(loaderRels, 'rels/s (transactional loader)'),
-        ratio: `${(bulkRate / 100_000).toFixed(2)}× the goal`,
-        met: bulkRate >= 100_000,
-      });
+      goals.push(...ingestGoals(get, size));
     }
   }
   return { figures, goals, notes, ...(kept ? { kept } : {}) };

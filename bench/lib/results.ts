@@ -122,7 +122,8 @@ export function toMarkdown(results: Results, previous?: Results, only: (f: Figur
   lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: |${previous ? ' ---: |' : ''}`);
   for (const f of results.figures.filter(only)) {
     const base = f.baseline ? byKey.get(f.baseline) : undefined;
-    const ratio = base && Number.isFinite(base.value) && base.value !== 0 && Number.isFinite(f.value) ? `${(f.value / base.value).toFixed(2)}×` : '';
+    const ratio =
+      base && Number.isFinite(base.value) && base.value !== 0 && Number.isFinite(f.value) ? `${(f.value / base.value).toFixed(2)}×` : '';
     const baseText = base ? `${formatValue(base.value, base.unit)} (${base.name})` : '';
     lines.push(
       `| ${f.part} | ${f.name} | ${sizeText(f)} | ${formatValue(f.value, f.unit)} | ${baseText} | ${ratio} | ${f.runs} |${previous ? ` ${change(f, before.get(f.key))} |` : ''}`,
@@ -131,7 +132,9 @@ export function toMarkdown(results: Results, previous?: Results, only: (f: Figur
   if (results.goals.length) {
     lines.push('', '| part | goal | measured (median) | baseline | ratio | met |', '| --- | --- | ---: | ---: | ---: | :---: |');
     for (const g of results.goals) {
-      lines.push(`| ${g.part} | ${g.goal} | ${g.measured} | ${g.baseline} | ${g.ratio} | ${g.met === undefined ? 'n/a' : g.met ? 'yes' : 'no'} |`);
+      lines.push(
+        `| ${g.part} | ${g.goal} | ${g.measured} | ${g.baseline} | ${g.ratio} | ${g.met === undefined ? 'n/a' : g.met ? 'yes' : 'no'} |`,
+      );
     }
   }
   return lines.join('\n');

@@ -7,8 +7,15 @@ import { join } from 'node:path';
 
 const dir = join(tmpdir(), 'methodgraph-bench-readers');
 
-const TOPICS = ['Sparse Mixture of Experts', 'Knowledge Distillation', 'State Space Models', 'Modular Networks', 'Gated Attention', 'Neural Architecture Search'];
-const NAMES = ['Ren, Liliang', 'G{\\"o}del, Kurt', 'Caf{\\\'e}, Ana', 'Lo, Ka Man', 'Valipour, Mojtaba', 'Fu, Jie'];
+const TOPICS = [
+  'Sparse Mixture of Experts',
+  'Knowledge Distillation',
+  'State Space Models',
+  'Modular Networks',
+  'Gated Attention',
+  'Neural Architecture Search',
+];
+const NAMES = ['Ren, Liliang', 'G{\\"o}del, Kurt', "Caf{\\'e}, Ana", 'Lo, Ka Man', 'Valipour, Mojtaba', 'Fu, Jie'];
 
 interface Paper {
   key: string;
@@ -45,7 +52,12 @@ export function bibtexText(count: number): string {
   return parts.join('\n');
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/[{}]/g, '').replace(/\\["'](\w)/g, '$1');
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[{}]/g, '')
+    .replace(/\\["'](\w)/g, '$1');
 
 export function atomText(count: number): string {
   const parts = [

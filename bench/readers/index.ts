@@ -43,7 +43,16 @@ export async function timeRead(path: string, format: FormatName): Promise<{ ms: 
 }
 
 function fig(name: string, size: number | undefined, values: number[], unit: string, better: Figure['better']): Figure {
-  return { key: figureKey(PART, name, size), part: PART, name, ...(size === undefined ? {} : { size }), value: median(values), unit, better, runs: values.length };
+  return {
+    key: figureKey(PART, name, size),
+    part: PART,
+    name,
+    ...(size === undefined ? {} : { size }),
+    value: median(values),
+    unit,
+    better,
+    runs: values.length,
+  };
 }
 
 const FORMATS: { format: FormatName; ext: string; make: (n: number) => string }[] = [
@@ -66,7 +75,8 @@ export async function runReadersBench(options: ReadersBenchOptions): Promise<Rea
       const cpuMs: number[] = [];
       for (let r = 0; r < options.runs; r++) {
         const once = await timeRead(path, format);
-        if (once.records !== size || once.issues !== 0) notes.push(`readers: ${format} ${size}: ${once.records} records and ${once.issues} issues (expected ${size} and 0)`);
+        if (once.records !== size || once.issues !== 0)
+          notes.push(`readers: ${format} ${size}: ${once.records} records and ${once.issues} issues (expected ${size} and 0)`);
         ms.push(once.ms);
         cpuMs.push(once.cpuMs);
         options.log(
@@ -75,9 +85,33 @@ export async function runReadersBench(options: ReadersBenchOptions): Promise<Rea
         );
       }
       rates.set(size, (size * 1000) / median(cpuMs));
-      figures.push(fig(`${format} read time`, size, ms.map((m) => m / 1000), 's', 'lower'));
-      figures.push(fig(`${format} entries/s`, size, ms.map((m) => (size * 1000) / m), 'entries/s', 'higher'));
-      figures.push(fig(`${format} entries per CPU-second`, size, cpuMs.map((m) => (size * 1000) / m), 'entries/s', 'higher'));
+      figures.push(
+        fig(
+          `${format} read time`,
+          size,
+          ms.map((m) => m / 1000),
+          's',
+          'lower',
+        ),
+      );
+      figures.push(
+        fig(
+          `${format} entries/s`,
+          size,
+          ms.map((m) => (size * 1000) / m),
+          'entries/s',
+          'higher',
+        ),
+      );
+      figures.push(
+        fig(
+          `${format} entries per CPU-second`,
+          size,
+          cpuMs.map((m) => (size * 1000) / m),
+          'entries/s',
+          'higher',
+        ),
+      );
     }
     const small = Math.min(...options.sizes);
     const large = Math.max(...options.sizes);
@@ -112,6 +146,8 @@ async function measureBomb(levels: number, log: (line: string) => void): Promise
   const script = join(import.meta.dirname, 'child.ts');
   const { stdout } = await run(process.execPath, ['--import', 'tsx', script, path], { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as { ms: number; maxRssMiB: number; titles: string[] };
-  log(`readers macro bomb (${levels} levels): ${(result.ms / 1000).toFixed(2)} s, peak RSS ${result.maxRssMiB.toFixed(0)} MiB, kept ${JSON.stringify(result.titles)}`);
+  log(
+    `readers macro bomb (${levels} levels): ${(result.ms / 1000).toFixed(2)} s, peak RSS ${result.maxRssMiB.toFixed(0)} MiB, kept ${JSON.stringify(result.titles)}`,
+  );
   return result;
 }

@@ -118,6 +118,13 @@ export async function runRenderBench(options: RenderOptions): Promise<RenderFigu
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
-  const figures = await runRenderBench({ sizes, runs: Number(process.argv[3] ?? 1), fpsMs: 2000, layoutMs: 2000, timeoutMs: 120_000, log: console.log });
+  const figures = await runRenderBench({
+    sizes,
+    runs: Number(process.argv[3] ?? 1),
+    fpsMs: 2000,
+    layoutMs: 2000,
+    timeoutMs: 120_000,
+    log: console.log,
+  });
   console.log(JSON.stringify(figures, null, 2));
 }

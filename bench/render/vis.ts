@@ -10,7 +10,13 @@ async function run(): Promise<RenderResult> {
 
   const t0 = performance.now();
   const nodes = new DataSet(
-    Array.from({ length: data.n }, (_, i) => ({ id: i, x: data.x[i]! * 10, y: data.y[i]! * 10, label: `n${i}`, color: PALETTE[data.cluster[i]! % PALETTE.length] })),
+    Array.from({ length: data.n }, (_, i) => ({
+      id: i,
+      x: data.x[i]! * 10,
+      y: data.y[i]! * 10,
+      label: `n${i}`,
+      color: PALETTE[data.cluster[i]! % PALETTE.length],
+    })),
   );
   const edges = new DataSet(Array.from(data.source, (s, k) => ({ id: k, from: s, to: data.target[k]! })));
   const network = new Network(
@@ -43,7 +49,11 @@ async function run(): Promise<RenderResult> {
   const fpsStart = performance.now();
   while (performance.now() - fpsStart < params.fpsMs) {
     const c = cameraAt((performance.now() - fpsStart) / 1000);
-    network.moveTo({ position: { x: base.x + (c.x - 0.5) * 10000, y: base.y + (c.y - 0.5) * 10000 }, scale: baseScale / c.ratio, animation: false });
+    network.moveTo({
+      position: { x: base.x + (c.x - 0.5) * 10000, y: base.y + (c.y - 0.5) * 10000 },
+      scale: baseScale / c.ratio,
+      animation: false,
+    });
     await nextFrame();
   }
   const fpsElapsed = performance.now() - fpsStart;

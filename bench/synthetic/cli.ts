@@ -69,7 +69,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       builtIn: values['built-in'],
     });
     const seconds = (performance.now() - started) / 1000;
-    console.error(`bench/synthetic: wrote ${result.papers} papers to ${values.out} in ${seconds.toFixed(1)} s (vocabulary: ${result.vocabulary})`);
+    console.error(
+      `bench/synthetic: wrote ${result.papers} papers to ${values.out} in ${seconds.toFixed(1)} s (vocabulary: ${result.vocabulary})`,
+    );
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

@@ -78,14 +78,24 @@ const PROBLEMS = [
   'they are hard to interpret',
 ];
 const FEATURES = [
-  'a learned gating function', 'sparse expert routing', 'a recurrent memory', 'hierarchical token merging',
-  'low-rank updates', 'a contrastive objective', 'dynamic depth', 'a selective scan', 'spline-based activations',
+  'a learned gating function',
+  'sparse expert routing',
+  'a recurrent memory',
+  'hierarchical token merging',
+  'low-rank updates',
+  'a contrastive objective',
+  'dynamic depth',
+  'a selective scan',
+  'spline-based activations',
   'module-level supervision',
 ];
 const FINDINGS = [
-  'the gains grow with model size', 'most of the improvement comes from the first layers',
-  'the method is robust to the choice of hyperparameters', 'training cost drops by a third',
-  'representations become more modular', 'the benefits persist under distribution shift',
+  'the gains grow with model size',
+  'most of the improvement comes from the first layers',
+  'the method is robust to the choice of hyperparameters',
+  'training cost drops by a third',
+  'representations become more modular',
+  'the benefits persist under distribution shift',
 ];
 const METRICS = ['accuracy', 'top-1 accuracy', 'F1', 'BLEU', 'mIoU', 'perplexity', 'mAP', 'exact match'];
 const HOSTS = ['https://github.com', 'https://github.com', 'https://github.com', 'https://gitlab.com', 'https://huggingface.co'];
@@ -216,8 +226,21 @@ export function* generateCorpus(options: GenerateOptions = {}): Generator<Genera
       codeInAbstract = random.chance(0.5);
     }
 
-    const abstract = writeAbstract(random, { task, topics, datasets: [...datasets], uses: [...uses], proposes, buildsOn, code: codeInAbstract ? code?.[0] : undefined });
-    const title = uniqueTitle(random, titles, writeTitle(random, { task, topics, proposes, uses: [...uses], buildsOn, datasets: [...datasets] }), [...datasets]);
+    const abstract = writeAbstract(random, {
+      task,
+      topics,
+      datasets: [...datasets],
+      uses: [...uses],
+      proposes,
+      buildsOn,
+      code: codeInAbstract ? code?.[0] : undefined,
+    });
+    const title = uniqueTitle(
+      random,
+      titles,
+      writeTitle(random, { task, topics, proposes, uses: [...uses], buildsOn, datasets: [...datasets] }),
+      [...datasets],
+    );
     yield {
       paper: { title, abstract, arxivId, year, authors, ...(code ? { code } : {}) },
       truth: { ...(proposes ? { proposes } : {}), buildsOn, uses: [...uses], datasets: [...datasets], codeInAbstract },
@@ -304,7 +327,9 @@ function writeAbstract(random: Random, c: Content): string {
     s.push(`${p.name} ${random.pick(['relies on', 'introduces', 'is built around'])} ${random.pick(FEATURES)} to handle ${topic2}.`);
     subject = p.name;
   } else {
-    s.push(`In this work, we study how ${list(c.uses.slice(0, 2))} ${random.pick(['behaves', 'scales', 'fails'])} with respect to ${topic2}.`);
+    s.push(
+      `In this work, we study how ${list(c.uses.slice(0, 2))} ${random.pick(['behaves', 'scales', 'fails'])} with respect to ${topic2}.`,
+    );
   }
   if (c.uses.length) s.push(`The training pipeline uses ${list(c.uses)}.`);
   const improvement = `${random.int(1, 9)}.${random.int(0, 9)}%`;

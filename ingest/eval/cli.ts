@@ -44,13 +44,19 @@ function table(name: string, e: Evaluation, verbose: boolean): string {
       lines.push(`  ${f.padEnd(10)} not annotated`);
       continue;
     }
-    lines.push(`  ${f.padEnd(10)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}   (${s.matched}/${s.predicted}, ${s.hit}/${s.expected})`);
+    lines.push(
+      `  ${f.padEnd(10)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}   (${s.matched}/${s.predicted}, ${s.hit}/${s.expected})`,
+    );
   }
   lines.push(`  summary: ${FAMILIES.map((f) => `${f}=${e.families[f].papers ? pct(e.families[f].f1) : 'n/a'}`).join(' ')}`);
-  lines.push('  extractor precision (raw, and smoothed (matched+1)/(predicted+2) as used for confidence; papers it helped; matches only it made):');
+  lines.push(
+    '  extractor precision (raw, and smoothed (matched+1)/(predicted+2) as used for confidence; papers it helped; matches only it made):',
+  );
   for (const x of e.extractors) {
     const smoothed = (x.matched + 1) / (x.predicted + 2);
-    lines.push(`    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})  smoothed ${pct(smoothed)}  papers ${x.papers}  sole ${x.sole}`);
+    lines.push(
+      `    ${`${x.family}:${x.extractor}`.padEnd(40)} ${pct(x.precision)} (${x.matched}/${x.predicted})  smoothed ${pct(smoothed)}  papers ${x.papers}  sole ${x.sole}`,
+    );
   }
   if (verbose) {
     for (const f of FAMILIES) {
@@ -63,10 +69,17 @@ function table(name: string, e: Evaluation, verbose: boolean): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { dev: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, only: { type: 'string' }, half: { type: 'string' } },
+    options: {
+      dev: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      half: { type: 'string' },
+    },
     allowPositionals: false,
   });
-  if (values.half !== undefined && values.half !== 'even' && values.half !== 'odd') throw new Error(`ingest/eval: --half ${values.half}: give even or odd`);
+  if (values.half !== undefined && values.half !== 'even' && values.half !== 'odd')
+    throw new Error(`ingest/eval: --half ${values.half}: give even or odd`);
   const sets = evalSets(values.dev).filter((s) => !values.only || s.name === values.only);
   if (sets.length === 0) throw new Error(`ingest/eval: --only ${values.only}: no such set; give dev or default-corpus`);
   const results: Record<string, Evaluation> = {};

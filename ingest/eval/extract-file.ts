@@ -5,7 +5,11 @@ import type { WireGraph } from '../../src/shared/graph.js';
 
 export async function extractFile(path: string): Promise<WireGraph> {
   const issues: string[] = [];
-  const summary = await ingest(undefined, { files: [path], dryRun: true, onIssue: (i) => issues.push(`${i.file} ${i.position}: ${i.reason}`) });
+  const summary = await ingest(undefined, {
+    files: [path],
+    dryRun: true,
+    onIssue: (i) => issues.push(`${i.file} ${i.position}: ${i.reason}`),
+  });
   if (issues.length) throw new Error(`ingest/eval: ${path}: ${issues.length} record(s) rejected, first: ${issues[0]}; fix the papers file`);
   if (!summary.graph) throw new Error(`ingest/eval: ${path}: the dry run returned no graph`);
   return summary.graph;

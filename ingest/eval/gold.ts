@@ -46,7 +46,10 @@ export function readGold(path: string): Gold {
   for (const p of gold.papers) {
     const names = [...p.proposes, ...(p.uses ?? []), ...p.datasets, ...p.builds_on.flat()];
     for (const name of names) {
-      if (!gold.entities[name]) throw new Error(`ingest/eval/gold: ${path}: paper ${p.idx} ("${p.title}") names "${name}", which is not in entities; add the entity or fix the name`);
+      if (!gold.entities[name])
+        throw new Error(
+          `ingest/eval/gold: ${path}: paper ${p.idx} ("${p.title}") names "${name}", which is not in entities; add the entity or fix the name`,
+        );
     }
   }
   return gold;

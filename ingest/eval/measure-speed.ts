@@ -42,9 +42,13 @@ const cpu2 = process.cpuUsage(cpu0);
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const heapAfter = process.memoryUsage().heapUsed;
 console.log(`papers: ${n} from ${path}`);
-console.log(`addPaper: ${((n / cpuMs(cpu1)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (added - start)) * 1000).toFixed(0)} per wall-second)`);
+console.log(
+  `addPaper: ${((n / cpuMs(cpu1)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (added - start)) * 1000).toFixed(0)} per wall-second)`,
+);
 console.log(
   `addPaper + finish: ${((n / cpuMs(cpu2)) * 1000).toFixed(0)} abstracts/s per CPU-second (${((n / (end - start)) * 1000).toFixed(0)} per wall-second; finish ${(end - added).toFixed(0)} ms, ${final.edges.length} corpus edges)`,
 );
-console.log(`extractor state before finish: ${((heapState - heapBefore) / 1024 / 1024).toFixed(1)} MB (${((heapState - heapBefore) / n).toFixed(0)} bytes/paper; exact with node --expose-gc)`);
+console.log(
+  `extractor state before finish: ${((heapState - heapBefore) / 1024 / 1024).toFixed(1)} MB (${((heapState - heapBefore) / n).toFixed(0)} bytes/paper; exact with node --expose-gc)`,
+);
 console.log(`heap growth incl. finish output: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB`);

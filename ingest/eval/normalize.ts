@@ -23,10 +23,17 @@ export function normalizeTitle(title: string): string {
 
 /** Code URLs lowercased without scheme, `www.`, trailing '/', '.git' or trailing punctuation. */
 export function normalizeUrl(url: string): string {
-  let s = url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '');
-  for (let prev = ''; prev !== s; ) {
+  let s = url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '');
+  for (let prev = ''; prev !== s;) {
     prev = s;
-    s = s.replace(/[.,;:!?)\]}'"]+$/, '').replace(/\/+$/, '').replace(/\.git$/, '');
+    s = s
+      .replace(/[.,;:!?)\]}'"]+$/, '')
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '');
   }
   return s;
 }

@@ -68,8 +68,13 @@ class Scorer {
   private readonly nodes = new Map<string, WireNode>();
   private readonly aliases = new Map<string, Set<string>>();
   private readonly edgesBySource = new Map<string, WireEdge[]>();
-  readonly tallies = new Map<Family, Tally>(FAMILIES.map((f) => [f, { papers: 0, matched: 0, predicted: 0, hit: 0, expected: 0, extra: [], missing: [] }]));
-  readonly extractors = new Map<string, { family: Family; extractor: string; matched: number; predicted: number; titles: Set<string>; sole: number }>();
+  readonly tallies = new Map<Family, Tally>(
+    FAMILIES.map((f) => [f, { papers: 0, matched: 0, predicted: 0, hit: 0, expected: 0, extra: [], missing: [] }]),
+  );
+  readonly extractors = new Map<
+    string,
+    { family: Family; extractor: string; matched: number; predicted: number; titles: Set<string>; sole: number }
+  >();
 
   constructor(
     private readonly graph: WireGraph,
@@ -150,7 +155,11 @@ class Scorer {
     this.record(
       'proposes',
       paper.title,
-      proposedIds.map((id) => ({ label: this.label(id), matched: paper.proposes.some((g) => this.matches(id, g)), extractors: proposed.get(id)! })),
+      proposedIds.map((id) => ({
+        label: this.label(id),
+        matched: paper.proposes.some((g) => this.matches(id, g)),
+        extractors: proposed.get(id)!,
+      })),
       paper.proposes,
       (g) => proposedIds.some((id) => this.matches(id, g)),
     );
@@ -163,7 +172,11 @@ class Scorer {
     this.record(
       'builds_on',
       paper.title,
-      [...pairs.values()].map(({ s, t, extractors }) => ({ label: `${this.label(s)} -> ${this.label(t)}`, matched: paper.builds_on.some((g) => pairMatches(s, t, g)), extractors })),
+      [...pairs.values()].map(({ s, t, extractors }) => ({
+        label: `${this.label(s)} -> ${this.label(t)}`,
+        matched: paper.builds_on.some((g) => pairMatches(s, t, g)),
+        extractors,
+      })),
       paper.builds_on.map(([a, b]) => `${a} -> ${b}`),
       (item) => {
         const [a, b] = item.split(' -> ') as [string, string];
@@ -177,13 +190,22 @@ class Scorer {
     this.record(
       'datasets',
       paper.title,
-      [...evaluated].map(([id, extractors]) => ({ label: this.label(id), matched: paper.datasets.some((g) => this.matches(id, g)), extractors })),
+      [...evaluated].map(([id, extractors]) => ({
+        label: this.label(id),
+        matched: paper.datasets.some((g) => this.matches(id, g)),
+        extractors,
+      })),
       paper.datasets,
       (g) => [...evaluated.keys()].some((id) => this.matches(id, g)),
     );
 
     const code = this.targets(pid, ['HAS_CODE']);
-    const urls = new Map([...code].map(([id, extractors]) => [normalizeUrl(String(this.nodes.get(id)?.properties.url ?? this.nodes.get(id)?.name ?? id)), extractors]));
+    const urls = new Map(
+      [...code].map(([id, extractors]) => [
+        normalizeUrl(String(this.nodes.get(id)?.properties.url ?? this.nodes.get(id)?.name ?? id)),
+        extractors,
+      ]),
+    );
     const goldUrls = new Set(paper.code.map(normalizeUrl));
     this.record(
       'code',
@@ -212,7 +234,13 @@ class Scorer {
       if (group) for (const x of extractors) if (!group.extractors.includes(x)) group.extractors.push(x);
       if (!group) groups.set(entity, { label: entity, matched: true, extractors: [...extractors] });
     }
-    this.record('mentions', paper.title, [...groups.values(), ...unmatched], gold, (g) => groups.has(g) || [...mentioned.keys()].some((id) => this.matches(id, g)));
+    this.record(
+      'mentions',
+      paper.title,
+      [...groups.values(), ...unmatched],
+      gold,
+      (g) => groups.has(g) || [...mentioned.keys()].some((id) => this.matches(id, g)),
+    );
   }
 }
 
@@ -231,7 +259,10 @@ export function evaluate(graph: WireGraph, gold: Gold, goldPath = 'gold'): Evalu
   }
   for (const p of gold.papers) {
     const pid = papersByTitle.get(normalizeTitle(p.title));
-    if (!pid) throw new Error(`ingest/eval/score: ${goldPath}: paper ${p.idx} "${p.title}" is not in the extracted graph; check the papers file and the gold title`);
+    if (!pid)
+      throw new Error(
+        `ingest/eval/score: ${goldPath}: paper ${p.idx} "${p.title}" is not in the extracted graph; check the papers file and the gold title`,
+      );
     scorer.scorePaper(p, pid);
   }
   const families = Object.fromEntries(

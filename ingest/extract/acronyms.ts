@@ -96,7 +96,10 @@ export function findAcronymDefinitions(sentence: string): AcronymDefinition[] {
     if (!isShortForm(short)) continue;
     // Plural short form: "SSMs", "NACs".
     const singular = /\p{Lu}s$/u.test(short) ? short.slice(0, -1) : short;
-    const before = sentence.slice(0, m.index).replace(/['"‘’“”]+\s*$/, '').trimEnd();
+    const before = sentence
+      .slice(0, m.index)
+      .replace(/['"‘’“”]+\s*$/, '')
+      .trimEnd();
     const words = before.split(/\s+/);
     const letters = singular.replace(/[^\p{L}\p{N}]/gu, '').length;
     const window = Math.min(letters + 5, letters * 2 + 1);

@@ -19,7 +19,24 @@ const HOSTS = new Map([
 ]);
 
 const URL_IN_TEXT = /\b(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|hf\.co)\/[^\s<>"'`\])}]+/gi;
-const NOT_REPO_OWNERS = new Set(['orgs', 'topics', 'features', 'marketplace', 'about', 'settings', 'login', 'join', 'sponsors', 'collections', 'explore', 'docs', 'blog', 'papers', 'models', 'search']);
+const NOT_REPO_OWNERS = new Set([
+  'orgs',
+  'topics',
+  'features',
+  'marketplace',
+  'about',
+  'settings',
+  'login',
+  'join',
+  'sponsors',
+  'collections',
+  'explore',
+  'docs',
+  'blog',
+  'papers',
+  'models',
+  'search',
+]);
 
 /** Parses one URL into a repository, or undefined when it does not name one. */
 export function parseRepositoryUrl(raw: string): RepositoryRef | undefined {
@@ -33,7 +50,10 @@ export function parseRepositoryUrl(raw: string): RepositoryRef | undefined {
   }
   const host = HOSTS.get(url.hostname.toLowerCase().replace(/^www\./, ''));
   if (!host) return undefined;
-  const segments = url.pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s));
   let owner: string | undefined;
   let name: string | undefined;
   if (host === 'huggingface.co') {

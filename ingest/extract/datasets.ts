@@ -25,7 +25,8 @@ export function findDatasets(sentences: SentenceInfo[], isDataset: (id: string) 
       // The evidence is the sentence that reports the evaluation when there is one.
       const cue = EVALUATION_CUE.test(s.text);
       const prev = best.get(m.id);
-      if (!prev || (cue && !prev.cue)) best.set(m.id, { target: m.id, sentence: s.index, evidence: s.text, confidence: DATASET_MENTION_PRECISION, cue });
+      if (!prev || (cue && !prev.cue))
+        best.set(m.id, { target: m.id, sentence: s.index, evidence: s.text, confidence: DATASET_MENTION_PRECISION, cue });
     }
   }
   return [...best.values()];

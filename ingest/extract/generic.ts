@@ -4,7 +4,18 @@
 // fine-tuning"): never a BUILDS_ON target or a USES mention, even when the taxonomy lists them.
 import { matchKey } from './keys.js';
 
-const GENERIC_NAMES = ['neural network', 'deep neural network', 'deep model', 'large language model', 'language model', 'foundation model', 'backbone', 'framework', 'pretrained model', 'pre-trained model'];
+const GENERIC_NAMES = [
+  'neural network',
+  'deep neural network',
+  'deep model',
+  'large language model',
+  'language model',
+  'foundation model',
+  'backbone',
+  'framework',
+  'pretrained model',
+  'pre-trained model',
+];
 const PARADIGMS = [
   'continual learning',
   'self-supervised learning',

@@ -33,7 +33,6 @@ METHODGRAPH_FETCH_DIR (cache root, default .methodgraph/fetch).
 
 Exit codes: 0 done, 1 nothing matched or records rejected, 2 bad usage, 3 failure, 130 interrupted (run again to resume).`;
 
-
 export interface FetchCliOptions {
   source: SourceName;
   query: string;
@@ -67,21 +66,42 @@ export function parseFetchCli(argv: string[]): FetchCliOptions {
   const v = parsed.values;
   const help = v.help === true;
   const [source, query, ...extra] = parsed.positionals;
-  if (help) return { source: 'arxiv', query: '', max: DEFAULT_MAX, references: false, citations: false, depth: 1, refresh: false, ingest: false, dryRun: false, help };
+  if (help)
+    return {
+      source: 'arxiv',
+      query: '',
+      max: DEFAULT_MAX,
+      references: false,
+      citations: false,
+      depth: 1,
+      refresh: false,
+      ingest: false,
+      dryRun: false,
+      help,
+    };
   if (!source) throw new UsageError(`name a source: ${SOURCE_NAMES.join(', ')}; see --help`);
-  if (!(SOURCE_NAMES as readonly string[]).includes(source)) throw new UsageError(`unknown source "${source}"; use one of ${SOURCE_NAMES.join(', ')}`);
+  if (!(SOURCE_NAMES as readonly string[]).includes(source))
+    throw new UsageError(`unknown source "${source}"; use one of ${SOURCE_NAMES.join(', ')}`);
   const src = source as SourceName;
   if (query === undefined || query.trim() === '') {
-    throw new UsageError(src === 'semantic-scholar' ? 'semantic-scholar needs a paper id, e.g. arXiv:1706.03762 or DOI:10.18653/v1/N19-1423' : `${src} needs a search query in quotes, e.g. "mixture of experts"`);
+    throw new UsageError(
+      src === 'semantic-scholar'
+        ? 'semantic-scholar needs a paper id, e.g. arXiv:1706.03762 or DOI:10.18653/v1/N19-1423'
+        : `${src} needs a search query in quotes, e.g. "mixture of experts"`,
+    );
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; put a query of several words in quotes`);
   if (src === 'semantic-scholar' && !semanticScholarId(query)) {
-    throw new UsageError(`semantic-scholar: "${query}" is not a paper id; expected a 40-character Semantic Scholar id, DOI:10.…, arXiv:2402.12345 or CorpusId:123`);
+    throw new UsageError(
+      `semantic-scholar: "${query}" is not a paper id; expected a 40-character Semantic Scholar id, DOI:10.…, arXiv:2402.12345 or CorpusId:123`,
+    );
   }
   if (v.citations && src !== 'semantic-scholar') throw new UsageError(`--citations works with semantic-scholar only, not ${src}`);
-  if (v.references && src === 'arxiv') throw new UsageError('--references works with semantic-scholar and openalex; the arXiv API gives no reference lists');
+  if (v.references && src === 'arxiv')
+    throw new UsageError('--references works with semantic-scholar and openalex; the arXiv API gives no reference lists');
   if (v.depth !== undefined && src !== 'semantic-scholar') throw new UsageError(`--depth works with semantic-scholar only, not ${src}`);
-  if (v.depth !== undefined && !v.references && !v.citations) throw new UsageError('--depth needs --references or --citations (it says how many hops of them to follow)');
+  if (v.depth !== undefined && !v.references && !v.citations)
+    throw new UsageError('--depth needs --references or --citations (it says how many hops of them to follow)');
   const options: FetchCliOptions = {
     source: src,
     query: src === 'openalex' && openAlexWorkId(query) ? openAlexWorkId(query)! : query.trim(),
@@ -101,11 +121,13 @@ export function parseFetchCli(argv: string[]): FetchCliOptions {
     } catch {
       throw new UsageError(`--base-url "${v['base-url']}" is not a URL; expected e.g. http://127.0.0.1:8080/api`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url "${v['base-url']}" must start with http:// or https://`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UsageError(`--base-url "${v['base-url']}" must start with http:// or https://`);
     options.baseUrl = v['base-url'];
   }
   if (v['page-size'] !== undefined) options.pageSize = wholeNumber('--page-size', v['page-size'], 1, 100);
   if (v['interval-ms'] !== undefined) options.intervalMs = wholeNumber('--interval-ms', v['interval-ms'], 0, 600_000);
-  if (!options.ingest && options.dryRun) throw new UsageError('--no-ingest skips the ingest and --dry-run changes how it runs; use one or the other');
+  if (!options.ingest && options.dryRun)
+    throw new UsageError('--no-ingest skips the ingest and --dry-run changes how it runs; use one or the other');
   return options;
 }

@@ -80,7 +80,13 @@ export async function fetchArxiv(ctx: SourceContext, query: string): Promise<Fet
   const pageSize = ctx.pageSize ?? ARXIV_PAGE_SIZE;
   while (start < Math.min(total, ctx.max)) {
     const size = Math.min(pageSize, ctx.max - start);
-    const url = apiUrl(ctx.baseUrl, '/query', { search_query: searchQuery, start, max_results: size, sortBy: 'relevance', sortOrder: 'descending' });
+    const url = apiUrl(ctx.baseUrl, '/query', {
+      search_query: searchQuery,
+      start,
+      max_results: size,
+      sortBy: 'relevance',
+      sortOrder: 'descending',
+    });
     let page: AtomPage;
     try {
       page = ctx.counter.page(await ctx.http.get(url, parseAtomPage, describeArxivError, (p) => p.entries.length > 0 || p.total <= start));
@@ -96,7 +102,10 @@ export async function fetchArxiv(ctx: SourceContext, query: string): Promise<Fet
     }
     ctx.counter.records(papers.size);
     if (page.entries.length === 0) {
-      if (start < Math.min(total, ctx.max)) ctx.warn(`arxiv: the API returned an empty page at start=${start} of ${total} results; stopping here (run again later to get the rest)`);
+      if (start < Math.min(total, ctx.max))
+        ctx.warn(
+          `arxiv: the API returned an empty page at start=${start} of ${total} results; stopping here (run again later to get the rest)`,
+        );
       break;
     }
     start += page.entries.length;

@@ -152,7 +152,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await runIngest(options, result.path, bar);
   } catch (err) {
-    process.stderr.write(`fetch: the papers were fetched (${result.path}) but the ingest failed: ${(err as Error).message}; run npm run ingest -- ${result.path} once the database is reachable\n`);
+    process.stderr.write(
+      `fetch: the papers were fetched (${result.path}) but the ingest failed: ${(err as Error).message}; run npm run ingest -- ${result.path} once the database is reachable\n`,
+    );
     return EXIT.failure;
   }
 }

@@ -86,7 +86,12 @@ export class HttpClient {
    * GETs a URL and parses its body. A 2xx body that parses is cached; one that does not parse is
    * an error and is not cached, so the next run asks again.
    */
-  async get<T>(url: string, parse: BodyParser<T>, describe?: ErrorDescriber, cacheable: (value: T) => boolean = () => true): Promise<HttpResult<T>> {
+  async get<T>(
+    url: string,
+    parse: BodyParser<T>,
+    describe?: ErrorDescriber,
+    cacheable: (value: T) => boolean = () => true,
+  ): Promise<HttpResult<T>> {
     const key = this.cacheKey(url);
     if (!this.options.refresh) {
       const cached = await this.cache.get(key);
@@ -156,7 +161,11 @@ export class HttpClient {
           );
         }
         lastProblem = `answered 429 Too Many Requests`;
-        if (attempt < maxTries) await this.backoff(asked ?? Math.max(RETRY_AFTER_DEFAULT_MS, base * 2 ** (attempt - 1)), `${lastProblem}${asked !== undefined ? ' (Retry-After)' : ''}`);
+        if (attempt < maxTries)
+          await this.backoff(
+            asked ?? Math.max(RETRY_AFTER_DEFAULT_MS, base * 2 ** (attempt - 1)),
+            `${lastProblem}${asked !== undefined ? ' (Retry-After)' : ''}`,
+          );
         continue;
       }
       if (response.status >= 500) {
@@ -167,7 +176,11 @@ export class HttpClient {
       const detail = describe?.(response.status, body) ?? `${response.status} ${response.statusText}`.trim();
       throw new FetchError(`${url} answered ${detail}`, url, response.status);
     }
-    throw new FetchError(`${url} ${lastProblem} on all ${maxTries} tries; giving up (pages fetched so far are cached, run the same command again later)`, url, lastStatus);
+    throw new FetchError(
+      `${url} ${lastProblem} on all ${maxTries} tries; giving up (pages fetched so far are cached, run the same command again later)`,
+      url,
+      lastStatus,
+    );
   }
 
   private async backoff(ms: number, reason: string): Promise<void> {

@@ -39,7 +39,9 @@ export function lineObject(paper: FetchedPaper, shape: LineShape): Record<string
     authors: paper.authors?.map((name) => ({ name })),
     url: paper.url,
     // A paper with an enormous reference list keeps its first references rather than being rejected whole.
-    references: paper.references?.slice(0, MAX_REFERENCES).map((r) => ({ paperId: r.sourceId, title: r.title, externalIds: externalIds(r) })),
+    references: paper.references
+      ?.slice(0, MAX_REFERENCES)
+      .map((r) => ({ paperId: r.sourceId, title: r.title, externalIds: externalIds(r) })),
   };
 }
 

@@ -70,10 +70,14 @@ export function workPaper(work: Record<string, unknown>): Work {
     ...(doi ? { doi } : {}),
     ...(parseYear(work.publication_year) ? { year: parseYear(work.publication_year) } : {}),
     ...(authors ? { authors } : {}),
-    ...(optionalText(primary.landing_page_url) ?? optionalText(work.id) ? { url: optionalText(primary.landing_page_url) ?? optionalText(work.id) } : {}),
+    ...((optionalText(primary.landing_page_url) ?? optionalText(work.id))
+      ? { url: optionalText(primary.landing_page_url) ?? optionalText(work.id) }
+      : {}),
     ...(code.length ? { code } : {}),
   };
-  const cites = (Array.isArray(work.referenced_works) ? work.referenced_works : []).map((w) => openAlexWorkId(String(w))).filter((w): w is string => !!w);
+  const cites = (Array.isArray(work.referenced_works) ? work.referenced_works : [])
+    .map((w) => openAlexWorkId(String(w)))
+    .filter((w): w is string => !!w);
   return { paper, cites };
 }
 
@@ -140,7 +144,12 @@ async function worksList(ctx: SourceContext, got: Works, params: Record<string, 
 }
 
 function refOf(p: FetchedPaper): NonNullable<FetchedPaper['references']>[number] {
-  return { ...(p.sourceId ? { sourceId: p.sourceId } : {}), title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}), ...(p.doi ? { doi: p.doi } : {}) };
+  return {
+    ...(p.sourceId ? { sourceId: p.sourceId } : {}),
+    title: p.title,
+    ...(p.arxivId ? { arxivId: p.arxivId } : {}),
+    ...(p.doi ? { doi: p.doi } : {}),
+  };
 }
 
 async function run(ctx: SourceContext, query: OpenAlexQuery, got: Works): Promise<void> {
@@ -152,7 +161,8 @@ async function run(ctx: SourceContext, query: OpenAlexQuery, got: Works): Promis
     try {
       seeds = [workPaper(ctx.counter.page(await ctx.http.get(url, parseWork, describeOpenAlexError)))];
     } catch (err) {
-      if (err instanceof FetchError && err.status === 404) throw new EmptyResultError(`openalex: no work has the id ${workId} (${err.message})`);
+      if (err instanceof FetchError && err.status === 404)
+        throw new EmptyResultError(`openalex: no work has the id ${workId} (${err.message})`);
       throw err;
     }
     if (!got.add(seeds[0]!)) throw new EmptyResultError(`openalex: the work ${workId} has no title; nothing to ingest`);

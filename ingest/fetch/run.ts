@@ -74,7 +74,10 @@ export function fetchDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The query's canonical form: what the hash in the JSONL name is computed from. */
 function canonicalQuery(options: FetchOptions): string {
-  const query = options.source === 'semantic-scholar' ? (semanticScholarId(options.query) ?? options.query.trim()) : options.query.trim().replace(/\s+/g, ' ');
+  const query =
+    options.source === 'semantic-scholar'
+      ? (semanticScholarId(options.query) ?? options.query.trim())
+      : options.query.trim().replace(/\s+/g, ' ');
   return JSON.stringify([options.source, query, options.max ?? DEFAULT_MAX, !!options.references, !!options.citations, options.depth ?? 1]);
 }
 
@@ -125,7 +128,11 @@ async function collect(options: FetchOptions, ctx: SourceContext): Promise<Fetch
       return fetchSemanticScholar(ctx, { id, references: !!options.references, citations: !!options.citations, depth: options.depth ?? 1 });
     }
     case 'openalex':
-      return fetchOpenAlex(ctx, { query: options.query, references: !!options.references, ...(env.OPENALEX_MAILTO ? { mailto: env.OPENALEX_MAILTO } : {}) });
+      return fetchOpenAlex(ctx, {
+        query: options.query,
+        references: !!options.references,
+        ...(env.OPENALEX_MAILTO ? { mailto: env.OPENALEX_MAILTO } : {}),
+      });
   }
 }
 

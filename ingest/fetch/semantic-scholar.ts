@@ -53,7 +53,12 @@ function toPaper(value: Record<string, unknown>): FetchedPaper {
 }
 
 function asRef(p: FetchedPaper): Ref {
-  return { ...(p.sourceId ? { sourceId: p.sourceId } : {}), ...(p.title ? { title: p.title } : {}), ...(p.arxivId ? { arxivId: p.arxivId } : {}), ...(p.doi ? { doi: p.doi } : {}) };
+  return {
+    ...(p.sourceId ? { sourceId: p.sourceId } : {}),
+    ...(p.title ? { title: p.title } : {}),
+    ...(p.arxivId ? { arxivId: p.arxivId } : {}),
+    ...(p.doi ? { doi: p.doi } : {}),
+  };
 }
 
 function parsePaper(body: string): Record<string, unknown> {
@@ -98,7 +103,8 @@ class Collected {
     const paper = this.papers.get(from);
     if (!paper) return;
     const refs = paper.references ?? [];
-    const same = (r: Ref) => (ref.sourceId !== undefined && r.sourceId === ref.sourceId) || (ref.sourceId === undefined && r.title === ref.title);
+    const same = (r: Ref) =>
+      (ref.sourceId !== undefined && r.sourceId === ref.sourceId) || (ref.sourceId === undefined && r.title === ref.title);
     if (!refs.some(same)) paper.references = [...refs, ref];
   }
 }
@@ -107,7 +113,11 @@ async function links(ctx: SourceContext, got: Collected, pid: string, kind: 'ref
   const added: string[] = [];
   let offset: number | undefined = 0;
   while (offset !== undefined && got.papers.size < ctx.max) {
-    const url = apiUrl(ctx.baseUrl, `/paper/${encodeURIComponent(pid)}/${kind}`, { fields: PAPER_FIELDS, offset, limit: ctx.pageSize ?? S2_PAGE_SIZE });
+    const url = apiUrl(ctx.baseUrl, `/paper/${encodeURIComponent(pid)}/${kind}`, {
+      fields: PAPER_FIELDS,
+      offset,
+      limit: ctx.pageSize ?? S2_PAGE_SIZE,
+    });
     const page: LinkPage = ctx.counter.page(await ctx.http.get(url, parseLinkPage, describeS2Error));
     for (const item of page.data) {
       const linked = item[kind === 'references' ? 'citedPaper' : 'citingPaper'];
@@ -131,7 +141,8 @@ export async function fetchSemanticScholar(ctx: SourceContext, query: SemanticSc
   try {
     seed = toPaper(ctx.counter.page(await ctx.http.get(url, parsePaper, describeS2Error)));
   } catch (err) {
-    if (err instanceof FetchError && err.status === 404) throw new EmptyResultError(`semantic-scholar: no paper has the id ${query.id} (${err.message})`);
+    if (err instanceof FetchError && err.status === 404)
+      throw new EmptyResultError(`semantic-scholar: no paper has the id ${query.id} (${err.message})`);
     if (err instanceof FetchError) throw new FetchError(`semantic-scholar: ${err.message}`, err.url, err.status);
     throw err;
   }

@@ -35,7 +35,8 @@ export function methodNodes(entries: MethodEntry[], taxonomy: Taxonomy): MethodN
       }),
     );
     // The dump names the paper by title or, failing that, by URL; only a title can be matched.
-    if (m.paper && !/^https?:\/\//i.test(m.paper)) introduced.push({ methodId: entry.id, methodName: entry.name, title: m.paper, titleKey: titleKey(m.paper) });
+    if (m.paper && !/^https?:\/\//i.test(m.paper))
+      introduced.push({ methodId: entry.id, methodName: entry.name, title: m.paper, titleKey: titleKey(m.paper) });
   }
   return { nodes, introduced };
 }

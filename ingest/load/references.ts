@@ -46,10 +46,20 @@ function compact(props: Record<string, string | number | undefined>): Record<str
 /** The stored form of an extractor's unresolved reference (`paperOf` maps the run's paper ids to stored ones); undefined when it cannot be matched. */
 export function pendingRow(ref: UnresolvedReference, paperOf: (id: string) => string): PendingRow | undefined {
   const from = paperOf(ref.paperId);
-  const common = { from, source: ref.source, buildsOnKind: ref.buildsOnKind, evidence: ref.evidence, confidence: ref.confidence, extractor: ref.extractor };
+  const common = {
+    from,
+    source: ref.source,
+    buildsOnKind: ref.buildsOnKind,
+    evidence: ref.evidence,
+    confidence: ref.confidence,
+    extractor: ref.extractor,
+  };
   if (ref.target.kind === 'name') {
     if (!KEY.test(ref.target.key)) return undefined;
-    return { id: rowId([from, 'name', ref.target.key, ref.source]), props: compact({ ...common, kind: 'name', targetKey: ref.target.key, targetName: ref.target.name }) };
+    return {
+      id: rowId([from, 'name', ref.target.key, ref.source]),
+      props: compact({ ...common, kind: 'name', targetKey: ref.target.key, targetName: ref.target.name }),
+    };
   }
   const { arxivId, doi, titleKey } = ref.target;
   if (!arxivId && !doi && !titleKey) return undefined;
@@ -149,7 +159,11 @@ export class ReferenceResolver {
           const out: { type: RelationshipType; created: number; written: number }[] = [];
           for (const { type, statement } of RESOLVE) {
             const result = await tx.run(statement, { ids: batch });
-            out.push({ type, created: result.summary.counters.updates().relationshipsCreated, written: Number(result.records[0]?.get('written') ?? 0) });
+            out.push({
+              type,
+              created: result.summary.counters.updates().relationshipsCreated,
+              written: Number(result.records[0]?.get('written') ?? 0),
+            });
           }
           return out;
         });

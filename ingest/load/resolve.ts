@@ -56,7 +56,8 @@ export class PaperResolver {
     const found = stored && unknown.length ? await stored(unknown) : new Map<string, string>();
     for (const row of rows) {
       const original = row.id;
-      const id = this.remapped.get(original) ?? (this.seen.has(original) ? original : (this.fromKeys(row)?.id ?? found.get(original) ?? original));
+      const id =
+        this.remapped.get(original) ?? (this.seen.has(original) ? original : (this.fromKeys(row)?.id ?? found.get(original) ?? original));
       if (id !== original) this.remapped.set(original, id);
       row.id = id;
       this.seen.add(original);

@@ -57,10 +57,19 @@ async function write(db: Database, statement: string, params: Record<string, unk
  * for a run recorded after the fact (the bulk loader records it once the import is done).
  */
 export async function startRun(db: Database, run: string, files: string[], startedAt: Date = new Date()): Promise<void> {
-  await write(db, START_RUN, { run, files: files.map((f) => basename(f)), extractorVersion: extractorVersion(), startedAt: startedAt.toISOString() });
+  await write(db, START_RUN, {
+    run,
+    files: files.map((f) => basename(f)),
+    extractorVersion: extractorVersion(),
+    startedAt: startedAt.toISOString(),
+  });
 }
 
-export async function finishRun(db: Database, run: string, props: Omit<IngestRunRecord, 'id' | 'files' | 'extractorVersion' | 'startedAt' | 'status' | 'finishedAt'>): Promise<void> {
+export async function finishRun(
+  db: Database,
+  run: string,
+  props: Omit<IngestRunRecord, 'id' | 'files' | 'extractorVersion' | 'startedAt' | 'status' | 'finishedAt'>,
+): Promise<void> {
   await write(db, FINISH_RUN, { run, props: { ...props, status: 'finished', finishedAt: new Date().toISOString() } });
 }
 

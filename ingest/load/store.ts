@@ -65,7 +65,14 @@ export class Neo4jStore implements GraphStore {
           counts.nodes[label].present += written - created;
         }
         for (const group of edges.values()) {
-          const { created, written } = await runRows(tx, mergeRelationships(group.type, group.source, group.target), group.rows, chunkSize, 'relationships', this.run);
+          const { created, written } = await runRows(
+            tx,
+            mergeRelationships(group.type, group.source, group.target),
+            group.rows,
+            chunkSize,
+            'relationships',
+            this.run,
+          );
           const tally = counts.relationships[group.type];
           tally.created += created;
           tally.present += written - created;
@@ -178,4 +185,3 @@ export async function runRows(
   }
   return { created, written };
 }
-

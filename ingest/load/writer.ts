@@ -75,7 +75,9 @@ export class GraphWriter {
     const session = this.db.session('READ');
     try {
       for (let i = 0; i < rows.length; i += this.batchSize) {
-        const params = rows.slice(i, i + this.batchSize).map((r) => ({ id: r.id, arxivId: r.arxivId ?? null, doi: r.doi ?? null, titleKey: r.titleKey ?? null }));
+        const params = rows
+          .slice(i, i + this.batchSize)
+          .map((r) => ({ id: r.id, arxivId: r.arxivId ?? null, doi: r.doi ?? null, titleKey: r.titleKey ?? null }));
         const result = await session.executeRead((tx) => tx.run(RESOLVE_PAPERS, { rows: params }));
         for (const record of result.records) {
           const existing = record.get('existing') as string | null;
@@ -133,7 +135,10 @@ export class GraphWriter {
       const target = this.labelOf(row.target);
       if (!source || !target) {
         this.counts.relationships[edge.type].skipped += 1;
-        this.warn(`endpoint:${edge.type}`, `ingest/load: dropped ${edge.type} edge ${edge.id}: no node with id ${source ? row.target : row.source}`);
+        this.warn(
+          `endpoint:${edge.type}`,
+          `ingest/load: dropped ${edge.type} edge ${edge.id}: no node with id ${source ? row.target : row.source}`,
+        );
         continue;
       }
       const key = `${edge.type}|${source}|${target}`;
@@ -218,4 +223,3 @@ function pushRow(groups: NodeGroups, label: NodeLabel, row: NodeRow): void {
   if (existing) mergeRows(existing, row);
   else group.set(row.id, row);
 }
-

@@ -95,10 +95,21 @@ function* feedChecks(path: string, text: string, layout: AtomLayout): Generator<
 }
 
 /** One entry block: a record, or an issue naming the entry and the line of what is wrong. */
-function entryItem(path: string, text: string, block: AtomEntryBlock, index: number, validator: RecordValidator, next?: AtomEntryBlock): SourceItem {
+function entryItem(
+  path: string,
+  text: string,
+  block: AtomEntryBlock,
+  index: number,
+  validator: RecordValidator,
+  next?: AtomEntryBlock,
+): SourceItem {
   const position = `entry ${index + 1} (line ${block.line})`;
   if (block.ending === 'eof') {
-    return issue(path, `line ${lastLine(text)}`, `the file ends inside entry ${index + 1} (which starts at line ${block.line}): truncated feed? the entries before it were read`);
+    return issue(
+      path,
+      `line ${lastLine(text)}`,
+      `the file ends inside entry ${index + 1} (which starts at line ${block.line}): truncated feed? the entries before it were read`,
+    );
   }
   if (block.ending === 'next-entry') {
     return issue(path, position, `entry ${index + 1} has no </entry> before the next <entry> (line ${next?.line ?? '?'}); close it`);
@@ -141,7 +152,9 @@ export async function* readArxivAtom(path: string): AsyncGenerator<SourceItem> {
     cursor
       .takeBefore(before)
       .slice(0, 1)
-      .map((bad) => issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any <entry> (an entry may be hidden here)`));
+      .map((bad) =>
+        issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any <entry> (an entry may be hidden here)`),
+      );
   for (const [i, block] of entries.entries()) {
     const position = `entry ${i + 1} (line ${block.line})`;
     yield* outside(block.start);

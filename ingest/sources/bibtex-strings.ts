@@ -27,7 +27,9 @@ export const MACRO_LIMITS = {
 } as const;
 
 /** Month macros every BibTeX style defines, as @retorquere/bibtex-parser resolves them. */
-const MONTHS = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1).padStart(2, '0')]));
+const MONTHS = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1).padStart(2, '0')]),
+);
 
 type Macro = { ok: true; value: string; depth: number; line: number } | { ok: false; line: number; cause: string };
 
@@ -61,7 +63,13 @@ export class MacroTable {
         continue;
       }
       const used = this.macros.get(part.name);
-      if (used && !used.ok) return this.refuse(name, line, `uses @string macro "${part.name}" (line ${used.line}), which was refused: ${used.cause}`, used.cause);
+      if (used && !used.ok)
+        return this.refuse(
+          name,
+          line,
+          `uses @string macro "${part.name}" (line ${used.line}), which was refused: ${used.cause}`,
+          used.cause,
+        );
       if (!used) {
         // Undefined: a month, or kept as the parser keeps an unresolved name.
         const text = MONTHS.get(part.name) ?? `{{${part.name}}}`;
@@ -81,7 +89,11 @@ export class MacroTable {
       return this.refuse(name, line, `expands to more than ${MACRO_LIMITS.chars} characters (nested @string macros?); shorten it`);
     }
     if (this.total + length > MACRO_LIMITS.totalChars) {
-      return this.refuse(name, line, `the file's @string macros expand to more than ${MACRO_LIMITS.totalChars} characters together; split the file`);
+      return this.refuse(
+        name,
+        line,
+        `the file's @string macros expand to more than ${MACRO_LIMITS.totalChars} characters together; split the file`,
+      );
     }
     this.total += length;
     this.macros.set(name, { ok: true, value: pieces.join(''), depth, line });
@@ -112,7 +124,10 @@ export class MacroTable {
         }
         const used = this.macros.get(part.name);
         if (used && !used.ok) {
-          return { ok: false, reason: `field "${field.name}" uses @string macro "${part.name}" (line ${used.line}), which was refused: ${used.cause}` };
+          return {
+            ok: false,
+            reason: `field "${field.name}" uses @string macro "${part.name}" (line ${used.line}), which was refused: ${used.cause}`,
+          };
         }
         length += used ? used.value.length : part.name.length + 4;
         fromMacros += used ? used.value.length : 0;
@@ -123,7 +138,10 @@ export class MacroTable {
       entryLength += length;
     }
     if (entryLength > MACRO_LIMITS.entryChars) {
-      return { ok: false, reason: `its fields expand to ${entryLength} characters together (at most ${MACRO_LIMITS.entryChars}); shorten them` };
+      return {
+        ok: false,
+        reason: `its fields expand to ${entryLength} characters together (at most ${MACRO_LIMITS.entryChars}); shorten them`,
+      };
     }
     if (this.used + fromMacros > this.usedBudget) {
       return {

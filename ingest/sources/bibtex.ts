@@ -6,7 +6,18 @@ import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { PaperRecord } from '../types.js';
 import { bibBlocks, bibFields, type BibBlock, type BibField } from './bibtex-scan.js';
 import { MacroTable } from './bibtex-strings.js';
-import { cleanText, compact, findCodeUrls, isCodeUrl, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
+import {
+  cleanText,
+  compact,
+  findCodeUrls,
+  isCodeUrl,
+  issue,
+  normalizeArxivId,
+  normalizeDoi,
+  optionalText,
+  parseYear,
+  RecordValidator,
+} from './normalize.js';
 import { LineCounter, readText, SourceFileError } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { InvalidCursor, invalidBytesReason } from './utf8.js';
@@ -46,7 +57,10 @@ function arxivIdOf(entry: Entry): string | undefined {
 export function bibtexRecord(entry: Entry, source: string): PaperRecord {
   const url = field(entry, 'url');
   const authors = (entry.fields.author ?? []).map(creatorName).filter((a) => a !== '');
-  const code = [...(url && isCodeUrl(url) ? [url] : []), ...findCodeUrls(`${field(entry, 'note') ?? ''} ${field(entry, 'howpublished') ?? ''}`)];
+  const code = [
+    ...(url && isCodeUrl(url) ? [url] : []),
+    ...findCodeUrls(`${field(entry, 'note') ?? ''} ${field(entry, 'howpublished') ?? ''}`),
+  ];
   return compact({
     title: cleanText(field(entry, 'title')),
     abstract: cleanText(field(entry, 'abstract')),
@@ -131,7 +145,10 @@ class BibtexReader {
     const parsed = block.terminated ? bibFields(block.body, false) : undefined;
     const position = `line ${block.line}`;
     if (!parsed || parsed.fields.length === 0) {
-      yield this.issue(position, `broken BibTeX: an @string that does not read as name = value${block.terminated ? '' : ' (unterminated)'}`);
+      yield this.issue(
+        position,
+        `broken BibTeX: an @string that does not read as name = value${block.terminated ? '' : ' (unterminated)'}`,
+      );
       return;
     }
     for (const f of parsed.fields) {
@@ -234,10 +251,13 @@ export async function* readBibtex(path: string): AsyncGenerator<SourceItem> {
   const lines = new LineCounter(text);
   // Invalid bytes between blocks may have broken an "@type{" and hidden an entry: say where.
   const outside = (before: number): SourceItem[] =>
-    cursor.takeBefore(before).slice(0, 1).map((bad) => {
-      reader.issues += 1;
-      return issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any entry (an entry may be hidden here)`);
-    });
+    cursor
+      .takeBefore(before)
+      .slice(0, 1)
+      .map((bad) => {
+        reader.issues += 1;
+        return issue(path, `line ${lines.lineAt(bad.char)}`, `${invalidBytesReason(bad)}; outside any entry (an entry may be hidden here)`);
+      });
   for (const block of bibBlocks(text)) {
     yield* outside(block.start);
     const bad = cursor.firstIn(block.start, block.end);

@@ -22,7 +22,10 @@ async function head(path: string): Promise<string> {
   } finally {
     bytes.destroy();
   }
-  return Buffer.concat(chunks).subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  return Buffer.concat(chunks)
+    .subarray(0, SNIFF_BYTES)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 function byName(path: string): FormatName | undefined {
@@ -79,7 +82,8 @@ export async function detectFormat(path: string): Promise<FormatName> {
     if (named && err instanceof SourceFileError && err.message.startsWith('broken gzip')) return named;
     throw err;
   }
-  if (text.includes('\u0000') && !named) throw new SourceFileError('binary content; expected a text file of paper records (or pass --format)');
+  if (text.includes('\u0000') && !named)
+    throw new SourceFileError('binary content; expected a text file of paper records (or pass --format)');
   if (text.trim() === '' && !named) throw new SourceFileError('empty file; expected paper records');
   return byContent(text) ?? named ?? 'listing';
 }

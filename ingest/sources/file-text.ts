@@ -125,7 +125,9 @@ export async function* textChunks(path: string, options: TextChunkOptions = {}):
     const code = (err as NodeJS.ErrnoException).code;
     const at = decoder.byteOffset;
     if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
-      throw new SourceFileError(`broken gzip data after ${at} decompressed bytes (${(err as Error).message}); re-download or re-compress the file`);
+      throw new SourceFileError(
+        `broken gzip data after ${at} decompressed bytes (${(err as Error).message}); re-download or re-compress the file`,
+      );
     }
     throw new SourceFileError(ioErrorReason(err, `after reading ${at} bytes`));
   } finally {

@@ -47,16 +47,24 @@ export async function* readFile(path: string, options: { format?: FormatName } =
   }
   let last = 'the start of the file';
   const sidecar = readSidecar(path);
-  for (const issue of sidecar?.issues ?? []) yield { kind: 'issue', issue: { ...issue, reason: `ingest/sources/sidecar: ${issue.reason}` } };
+  for (const issue of sidecar?.issues ?? [])
+    yield { kind: 'issue', issue: { ...issue, reason: `ingest/sources/sidecar: ${issue.reason}` } };
   try {
     for await (const item of READERS[format](path)) {
       if (item.kind === 'issue') last = item.issue.position;
       else if (item.kind === 'record') last = item.record.source;
-      yield withModule(format, sidecar && item.kind === 'record' ? { kind: 'record', record: withSidecarFacts(item.record, sidecar) } : item);
+      yield withModule(
+        format,
+        sidecar && item.kind === 'record' ? { kind: 'record', record: withSidecarFacts(item.record, sidecar) } : item,
+      );
     }
   } catch (err) {
     // A reader bug must not take the whole ingest down: report it like any other bad input.
-    const reason = err instanceof SourceFileError ? err.message : `unexpected error after ${last}: ${(err as Error)?.message ?? String(err)}`;
-    yield withModule(format, { kind: 'issue', issue: { file: path, position: err instanceof SourceFileError ? err.position : 'file', reason } });
+    const reason =
+      err instanceof SourceFileError ? err.message : `unexpected error after ${last}: ${(err as Error)?.message ?? String(err)}`;
+    yield withModule(format, {
+      kind: 'issue',
+      issue: { file: path, position: err instanceof SourceFileError ? err.position : 'file', reason },
+    });
   }
 }

@@ -66,7 +66,7 @@ class JsonDriver {
    * character at a time: every element completed before the error is kept, the broken one named.
    */
   feed(text: string): void {
-    for (let from = 0; from < text.length; ) {
+    for (let from = 0; from < text.length;) {
       // Pieces end after a "}" where possible: often the end of an element, a boundary to resume from.
       let to = Math.min(text.length, from + PIECE_CHARS);
       const brace = to < text.length ? text.lastIndexOf('}', to - 1) : -1;

@@ -46,7 +46,10 @@ export async function* readListing(path: string): AsyncGenerator<ReadItem> {
         continue;
       }
       if (pending && records > 0) {
-        yield issue(pending.line, `ingest/sources/listing: title "${clip(pending.text)}" has no abstract line after it; add the abstract or remove the title`);
+        yield issue(
+          pending.line,
+          `ingest/sources/listing: title "${clip(pending.text)}" has no abstract line after it; add the abstract or remove the title`,
+        );
       }
       pending = invalid ? { line, text, invalid } : { line, text };
     }
@@ -58,12 +61,19 @@ export async function* readListing(path: string): AsyncGenerator<ReadItem> {
     throw err;
   }
   if (pending && records > 0) {
-    yield issue(pending.line, `ingest/sources/listing: title "${clip(pending.text)}" at the end of the file has no abstract line; add the abstract`);
+    yield issue(
+      pending.line,
+      `ingest/sources/listing: title "${clip(pending.text)}" at the end of the file has no abstract line; add the abstract`,
+    );
   }
   if (records === 0) {
     yield {
       kind: 'issue',
-      issue: { file: path, position: 'file', reason: 'ingest/sources/listing: no papers found; expected title lines each followed by an abstract line' },
+      issue: {
+        file: path,
+        position: 'file',
+        reason: 'ingest/sources/listing: no papers found; expected title lines each followed by an abstract line',
+      },
     };
   }
 }

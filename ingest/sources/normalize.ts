@@ -93,8 +93,10 @@ export class RecordValidator {
 
   check(record: PaperRecord, position: string): string | undefined {
     if (!record.title) return 'missing title; every paper needs a title';
-    if (record.title.length > LIMITS.title) return `title is ${record.title.length} characters long (at most ${LIMITS.title}); is this really a title?`;
-    if (record.abstract.length > LIMITS.abstract) return `abstract is ${record.abstract.length} characters long (at most ${LIMITS.abstract})`;
+    if (record.title.length > LIMITS.title)
+      return `title is ${record.title.length} characters long (at most ${LIMITS.title}); is this really a title?`;
+    if (record.abstract.length > LIMITS.abstract)
+      return `abstract is ${record.abstract.length} characters long (at most ${LIMITS.abstract})`;
     for (const key of ['sourceId', 'arxivId', 'doi', 'url'] as const) {
       const value = record[key];
       if (value !== undefined && value.length > LIMITS.field) return `${key} is ${value.length} characters long (at most ${LIMITS.field})`;

@@ -61,8 +61,7 @@ async function* eachElement(
     for await (const { index, value, invalid } of jsonValues(path)) {
       const position = `record ${index + 1}`;
       if (invalid) yield issue(path, position, invalidBytesReason(invalid));
-      else
-        yield isObject(value) ? map(value, position) : issue(path, position, `expected ${what} object, got ${describe(value)}`);
+      else yield isObject(value) ? map(value, position) : issue(path, position, `expected ${what} object, got ${describe(value)}`);
     }
   } catch (err) {
     if (!(err instanceof SourceFileError)) throw err;
@@ -83,7 +82,8 @@ export function readPwcLinks(path: string): AsyncGenerator<SourceItem> {
   return eachElement(path, 'a link', (value, position) => {
     const repoUrl = cleanText(value.repo_url);
     if (!repoUrl) return issue(path, position, 'missing repo_url');
-    if (repoUrl.length > LIMITS.field) return issue(path, position, `repo_url is ${repoUrl.length} characters long (at most ${LIMITS.field})`);
+    if (repoUrl.length > LIMITS.field)
+      return issue(path, position, `repo_url is ${repoUrl.length} characters long (at most ${LIMITS.field})`);
     if (!/^https?:\/\//i.test(repoUrl)) return issue(path, position, `repo_url "${repoUrl.slice(0, 80)}" is not an http(s) URL`);
     const link: CodeLink = compact({
       paperUrl: optionalText(value.paper_url),
@@ -93,7 +93,8 @@ export function readPwcLinks(path: string): AsyncGenerator<SourceItem> {
       official: value.is_official === true,
       source: `${path}:${position}`,
     });
-    if (!link.paperUrl && !link.arxivId && !link.title) return issue(path, position, 'names no paper (no paper_url, paper_arxiv_id or paper_title)');
+    if (!link.paperUrl && !link.arxivId && !link.title)
+      return issue(path, position, 'names no paper (no paper_url, paper_arxiv_id or paper_title)');
     return { kind: 'code-link', link };
   });
 }

@@ -2,7 +2,17 @@
 // lines): paperId, externalIds, title, abstract, year, authors and references -> PaperRecords.
 import type { PaperRecord } from '../types.js';
 import { describe, isObject, jsonValues } from './json-stream.js';
-import { authorNames, cleanText, compact, issue, normalizeArxivId, normalizeDoi, optionalText, parseYear, RecordValidator } from './normalize.js';
+import {
+  authorNames,
+  cleanText,
+  compact,
+  issue,
+  normalizeArxivId,
+  normalizeDoi,
+  optionalText,
+  parseYear,
+  RecordValidator,
+} from './normalize.js';
 import { SourceFileError } from './file-text.js';
 import type { SourceItem } from './types.js';
 import { invalidBytesReason, type InvalidBytes } from './utf8.js';
@@ -19,9 +29,9 @@ function externalIds(value: unknown): { arxivId?: string; doi?: string } {
 /** Maps one Graph API paper object to a record (title may be empty: the validator rejects it). */
 export function semanticScholarRecord(value: Record<string, unknown>, source: string): PaperRecord {
   const references = Array.isArray(value.references)
-    ? value.references.filter(isObject).map((ref) =>
-        compact({ sourceId: optionalText(ref.paperId), title: optionalText(ref.title), ...externalIds(ref.externalIds) }),
-      )
+    ? value.references
+        .filter(isObject)
+        .map((ref) => compact({ sourceId: optionalText(ref.paperId), title: optionalText(ref.title), ...externalIds(ref.externalIds) }))
     : undefined;
   return compact({
     title: cleanText(value.title),

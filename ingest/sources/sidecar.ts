@@ -49,7 +49,11 @@ export function readSidecar(path: string): Sidecar | undefined {
       try {
         raw = JSON.parse(text);
       } catch (err) {
-        issues.push({ file, position: `line ${i + 1}`, reason: `not a JSON object (${(err as Error).message}); one {"title", "arxivId", "year"} per line` });
+        issues.push({
+          file,
+          position: `line ${i + 1}`,
+          reason: `not a JSON object (${(err as Error).message}); one {"title", "arxivId", "year"} per line`,
+        });
         return;
       }
       const parsed = factSchema.safeParse(raw);

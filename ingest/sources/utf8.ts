@@ -128,7 +128,7 @@ export class Utf8StreamDecoder {
         length += piece.length;
       }
     };
-    for (let i = 0; i < body.length; ) {
+    for (let i = 0; i < body.length;) {
       const b = body[i]!;
       if (b < 0x80 && b !== 0) {
         i += 1;

@@ -130,7 +130,9 @@ export class Taxonomy {
       const parsed = fileSchema.safeParse(raw);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new Error(`ingest/taxonomy: ${file}: ${first?.path.join('.') ?? ''}${entryLabel(raw, first?.path)}: ${first?.message ?? 'invalid'}; fix the entry`);
+        throw new Error(
+          `ingest/taxonomy: ${file}: ${first?.path.join('.') ?? ''}${entryLabel(raw, first?.path)}: ${first?.message ?? 'invalid'}; fix the entry`,
+        );
       }
       for (const entry of parsed.data.entries) pending.push({ file, input: { ...entry, kind: parsed.data.kind } });
     }
@@ -140,7 +142,9 @@ export class Taxonomy {
     for (const { file, input } of pending) {
       for (const [target, fact] of Object.entries(input.buildsOn ?? {})) {
         if (!taxonomy.resolve(target)) {
-          throw new Error(`ingest/taxonomy: ${file}: entry "${input.name}" builds on "${target}", which is not in the taxonomy; add it or fix the name`);
+          throw new Error(
+            `ingest/taxonomy: ${file}: entry "${input.name}" builds on "${target}", which is not in the taxonomy; add it or fix the name`,
+          );
         }
         taxonomy.addFact(input.name, target, fact);
       }
@@ -257,7 +261,8 @@ function refuseSharedKeys(pending: { file: string; input: TaxonomyInput }[], key
   for (const [entry, { file, input }] of pending.entries()) {
     for (const alias of [input.name, ...(input.aliases ?? [])]) {
       const key = keyOf(alias);
-      if (key === '') throw new Error(`ingest/taxonomy: ${file}: entry "${input.name}" has the alias "${alias}" without letters or digits; remove it`);
+      if (key === '')
+        throw new Error(`ingest/taxonomy: ${file}: entry "${input.name}" has the alias "${alias}" without letters or digits; remove it`);
       const prev = owner.get(key);
       if (!prev) {
         owner.set(key, { file, name: input.name, entry, alias });

@@ -129,13 +129,21 @@ function waitForReady(child: ChildProcess, timeoutMs: number, output: string[], 
     child.stderr?.on('data', onData);
     child.once('error', (err) => settle(() => reject(new BundledDbError(`methodgraph: could not start java: ${err.message}`))));
     child.once('exit', (code, signal) =>
-      settle(() => reject(new BundledDbError(`methodgraph: the bundled Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${lastWords()}`))),
+      settle(() =>
+        reject(
+          new BundledDbError(`methodgraph: the bundled Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${lastWords()}`),
+        ),
+      ),
     );
     const timer = setTimeout(
       () =>
         settle(() => {
           child.kill('SIGKILL');
-          reject(new BundledDbError(`methodgraph: the bundled Neo4j was not ready after ${timeoutMs / 1000} s. Its last output:\n${lastWords()}`));
+          reject(
+            new BundledDbError(
+              `methodgraph: the bundled Neo4j was not ready after ${timeoutMs / 1000} s. Its last output:\n${lastWords()}`,
+            ),
+          );
         }),
       timeoutMs,
     );
@@ -205,7 +213,16 @@ export async function startBundledDb(config: BundledDbConfig, options: StartOpti
   let stopping = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let delayMs = 1_000;
-  const record = () => writeLock({ pid: child.pid!, ownerPid: process.pid, host: config.host, port: config.port, uri, dataDir, startedAt: new Date().toISOString() });
+  const record = () =>
+    writeLock({
+      pid: child.pid!,
+      ownerPid: process.pid,
+      host: config.host,
+      port: config.port,
+      uri,
+      dataDir,
+      startedAt: new Date().toISOString(),
+    });
   record();
 
   const restartLater = () => {
@@ -237,7 +254,9 @@ export async function startBundledDb(config: BundledDbConfig, options: StartOpti
     current.once('exit', (code, signal) => {
       removeLock(dataDir, current.pid!);
       if (stopping || !options.restart) return;
-      log(`methodgraph: the bundled Neo4j (pid ${current.pid}) died (${signal ?? `exit code ${code}`}); restarting it in ${delayMs / 1000} s`);
+      log(
+        `methodgraph: the bundled Neo4j (pid ${current.pid}) died (${signal ?? `exit code ${code}`}); restarting it in ${delayMs / 1000} s`,
+      );
       restartLater();
     });
   };
@@ -284,7 +303,15 @@ export async function startDetached(config: BundledDbConfig, timeoutMs = (config
     const text = readFileSync(logPath, 'utf8');
     const m = READY.exec(text);
     if (m?.[1]) {
-      const lock: DbLock = { pid: child.pid!, ownerPid: null, host: config.host, port: config.port, uri: m[1], dataDir, startedAt: new Date().toISOString() };
+      const lock: DbLock = {
+        pid: child.pid!,
+        ownerPid: null,
+        host: config.host,
+        port: config.port,
+        uri: m[1],
+        dataDir,
+        startedAt: new Date().toISOString(),
+      };
       writeLock(lock);
       return lock;
     }

@@ -51,7 +51,9 @@ export interface AppOptions {
   writeAccess?: WriteAccess;
 }
 
-const NO_WRITE_ACCESS: WriteAccess = { disabled: 'curation is off in this server: it was started without a write token (npm start makes one)' };
+const NO_WRITE_ACCESS: WriteAccess = {
+  disabled: 'curation is off in this server: it was started without a write token (npm start makes one)',
+};
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_ROW_CAP = 5_000;
@@ -75,7 +77,10 @@ function clientErrorHandler(err: Error & { code?: string }, socket: Socket): voi
   const status = tooLarge ? 431 : 400;
   const body = JSON.stringify({
     error: tooLarge
-      ? { code: 'headers_too_large', message: 'the request line or headers are too large (at most 16 KB); send a shorter URL or fewer headers' }
+      ? {
+          code: 'headers_too_large',
+          message: 'the request line or headers are too large (at most 16 KB); send a shorter URL or fewer headers',
+        }
       : { code: 'bad_request', message: `the request could not be parsed as HTTP (${err.code ?? 'malformed'}); check the client` },
   });
   socket.end(
@@ -125,7 +130,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       waitMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     }),
     healthTimeoutMs: options.healthTimeoutMs ?? 5_000,
-    importance: createImportanceRefresher(recomputeImportance(options.db), (error) => app.log.error({ err: error }, 'methodgraph: importance after a curation failed')),
+    importance: createImportanceRefresher(recomputeImportance(options.db), (error) =>
+      app.log.error({ err: error }, 'methodgraph: importance after a curation failed'),
+    ),
   };
   // A computation still running when the server closes finishes before the driver goes.
   app.addHook('onClose', async () => ctx.importance.settled());
@@ -176,7 +183,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({
-      error: { code: 'not_found', message: `${request.method} ${path}: no such endpoint; the API lives under /api (see GET /api/queries, /api/health)` },
+      error: {
+        code: 'not_found',
+        message: `${request.method} ${path}: no such endpoint; the API lives under /api (see GET /api/queries, /api/health)`,
+      },
     });
   });
 

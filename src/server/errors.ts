@@ -72,7 +72,8 @@ function frameworkHint(status: number, code: unknown, message: string): [ErrorCo
   if (status === 403) return ['forbidden', 'access to this path is not allowed'];
   if (status === 405) return ['method_not_allowed', 'this method is not allowed here'];
   if (status === 431) return ['headers_too_large', 'the request line or headers are too large; send a shorter URL'];
-  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_')) return ['invalid_parameter', `the request body could not be read: ${message}`];
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_'))
+    return ['invalid_parameter', `the request body could not be read: ${message}`];
   return ['bad_request', `the request could not be handled: ${message}`];
 }
 
@@ -107,13 +108,25 @@ export function toErrorResponse(err: unknown, where: string): ErrorResponse {
     );
   }
   if (isTimeout(err)) {
-    return body(504, 'query_timeout', `${where}: the query ran longer than the allowed time and was stopped; narrow it down or add a LIMIT.`);
+    return body(
+      504,
+      'query_timeout',
+      `${where}: the query ran longer than the allowed time and was stopped; narrow it down or add a LIMIT.`,
+    );
   }
   if (isOutOfMemory(err)) {
-    return body(400, 'query_too_large', `${where}: the query needs more memory than a transaction may use and was stopped; return fewer or smaller rows (aggregate, or add a LIMIT).`);
+    return body(
+      400,
+      'query_too_large',
+      `${where}: the query needs more memory than a transaction may use and was stopped; return fewer or smaller rows (aggregate, or add a LIMIT).`,
+    );
   }
   if (isAccessModeError(err)) {
-    return body(403, 'write_refused', `${where}: writes are not allowed; the API only reads the graph (${firstLine((err as Error).message)})`);
+    return body(
+      403,
+      'write_refused',
+      `${where}: writes are not allowed; the API only reads the graph (${firstLine((err as Error).message)})`,
+    );
   }
   if (isClientError(err)) return body(400, 'cypher_error', `${where}: Neo4j rejected the query: ${firstLine(err.message)}`);
   const fastify = err as { statusCode?: unknown; code?: unknown; message?: unknown };

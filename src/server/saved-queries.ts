@@ -35,7 +35,12 @@ function parseDefault(type: ParamType, raw: string, where: string): ParamValue {
     case 'boolean':
       return raw === 'true' ? true : raw === 'false' ? false : fail();
     case 'string[]':
-      return raw === '' || raw === '-' ? [] : raw.split(',').map((s) => s.trim()).filter(Boolean);
+      return raw === '' || raw === '-'
+        ? []
+        : raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
   }
 }
 
@@ -69,7 +74,8 @@ export function parseSavedQuery(file: string, text: string): SavedQuery {
       current = 'description';
     } else if ((m = /^@param\s+(\w+)\s+(\S+)\s+("(?:[^"\\]|\\.)*"|\S+)(?:\s+(-?[\d.]+)\.\.(-?[\d.]+))?\s*(.*)$/.exec(body))) {
       const type = m[2] as ParamType;
-      if (!PARAM_TYPES.includes(type)) throw new SavedQueryError(`${where}: @param ${m[1]} has type "${m[2]}"; use one of ${PARAM_TYPES.join(', ')}`);
+      if (!PARAM_TYPES.includes(type))
+        throw new SavedQueryError(`${where}: @param ${m[1]} has type "${m[2]}"; use one of ${PARAM_TYPES.join(', ')}`);
       params.push({
         name: m[1]!,
         type,
@@ -79,7 +85,10 @@ export function parseSavedQuery(file: string, text: string): SavedQuery {
       });
       current = undefined;
     } else if ((m = /^@columns\s+(.*)$/.exec(body))) {
-      columns = m[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+      columns = m[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       current = undefined;
     } else if (body.startsWith('@')) {
       throw new SavedQueryError(`${where}: unknown header tag "${body.split(/\s/)[0]}"; use @param or @columns`);
@@ -141,7 +150,9 @@ export function bindParams(query: SavedQuery, given: Record<string, unknown>, wh
   const known = new Set(query.params.map((p) => p.name));
   for (const key of Object.keys(given)) {
     if (!known.has(key)) {
-      throw badRequest(`${where}: unknown parameter "${key}" for saved query "${query.name}"; it takes: ${[...known].join(', ') || 'no parameters'}`);
+      throw badRequest(
+        `${where}: unknown parameter "${key}" for saved query "${query.name}"; it takes: ${[...known].join(', ') || 'no parameters'}`,
+      );
     }
   }
   const out: Record<string, unknown> = {};
@@ -158,7 +169,11 @@ export function bindParams(query: SavedQuery, given: Record<string, unknown>, wh
       case 'float': {
         const n = strictNumber(raw, param.type);
         if (n === undefined) {
-          throw bad(param.type === 'int' ? 'must be a whole number such as 3 (a JSON number, or a string of digits)' : 'must be a number such as 0.5');
+          throw bad(
+            param.type === 'int'
+              ? 'must be a whole number such as 3 (a JSON number, or a string of digits)'
+              : 'must be a number such as 0.5',
+          );
         }
         if (param.min !== undefined && param.max !== undefined && (n < param.min || n > param.max)) {
           throw bad(`must be from ${param.min} to ${param.max}`);

@@ -96,7 +96,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     await app.listen({ host: config.host, port: config.port });
     if (!LOOPBACK.has(config.host)) {
-      log(`methodgraph: warning: HOST=${config.host} makes the API reachable from other machines; its reads have no authentication of its own.`);
+      log(
+        `methodgraph: warning: HOST=${config.host} makes the API reachable from other machines; its reads have no authentication of its own.`,
+      );
       if ('disabled' in writeAccess) log(`methodgraph: ${writeAccess.disabled}.`);
     }
     const address = app.server.address();

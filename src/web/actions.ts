@@ -40,7 +40,9 @@ async function guarded<T>(rt: GraphRuntime, what: string, task: () => Promise<T>
     const outage = isOutage(err);
     rt.dispatch(
       setError({
-        message: outage ? `Cannot ${what}: the API or the database is not answering (${describe(err)}).` : `Cannot ${what}: ${describe(err)}`,
+        message: outage
+          ? `Cannot ${what}: the API or the database is not answering (${describe(err)}).`
+          : `Cannot ${what}: ${describe(err)}`,
         retry,
       }),
     );
@@ -52,14 +54,23 @@ async function guarded<T>(rt: GraphRuntime, what: string, task: () => Promise<T>
 
 export async function loadInitial(rt: GraphRuntime): Promise<void> {
   const url = fromSearch(window.location.search);
-  const overview = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void loadInitial(rt));
+  const overview = await guarded(
+    rt,
+    'load the graph',
+    () => api.overview(OVERVIEW_LIMIT),
+    () => void loadInitial(rt),
+  );
   if (!overview) return;
   const graph = overview.graph;
   performance.mark('methodgraph:overview-loaded');
   rt.dispatch(setFilters(url.filters));
   rt.dispatch(replaceGraph(graph));
   rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0, overviewClusters: overview.clusters }));
-  rt.dispatch(setNotice(graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null));
+  rt.dispatch(
+    setNotice(
+      graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null,
+    ),
+  );
   if (url.compare) await openCompare(rt, url.compare[0], url.compare[1], url.byYear, { record: false });
   else if (url.view === 'lineage' && url.root) await openLineage(rt, url.root, url.byYear, { record: false });
   if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
@@ -95,7 +106,12 @@ function apply(rt: GraphRuntime, step: Step, record: boolean): void {
 
 /** Adds a community's most important ideas and the links among them to the view (one undoable step). */
 export async function openCommunity(rt: GraphRuntime, id: number): Promise<void> {
-  const result = await guarded(rt, `open group ${id}`, () => api.community(id), () => void openCommunity(rt, id));
+  const result = await guarded(
+    rt,
+    `open group ${id}`,
+    () => api.community(id),
+    () => void openCommunity(rt, id),
+  );
   if (!result) return;
   rt.commitStep(addGraph(result.graph));
   rt.dispatch((s) => ({ ...s, overviewClusters: s.overviewClusters.filter((c) => c.id !== id) }));
@@ -105,12 +121,18 @@ export async function openCommunity(rt: GraphRuntime, id: number): Promise<void>
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */
 export async function selectNode(rt: GraphRuntime, id: string, options: { focus?: boolean } = {}): Promise<void> {
   if (!rt.getState().view.nodes[id]) {
-    const details = await guarded(rt, `open ${id}`, () => api.node(id), () => void selectNode(rt, id, options));
+    const details = await guarded(
+      rt,
+      `open ${id}`,
+      () => api.node(id),
+      () => void selectNode(rt, id, options),
+    );
     if (!details) return;
     const drawn = details.graph.nodes.filter((n) => n.id !== id && rt.getState().view.nodes[n.id]);
     rt.commitStep(addGraph({ nodes: [details.node, ...drawn], edges: details.graph.edges }));
   }
-  if (rt.getState().view.hiddenNodes.includes(id)) rt.commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
+  if (rt.getState().view.hiddenNodes.includes(id))
+    rt.commitStep((s) => ({ ...s, view: { ...s.view, hiddenNodes: s.view.hiddenNodes.filter((h) => h !== id) } }));
   rt.dispatch(select({ kind: 'node', id }));
   if (options.focus) setTimeout(() => focusNode(rt, id), 50);
 }
@@ -127,7 +149,12 @@ export async function expandNode(rt: GraphRuntime, id: string, all = false, opti
   const cap = rt.getState().expandLimit;
   // The API's limit counts the centre and the neighbours already drawn, then `cap` new ones.
   const limit = Math.min(2000, cap + countDrawnNeighbours(rt, id) + 1 + (all ? current : 0));
-  const result = await guarded(rt, `expand ${id}`, () => api.neighbourhood(id, { depth: 1, limit }), () => void expandNode(rt, id, all, options));
+  const result = await guarded(
+    rt,
+    `expand ${id}`,
+    () => api.neighbourhood(id, { depth: 1, limit }),
+    () => void expandNode(rt, id, all, options),
+  );
   if (!result) return;
   apply(rt, addGraph(result.graph, { origin: id, more: result.truncated ? result.omitted : 0 }), options.record !== false);
 }
@@ -150,8 +177,18 @@ export function isolate(rt: GraphRuntime, id: string): void {
   rt.commitStep(isolateNode(id));
 }
 
-export async function openLineage(rt: GraphRuntime, id: string, byYear = false, options: { record?: boolean; all?: boolean } = {}): Promise<void> {
-  const lineage = await guarded(rt, `load the lineage of ${id}`, () => api.lineage(id, 'both'), () => void openLineage(rt, id, byYear, options));
+export async function openLineage(
+  rt: GraphRuntime,
+  id: string,
+  byYear = false,
+  options: { record?: boolean; all?: boolean } = {},
+): Promise<void> {
+  const lineage = await guarded(
+    rt,
+    `load the lineage of ${id}`,
+    () => api.lineage(id, 'both'),
+    () => void openLineage(rt, id, byYear, options),
+  );
   if (!lineage) return;
   const step = showLineage(withRoot(rt, lineage.graph, id), id, byYear, options.all === true);
   if (options.record === false) rt.dispatch(step);
@@ -160,8 +197,19 @@ export async function openLineage(rt: GraphRuntime, id: string, byYear = false, 
 }
 
 /** Draws the lineages of `a` and `b` merged, coloured shared / only A / only B: one undoable step. */
-export async function openCompare(rt: GraphRuntime, a: string, b: string, byYear = false, options: { record?: boolean } = {}): Promise<void> {
-  const diff = await guarded(rt, `compare ${nameOf(rt, a)} with ${nameOf(rt, b)}`, () => fetchDiff(a, b), () => void openCompare(rt, a, b, byYear, options));
+export async function openCompare(
+  rt: GraphRuntime,
+  a: string,
+  b: string,
+  byYear = false,
+  options: { record?: boolean } = {},
+): Promise<void> {
+  const diff = await guarded(
+    rt,
+    `compare ${nameOf(rt, a)} with ${nameOf(rt, b)}`,
+    () => fetchDiff(a, b),
+    () => void openCompare(rt, a, b, byYear, options),
+  );
   if (!diff) return;
   apply(rt, showCompare(diff, byYear), options.record !== false);
   rt.dispatch(select({ kind: 'node', id: a }));
@@ -174,7 +222,12 @@ function withRoot(rt: GraphRuntime, graph: WireGraph, id: string): WireGraph {
 }
 
 export async function backToGraph(rt: GraphRuntime): Promise<void> {
-  const overview = await guarded(rt, 'load the graph', () => api.overview(OVERVIEW_LIMIT), () => void backToGraph(rt));
+  const overview = await guarded(
+    rt,
+    'load the graph',
+    () => api.overview(OVERVIEW_LIMIT),
+    () => void backToGraph(rt),
+  );
   if (!overview) return;
   rt.commitStep(replaceGraph(overview.graph));
   rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
@@ -197,7 +250,12 @@ export async function choosePathTypes(rt: GraphRuntime, via: RelationshipType[])
 /** Fetches the shortest path along the chosen types; drawing it and marking it is one undoable step. */
 export async function findPath(rt: GraphRuntime, from: string, to: string, options: { record?: boolean } = {}): Promise<void> {
   const via = rt.getState().view.path.via;
-  const result = await guarded(rt, 'find a path', () => api.path(from, to, via), () => void findPath(rt, from, to, options));
+  const result = await guarded(
+    rt,
+    'find a path',
+    () => api.path(from, to, via),
+    () => void findPath(rt, from, to, options),
+  );
   if (!result) return;
   const along = via.length ? ` along ${via.join(', ')}` : '';
   const first = result.paths[0];
@@ -220,14 +278,24 @@ export interface QueryOutcome {
 }
 
 /** Runs a saved query or ad-hoc Cypher and draws the result; user errors come back inline. */
-export async function runQuery(rt: GraphRuntime, spec: QuerySpec, mode: ResultMode, options: { record?: boolean } = {}): Promise<QueryOutcome> {
+export async function runQuery(
+  rt: GraphRuntime,
+  spec: QuerySpec,
+  mode: ResultMode,
+  options: { record?: boolean } = {},
+): Promise<QueryOutcome> {
   rt.dispatch(beginLoading());
   let result: CypherResponse;
   try {
     result = spec.kind === 'saved' ? await api.runQuery(spec.name, spec.params) : await api.cypher(spec.query, spec.params);
   } catch (err) {
     if (isOutage(err)) {
-      rt.dispatch(setError({ message: `Cannot run the query: the API or the database is not answering (${describe(err)}).`, retry: () => void runQuery(rt, spec, mode, options) }));
+      rt.dispatch(
+        setError({
+          message: `Cannot run the query: the API or the database is not answering (${describe(err)}).`,
+          retry: () => void runQuery(rt, spec, mode, options),
+        }),
+      );
       return { ok: false };
     }
     return { ok: false, error: describe(err) };

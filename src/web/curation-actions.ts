@@ -8,7 +8,13 @@ import type { GraphRuntime } from './runtime/graph-runtime.js';
 import { setNotice } from './core/ui.js';
 import { select } from './core/selection/index.js';
 
-const VERB: Record<CurateBody['action'], string> = { accept: 'Accepted', reject: 'Rejected', kind: 'Changed the kind of', retarget: 'Retargeted', add: 'Added' };
+const VERB: Record<CurateBody['action'], string> = {
+  accept: 'Accepted',
+  reject: 'Rejected',
+  kind: 'Changed the kind of',
+  retarget: 'Retargeted',
+  add: 'Added',
+};
 
 /** Sends the curation; resolves to an error sentence for the form, or null when it was stored. */
 export async function curate(rt: GraphRuntime, body: CurateBody): Promise<string | null> {
@@ -34,10 +40,14 @@ export async function curate(rt: GraphRuntime, body: CurateBody): Promise<string
     if (added && !rt.getState().view.nodes[added]) await selectNode(rt, added);
   }
   // An added or retargeted link is selected, so its details (the note as evidence) show at once.
-  const created = body.action === 'add' || body.action === 'retarget' ? answer.edges.find((e) => !isRejected(e) && rt.getState().view.edges[e.id]) : undefined;
+  const created =
+    body.action === 'add' || body.action === 'retarget'
+      ? answer.edges.find((e) => !isRejected(e) && rt.getState().view.edges[e.id])
+      : undefined;
   if (created) rt.dispatch(select({ kind: 'edge', id: created.id }));
   const name = (id: string) => rt.getState().view.nodes[id]?.name ?? id;
-  const hiddenNote = body.action === 'reject' || body.action === 'retarget' ? ' It is hidden now; tick "Show rejected" to see it struck through.' : '';
+  const hiddenNote =
+    body.action === 'reject' || body.action === 'retarget' ? ' It is hidden now; tick "Show rejected" to see it struck through.' : '';
   rt.dispatch(setNotice(`${VERB[body.action]} ${type} ${name(body.from)} → ${name(body.to)}.${hiddenNote}`));
   return null;
 }

@@ -32,13 +32,25 @@ export async function exportGexf(rt: GraphRuntime): Promise<void> {
   graph.forEachNode((id, a) => {
     if (!isNodeVisible(view, id)) return;
     const color = rt.sigma()?.getNodeDisplayData(id)?.color ?? a.color;
-    visible.addNode(id, { label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size, color, ...(a.year !== null ? { year: a.year } : {}) });
+    visible.addNode(id, {
+      label: a.label,
+      kind: a.kind,
+      x: a.x,
+      y: a.y,
+      size: a.size,
+      color,
+      ...(a.year !== null ? { year: a.year } : {}),
+    });
   });
   graph.forEachEdge((id, a, source, target) => {
     if (!isEdgeVisible(view, id)) return;
     const evidence = typeof a.properties.evidence === 'string' ? a.properties.evidence : undefined;
     const confidence = typeof a.properties.confidence === 'number' ? a.properties.confidence : undefined;
-    visible.addDirectedEdgeWithKey(id, source, target, { relationship: a.relType, ...(evidence ? { evidence } : {}), ...(confidence !== undefined ? { confidence } : {}) });
+    visible.addDirectedEdgeWithKey(id, source, target, {
+      relationship: a.relType,
+      ...(evidence ? { evidence } : {}),
+      ...(confidence !== undefined ? { confidence } : {}),
+    });
   });
   downloadText(write(visible), 'methodgraph.gexf', 'application/xml');
 }

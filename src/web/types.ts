@@ -51,8 +51,18 @@ export const TYPE_COLORS: Record<RelationshipType, string> = {
 };
 
 export const COMMUNITY_COLORS = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#8cd17d', '#86bcb6', '#d4a6c8',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#8cd17d',
+  '#86bcb6',
+  '#d4a6c8',
 ];
 
 /** Lineage links coloured by what they say about their ends (BUILDS_ON kinds). */

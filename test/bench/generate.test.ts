@@ -50,14 +50,13 @@ describe('bench/synthetic/generate', () => {
       const papers = corpus(500);
       expect(papers).toHaveLength(500);
       for (const { paper } of papers) {
-        expect(Object.keys(paper).sort()).toEqual(
-          expect.arrayContaining(['abstract', 'arxivId', 'authors', 'title', 'year']),
-        );
+        expect(Object.keys(paper).sort()).toEqual(expect.arrayContaining(['abstract', 'arxivId', 'authors', 'title', 'year']));
         expect(paper.title.length).toBeGreaterThan(10);
         expect(paper.abstract.split(/(?<=\.)\s/).length).toBeGreaterThanOrEqual(5);
         expect(paper.arxivId).toMatch(/^\d{4}\.\d{5}$/);
         expect(paper.authors.length).toBeGreaterThanOrEqual(1);
-        for (const url of paper.code ?? []) expect(url).toMatch(/^https:\/\/(github\.com|gitlab\.com|huggingface\.co)\/[a-z0-9-]+\/[a-z0-9-]+$/);
+        for (const url of paper.code ?? [])
+          expect(url).toMatch(/^https:\/\/(github\.com|gitlab\.com|huggingface\.co)\/[a-z0-9-]+\/[a-z0-9-]+$/);
       }
       expect(new Set(papers.map((p) => p.paper.arxivId)).size).toBe(500);
       expect(new Set(papers.map((p) => p.paper.title.toLowerCase())).size).toBe(500);
@@ -137,7 +136,10 @@ describe('bench/synthetic/vocabulary', () => {
     it('should read {kind, entries} files and take an acronym alias as the short form', () => {
       writeFileSync(
         join(dir, 'architectures.json'),
-        JSON.stringify({ kind: 'Architecture', entries: [{ name: 'Vision Transformer', aliases: ['ViT', 'vision transformer model'] }, { name: 'Mamba' }] }),
+        JSON.stringify({
+          kind: 'Architecture',
+          entries: [{ name: 'Vision Transformer', aliases: ['ViT', 'vision transformer model'] }, { name: 'Mamba' }],
+        }),
       );
       writeFileSync(join(dir, 'other.json'), JSON.stringify({ something: 'else' }));
       const terms = readTaxonomyTerms(dir)!;
@@ -164,8 +166,14 @@ describe('bench/synthetic/cli', () => {
         const truth = join(dir, 'truth.jsonl');
         const result = await writeCorpus({ papers: 250, seed: 3, out, truth, builtIn: true });
         expect(result).toEqual({ papers: 250, vocabulary: 'built-in' });
-        const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { arxivId: string });
-        const truths = readFileSync(truth, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { arxivId: string });
+        const lines = readFileSync(out, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { arxivId: string });
+        const truths = readFileSync(truth, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { arxivId: string });
         expect(lines).toHaveLength(250);
         expect(truths.map((t) => t.arxivId)).toEqual(lines.map((l) => l.arxivId));
         expect(lines).toEqual(corpus(250, 3).map((p) => p.paper));

@@ -22,7 +22,9 @@ const results = (figures: Figure[]): Results => ({
   options: {},
   machine: { nproc: 2, memoryGiB: 24, cpu: 'test', node: 'v20', loadAverage: [0, 0, 0] },
   figures,
-  goals: [{ part: 'ingest', goal: 'loader ≥ 50% of UNWIND', measured: '40,000 rels/s', baseline: '60,000 rels/s', ratio: '67%', met: true }],
+  goals: [
+    { part: 'ingest', goal: 'loader ≥ 50% of UNWIND', measured: '40,000 rels/s', baseline: '60,000 rels/s', ratio: '67%', met: true },
+  ],
   notes: [],
   failures: [],
 });
@@ -52,14 +54,20 @@ describe('bench/lib/results', () => {
           figure('UNWIND CREATE relationships/s', 60_000),
         ]),
       );
-      expect(md).toContain('| ingest | loader relationships/s | 1,000 | 40,000 rels/s | 60,000 rels/s (UNWIND CREATE relationships/s) | 0.67× | 3 |');
+      expect(md).toContain(
+        '| ingest | loader relationships/s | 1,000 | 40,000 rels/s | 60,000 rels/s (UNWIND CREATE relationships/s) | 0.67× | 3 |',
+      );
       expect(md).toContain('| ingest | loader ≥ 50% of UNWIND | 40,000 rels/s | 60,000 rels/s | 67% | yes |');
       expect(md).not.toContain('vs previous');
     });
 
     it('should show the change against the previous results and say whether it is better or worse', () => {
       const before = results([figure('loader relationships/s', 50_000), figure('p95', 10, { unit: 'ms', better: 'lower' })]);
-      const now = results([figure('loader relationships/s', 40_000), figure('p95', 8, { unit: 'ms', better: 'lower' }), figure('new figure', 1)]);
+      const now = results([
+        figure('loader relationships/s', 40_000),
+        figure('p95', 8, { unit: 'ms', better: 'lower' }),
+        figure('new figure', 1),
+      ]);
       const md = toMarkdown(now, before);
       expect(md).toContain('vs previous');
       expect(md).toMatch(/loader relationships\/s .*\| -20% \(worse\) \|/);

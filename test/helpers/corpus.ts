@@ -13,7 +13,9 @@ export async function loadDefaultCorpus(db: Database): Promise<void> {
   await emptyDatabase(db);
   const summary = await ingest(db, {});
   if (summary.rejected > 0) {
-    throw new Error(`test/helpers/corpus: the default corpus had ${summary.rejected} problem(s): ${summary.issues.map((i) => `${i.position}: ${i.reason}`).join('; ')}`);
+    throw new Error(
+      `test/helpers/corpus: the default corpus had ${summary.rejected} problem(s): ${summary.issues.map((i) => `${i.position}: ${i.reason}`).join('; ')}`,
+    );
   }
 }
 

@@ -63,15 +63,17 @@ beforeEach(async () => emptyDatabase(db));
 describe('ingest/cli', () => {
   describe('#parseCli', () => {
     it('should accept files and every option', () => {
-      expect(parseCli([f('papers.json'), '--format', 'json', '--dry-run', '--json', '-', '--strict', '--batch-size', '250'])).toMatchObject({
-        files: [f('papers.json')],
-        format: 'json',
-        dryRun: true,
-        json: '-',
-        strict: true,
-        batchSize: 250,
-        reset: false,
-      });
+      expect(parseCli([f('papers.json'), '--format', 'json', '--dry-run', '--json', '-', '--strict', '--batch-size', '250'])).toMatchObject(
+        {
+          files: [f('papers.json')],
+          format: 'json',
+          dryRun: true,
+          json: '-',
+          strict: true,
+          batchSize: 250,
+          reset: false,
+        },
+      );
       expect(parseCli([]).batchSize).toBe(5000);
       expect(parseCli([]).workers).toBeUndefined();
       expect(parseCli(['--workers', '1']).workers).toBe(1);
@@ -108,7 +110,9 @@ describe('ingest/cli', () => {
       expect(formatIssue({ file: 'refs.bib', position: 'entry 12 (line 88)', reason: 'ingest/sources/bibtex: missing title' })).toBe(
         'ingest/sources/bibtex: refs.bib entry 12 (line 88): missing title',
       );
-      expect(formatIssue({ file: 'x.json', position: 'file', reason: 'ingest/sources/detect: empty file' })).toBe('ingest/sources/detect: x.json: empty file');
+      expect(formatIssue({ file: 'x.json', position: 'file', reason: 'ingest/sources/detect: empty file' })).toBe(
+        'ingest/sources/detect: x.json: empty file',
+      );
     });
   });
 
@@ -167,7 +171,9 @@ describe('ingest/cli', () => {
 
       const bad = await cli([f('broken/bad-records.json')], dbEnv);
       expect(bad.code).toBe(1);
-      expect(bad.stderr).toContain(`ingest/sources/json: ${f('broken/bad-records.json')} record 2: missing title; every paper needs a title`);
+      expect(bad.stderr).toContain(
+        `ingest/sources/json: ${f('broken/bad-records.json')} record 2: missing title; every paper needs a title`,
+      );
       expect(bad.stderr).toContain('record 3: duplicate id "ok-1"');
       expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(7);
     });
@@ -191,7 +197,9 @@ describe('ingest/cli', () => {
       const undo = await cli(['--undo', run!], dbEnv);
       expect(undo.stderr).toBe('');
       expect(undo.code).toBe(0);
-      expect(undo.stdout).toMatch(new RegExp(`^ingest: undid run ${run} \\(a\\.json, b\\.json\\): \\d+ node\\(s\\) and \\d+ relationship\\(s\\) removed`));
+      expect(undo.stdout).toMatch(
+        new RegExp(`^ingest: undid run ${run} \\(a\\.json, b\\.json\\): \\d+ node\\(s\\) and \\d+ relationship\\(s\\) removed`),
+      );
       expect(await snapshot(db, { withRuns: true })).toEqual(before);
       const again = await cli(['--undo', run!], dbEnv);
       expect(again.code).toBe(2);

@@ -24,7 +24,12 @@ function sorted(value: unknown): unknown {
   if (typeof value === 'bigint') return String(value);
   if (value && typeof value === 'object' && 'low' in value && 'high' in value) return String(value);
   if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 
@@ -35,9 +40,11 @@ function sorted(value: unknown): unknown {
 export async function snapshot(db: Database, options: { withRuns?: boolean } = {}): Promise<Snapshot> {
   const strip = options.withRuns ? '' : ' {.*, runs: null, runKeys: null}';
   const labels: Record<string, number> = {};
-  for (const r of await rows(db, 'MATCH (n) WHERE NOT n:IngestRun UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label')) labels[r.label as string] = Number(r.n);
+  for (const r of await rows(db, 'MATCH (n) WHERE NOT n:IngestRun UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label'))
+    labels[r.label as string] = Number(r.n);
   const types: Record<string, number> = {};
-  for (const r of await rows(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type')) types[r.type as string] = Number(r.n);
+  for (const r of await rows(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type'))
+    types[r.type as string] = Number(r.n);
   const nodes = await rows(db, `MATCH (n) WHERE NOT n:IngestRun RETURN n.id AS id, labels(n) AS labels, n${strip} AS p ORDER BY id`);
   const rels = await rows(db, `MATCH (a)-[r]->(b) RETURN r.id AS id, a.id AS a, b.id AS b, r${strip} AS p ORDER BY id`);
   const digest = createHash('sha256')

@@ -40,14 +40,25 @@ async function lineageGraph(): Promise<unknown> {
   const nodes = await rows(`MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, n ${strip} AS p ORDER BY id`);
   const rels = await rows(`MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id AS id, type(r) AS type, r ${strip} AS p ORDER BY id`);
   const sortKeys = (o: unknown): unknown =>
-    Array.isArray(o) ? o.map(sortKeys) : o && typeof o === 'object' && !('low' in o) ? Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys((o as Record<string, unknown>)[k])])) : o && typeof o === 'object' ? String(o) : o;
+    Array.isArray(o)
+      ? o.map(sortKeys)
+      : o && typeof o === 'object' && !('low' in o)
+        ? Object.fromEntries(
+            Object.keys(o)
+              .sort()
+              .map((k) => [k, sortKeys((o as Record<string, unknown>)[k])]),
+          )
+        : o && typeof o === 'object'
+          ? String(o)
+          : o;
   return sortKeys({ nodes, rels });
 }
 
 /** Several ingests per test (the default corpus among them) on a shared machine. */
 const SLOW = { timeout: 600_000 };
 
-const BUILDS_ON_BARNET = "MATCH (:Architecture {name: 'BazFormer'})-[b:BUILDS_ON]->(:Architecture {name: 'BarNet'}) RETURN b {.extractor, .confidence, .evidence, .paperId}";
+const BUILDS_ON_BARNET =
+  "MATCH (:Architecture {name: 'BazFormer'})-[b:BUILDS_ON]->(:Architecture {name: 'BarNet'}) RETURN b {.extractor, .confidence, .evidence, .paperId}";
 
 describe('ingest/run (incremental)', () => {
   describe('#ingest', () => {
@@ -80,14 +91,23 @@ describe('ingest/run (incremental)', () => {
       });
       await ingest(db, { files: [A] });
       expect(await lineageGraph()).toEqual(together);
-      expect(await scalar(db, "MATCH (:Paper {arxivId: '2602.00002'})-[c:CITES {inferred: true}]->(:Paper {arxivId: '2601.00001'}) RETURN count(c)")).toBe(1);
+      expect(
+        await scalar(
+          db,
+          "MATCH (:Paper {arxivId: '2602.00002'})-[c:CITES {inferred: true}]->(:Paper {arxivId: '2601.00001'}) RETURN count(c)",
+        ),
+      ).toBe(1);
     });
 
     it('should link S2Net to SeqBoat against the default corpus, in either order', SLOW, async () => {
       await ingest(db, {});
       await ingest(db, { files: [f('s2net.json')] });
-      const query = "MATCH (:Architecture {name: 'S2Net'})-[b:BUILDS_ON]->(:Architecture {name: 'SeqBoat'}) RETURN b {.extractor, .evidence}";
-      const expected = { extractor: 'cross-paper/clause-verb', evidence: 'S2Net builds on SeqBoat and replaces its chunked attention with a causal state update.' };
+      const query =
+        "MATCH (:Architecture {name: 'S2Net'})-[b:BUILDS_ON]->(:Architecture {name: 'SeqBoat'}) RETURN b {.extractor, .evidence}";
+      const expected = {
+        extractor: 'cross-paper/clause-verb',
+        evidence: 'S2Net builds on SeqBoat and replaces its chunked attention with a causal state update.',
+      };
       expect(await scalar(db, query)).toEqual(expected);
       // Topics over the corpus and the new paper together (compared in the other order below).
       expect(await scalar(db, 'MATCH (c:Concept)<-[:MENTIONS]-(:Paper) RETURN count(DISTINCT c) > 30')).toBe(true);
@@ -137,7 +157,9 @@ describe('ingest/run (incremental)', () => {
       const before = await snapshot(db, { withRuns: true });
       // The second run shares BarNet, gives it a DOI, a URL and a second source, and adds BazFormer.
       const second = await ingest(db, { files: [A, f('a-doi.json'), B] });
-      expect(await scalar(db, "MATCH (p:Paper {arxivId: '2601.00001'}) RETURN p.doi + ' ' + size(p.sources) + ' ' + size(p.runs)")).toBe('10.5555/barnet.2026 2 2');
+      expect(await scalar(db, "MATCH (p:Paper {arxivId: '2601.00001'}) RETURN p.doi + ' ' + size(p.sources) + ' ' + size(p.runs)")).toBe(
+        '10.5555/barnet.2026 2 2',
+      );
       expect((await listRuns(db)).map((r) => r.id)).toEqual([first.run, second.run]);
 
       const undone = await undoRun(db, second.run!);
@@ -159,14 +181,21 @@ describe('ingest/run (incremental)', () => {
 
   describe('#ingest (Papers-with-Code methods)', () => {
     const methods = join(fixtures, 'pwc', 'methods.json');
-    const introduced = "MATCH (p:Paper)-[x:PROPOSES {extractor: 'pwc-methods'}]->(:Method {name: 'BandGate'}) RETURN p.arxivId + ' ' + x.evidence";
-    const expected = '2601.00001 Papers with Code names "BarNet: Banded Residual Networks for Long Sequences" as the paper that introduced BandGate';
+    const introduced =
+      "MATCH (p:Paper)-[x:PROPOSES {extractor: 'pwc-methods'}]->(:Method {name: 'BandGate'}) RETURN p.arxivId + ' ' + x.evidence";
+    const expected =
+      '2601.00001 Papers with Code names "BarNet: Banded Residual Networks for Long Sequences" as the paper that introduced BandGate';
 
     it('should create the methods of methods.json on its own', SLOW, async () => {
       const summary = await ingest(db, { files: [methods] });
       // GAU joins the taxonomy's Gated Attention Unit; SortedNet is new.
       expect(summary.counts.nodes.Method.created).toBe(2);
-      expect(await scalar(db, "MATCH (m:Method {name: 'SortedNet'}) RETURN m {.aliases, .description, introducedYear: toFloat(m.introducedYear), .collections, .areas}")).toEqual({
+      expect(
+        await scalar(
+          db,
+          "MATCH (m:Method {name: 'SortedNet'}) RETURN m {.aliases, .description, introducedYear: toFloat(m.introducedYear), .collections, .areas}",
+        ),
+      ).toEqual({
         aliases: ['Sorted Network Training'],
         description: 'SortedNet trains many sub-networks of one model at once by sorting them by computation.',
         introducedYear: 2023,

@@ -63,9 +63,18 @@ describe('ingest/run', () => {
       expect(m2mkd.buildsOn).toMatch(/we propose a general module-to-module knowledge distillation \(m2mKD\) method/);
       expect(m2mkd.paperId).toBe(m2mkd.p);
       const seqboat = (await scalar(db, "MATCH (:Architecture {name: 'SeqBoat'})-[:BUILDS_ON]->(t) RETURN collect(t.id)")) as string[];
-      expect(seqboat).toEqual(expect.arrayContaining(['method:sparse-modular-activation', 'method:gated-attention-unit', 'architecture:state-space-model']));
-      expect(await scalar(db, "MATCH (:Architecture {name: 'Sorted LLaMA'})-[:BUILDS_ON]->(:Method {name: 'SortedNet'}) RETURN count(*)")).toBe(1);
-      expect(await scalar(db, "MATCH (a:Paper)-[c:CITES {inferred: true}]->(b:Paper) WHERE a.title STARTS WITH 'Sorted LLaMA' AND b.title STARTS WITH 'SortedNet' RETURN count(c)")).toBe(1);
+      expect(seqboat).toEqual(
+        expect.arrayContaining(['method:sparse-modular-activation', 'method:gated-attention-unit', 'architecture:state-space-model']),
+      );
+      expect(
+        await scalar(db, "MATCH (:Architecture {name: 'Sorted LLaMA'})-[:BUILDS_ON]->(:Method {name: 'SortedNet'}) RETURN count(*)"),
+      ).toBe(1);
+      expect(
+        await scalar(
+          db,
+          "MATCH (a:Paper)-[c:CITES {inferred: true}]->(b:Paper) WHERE a.title STARTS WITH 'Sorted LLaMA' AND b.title STARTS WITH 'SortedNet' RETURN count(c)",
+        ),
+      ).toBe(1);
       const repos = (await scalar(db, 'MATCH (:Paper)-[:HAS_CODE]->(r:Repository) RETURN collect(DISTINCT r.url)')) as string[];
       expect(repos).toHaveLength(11);
       for (const url of repos) expect(url).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
@@ -76,18 +85,37 @@ describe('ingest/run', () => {
       const issues: SourceIssue[] = [];
       const summary = await ingest(db, { files: VALID, onIssue: (i) => issues.push(i) });
       expect(issues).toEqual([]);
-      expect(summary.files.map((x) => x.format)).toEqual(['json', 'jsonl', 'arxiv-atom', 'bibtex', 'semantic-scholar', 'pwc-methods', 'pwc-links', 'pwc-papers']);
+      expect(summary.files.map((x) => x.format)).toEqual([
+        'json',
+        'jsonl',
+        'arxiv-atom',
+        'bibtex',
+        'semantic-scholar',
+        'pwc-methods',
+        'pwc-links',
+        'pwc-papers',
+      ]);
       expect(summary.records).toBe(3 + 3 + 2 + 3 + 2 + 2);
       const titles = (await scalar(db, 'MATCH (p:Paper) RETURN collect(p.title)')) as string[];
-      for (const t of ['Matryoshka Representation Learning', 'Kolmogorov-Arnold Transformer', 'Café Networks with Über-Attention', 'Mega: Moving Average Equipped Gated Attention', 'BossNAS: Exploring Hybrid CNN-transformers with Block-wisely Self-supervised Neural Architecture Search']) {
+      for (const t of [
+        'Matryoshka Representation Learning',
+        'Kolmogorov-Arnold Transformer',
+        'Café Networks with Über-Attention',
+        'Mega: Moving Average Equipped Gated Attention',
+        'BossNAS: Exploring Hybrid CNN-transformers with Block-wisely Self-supervised Neural Architecture Search',
+      ]) {
         expect(titles).toContain(t);
       }
       // SortedNet comes from arXiv and Papers with Code, SeqBoat from BibTeX and Semantic Scholar: one node each.
       expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2309.00255"}) RETURN count(p)')).toBe(1);
       expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2306.11197"}) RETURN size(p.sources)')).toBe(2);
       // Papers-with-Code links give code to the papers they name.
-      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2103.12424"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/changlin31/bossnas');
-      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2306.11197"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/renll/seqboat');
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2103.12424"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe(
+        'repo:github.com/changlin31/bossnas',
+      );
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2306.11197"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe(
+        'repo:github.com/renll/seqboat',
+      );
       expect(summary.codeLinks).toEqual({ read: 3, attached: 3, unmatched: 0 });
       // methods.json extended the taxonomy (SortedNet is known before any paper is read).
       expect(summary.taxonomy?.added).toBeGreaterThan(0);
@@ -100,7 +128,9 @@ describe('ingest/run', () => {
 
     it('should turn Semantic Scholar references into CITES between papers present', async () => {
       await ingest(db, { files: [f('semantic-scholar.json')] });
-      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2306.11197"})-[c:CITES]->(:Paper {arxivId: "2209.10655"}) RETURN count(c)')).toBe(1);
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2306.11197"})-[c:CITES]->(:Paper {arxivId: "2209.10655"}) RETURN count(c)')).toBe(
+        1,
+      );
       expect(await scalar(db, 'MATCH ()-[c:CITES]->() RETURN count(c)')).toBe(1);
     });
 
@@ -112,12 +142,18 @@ describe('ingest/run', () => {
       // SortedNet, Sorted LLaMA, SeqBoat and m2mKD are in the corpus; only the Café paper is new.
       expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe((papers as number) + 1);
       expect(summary.counts.nodes.Paper).toEqual({ created: 1, present: 4, skipped: 0 });
-      const sortedNet = (await scalar(db, 'MATCH (p:Paper {arxivId: "2309.00255"}) RETURN p {.sources, .doi, .title}')) as { sources: string[]; doi: string; title: string };
+      const sortedNet = (await scalar(db, 'MATCH (p:Paper {arxivId: "2309.00255"}) RETURN p {.sources, .doi, .title}')) as {
+        sources: string[];
+        doi: string;
+        title: string;
+      };
       expect(sortedNet.sources).toHaveLength(2);
       expect(sortedNet.sources.some((s) => s.includes('papers-listing.txt'))).toBe(true);
       expect(sortedNet.sources.some((s) => s.includes('arxiv.xml'))).toBe(true);
       expect(sortedNet.doi).toBe('10.1000/sortednet.2023');
-      expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2402.16918"}) RETURN p.title')).toBe('m2mKD: Module-to-Module Knowledge Distillation for Modular Transformers');
+      expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2402.16918"}) RETURN p.title')).toBe(
+        'm2mKD: Module-to-Module Knowledge Distillation for Modular Transformers',
+      );
     });
 
     it('should attach Papers-with-Code links to papers already stored', async () => {
@@ -127,9 +163,14 @@ describe('ingest/run', () => {
       // The default corpus carries its papers' arXiv ids (data/papers-listing.meta.jsonl), so all three links match.
       expect(summary.codeLinks).toEqual({ read: 3, attached: 3, unmatched: 0 });
       expect(
-        await scalar(db, 'MATCH (:Paper {title: "Sparse Modular Activation for Efficient Sequence Modeling"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)'),
+        await scalar(
+          db,
+          'MATCH (:Paper {title: "Sparse Modular Activation for Efficient Sequence Modeling"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)',
+        ),
       ).toContain('repo:github.com/renll/seqboat');
-      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2103.12424"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)')).toContain('repo:github.com/changlin31/bossnas');
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "2103.12424"})-[:HAS_CODE]->(r:Repository) RETURN collect(r.id)')).toContain(
+        'repo:github.com/changlin31/bossnas',
+      );
     });
 
     it('should report rejected records and leave what is stored unchanged', async () => {
@@ -144,7 +185,15 @@ describe('ingest/run', () => {
     });
 
     it('should load the valid records of a file with bad ones and report the bad ones', async () => {
-      const summary = await ingest(db, { files: [f('broken/bad-records.json'), f('broken/truncated.json'), f('broken/lines.jsonl'), f('broken/binary.json'), f('broken/empty.json')] });
+      const summary = await ingest(db, {
+        files: [
+          f('broken/bad-records.json'),
+          f('broken/truncated.json'),
+          f('broken/lines.jsonl'),
+          f('broken/binary.json'),
+          f('broken/empty.json'),
+        ],
+      });
       expect(summary.records).toBe(2 + 1 + 2);
       expect(summary.rejected).toBe(3 + 1 + 2 + 1 + 1);
       expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(5);

@@ -53,7 +53,11 @@ describe('db/bundled', () => {
 
   describe('#openDatabase', () => {
     it('should round-trip a write and a read', async () => {
-      await db.driver.executeQuery("MERGE (m:Method {id: 'method:round-trip'}) SET m.name = $name", { name: 'Round Trip' }, { database: db.database });
+      await db.driver.executeQuery(
+        "MERGE (m:Method {id: 'method:round-trip'}) SET m.name = $name",
+        { name: 'Round Trip' },
+        { database: db.database },
+      );
       const { records } = await db.driver.executeQuery(
         "MATCH (m:Method {id: 'method:round-trip'}) RETURN m.name AS name",
         {},
@@ -70,7 +74,15 @@ describe('db/bundled', () => {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-'));
-      config = { ...dbConfig().bundled, port: await freePort(), dataDir, heap: '512m', pageCache: '64m', txMemory: '64m', javaOptions: QUICK_START_JVM };
+      config = {
+        ...dbConfig().bundled,
+        port: await freePort(),
+        dataDir,
+        heap: '512m',
+        pageCache: '64m',
+        txMemory: '64m',
+        javaOptions: QUICK_START_JVM,
+      };
     });
     afterAll(async () => {
       await running?.stop();
@@ -99,7 +111,11 @@ describe('db/bundled', () => {
         // The Java process runs with the configured extra options (QUICK_START_JVM).
         expect(readFileSync(`/proc/${running.pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(QUICK_START_JVM));
         const second = await openDatabase({ ...dbConfig(), uri: running.uri });
-        const { records } = await second.driver.executeQuery("MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t", {}, { database: second.database });
+        const { records } = await second.driver.executeQuery(
+          "MATCH (p:Paper {id: 'paper:survivor'}) RETURN p.title AS t",
+          {},
+          { database: second.database },
+        );
         await second.close();
         expect(records[0]?.get('t')).toBe('Survivor');
       });
@@ -111,7 +127,11 @@ describe('db/bundled', () => {
         const db = await openDatabase({ ...dbConfig(), uri: running!.uri });
         try {
           const read = (url: string) =>
-            db.driver.executeQuery('LOAD CSV WITH HEADERS FROM $url AS row RETURN collect(row.name) AS names', { url }, { database: db.database });
+            db.driver.executeQuery(
+              'LOAD CSV WITH HEADERS FROM $url AS row RETURN collect(row.name) AS names',
+              { url },
+              { database: db.database },
+            );
           expect((await read('file:///allowed.csv')).records[0]?.get('names')).toEqual(['SMA']);
           await expect(read(`file://${outside}`)).rejects.toThrow(/Couldn't load the external resource/);
         } finally {
@@ -168,7 +188,9 @@ describe('db/bundled', () => {
       const { records } = await db.driver.executeQuery('RETURN 1 AS one', {}, { database: db.database });
       await db.close();
       expect(records[0]?.get('one').toNumber()).toBe(1);
-      await expect(openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'wrong' })).rejects.toThrow(/authentication failure/);
+      await expect(openDatabase({ ...dbConfig(), uri: running.uri, user: 'neo4j', password: 'wrong' })).rejects.toThrow(
+        /authentication failure/,
+      );
     });
   });
 });

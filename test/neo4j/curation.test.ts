@@ -73,7 +73,11 @@ beforeAll(async () => {
   added = pair!;
   const who = { who: 'curation test' };
   await createCuration(db, { action: 'reject', from: links[0]!.from, to: links[0]!.to, type: 'BUILDS_ON', note: 'wrong' }, who);
-  await createCuration(db, { action: 'kind', from: links[1]!.from, to: links[1]!.to, kind: links[1]!.kind === 'variant' ? 'adapts' : 'variant' }, who);
+  await createCuration(
+    db,
+    { action: 'kind', from: links[1]!.from, to: links[1]!.to, kind: links[1]!.kind === 'variant' ? 'adapts' : 'variant' },
+    who,
+  );
   await createCuration(db, { action: 'accept', from: links[2]!.from, to: links[2]!.to, type: 'BUILDS_ON' }, who);
   await createCuration(db, { action: 'retarget', from: links[3]!.from, to: links[3]!.to, newTarget }, who);
   await createCuration(db, { action: 'add', ...added, kind: 'combines', note: 'Table 2 combines both.' }, who);
@@ -92,10 +96,14 @@ describe('neo4j/curation', { timeout: 600_000 }, () => {
     curated = await curatedState();
     const [rejected, kind, accepted, retargeted] = links;
     expect(curated).toContainEqual(expect.stringMatching(new RegExp(`^REJECTED ${rejected!.from}->${rejected!.to} \\S+ rejected `)));
-    expect(curated).toContainEqual(expect.stringMatching(new RegExp(`^BUILDS_ON ${kind!.from}->${kind!.to} (variant|adapts) kind-changed `)));
+    expect(curated).toContainEqual(
+      expect.stringMatching(new RegExp(`^BUILDS_ON ${kind!.from}->${kind!.to} (variant|adapts) kind-changed `)),
+    );
     expect(curated).toContainEqual(expect.stringMatching(new RegExp(`^BUILDS_ON ${accepted!.from}->${accepted!.to} \\S+ accepted `)));
     expect(curated).toContainEqual(expect.stringMatching(new RegExp(`^REJECTED ${retargeted!.from}->${retargeted!.to} \\S+ retargeted `)));
-    expect(curated).toContainEqual(expect.stringMatching(new RegExp(`^BUILDS_ON ${retargeted!.from}->${newTarget} ${retargeted!.kind} added `)));
+    expect(curated).toContainEqual(
+      expect.stringMatching(new RegExp(`^BUILDS_ON ${retargeted!.from}->${newTarget} ${retargeted!.kind} added `)),
+    );
     expect(curated).toContain(`BUILDS_ON ${added.from}->${added.to} combines added Table 2 combines both.`);
   });
 
@@ -134,12 +142,22 @@ describe('neo4j/curation', { timeout: 600_000 }, () => {
   it('should refuse a bad file naming the record and field, before touching the database', async () => {
     const file = join(dir, 'bad.json');
     const good = (await listCurations(db))[0]!;
-    writeFileSync(file, JSON.stringify({ format: 'methodgraph-curations', version: 1, exportedAt: 'x', curations: [good, { ...good, id: 'c2', kind: 'improves' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'methodgraph-curations',
+        version: 1,
+        exportedAt: 'x',
+        curations: [good, { ...good, id: 'c2', kind: 'improves' }],
+      }),
+    );
     const err = sink();
     expect(await curationCli(['import', file], sink(), err, openTestDatabase)).toBe(1);
     expect(err.text).toMatch(/curation import: .*bad\.json: record 2 \(curations\[1\], id c2\): field "kind" must be one of: extends/);
     expect(() => parseCurationFile('{"format":', 'x.json')).toThrow(/x\.json is not JSON/);
-    expect(() => parseCurationFile('{"format":"other","version":1,"exportedAt":"","curations":[]}', 'y.json')).toThrow(/y\.json: field "format" must be "methodgraph-curations"/);
+    expect(() => parseCurationFile('{"format":"other","version":1,"exportedAt":"","curations":[]}', 'y.json')).toThrow(
+      /y\.json: field "format" must be "methodgraph-curations"/,
+    );
     await writeCurationFile(join(dir, 'empty.json'), []);
     expect((await readCurationFile(join(dir, 'empty.json'))).curations).toEqual([]);
   });
@@ -147,8 +165,21 @@ describe('neo4j/curation', { timeout: 600_000 }, () => {
 
 describe('neo4j/curation/fold', () => {
   const record = (over: Partial<CurationRecord>): CurationRecord => ({
-    id: 'c', action: 'accept', who: 'a', at: '2026-12-01T00:00:00.000Z', note: null, from: 'method:a', to: 'method:b', type: 'BUILDS_ON',
-    kind: null, newTarget: null, evidence: 'A builds on B.', paperId: 'paper:p', confidence: 0.8, previousKind: 'extends', ...over,
+    id: 'c',
+    action: 'accept',
+    who: 'a',
+    at: '2026-12-01T00:00:00.000Z',
+    note: null,
+    from: 'method:a',
+    to: 'method:b',
+    type: 'BUILDS_ON',
+    kind: null,
+    newTarget: null,
+    evidence: 'A builds on B.',
+    paperId: 'paper:p',
+    confidence: 0.8,
+    previousKind: 'extends',
+    ...over,
   });
 
   it('should let the latest curation of a link decide, keeping a chosen kind', () => {
@@ -174,6 +205,12 @@ describe('neo4j/curation/fold', () => {
 
 /** A writable that keeps what the CLI prints. */
 function sink(): NodeJS.WriteStream & { text: string } {
-  const s = { text: '', write(chunk: string) { s.text += chunk; return true; } };
+  const s = {
+    text: '',
+    write(chunk: string) {
+      s.text += chunk;
+      return true;
+    },
+  };
   return s as unknown as NodeJS.WriteStream & { text: string };
 }

@@ -49,9 +49,12 @@ describe('createImportanceRefresher', () => {
   it('reports a failed computation and keeps serving later requests', async () => {
     const errors: unknown[] = [];
     let fail = true;
-    const refresher = createImportanceRefresher(async () => {
-      if (fail) throw new Error('Neo4j went away');
-    }, (e) => errors.push(e));
+    const refresher = createImportanceRefresher(
+      async () => {
+        if (fail) throw new Error('Neo4j went away');
+      },
+      (e) => errors.push(e),
+    );
     refresher.request();
     await refresher.settled();
     expect(errors).toHaveLength(1);

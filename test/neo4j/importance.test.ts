@@ -33,7 +33,13 @@ describe('neo4j/importance', () => {
     });
 
     it('should ignore links to nodes it was not given and links of a node to itself', () => {
-      const counts = descendantCounts(['a'], [['a', 'a'], ['x', 'a']]);
+      const counts = descendantCounts(
+        ['a'],
+        [
+          ['a', 'a'],
+          ['x', 'a'],
+        ],
+      );
       expect(counts.get('a')).toBe(0);
     });
   });
@@ -52,7 +58,12 @@ describe('neo4j/importance', () => {
       expect(scores.get('alone')!.community).toBe(-1);
       // {leaf, user} weigh 5.2, {root, child1, child2} 2.7: the heavier community is number 0.
       expect(communities.map((c) => c.size)).toEqual([2, 3]);
-      expect(communities[0]).toMatchObject({ id: 0, name: 'LEAF, USER', counts: { Method: 1, Architecture: 0, Dataset: 1 }, top: ['leaf', 'user'] });
+      expect(communities[0]).toMatchObject({
+        id: 0,
+        name: 'LEAF, USER',
+        counts: { Method: 1, Architecture: 0, Dataset: 1 },
+        top: ['leaf', 'user'],
+      });
     });
 
     it('should give the same communities for the same graph every time', () => {
@@ -106,7 +117,9 @@ describe('neo4j/importance', () => {
     }
 
     it('should have stored importance, descendants and community on every idea at ingest, with Transformer among the most built upon', async () => {
-      const [missing] = await rows('MATCH (n:Method|Architecture|Dataset) WHERE n.importance IS NULL OR n.community IS NULL RETURN count(n) AS c');
+      const [missing] = await rows(
+        'MATCH (n:Method|Architecture|Dataset) WHERE n.importance IS NULL OR n.community IS NULL RETURN count(n) AS c',
+      );
       expect(Number(missing!.c)).toBe(0);
       // Taxonomy components (backpropagation, attention, MLP) sit above Transformer in the lineage: the
       // default corpus puts it tenth, with 18 descendants.

@@ -18,7 +18,15 @@ let lock: DbLock | undefined;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'methodgraph-lock-'));
-  config = { ...dbConfig().bundled, port: await freePort(), dataDir: join(root, 'a'), heap: '512m', pageCache: '64m', txMemory: '64m', javaOptions: QUICK_START_JVM };
+  config = {
+    ...dbConfig().bundled,
+    port: await freePort(),
+    dataDir: join(root, 'a'),
+    heap: '512m',
+    pageCache: '64m',
+    txMemory: '64m',
+    javaOptions: QUICK_START_JVM,
+  };
   lock = await startDetached(config, 300_000);
 }, 320_000);
 
@@ -29,7 +37,12 @@ afterAll(async () => {
 
 describe('neo4j/db-lock', () => {
   it('should record pid, port, uri and data directory in the directory', () => {
-    expect(readLock(config.dataDir)).toMatchObject({ pid: lock!.pid, port: config.port, ownerPid: null, uri: `bolt://127.0.0.1:${config.port}` });
+    expect(readLock(config.dataDir)).toMatchObject({
+      pid: lock!.pid,
+      port: config.port,
+      ownerPid: null,
+      uri: `bolt://127.0.0.1:${config.port}`,
+    });
   });
 
   it('should let openDatabase (server and ingest) use the running Neo4j of the same directory', async () => {
@@ -64,7 +77,7 @@ describe('neo4j/db-lock', () => {
     expect(() => readLock(copy)).toThrow(/belongs to the Neo4j of .*\/a \(pid \d+/);
   });
 
-  it('should stop the directory\'s own Neo4j with db:stop and return only once it has exited', async () => {
+  it("should stop the directory's own Neo4j with db:stop and return only once it has exited", async () => {
     const stopped = await stopDetached(config);
     expect(stopped?.pid).toBe(lock!.pid);
     expect(isAlive(lock!.pid)).toBe(false);

@@ -35,9 +35,9 @@ async function rows<T>(query: string, params: Record<string, unknown> = {}): Pro
 
 /** Entity nodes and their relationships: what a refused or harmless request must leave as it was. */
 const graphOnly = () =>
-  rows<{ nodes: number; rels: number }>('MATCH (n) WHERE NOT n:Curation WITH count(n) AS nodes RETURN nodes, COUNT { ()-[]->() } AS rels').then(
-    ([r]) => ({ nodes: Number(r!.nodes), rels: Number(r!.rels) }),
-  );
+  rows<{ nodes: number; rels: number }>(
+    'MATCH (n) WHERE NOT n:Curation WITH count(n) AS nodes RETURN nodes, COUNT { ()-[]->() } AS rels',
+  ).then(([r]) => ({ nodes: Number(r!.nodes), rels: Number(r!.rels) }));
 
 /** An extracted BUILDS_ON link between two methods or architectures (the n-th, by id). */
 async function extractedLink(n: number): Promise<{ from: string; to: string; kind: string }> {
@@ -54,7 +54,8 @@ async function extractedLink(n: number): Promise<{ from: string; to: string; kin
 const lineageEdges = async (id: string): Promise<Edge[]> =>
   (await app.inject({ method: 'GET', url: `/api/lineage/${encodeURIComponent(id)}?direction=ancestors&depth=1` })).json().graph.edges;
 
-const between = (edges: Edge[], from: string, to: string) => edges.filter((e) => e.source === from && e.target === to && e.type === 'BUILDS_ON');
+const between = (edges: Edge[], from: string, to: string) =>
+  edges.filter((e) => e.source === from && e.target === to && e.type === 'BUILDS_ON');
 
 beforeAll(async () => {
   db = await corpusDatabase();
@@ -90,7 +91,12 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
       try {
         const before = await graphCounts(db);
         const link = await extractedLink(0);
-        const res = await open.inject({ method: 'POST', url: '/api/curation', headers: { authorization: `Bearer ${TOKEN}` }, payload: { action: 'reject', from: link.from, to: link.to } });
+        const res = await open.inject({
+          method: 'POST',
+          url: '/api/curation',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          payload: { action: 'reject', from: link.from, to: link.to },
+        });
         expect(res.statusCode).toBe(403);
         expect(res.json().error.message).toMatch(/HOST=0\.0\.0\.0.*METHODGRAPH_TOKEN/);
         expect(await graphCounts(db)).toEqual(before);
@@ -118,7 +124,12 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
         expect(res.statusCode, JSON.stringify(payload)).toBe(400);
         expect(res.json().error.message).toMatch(message);
       }
-      const notJson = await app.inject({ method: 'POST', url: '/api/curation', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, payload: '{"action":' });
+      const notJson = await app.inject({
+        method: 'POST',
+        url: '/api/curation',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        payload: '{"action":',
+      });
       expect(notJson.statusCode).toBe(400);
       expect(await graphCounts(db)).toEqual(before);
     });
@@ -145,12 +156,14 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
     it('should store a Cypher-shaped note as text and run nothing of it', async () => {
       const link = await extractedLink(1);
       const before = await graphOnly();
-      const note = "'}) MATCH (n) DETACH DELETE n // \"; DROP CONSTRAINT entity_id; CALL db.clearQueryCaches() $x {{";
+      const note = '\'}) MATCH (n) DETACH DELETE n // "; DROP CONSTRAINT entity_id; CALL db.clearQueryCaches() $x {{';
       const res = await curate({ action: 'accept', from: link.from, to: link.to, note });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().curation.note).toBe(note.trim());
       expect(await graphOnly()).toEqual(before);
-      const history = (await app.inject({ method: 'GET', url: `/api/curation?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}` })).json();
+      const history = (
+        await app.inject({ method: 'GET', url: `/api/curation?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}` })
+      ).json();
       expect(history.curations.at(-1).note).toBe(note.trim());
       const unauthorised = await curate({ action: 'add', from: link.from, to: link.to, kind: 'extends', note }, {});
       expect(unauthorised.statusCode).toBe(401);
@@ -169,11 +182,23 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
       expect(between(details.graph.edges, link.from, link.to)).toEqual([]);
       const overview = (await app.inject({ method: 'GET', url: '/api/overview?limit=2000' })).json();
       expect(between(overview.graph.edges, link.from, link.to)).toEqual([]);
-      const path = (await app.inject({ method: 'GET', url: `/api/path?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}&types=BUILDS_ON&max=1` })).json();
+      const path = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/path?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}&types=BUILDS_ON&max=1`,
+        })
+      ).json();
       expect(path.found).toBe(false);
-      const rejected = (await app.inject({ method: 'POST', url: '/api/curation/rejected-links', payload: { ids: [link.from, link.to] } })).json();
+      const rejected = (
+        await app.inject({ method: 'POST', url: '/api/curation/rejected-links', payload: { ids: [link.from, link.to] } })
+      ).json();
       expect(rejected.edges.length).toBeGreaterThan(0);
-      expect(rejected.edges[0]).toMatchObject({ type: 'BUILDS_ON', source: link.from, target: link.to, properties: { curation: 'rejected' } });
+      expect(rejected.edges[0]).toMatchObject({
+        type: 'BUILDS_ON',
+        source: link.from,
+        target: link.to,
+        properties: { curation: 'rejected' },
+      });
       // Given one end only (a view that no longer draws the other), the link comes with its other end.
       const touching = (await app.inject({ method: 'POST', url: '/api/curation/rejected-links', payload: { ids: [link.from] } })).json();
       expect(touching.edges.map((e: { target: string }) => e.target)).toContain(link.to);
@@ -184,8 +209,13 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
       const back = between(await lineageEdges(link.from), link.from, link.to);
       expect(back.length).toBeGreaterThan(0);
       expect(back[0]!.properties.curation).toBe('accepted');
-      const history = (await app.inject({ method: 'GET', url: `/api/curation?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}` })).json();
-      expect(history.curations.map((c: { action: string; who: string }) => `${c.action}:${c.who}`)).toEqual(['reject:Ada', 'accept:anonymous']);
+      const history = (
+        await app.inject({ method: 'GET', url: `/api/curation?from=${encodeURIComponent(link.from)}&to=${encodeURIComponent(link.to)}` })
+      ).json();
+      expect(history.curations.map((c: { action: string; who: string }) => `${c.action}:${c.who}`)).toEqual([
+        'reject:Ada',
+        'accept:anonymous',
+      ]);
     });
 
     it('should change the kind and keep the extracted one', async () => {
@@ -203,12 +233,23 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
         link,
       );
       const [before] = between(await lineageEdges(link.from), link.from, link.to);
-      const res = await curate({ action: 'retarget', from: link.from, to: link.to, newTarget: other!.id, note: 'the paper means the other one' });
+      const res = await curate({
+        action: 'retarget',
+        from: link.from,
+        to: link.to,
+        newTarget: other!.id,
+        note: 'the paper means the other one',
+      });
       expect(res.statusCode, res.body).toBe(201);
       const edges = await lineageEdges(link.from);
       expect(between(edges, link.from, link.to)).toEqual([]);
       const [moved] = between(edges, link.from, other!.id);
-      expect(moved!.properties).toMatchObject({ evidence: before!.properties.evidence, retargetedFrom: link.to, curation: 'added', kind: link.kind });
+      expect(moved!.properties).toMatchObject({
+        evidence: before!.properties.evidence,
+        retargetedFrom: link.to,
+        curation: 'added',
+        kind: link.kind,
+      });
     });
 
     it('should add a BUILDS_ON link with the note as its evidence', async () => {
@@ -218,7 +259,12 @@ describe('server/routes/curation', { timeout: 600_000 }, () => {
       const res = await curate({ action: 'add', from: a, to: b, kind: 'component', note: 'Section 3 uses it as a block.' });
       expect(res.statusCode, res.body).toBe(201);
       const [edge] = between(await lineageEdges(a!), a!, b!);
-      expect(edge!.properties).toMatchObject({ evidence: 'Section 3 uses it as a block.', kind: 'component', source: 'curation', curation: 'added' });
+      expect(edge!.properties).toMatchObject({
+        evidence: 'Section 3 uses it as a block.',
+        kind: 'component',
+        source: 'curation',
+        curation: 'added',
+      });
       const saved = (await app.inject({ method: 'POST', url: '/api/queries/curated-links', payload: {} })).json();
       expect(saved.table.rows.some((row: unknown[]) => JSON.stringify(row).includes(b!))).toBe(true);
     });

@@ -93,7 +93,8 @@ describe('server/routes/diff', () => {
       const far = await diff(`a=${CLIP}&b=${ALIGN}&depth=4`);
       expect(near.depth).toBe(1);
       expect(near.graph.nodes.length).toBeLessThan(far.graph.nodes.length);
-      for (const x of [...near.ancestors.shared, ...near.ancestors.onlyA, ...near.ancestors.onlyB]) expect(Math.max(x.depthA ?? 0, x.depthB ?? 0)).toBe(1);
+      for (const x of [...near.ancestors.shared, ...near.ancestors.onlyA, ...near.ancestors.onlyB])
+        expect(Math.max(x.depthA ?? 0, x.depthB ?? 0)).toBe(1);
       const capped = await diff(`a=${CLIP}&b=${ALIGN}&depth=4&limit=3`);
       expect(capped.truncated).toBe(true);
       expect(capped.omitted).toBeGreaterThan(0);
@@ -142,7 +143,10 @@ describe('server/routes/diff', () => {
       expect(res.statusCode).toBe(200);
       const table = res.json().table as { columns: string[]; rows: unknown[][] };
       expect(table.columns).toEqual(['side', 'relation', 'id', 'name', 'node']);
-      const shared = table.rows.filter((r) => r[0] === 'shared').map((r) => r[2] as string).sort();
+      const shared = table.rows
+        .filter((r) => r[0] === 'shared')
+        .map((r) => r[2] as string)
+        .sort();
       const api = await diff(`a=${CLIP}&b=${ALIGN}&depth=3`);
       expect(shared).toEqual(
         Object.entries(api.sides.nodes)

@@ -13,7 +13,8 @@ let db: Database;
 let app: FastifyInstance;
 let before: Awaited<ReturnType<typeof graphCounts>>;
 
-const cypher = (query: string, params?: unknown) => app.inject({ method: 'POST', url: '/api/cypher', payload: { query, ...(params ? { params } : {}) } });
+const cypher = (query: string, params?: unknown) =>
+  app.inject({ method: 'POST', url: '/api/cypher', payload: { query, ...(params ? { params } : {}) } });
 
 /** Polls until the probe's value passes; the test fails by its own timeout otherwise. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
@@ -66,7 +67,11 @@ describe('server/app hardening', () => {
   it('should answer 504 by the deadline even when Neo4j cannot stop the expression in time', async () => {
     const impatient = await testApp(db, { queryTimeoutMs: 1_000 });
     try {
-      const res = await impatient.inject({ method: 'POST', url: '/api/cypher', payload: { query: 'RETURN reduce(s = 0, i IN range(1, 600000000) | s + 1) AS s' } });
+      const res = await impatient.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: { query: 'RETURN reduce(s = 0, i IN range(1, 600000000) | s + 1) AS s' },
+      });
       expect(res.statusCode).toBe(504);
       expect(res.json().error.code).toBe('query_timeout');
     } finally {

@@ -41,15 +41,16 @@ describe('server/app under load', () => {
   it('should answer every search while 10 hostile Cypher requests run', async () => {
     const hostile = Promise.all(
       HOSTILE.map((query) =>
-        fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
-          async (res) => ({ status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } }),
-        ),
+        fetch(`${base}/api/cypher`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }).then(async (res) => ({ status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } })),
       ),
     );
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon(
-        { url: `${base}/api/search?q=mamba`, connections: 50, duration: 5, timeout: 60 },
-        (err, res) => (err ? reject(err) : resolve(res)),
+      autocannon({ url: `${base}/api/search?q=mamba`, connections: 50, duration: 5, timeout: 60 }, (err, res) =>
+        err ? reject(err) : resolve(res),
       );
     });
     const answers = await hostile;

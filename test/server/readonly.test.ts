@@ -74,13 +74,20 @@ describe('server/db/readonly', () => {
     });
 
     it('should still allow read-only procedures and SHOW commands', async () => {
-      const labels = await app.inject({ method: 'POST', url: '/api/cypher', payload: { query: 'CALL db.labels() YIELD label RETURN label' } });
+      const labels = await app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: { query: 'CALL db.labels() YIELD label RETURN label' },
+      });
       expect(labels.statusCode).toBe(200);
       expect(labels.json().table.rows.length).toBeGreaterThan(0);
       const text = await app.inject({
         method: 'POST',
         url: '/api/cypher',
-        payload: { query: "CALL db.index.fulltext.queryNodes('node_text', $q) YIELD node RETURN node.id AS id LIMIT 3", params: { q: 'distillation' } },
+        payload: {
+          query: "CALL db.index.fulltext.queryNodes('node_text', $q) YIELD node RETURN node.id AS id LIMIT 3",
+          params: { q: 'distillation' },
+        },
       });
       expect(text.statusCode).toBe(200);
       const show = await app.inject({ method: 'POST', url: '/api/cypher', payload: { query: 'SHOW INDEXES YIELD name RETURN name' } });
@@ -150,7 +157,7 @@ describe('server/db/readonly', () => {
       const dir = mkdtempSync(join(tmpdir(), 'methodgraph-cypher-'));
       writeFileSync(
         join(dir, 'sneaky.cypher'),
-        "// title: Sneaky\n// description: Looks like a read.\n// @param id string method:knowledge-distillation\n// @columns m\nMATCH (m:Method {id: $id}) SET m.touched = true RETURN m\n",
+        '// title: Sneaky\n// description: Looks like a read.\n// @param id string method:knowledge-distillation\n// @columns m\nMATCH (m:Method {id: $id}) SET m.touched = true RETURN m\n',
       );
       writeFileSync(
         join(dir, 'bulk.cypher'),

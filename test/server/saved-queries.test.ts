@@ -10,7 +10,9 @@ import { createCuration } from '../../src/neo4j/curation/store.js';
 import { bindParams, cypherParams, loadSavedQueries, parseSavedQuery } from '../../src/server/saved-queries.js';
 import { corpusDatabase, testApp } from './helpers.js';
 
-const files = readdirSync(cypherDir).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').sort();
+const files = readdirSync(cypherDir)
+  .filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher')
+  .sort();
 
 describe('server/saved-queries', () => {
   describe('#parseSavedQuery', () => {
@@ -37,7 +39,9 @@ describe('server/saved-queries', () => {
       expect(() => parseSavedQuery('/x/bad.cypher', '// title: Bad\n// @param depth int three\n// @columns a\nRETURN $depth AS a')).toThrow(
         'cypher/bad.cypher line 2: default "three" is not a valid int',
       );
-      expect(() => parseSavedQuery('/x/untitled.cypher', '// @columns a\nRETURN 1 AS a')).toThrow('cypher/untitled.cypher: the header has no "// title:" line');
+      expect(() => parseSavedQuery('/x/untitled.cypher', '// @columns a\nRETURN 1 AS a')).toThrow(
+        'cypher/untitled.cypher: the header has no "// title:" line',
+      );
     });
 
     it('should parse defaults, ranges and multi-line descriptions', () => {
@@ -68,7 +72,10 @@ describe('server/saved-queries', () => {
   });
 
   describe('#bindParams', () => {
-    const query = parseSavedQuery('/x/q.cypher', '// title: T\n// @param id string a\n// @param n int 5 1..10\n// @columns a\nRETURN $id AS a, $n AS n');
+    const query = parseSavedQuery(
+      '/x/q.cypher',
+      '// title: T\n// @param id string a\n// @param n int 5 1..10\n// @columns a\nRETURN $id AS a, $n AS n',
+    );
 
     it('should fill defaults and turn ints into Neo4j integers', () => {
       const bound = bindParams(query, {}, 'test');
@@ -96,7 +103,7 @@ describe('cypher/*.cypher on the default corpus', () => {
     // One curated link, so the curated-links query has something to list.
     const session = db.session('READ');
     const link = await session
-      .run("MATCH (a:Entity)-[r:BUILDS_ON]->(b:Entity) RETURN a.id AS from, b.id AS to ORDER BY r.id LIMIT 1")
+      .run('MATCH (a:Entity)-[r:BUILDS_ON]->(b:Entity) RETURN a.id AS from, b.id AS to ORDER BY r.id LIMIT 1')
       .finally(() => session.close());
     const [from, to] = [link.records[0]!.get('from') as string, link.records[0]!.get('to') as string];
     await createCuration(db, { action: 'accept', from, to, type: 'BUILDS_ON' }, { who: 'saved-queries test' });
@@ -107,12 +114,15 @@ describe('cypher/*.cypher on the default corpus', () => {
     await db?.close();
   });
 
-  it.each(files.map((f) => f.replace(/\.cypher$/, '')))('should return rows for %s with its defaults, in its declared columns', async (name) => {
-    const res = await app.inject({ method: 'POST', url: `/api/queries/${name}`, payload: {} });
-    expect(res.statusCode, res.body).toBe(200);
-    const body = res.json();
-    expect(body.table.rows.length).toBeGreaterThan(0);
-    expect(body.table.columns).toEqual(body.columns);
-    expect(body.graph.nodes.length).toBeGreaterThan(0);
-  });
+  it.each(files.map((f) => f.replace(/\.cypher$/, '')))(
+    'should return rows for %s with its defaults, in its declared columns',
+    async (name) => {
+      const res = await app.inject({ method: 'POST', url: `/api/queries/${name}`, payload: {} });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.table.rows.length).toBeGreaterThan(0);
+      expect(body.table.columns).toEqual(body.columns);
+      expect(body.graph.nodes.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -13,7 +13,11 @@ export const PROPOSAL_ACRONYM_PRECISION = 0.93;
 export const TITLE_ACRONYM_PRECISION = 0.67;
 
 /** Head nouns that make a name with the words before them ("VM decomposition"), unlike "method" or "model". */
-const NAMED_HEADS = new Set('decomposition attention pooling normalization regularization initialization loss embedding encoding gating routing layer block module unit mechanism'.split(' '));
+const NAMED_HEADS = new Set(
+  'decomposition attention pooling normalization regularization initialization loss embedding encoding gating routing layer block module unit mechanism'.split(
+    ' ',
+  ),
+);
 
 /** Long and short form, extended by a head noun that follows the parenthesis ("(VM) decomposition"). */
 export function definedName(def: AcronymDefinition, sentence: string): { long: string; short: string[] } {

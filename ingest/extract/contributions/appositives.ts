@@ -7,7 +7,8 @@ import { isNameToken, isStrongName, leadingName } from './names.js';
 /** Smoothed precision of appositive names (4/4 with version appositives), measured by `npm run eval`. */
 export const APPOSITIVE_PRECISION = 0.83;
 
-const NEW_APPOSITIVE = /(?:^|[.;:]\s+|\s)([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{Lu}][\p{L}\p{N}-]*){0,3}),\s+(?:a|an)\s+(?:novel|new)\b([^,.;]*)/gu;
+const NEW_APPOSITIVE =
+  /(?:^|[.;:]\s+|\s)([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{Lu}][\p{L}\p{N}-]*){0,3}),\s+(?:a|an)\s+(?:novel|new)\b([^,.;]*)/gu;
 
 export function appositiveInObject(o: ProposalObject): Candidate[] {
   const m = /^(?:a|an|the)\s+([^,.;()]{3,90}?),\s+(.+)$/i.exec(o.text);
@@ -16,7 +17,18 @@ export function appositiveInObject(o: ProposalObject): Candidate[] {
   if (!name || !isStrongName(name)) return [];
   const after = m[2]!.slice(m[2]!.indexOf(name) + name.length);
   if (!/^\s*(?:,|\.|$|which\b|that\b|to\b)/i.test(after)) return [];
-  return [{ name, aliases: [], sentence: o.sentence.index, extractor: 'proposal-appositive', confidence: APPOSITIVE_PRECISION, descriptor: m[1]!, nameRank: 3, claimsKnown: true }];
+  return [
+    {
+      name,
+      aliases: [],
+      sentence: o.sentence.index,
+      extractor: 'proposal-appositive',
+      confidence: APPOSITIVE_PRECISION,
+      descriptor: m[1]!,
+      nameRank: 3,
+      claimsKnown: true,
+    },
+  ];
 }
 
 /** "X, a novel ..." / "X, a new ..." anywhere in a sentence. */
@@ -25,7 +37,16 @@ export function newAppositives(s: SentenceInfo): Candidate[] {
   for (const m of s.text.matchAll(NEW_APPOSITIVE)) {
     const name = m[1]!;
     if (!isStrongName(name) || !isNameToken(name.split(/\s+/)[0]!)) continue;
-    out.push({ name, aliases: [], sentence: s.index, extractor: 'novel-appositive', confidence: APPOSITIVE_PRECISION, descriptor: m[2]!, nameRank: 3, claimsKnown: false });
+    out.push({
+      name,
+      aliases: [],
+      sentence: s.index,
+      extractor: 'novel-appositive',
+      confidence: APPOSITIVE_PRECISION,
+      descriptor: m[2]!,
+      nameRank: 3,
+      claimsKnown: false,
+    });
   }
   return out;
 }
@@ -47,10 +68,23 @@ export function labelsOfNewThings(s: SentenceInfo): Candidate[] {
     const label = m[1]!;
     if (!/\p{Lu}/u.test(label) || !/[\d-]|\p{Ll}\p{Lu}/u.test(label)) continue;
     if (s.acronyms.some((d) => d.end === m.index + m[0].length)) continue;
-    const before = s.text.slice(Math.max(0, m.index - 120), m.index).split(/[;]|\band\b(?=[^,]*$)/).pop() ?? '';
+    const before =
+      s.text
+        .slice(Math.max(0, m.index - 120), m.index)
+        .split(/[;]|\band\b(?=[^,]*$)/)
+        .pop() ?? '';
     const thing = NEW_THING.exec(before);
     if (!thing || !/\b(?:dataset|benchmark|corpus|model|method|architecture|network|suite|task)s?\b/i.test(thing[1]!)) continue;
-    out.push({ name: label, aliases: [], sentence: s.index, extractor: 'new-label', confidence: LABEL_PRECISION, descriptor: thing[1]!, nameRank: 3, claimsKnown: false });
+    out.push({
+      name: label,
+      aliases: [],
+      sentence: s.index,
+      extractor: 'new-label',
+      confidence: LABEL_PRECISION,
+      descriptor: thing[1]!,
+      nameRank: 3,
+      claimsKnown: false,
+    });
   }
   return out;
 }

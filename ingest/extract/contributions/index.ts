@@ -75,7 +75,8 @@ function contributionOf(group: Candidate[], ctx: PatternContext, fallback: strin
   group.sort((a, b) => a.nameRank - b.nameRank || b.confidence - a.confidence);
   const best = group[0]!;
   const byLower = new Map<string, string>();
-  for (const n of group.flatMap((c) => [c.name, ...c.aliases]).map((x) => x.trim())) if (!byLower.has(n.toLowerCase())) byLower.set(n.toLowerCase(), n);
+  for (const n of group.flatMap((c) => [c.name, ...c.aliases]).map((x) => x.trim()))
+    if (!byLower.has(n.toLowerCase())) byLower.set(n.toLowerCase(), n);
   const names = [...byLower.values()];
   const known = names.map((n) => ctx.taxonomy.resolve(n)).find((e) => e !== undefined);
   if (known && !group.some((c) => c.claimsKnown)) return undefined;

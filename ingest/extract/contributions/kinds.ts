@@ -53,7 +53,10 @@ export function kindFromWords(text: string, taxonomy?: Taxonomy, matcher?: Alias
 /** Kind from the head (last word) of a multi-word name, or a taxonomy entity that ends it. */
 export function headKind(name: string, taxonomy: Taxonomy, matcher: AliasMatcher): EntityKind | undefined {
   if (!/[\s-]/.test(name)) return undefined;
-  const tail = matcher.find(name).filter((m) => m.end === name.length && m.start > 0).pop();
+  const tail = matcher
+    .find(name)
+    .filter((m) => m.end === name.length && m.start > 0)
+    .pop();
   const entry = tail ? taxonomy.get(tail.id) : undefined;
   if (entry && entry.kind !== 'Dataset') return entry.kind;
   const last = (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).pop() ?? '';

@@ -10,7 +10,9 @@ import { objectCut } from './proposal-verbs.js';
 export const MECHANISM_PRECISION = 0.5;
 
 const HEADS = new Set(
-  'mechanism gating gate attention pooling normalization regularization regularizer initialization loss decomposition embedding encoding layer block module unit operator trick objective distillation pruning quantization routing sampling tokenization dropout activation convolution recurrence retention scheduling guidance'.split(' '),
+  'mechanism gating gate attention pooling normalization regularization regularizer initialization loss decomposition embedding encoding layer block module unit operator trick objective distillation pruning quantization routing sampling tokenization dropout activation convolution recurrence retention scheduling guidance'.split(
+    ' ',
+  ),
 );
 const GENERIC = new Set(
   'novel new simple efficient effective general unified scalable different better improved principled lightweight flexible powerful first second third deep neural learning proposed standard modified additional same key main various several robust fast generic special specific single multiple such this our their its whole overall final resulting corresponding theoretical empirical practical following above two three'.split(
@@ -22,7 +24,10 @@ const PHRASE_POS = new Set(['ADJ', 'NOUN', 'VERB', 'PROPN']);
 export function mechanismsInObject(o: ProposalObject): Candidate[] {
   const article = /^(the|a|an|our)\s+/i.exec(o.text);
   if (article && article[1]!.toLowerCase() !== 'the') return [];
-  const phrase = o.text.slice(article ? article[0].length : 0, objectCut(o.text)).split(/[,.;:(]/)[0]!.trim();
+  const phrase = o.text
+    .slice(article ? article[0].length : 0, objectCut(o.text))
+    .split(/[,.;:(]/)[0]!
+    .trim();
   if (!/^[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}$/.test(phrase)) return [];
   // POS-tag only phrases that contain a head noun at all.
   if (!phrase.split(/\s+/).some((w) => HEADS.has(w))) return [];
@@ -35,5 +40,16 @@ export function mechanismsInObject(o: ProposalObject): Candidate[] {
   if (!head || words.length < 2 || !HEADS.has(head)) return [];
   if (words.slice(0, -1).every((w) => GENERIC.has(w))) return [];
   const name = words.join(' ');
-  return [{ name, aliases: [], sentence: o.sentence.index, extractor: 'mechanism-phrase', confidence: MECHANISM_PRECISION, descriptor: head, nameRank: 4, claimsKnown: false }];
+  return [
+    {
+      name,
+      aliases: [],
+      sentence: o.sentence.index,
+      extractor: 'mechanism-phrase',
+      confidence: MECHANISM_PRECISION,
+      descriptor: head,
+      nameRank: 4,
+      claimsKnown: false,
+    },
+  ];
 }

@@ -3,7 +3,8 @@
 import { OBJECT_CUT } from '../patterns.js';
 
 /** Words after a name that belong to it ("Max-W regularization", "HyperCuboid search space"). */
-export const NAME_HEADS = /^(?:regularization|search space|loss|distillation|fine-tuning|tuning|initialization|normalization|pooling|attention|decomposition)\b/i;
+export const NAME_HEADS =
+  /^(?:regularization|search space|loss|distillation|fine-tuning|tuning|initialization|normalization|pooling|attention|decomposition)\b/i;
 
 const NAME_STOP = new Set(
   'The A An Our This These That Its Their In On For To Of With And Or But We I It As At By From Two Three Four Five Several Many Some Each First Second Finally However Moreover Furthermore Code Experimental Experiments Extensive Results'.split(
@@ -42,7 +43,12 @@ export function leadingName(text: string): string | undefined {
       continue;
     }
     const next = tokens[i + 1] ?? '';
-    if ((tok === 'of' || tok === 'for' || tok === 'and' || tok === 'with') && taken.length > 0 && isNameToken(next) && /^\p{Lu}/u.test(next)) {
+    if (
+      (tok === 'of' || tok === 'for' || tok === 'and' || tok === 'with') &&
+      taken.length > 0 &&
+      isNameToken(next) &&
+      /^\p{Lu}/u.test(next)
+    ) {
       taken.push(tok);
       continue;
     }
@@ -50,7 +56,10 @@ export function leadingName(text: string): string | undefined {
   }
   while (taken.length && ['of', 'for', 'and', 'with'].includes(taken[taken.length - 1]!)) taken.pop();
   if (taken.length === 0) return undefined;
-  let name = taken.join(' ').replace(/[,;:!?)"'’”]+$/g, '').replace(/\.$/, '');
+  let name = taken
+    .join(' ')
+    .replace(/[,;:!?)"'’”]+$/g, '')
+    .replace(/\.$/, '');
   const rest = trimmed.slice(taken.join(' ').length).replace(/^[,;:.!?)"'’”]*/, '');
   if (!/[,;:.!?)]$/.test(taken[taken.length - 1]!)) {
     const head = NAME_HEADS.exec(rest.trimStart());

@@ -10,7 +10,8 @@ import { definedName } from './acronym-names.js';
 /** Smoothed precision of naming-cue names (12/12), measured by `npm run eval`. */
 export const NAMING_CUE_PRECISION = 0.93;
 
-const NAMING_CUE = /\b(what\s+)?(?:called|named|dubbed|termed|referred to as|we call|we dub|we name|coined)\s+(?:it\s+|them\s+|the resulting (?:models?|methods?|networks?)\s+)?(?:as\s+)?(?:the\s+)?/gi;
+const NAMING_CUE =
+  /\b(what\s+)?(?:called|named|dubbed|termed|referred to as|we call|we dub|we name|coined)\s+(?:it\s+|them\s+|the resulting (?:models?|methods?|networks?)\s+)?(?:as\s+)?(?:the\s+)?/gi;
 /** Cues that name something new by themselves, whoever speaks. */
 const NAMING_ONLY = /^(?:what\s+)?(?:dubbed|termed|coined)/i;
 /** Heads of phenomena, properties and problems: named, but not proposed. */

@@ -79,7 +79,8 @@ export function objectCut(text: string): number {
 export const PROPOSAL_LIST_PRECISION = 0.67;
 
 const LIST_SEPARATOR = /;\s+|,\s+(?:and\s+)?|\s+and\s+/;
-const KIND_AFTER = /^\s+(?:[a-z-]+\s+){0,3}?(?:method|approach|algorithm|schedule|block|blocks|layer|module|loss|regularization|network|architecture|model|dataset|benchmark|mechanism|search space|strategy|technique)\b/;
+const KIND_AFTER =
+  /^\s+(?:[a-z-]+\s+){0,3}?(?:method|approach|algorithm|schedule|block|blocks|layer|module|loss|regularization|network|architecture|model|dataset|benchmark|mechanism|search space|strategy|technique)\b/;
 
 /**
  * Later items of a proposal list: "we introduce novel blocks; a better-optimized Cosine Power Annealing
@@ -94,7 +95,12 @@ export function listItemsInObject(o: ProposalObject, known: (name: string) => bo
     if (!name || name.split(/\s+/).length < 2 || known(name)) continue;
     const after = bare.slice(bare.indexOf(name) + name.length);
     if (!KIND_AFTER.test(after)) continue;
-    out.push({ ...candidate(name, o, after, false), extractor: 'proposal-list', confidence: PROPOSAL_LIST_PRECISION, descriptor: after.slice(0, 60) });
+    out.push({
+      ...candidate(name, o, after, false),
+      extractor: 'proposal-list',
+      confidence: PROPOSAL_LIST_PRECISION,
+      descriptor: after.slice(0, 60),
+    });
   }
   return out;
 }

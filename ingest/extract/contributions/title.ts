@@ -78,7 +78,8 @@ export function titlePrefixName(ctx: PatternContext, candidates: Candidate[], ob
   };
 }
 
-const FUNCTION_WORD = /^(?:a|an|the|of|for|with|via|in|on|to|from|by|and|or|is|are|be|how|what|why|when|can|do|does|towards?|beyond|as|at|your|our|all|you|we)$/i;
+const FUNCTION_WORD =
+  /^(?:a|an|the|of|for|with|via|in|on|to|from|by|and|or|is|are|be|how|what|why|when|can|do|does|towards?|beyond|as|at|your|our|all|you|we)$/i;
 
 /**
  * A title that is only a name — at most five title-case words without function words — which the abstract

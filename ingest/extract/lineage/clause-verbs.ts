@@ -29,7 +29,15 @@ export function clauseVerbLinks(ctx: LineageContext): BuildsOnLink[] {
         for (const t of targetsInClause(s.text, s.mentions, from)) {
           for (const subject of subjects) {
             if (subject.id === t.id) continue;
-            out.push({ source: subject.id, target: t.id, kind: verb.kind, sentence: s.index, evidence: s.text, confidence: CLAUSE_VERB_PRECISION, extractor: 'clause-verb' });
+            out.push({
+              source: subject.id,
+              target: t.id,
+              kind: verb.kind,
+              sentence: s.index,
+              evidence: s.text,
+              confidence: CLAUSE_VERB_PRECISION,
+              extractor: 'clause-verb',
+            });
           }
         }
       }

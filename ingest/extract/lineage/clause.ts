@@ -4,9 +4,11 @@
 import type { Mention } from '../mentions.js';
 
 /** Where a verb's clause ends: sentence punctuation, a contrast, a comparison, a new finite clause. */
-const CLAUSE_END = /[;:]|\b(?:in order to|so as to|such as)\b|\bto\s+(?:introduce|enable|allow|make|improve|reduce|achieve|learn|train|obtain|provide|support|perform|handle|address|solve|design|search|find)\b|\.\s|\b(?:while|whereas|but|although|though|than|compared|outperform\w*|unlike|surpass\w*|beat\w*|versus|vs\.?)\b|,\s+(?:and\s+)?[a-z]+ing\b|,\s+(?:and\s+)?(?:which|while|whereas|but|we|it|this|achiev\w*|outperform\w*|yielding|resulting|leading|reaching)\b/i;
+const CLAUSE_END =
+  /[;:]|\b(?:in order to|so as to|such as)\b|\bto\s+(?:introduce|enable|allow|make|improve|reduce|achieve|learn|train|obtain|provide|support|perform|handle|address|solve|design|search|find)\b|\.\s|\b(?:while|whereas|but|although|though|than|compared|outperform\w*|unlike|surpass\w*|beat\w*|versus|vs\.?)\b|,\s+(?:and\s+)?[a-z]+ing\b|,\s+(?:and\s+)?(?:which|while|whereas|but|we|it|this|achiev\w*|outperform\w*|yielding|resulting|leading|reaching)\b/i;
 /** Just before a mention: it is excluded, replaced or compared, not built on. */
-const NEGATED_BEFORE = /\b(?:without|no|not|instead of|rather than|unlike|replac\w+|remov\w+|eliminat\w+|free of|beyond|over|than|against|outperform\w*|to)\s+(?:the\s+|any\s+|a\s+|an\s+|standard\s+|conventional\s+|vanilla\s+)?(?:[^\s-]+[\s-]+){0,1}$/i;
+const NEGATED_BEFORE =
+  /\b(?:without|no|not|instead of|rather than|unlike|replac\w+|remov\w+|eliminat\w+|free of|beyond|over|than|against|outperform\w*|to)\s+(?:the\s+|any\s+|a\s+|an\s+|standard\s+|conventional\s+|vanilla\s+)?(?:[^\s-]+[\s-]+){0,1}$/i;
 const NEGATED_AFTER = /^-?(?:free|less)\b/i;
 
 export function targetsInClause(text: string, mentions: Mention[], from: number, options: { allowTo?: boolean } = {}): Mention[] {

@@ -14,7 +14,8 @@ export const UNNAMED_MEMBER_PRECISION = 0.67;
 
 /** A noun phrase ends at a preposition other than "of" after a family word, or at a clause word. */
 const NP_END = /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired)\b|[,;:.()]/i;
-const HEAD_AFTER = /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
+const HEAD_AFTER =
+  /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
 
 /** Entities in a noun phrase that are its head or its family ("a family of X"), plus "X-augmented" parts. */
 export function familyMentions(phrase: string, ctx: LineageContext): Mention[] {
@@ -30,10 +31,20 @@ export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
   for (const c of ctx.contributions) {
     if (c.kind === 'Dataset') continue;
     for (const d of c.descriptor.split(' | ')) {
-      const phrase = d.replace(/^\s*(?:a|an|the|our)\s+/i, '').replace(/^(?:[a-z-]+\s+){0,2}?(?:family|class|kind|form|version|variant|type)\s+of\s+/i, '');
+      const phrase = d
+        .replace(/^\s*(?:a|an|the|our)\s+/i, '')
+        .replace(/^(?:[a-z-]+\s+){0,2}?(?:family|class|kind|form|version|variant|type)\s+of\s+/i, '');
       for (const m of familyMentions(phrase, ctx)) {
         if (ctx.contributions.some((x) => x.id === m.id)) continue;
-        out.push({ source: c.id, target: m.id, kind: 'variant', sentence: c.sentence, evidence: c.evidence, confidence: DESCRIPTOR_FAMILY_PRECISION, extractor: 'descriptor-family' });
+        out.push({
+          source: c.id,
+          target: m.id,
+          kind: 'variant',
+          sentence: c.sentence,
+          evidence: c.evidence,
+          confidence: DESCRIPTOR_FAMILY_PRECISION,
+          extractor: 'descriptor-family',
+        });
       }
     }
   }
@@ -50,7 +61,15 @@ export function unnamedMemberLinks(ctx: LineageContext): BuildsOnLink[] {
       if (!unnamed) continue;
       for (const m of familyMentions(unnamed[1]!, ctx)) {
         if (ctx.contributions.some((x) => x.id === m.id)) continue;
-        out.push({ source: primary.id, target: m.id, kind: 'variant', sentence: s.index, evidence: s.text, confidence: UNNAMED_MEMBER_PRECISION, extractor: 'unnamed-member' });
+        out.push({
+          source: primary.id,
+          target: m.id,
+          kind: 'variant',
+          sentence: s.index,
+          evidence: s.text,
+          confidence: UNNAMED_MEMBER_PRECISION,
+          extractor: 'unnamed-member',
+        });
       }
     }
   }

@@ -8,7 +8,8 @@ import type { BuildsOnLink, LineageContext } from './types.js';
 export const OWN_PART_PRECISION = 0.73;
 
 /** Names of parts (not of bigger systems that would use the whole). */
-const PART = /\b(?:block|blocks|layer|layers|module|modules|unit|units|mechanism|attention|loss|regulari[sz]ation|initiali[sz]ation|normali[sz]ation|quantization|optimizers?|data type|embedding|encoding|pool|pooling|gating|mixer|cell|operator|schedule|search space|search|decomposition|bottleneck|residuals?)\b/i;
+const PART =
+  /\b(?:block|blocks|layer|layers|module|modules|unit|units|mechanism|attention|loss|regulari[sz]ation|initiali[sz]ation|normali[sz]ation|quantization|optimizers?|data type|embedding|encoding|pool|pooling|gating|mixer|cell|operator|schedule|search space|search|decomposition|bottleneck|residuals?)\b/i;
 const PART_EXTRACTORS = new Set(['proposal-list', 'naming-cue', 'proposal-name', 'proposal-acronym', 'mechanism-phrase']);
 
 export function ownPartLinks(ctx: LineageContext): BuildsOnLink[] {
@@ -22,7 +23,15 @@ export function ownPartLinks(ctx: LineageContext): BuildsOnLink[] {
     if ([part.name, ...part.aliases].some((n) => wholeKeys.some((k) => matchKey(n).includes(k)))) continue;
     const described = PART.test(`${part.name} ${part.descriptor}`);
     if (!described) continue;
-    out.push({ source: whole.id, target: part.id, kind: 'component', sentence: part.sentence, evidence: part.evidence, confidence: OWN_PART_PRECISION, extractor: 'own-part' });
+    out.push({
+      source: whole.id,
+      target: part.id,
+      kind: 'component',
+      sentence: part.sentence,
+      evidence: part.evidence,
+      confidence: OWN_PART_PRECISION,
+      extractor: 'own-part',
+    });
   }
   return out;
 }

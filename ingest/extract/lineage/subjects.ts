@@ -6,7 +6,13 @@ import { SELF_REFERENCE } from '../patterns.js';
 import type { Contribution, SentenceInfo } from '../types.js';
 
 /** Contributions a verb at `at` has as subject (empty when someone else's work is the subject). */
-export function subjectsOf(s: SentenceInfo, at: number, own: Map<string, Contribution>, primary: Contribution | undefined, namedOnly = false): Contribution[] {
+export function subjectsOf(
+  s: SentenceInfo,
+  at: number,
+  own: Map<string, Contribution>,
+  primary: Contribution | undefined,
+  namedOnly = false,
+): Contribution[] {
   const clauseStart = Math.max(s.text.lastIndexOf(';', at), 0);
   const before: Mention[] = s.mentions.filter((m) => m.end <= at && m.start >= clauseStart);
   const nearest = before[before.length - 1];

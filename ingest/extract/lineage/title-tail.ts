@@ -22,7 +22,15 @@ export function titleTailLinks(ctx: LineageContext): BuildsOnLink[] {
   const out: BuildsOnLink[] = [];
   for (const m of familyMentions(tail, ctx)) {
     if (m.id === primary.id || NOT_A_FAMILY.test(m.text)) continue;
-    out.push({ source: primary.id, target: m.id, kind: 'variant', sentence: 0, evidence: title.text, confidence: TITLE_TAIL_PRECISION, extractor: 'title-tail' });
+    out.push({
+      source: primary.id,
+      target: m.id,
+      kind: 'variant',
+      sentence: 0,
+      evidence: title.text,
+      confidence: TITLE_TAIL_PRECISION,
+      extractor: 'title-tail',
+    });
   }
   return out;
 }

@@ -20,16 +20,25 @@ export const LINEAGE_VERBS: LineageVerb[] = [
   },
   {
     kind: 'variant',
-    pattern: /\b(?:(?:is|are|as) (?:a|an) (?:[\w-]+ ){0,3}?(?:variant|version|instance|instantiation|form|kind|type|class|family|special case) of|variants? of|instantiat(?:es|ing|ion of)|a (?:new )?(?:form|kind|type|version|variant|family|class) of)\b/gi,
+    pattern:
+      /\b(?:(?:is|are|as) (?:a|an) (?:[\w-]+ ){0,3}?(?:variant|version|instance|instantiation|form|kind|type|class|family|special case) of|variants? of|instantiat(?:es|ing|ion of)|a (?:new )?(?:form|kind|type|version|variant|family|class) of)\b/gi,
   },
   {
     kind: 'component',
     pattern:
       /\b(?:(?:built|constructed|composed|assembled|made) (?:entirely |solely )?(?:from|of|with)|consist(?:s|ing)? of|compris(?:e|es|ing)|incorporat(?:e|es|ed|ing)|integrat(?:e|es|ed|ing)(?!-and)|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|equipped with|replac\w*\b[^.;]{0,80}?\bwith)\b/gi,
   },
-  { kind: 'component', pattern: /\b(?:inject(?:s|ed|ing)?|insert(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|add(?:s|ed|ing)?)\b[^.;]{0,60}?\binto\b/gi, inside: true },
+  {
+    kind: 'component',
+    pattern: /\b(?:inject(?:s|ed|ing)?|insert(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|add(?:s|ed|ing)?)\b[^.;]{0,60}?\binto\b/gi,
+    inside: true,
+  },
   { kind: 'component', pattern: /\b(?:uses|relies on|adopts)\b/gi, namedSubjectOnly: true },
-  { kind: 'combines', pattern: /\b(?:combin(?:e|es|ed|ing)|a combination of|unif(?:y|ies|ied|ying)|a hybrid of|merg(?:e|es|ed|ing))\b/gi, inside: true },
+  {
+    kind: 'combines',
+    pattern: /\b(?:combin(?:e|es|ed|ing)|a combination of|unif(?:y|ies|ied|ying)|a hybrid of|merg(?:e|es|ed|ing))\b/gi,
+    inside: true,
+  },
   { kind: 'adapts', pattern: /\b(?:adapt(?:s|ed|ing)?|transfer(?:s|red|ring)?)\b/gi },
   { kind: 'distilled', pattern: /\b(?:distill?(?:s|ed|ing)?(?: from)?|fine-?tun(?:e|es|ed|ing))\b/gi },
 ];

@@ -9,6 +9,13 @@ export function authorsStep(p: PaperContext): void {
     const aslug = slug(name);
     if (!aslug) continue;
     p.nodes.push(node(`author:${aslug}`, 'Author', name, { name }));
-    p.edges.push(edge('AUTHORED_BY', p.pid, `author:${aslug}`, { evidence: `author list of ${p.record.source}`, paperId: p.pid, confidence: 1, extractor: 'source-metadata' }));
+    p.edges.push(
+      edge('AUTHORED_BY', p.pid, `author:${aslug}`, {
+        evidence: `author list of ${p.record.source}`,
+        paperId: p.pid,
+        confidence: 1,
+        extractor: 'source-metadata',
+      }),
+    );
   }
 }

@@ -10,7 +10,14 @@ const CROSS_PAPER_CAP = 0.8;
 
 export function buildsOnStep(state: CorpusState, p: PaperContext, titleTail: boolean): void {
   const links = findBuildsOn(
-    { sentences: p.sentences, contributions: p.contributions, primary: p.primary, matcher: state.matcher, isDataset: state.isNotLineageTarget, resolveName: state.resolveName },
+    {
+      sentences: p.sentences,
+      contributions: p.contributions,
+      primary: p.primary,
+      matcher: state.matcher,
+      isDataset: state.isNotLineageTarget,
+      resolveName: state.resolveName,
+    },
     { titleTail },
   );
   for (const link of links) {
@@ -29,11 +36,37 @@ export function buildsOnStep(state: CorpusState, p: PaperContext, titleTail: boo
     state.pushEntity(p.nodes, link.target);
     if (link.entity) {
       // A family the abstract defines: its node, and the paper's mention of it.
-      p.nodes.push(node(link.target, link.entity.kind, link.entity.name, { name: link.entity.name, aliases: link.entity.aliases, source: 'extraction' }));
-      p.edges.push(edge('USES', p.pid, link.target, { evidence: link.evidence, paperId: p.pid, confidence: link.confidence, extractor: link.extractor }));
+      p.nodes.push(
+        node(link.target, link.entity.kind, link.entity.name, {
+          name: link.entity.name,
+          aliases: link.entity.aliases,
+          source: 'extraction',
+        }),
+      );
+      p.edges.push(
+        edge('USES', p.pid, link.target, {
+          evidence: link.evidence,
+          paperId: p.pid,
+          confidence: link.confidence,
+          extractor: link.extractor,
+        }),
+      );
     }
     p.edges.push(
-      edge('BUILDS_ON', link.source, link.target, { kind: link.kind, evidence: link.evidence, paperId: p.pid, confidence: link.confidence, extractor: link.extractor, source: 'extraction' }, true),
+      edge(
+        'BUILDS_ON',
+        link.source,
+        link.target,
+        {
+          kind: link.kind,
+          evidence: link.evidence,
+          paperId: p.pid,
+          confidence: link.confidence,
+          extractor: link.extractor,
+          source: 'extraction',
+        },
+        true,
+      ),
     );
   }
 }

@@ -46,14 +46,45 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
     const from = state.papers[ref.paper]!.id;
     const to = state.papers[owner]!.id;
     if (state.isDataset(ref.target)) {
-      edges.push(edge('CITES', from, to, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper', inferred: true }));
+      edges.push(
+        edge('CITES', from, to, {
+          evidence: ref.evidence,
+          paperId: from,
+          confidence: ref.confidence,
+          extractor: 'cross-paper',
+          inferred: true,
+        }),
+      );
       continue;
     }
     if (ref.source && ref.source !== ref.target) {
       const kind = ref.kind ?? lineageKind(ref.evidence);
-      edges.push(edge('BUILDS_ON', ref.source, ref.target, { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' }, true));
+      edges.push(
+        edge(
+          'BUILDS_ON',
+          ref.source,
+          ref.target,
+          { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' },
+          true,
+        ),
+      );
     }
-    edges.push(edge('USES', from, ref.target, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper/mention' }));
-    edges.push(edge('CITES', from, to, { evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: 'cross-paper', inferred: true }));
+    edges.push(
+      edge('USES', from, ref.target, {
+        evidence: ref.evidence,
+        paperId: from,
+        confidence: ref.confidence,
+        extractor: 'cross-paper/mention',
+      }),
+    );
+    edges.push(
+      edge('CITES', from, to, {
+        evidence: ref.evidence,
+        paperId: from,
+        confidence: ref.confidence,
+        extractor: 'cross-paper',
+        inferred: true,
+      }),
+    );
   }
 }

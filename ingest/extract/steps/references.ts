@@ -12,12 +12,30 @@ export function referencesStep(state: CorpusState, edges: WireEdge[]): void {
         (r.doi !== undefined ? state.byDoi.get(r.doi) : undefined) ??
         (r.titleKey !== undefined ? state.byTitleKey.get(r.titleKey) : undefined);
       if (target === undefined) {
-        state.unresolved.push({ paperId: p.id, target: { kind: 'paper', ...r }, evidence: 'reference list of the source record', confidence: 1, extractor: 'references' });
+        state.unresolved.push({
+          paperId: p.id,
+          target: { kind: 'paper', ...r },
+          evidence: 'reference list of the source record',
+          confidence: 1,
+          extractor: 'references',
+        });
         continue;
       }
       if (state.papers[target]!.id === p.id) continue;
-      const how = r.arxivId && state.byArxiv.get(r.arxivId) === target ? `arXiv ${r.arxivId}` : r.doi && state.byDoi.get(r.doi) === target ? `DOI ${r.doi}` : 'title';
-      edges.push(edge('CITES', p.id, state.papers[target]!.id, { evidence: `reference list of the source record (matched by ${how})`, paperId: p.id, confidence: 1, extractor: 'references' }));
+      const how =
+        r.arxivId && state.byArxiv.get(r.arxivId) === target
+          ? `arXiv ${r.arxivId}`
+          : r.doi && state.byDoi.get(r.doi) === target
+            ? `DOI ${r.doi}`
+            : 'title';
+      edges.push(
+        edge('CITES', p.id, state.papers[target]!.id, {
+          evidence: `reference list of the source record (matched by ${how})`,
+          paperId: p.id,
+          confidence: 1,
+          extractor: 'references',
+        }),
+      );
     }
   }
 }

@@ -57,14 +57,31 @@ function withLineage(d: Deferred, state: CorpusState, p: PaperContext): Deferred
   if (at < 0) return d;
   const mention = { id: PLACEHOLDER, start: at, end: at + d.name.length, text: d.name };
   const others = state.matcher.find(d.sentence).filter((m) => m.end <= at || m.start >= mention.end);
-  const sentence: SentenceInfo = { index: 1, text: d.sentence, mentions: [...others, mention].sort((a, b) => a.start - b.start), acronyms: [] };
+  const sentence: SentenceInfo = {
+    index: 1,
+    text: d.sentence,
+    mentions: [...others, mention].sort((a, b) => a.start - b.start),
+    acronyms: [],
+  };
   const links = findBuildsOn(
-    { sentences: [sentence], contributions: p.contributions, primary: p.primary, matcher: state.matcher, isDataset: state.isNotLineageTarget, resolveName: state.resolveName },
+    {
+      sentences: [sentence],
+      contributions: p.contributions,
+      primary: p.primary,
+      matcher: state.matcher,
+      isDataset: state.isNotLineageTarget,
+      resolveName: state.resolveName,
+    },
     { titleTail: false },
   );
   const link = links.filter((l) => l.target === PLACEHOLDER && l.source === p.primary!.id).sort((a, b) => b.confidence - a.confidence)[0];
   if (!link) return d;
-  return { ...d, cue: true, kind: link.kind, lineage: { extractor: `cross-paper/${link.extractor}`, confidence: Math.min(link.confidence, CROSS_PAPER_CAP) } };
+  return {
+    ...d,
+    cue: true,
+    kind: link.kind,
+    lineage: { extractor: `cross-paper/${link.extractor}`, confidence: Math.min(link.confidence, CROSS_PAPER_CAP) },
+  };
 }
 
 /** Name-like tokens ("SortedNet", "L2MU") no entity matched; the sentence is kept when it could carry lineage. */

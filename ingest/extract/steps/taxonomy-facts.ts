@@ -13,6 +13,14 @@ export const TAXONOMY_FACT_PRECISION = 0.6;
 export function taxonomyFactsStep(state: CorpusState, edges: WireEdge[]): void {
   for (const fact of state.taxonomy.facts()) {
     if (!state.seenEntities.has(fact.source) || !state.seenEntities.has(fact.target)) continue;
-    edges.push(edge('BUILDS_ON', fact.source, fact.target, { kind: fact.kind ?? 'extends', evidence: fact.evidence, confidence: TAXONOMY_FACT_PRECISION, extractor: 'taxonomy', source: 'taxonomy' }));
+    edges.push(
+      edge('BUILDS_ON', fact.source, fact.target, {
+        kind: fact.kind ?? 'extends',
+        evidence: fact.evidence,
+        confidence: TAXONOMY_FACT_PRECISION,
+        extractor: 'taxonomy',
+        source: 'taxonomy',
+      }),
+    );
   }
 }

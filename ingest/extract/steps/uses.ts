@@ -52,8 +52,23 @@ function sourceMethods(state: CorpusState, p: PaperContext): void {
     const entry = state.taxonomy.resolve(m.name) ?? (m.fullName ? state.taxonomy.resolve(m.fullName) : undefined);
     const id = entry ? entry.id : entityId('Method', m.name);
     if (entry) state.pushEntity(p.nodes, entry.id);
-    else p.nodes.push(node(id, 'Method', m.name, { name: m.name, aliases: m.fullName && m.fullName !== m.name ? [m.fullName] : [], description: m.description, source: 'source-metadata' }));
+    else
+      p.nodes.push(
+        node(id, 'Method', m.name, {
+          name: m.name,
+          aliases: m.fullName && m.fullName !== m.name ? [m.fullName] : [],
+          description: m.description,
+          source: 'source-metadata',
+        }),
+      );
     if (entry?.kind === 'Dataset') continue;
-    p.edges.push(edge('USES', p.pid, id, { evidence: `${record.source} tags the paper with method "${m.name}"`, paperId: p.pid, confidence: SOURCE_METADATA_CONFIDENCE, extractor: 'source-metadata' }));
+    p.edges.push(
+      edge('USES', p.pid, id, {
+        evidence: `${record.source} tags the paper with method "${m.name}"`,
+        paperId: p.pid,
+        confidence: SOURCE_METADATA_CONFIDENCE,
+        extractor: 'source-metadata',
+      }),
+    );
   }
 }

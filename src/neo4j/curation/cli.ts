@@ -14,7 +14,12 @@ const USAGE = `usage: npm run curation -- <command>
 type Output = { write(text: string): unknown };
 
 /** Runs one command; `open` reaches the database (the bundled Neo4j or NEO4J_URI by default). Returns the exit code. */
-export async function curationCli(args: string[], out: Output = process.stdout, err: Output = process.stderr, open: () => Promise<Database> = () => openDatabase()): Promise<number> {
+export async function curationCli(
+  args: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+  open: () => Promise<Database> = () => openDatabase(),
+): Promise<number> {
   const [command, file, ...rest] = args;
   if (command === '--help' || command === '-h') {
     out.write(`${USAGE}\n`);
@@ -44,7 +49,9 @@ export async function curationCli(args: string[], out: Output = process.stdout, 
     } else {
       for (const c of await listCurations(db)) {
         const target = c.newTarget ? ` → ${c.newTarget}` : '';
-        out.write(`${c.at}  ${c.who}  ${c.action}${c.kind ? ` (${c.kind})` : ''}  ${c.type} ${c.from} -> ${c.to}${target}${c.note ? `  “${c.note}”` : ''}\n`);
+        out.write(
+          `${c.at}  ${c.who}  ${c.action}${c.kind ? ` (${c.kind})` : ''}  ${c.type} ${c.from} -> ${c.to}${target}${c.note ? `  “${c.note}”` : ''}\n`,
+        );
       }
     }
     return 0;

@@ -10,7 +10,8 @@ export type EndLabel = 'Paper' | 'Entity';
 export const endLabel = (id: string): EndLabel => (labelOfId(id) === 'Paper' ? 'Paper' : 'Entity');
 
 function checkedType(type: string): string {
-  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`src/neo4j/curation: "${type}" is not a relationship type`);
+  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type))
+    throw new Error(`src/neo4j/curation: "${type}" is not a relationship type`);
   return type;
 }
 
@@ -52,7 +53,7 @@ export function writeAdded(a: EndLabel, b: EndLabel): string {
       `MATCH (a:${a} {id: row.from}), (b:${b} {id: row.to})`,
       'MERGE (a)-[r:BUILDS_ON {id: row.edgeId}]->(b)',
       'ON CREATE SET r.runs = []',
-      "SET r.evidence = row.added.evidence, r.note = row.added.note, r.paperId = row.added.paperId, r.confidence = row.added.confidence,",
+      'SET r.evidence = row.added.evidence, r.note = row.added.note, r.paperId = row.added.paperId, r.confidence = row.added.confidence,',
       "  r.extractor = 'curation', r.source = 'curation', r.curatedBy = row.added.who, r.retargetedFrom = row.added.retargetedFrom,",
       '  r.kind = row.kind',
     ].join('\n'),
@@ -119,8 +120,10 @@ RETURN properties(c) AS c ORDER BY c.at, c.id`;
 
 /** The link as it is stored now (shown or rejected), strongest evidence first: what a curation records. */
 export function linkSnapshot(a: EndLabel, b: EndLabel): string {
-  return cached(`snapshot|${a}|${b}`, () =>
-    `MATCH (a:${a} {id: $from})-[r]->(b:${b} {id: $to})
+  return cached(
+    `snapshot|${a}|${b}`,
+    () =>
+      `MATCH (a:${a} {id: $from})-[r]->(b:${b} {id: $to})
 WHERE type(r) = $type OR (type(r) = '${REJECTED_TYPE}' AND r.curatedType = $type)
 RETURN r.evidence AS evidence, r.paperId AS paperId, r.confidence AS confidence, r.kind AS kind, type(r) = '${REJECTED_TYPE}' AS hidden
 ORDER BY hidden, coalesce(r.confidence, 0) DESC, r.id LIMIT 1`,

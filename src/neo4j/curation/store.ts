@@ -42,7 +42,12 @@ export interface CurationFilter {
 }
 
 async function listIn(tx: ManagedTransaction, filter: CurationFilter = {}): Promise<CurationRecord[]> {
-  const result = await tx.run(LIST_CURATIONS, { from: filter.from ?? null, to: filter.to ?? null, type: filter.type ?? null, node: filter.node ?? null });
+  const result = await tx.run(LIST_CURATIONS, {
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    type: filter.type ?? null,
+    node: filter.node ?? null,
+  });
   return result.records.map((r) => toCurationRecord(r.get('c') as Record<string, unknown>));
 }
 
@@ -117,7 +122,9 @@ export async function applyCurations(db: Database): Promise<number> {
 export async function linkSnapshotOf(
   tx: ManagedTransaction,
   link: { from: string; to: string; type: string },
-): Promise<{ evidence: string | null; paperId: string | null; confidence: number | null; kind: string | null; hidden: boolean } | undefined> {
+): Promise<
+  { evidence: string | null; paperId: string | null; confidence: number | null; kind: string | null; hidden: boolean } | undefined
+> {
   const record = (await tx.run(linkSnapshot(endLabel(link.from), endLabel(link.to)), link)).records[0];
   if (!record) return undefined;
   const text = (k: string) => (typeof record.get(k) === 'string' ? (record.get(k) as string) : null);

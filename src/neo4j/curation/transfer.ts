@@ -29,7 +29,9 @@ export function parseCurationFile(text: string, file: string): CurationExport {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`curation import: ${file} is not JSON (${(err as Error).message}); give a file written by npm run curation -- export`, { cause: err });
+    throw new Error(`curation import: ${file} is not JSON (${(err as Error).message}); give a file written by npm run curation -- export`, {
+      cause: err,
+    });
   }
   const result = CurationExport.safeParse(value);
   if (result.success) return result.data;
@@ -45,7 +47,10 @@ export async function readCurationFile(path: string): Promise<CurationExport> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new Error(`curation import: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`, { cause: err });
+    throw new Error(
+      `curation import: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`,
+      { cause: err },
+    );
   }
   return parseCurationFile(text, path);
 }

@@ -117,7 +117,8 @@ export function scoreIdeas(
     .sort((x, y) => y.total - x.total || x.members[0]!.id.localeCompare(y.members[0]!.id));
 
   const scores = new Map<string, IdeaScores>();
-  for (const n of nodes) scores.set(n.id, { descendants: descendants.get(n.id) ?? 0, importance: round(importance.get(n.id)!), community: -1 });
+  for (const n of nodes)
+    scores.set(n.id, { descendants: descendants.get(n.id) ?? 0, importance: round(importance.get(n.id)!), community: -1 });
   const communities: Community[] = ranked.map(({ members, total }, id) => {
     for (const m of members) scores.get(m.id)!.community = id;
     const counts = { Method: 0, Architecture: 0, Dataset: 0 };

@@ -147,7 +147,9 @@ export async function updateImportance(db: Database, options: { force?: boolean 
   if (!options.force && stored?.signature === signature) return { ideas: 0, communities: 0, ranked: 0, computed: false };
 
   const ideas: IdeaNode[] = [];
-  await eachRow(db, IDEAS, (r) => ideas.push({ id: r.id as string, label: r.label as IdeaNode['label'], name: r.name as string, papers: num(r.papers) }));
+  await eachRow(db, IDEAS, (r) =>
+    ideas.push({ id: r.id as string, label: r.label as IdeaNode['label'], name: r.name as string, papers: num(r.papers) }),
+  );
   const builds: [string, string][] = [];
   await eachRow(db, BUILDS, (r) => builds.push([r.child as string, r.parent as string]));
   const coUse: { a: string; b: string; weight: number }[] = [];
@@ -158,14 +160,21 @@ export async function updateImportance(db: Database, options: { force?: boolean 
 
   const proposer = new Map<string, string>();
   await eachRow(db, PROPOSERS, (r) => proposer.set(r.id as string, r.paper as string));
-  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY)) })).map((r) => r.id);
+  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY)) })).map(
+    (r) => r.id,
+  );
   const byImportance = [...scores.entries()].sort(([a, x], [b, y]) => y.importance - x.importance || a.localeCompare(b)).map(([id]) => id);
   const ranked = rankOverview(byImportance, proposer, concepts);
 
   await writeInBatches(
     db,
     WRITE_SCORES,
-    [...scores.entries()].map(([id, s]) => ({ id, importance: s.importance, descendants: neo4j.int(s.descendants), community: neo4j.int(s.community) })),
+    [...scores.entries()].map(([id, s]) => ({
+      id,
+      importance: s.importance,
+      descendants: neo4j.int(s.descendants),
+      community: neo4j.int(s.community),
+    })),
   );
   const session = db.session('WRITE');
   try {
@@ -173,12 +182,22 @@ export async function updateImportance(db: Database, options: { force?: boolean 
   } finally {
     await session.close();
   }
-  await writeInBatches(db, WRITE_RANKS, ranked.map((id, rank) => ({ id, rank: neo4j.int(rank) })));
+  await writeInBatches(
+    db,
+    WRITE_RANKS,
+    ranked.map((id, rank) => ({ id, rank: neo4j.int(rank) })),
+  );
   const kept: Community[] = communities.slice(0, COMMUNITIES_KEPT);
   const write = db.session('WRITE');
   try {
     await write.executeWrite((tx) =>
-      tx.run(WRITE_SUMMARY, { signature, computedAt: new Date().toISOString(), communities: JSON.stringify(kept), ranked: neo4j.int(ranked.length), ideas: neo4j.int(ideas.length) }),
+      tx.run(WRITE_SUMMARY, {
+        signature,
+        computedAt: new Date().toISOString(),
+        communities: JSON.stringify(kept),
+        ranked: neo4j.int(ranked.length),
+        ideas: neo4j.int(ideas.length),
+      }),
     );
   } finally {
     await write.close();

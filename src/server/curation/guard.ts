@@ -31,6 +31,10 @@ export function checkWriteToken(request: FastifyRequest, access: WriteAccess, wh
     );
   }
   if (!sameToken(token, access.token)) {
-    throw new ApiError(401, 'unauthorized', `${where}: the write token is not this server's; open the explorer from the URL npm start printed (the token is in .methodgraph/token)`);
+    throw new ApiError(
+      401,
+      'unauthorized',
+      `${where}: the write token is not this server's; open the explorer from the URL npm start printed (the token is in .methodgraph/token)`,
+    );
   }
 }

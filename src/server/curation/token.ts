@@ -24,7 +24,9 @@ export function resolveWriteAccess(options: { host: string; env?: NodeJS.Process
   const fromEnv = env.METHODGRAPH_TOKEN?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_LENGTH) {
-      throw new Error(`methodgraph: METHODGRAPH_TOKEN must be at least ${MIN_LENGTH} characters; use a long random secret (e.g. openssl rand -hex 24)`);
+      throw new Error(
+        `methodgraph: METHODGRAPH_TOKEN must be at least ${MIN_LENGTH} characters; use a long random secret (e.g. openssl rand -hex 24)`,
+      );
     }
     return { token: fromEnv, source: 'environment' };
   }

@@ -44,17 +44,62 @@ export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
 /** What may follow SHOW (after optional qualifiers such as RANGE, FULLTEXT, ALL, UNIQUE). */
 const ALLOWED_SHOW = new Set(['INDEX', 'INDEXES', 'CONSTRAINT', 'CONSTRAINTS', 'PROCEDURE', 'PROCEDURES', 'FUNCTION', 'FUNCTIONS']);
 const SHOW_QUALIFIERS = new Set([
-  'ALL', 'RANGE', 'FULLTEXT', 'TEXT', 'POINT', 'LOOKUP', 'VECTOR', 'BTREE', 'UNIQUE', 'UNIQUENESS', 'EXISTENCE', 'EXIST',
-  'NODE', 'REL', 'RELATIONSHIP', 'KEY', 'PROPERTY', 'BUILT', 'IN', 'USER', 'DEFINED', 'TYPE',
+  'ALL',
+  'RANGE',
+  'FULLTEXT',
+  'TEXT',
+  'POINT',
+  'LOOKUP',
+  'VECTOR',
+  'BTREE',
+  'UNIQUE',
+  'UNIQUENESS',
+  'EXISTENCE',
+  'EXIST',
+  'NODE',
+  'REL',
+  'RELATIONSHIP',
+  'KEY',
+  'PROPERTY',
+  'BUILT',
+  'IN',
+  'USER',
+  'DEFINED',
+  'TYPE',
 ]);
 
 /** Statements that administer the database: refused whatever follows. */
 const ADMIN_FIRST_WORDS = new Set([
-  'DROP', 'ALTER', 'GRANT', 'DENY', 'REVOKE', 'START', 'STOP', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'TERMINATE',
+  'DROP',
+  'ALTER',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'START',
+  'STOP',
+  'RENAME',
+  'ENABLE',
+  'DEALLOCATE',
+  'REALLOCATE',
+  'TERMINATE',
 ]);
 const CREATE_ADMIN_OBJECTS = new Set([
-  'DATABASE', 'ALIAS', 'USER', 'ROLE', 'SERVER', 'COMPOSITE', 'INDEX', 'CONSTRAINT', 'FULLTEXT', 'RANGE', 'TEXT', 'POINT',
-  'LOOKUP', 'VECTOR', 'BTREE', 'OR',
+  'DATABASE',
+  'ALIAS',
+  'USER',
+  'ROLE',
+  'SERVER',
+  'COMPOSITE',
+  'INDEX',
+  'CONSTRAINT',
+  'FULLTEXT',
+  'RANGE',
+  'TEXT',
+  'POINT',
+  'LOOKUP',
+  'VECTOR',
+  'BTREE',
+  'OR',
 ]);
 
 const WORD_START = /[\p{L}_]/u;
@@ -167,7 +212,10 @@ function statementStart(tokens: readonly Token[]): number {
     if (isWord(tokens[i], 'EXPLAIN', 'PROFILE')) i += 1;
     else if (isWord(tokens[i], 'CYPHER')) {
       i += 1;
-      while (tokens[i] && (tokens[i]!.kind === 'number' || (tokens[i]!.kind === 'word' && isPunct(tokens[i + 1], '=')) || isPunct(tokens[i], '='))) {
+      while (
+        tokens[i] &&
+        (tokens[i]!.kind === 'number' || (tokens[i]!.kind === 'word' && isPunct(tokens[i + 1], '=')) || isPunct(tokens[i], '='))
+      ) {
         i += tokens[i]!.kind === 'word' ? 3 : 1;
       }
     } else return i;
@@ -209,7 +257,10 @@ export function checkClauses(tokens: readonly Token[]): void {
       while (isWord(tokens[j], ...SHOW_QUALIFIERS)) j += 1;
       const what = tokens[j];
       if (!isWord(what, ...ALLOWED_SHOW)) {
-        const shown = tokens.slice(i, j + 1).map((x) => x.text.toUpperCase()).join(' ');
+        const shown = tokens
+          .slice(i, j + 1)
+          .map((x) => x.text.toUpperCase())
+          .join(' ');
         throw refuse(`${shown} is not allowed; ad-hoc queries may only SHOW indexes, constraints, procedures and functions`);
       }
     }

@@ -37,7 +37,9 @@ export class Gate {
     }
     const retry = Math.max(1, Math.ceil(this.limits.waitMs / 1000));
     if (this.waiting.length >= this.limits.queued) {
-      return Promise.reject(new GateFull(`${this.running} queries are running and ${this.waiting.length} are waiting, the most allowed`, retry));
+      return Promise.reject(
+        new GateFull(`${this.running} queries are running and ${this.waiting.length} are waiting, the most allowed`, retry),
+      );
     }
     return new Promise((resolve, reject) => {
       const entry = {

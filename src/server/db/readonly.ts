@@ -32,15 +32,7 @@ export interface ReadOnlyResult {
 }
 
 export type ReadOnlyFailure =
-  | 'empty'
-  | 'refused'
-  | 'too_complex'
-  | 'syntax'
-  | 'params_too_deep'
-  | 'result_too_large'
-  | 'busy'
-  | 'deadline'
-  | 'aborted';
+  'empty' | 'refused' | 'too_complex' | 'syntax' | 'params_too_deep' | 'result_too_large' | 'busy' | 'deadline' | 'aborted';
 
 /** A query the data layer refused or stopped, with the rule that did it. */
 export class ReadOnlyError extends Error {
@@ -81,7 +73,11 @@ function operators(plan: Plan | false, out: string[] = []): string[] {
   return out;
 }
 
-const QUERY_TYPE_NAMES: Record<string, string> = { w: 'writes data', rw: 'reads and writes data', s: 'changes the schema or runs an administration command' };
+const QUERY_TYPE_NAMES: Record<string, string> = {
+  w: 'writes data',
+  rw: 'reads and writes data',
+  s: 'changes the schema or runs an administration command',
+};
 
 const refused = (where: string, why: string) =>
   new ReadOnlyError('refused', `${where}: refused: ${why}; the API only runs read-only Cypher and nothing was executed.`);
@@ -90,12 +86,21 @@ const refused = (where: string, why: string) =>
  * Refuses anything that is not a plain read of this database, by the plan Neo4j makes for it
  * (queryType must be 'r'; no LOAD CSV, IN TRANSACTIONS, other databases).
  */
-async function assertReadOnlyPlan(tx: Transaction, query: string, params: Record<string, unknown>, database: string, where: string): Promise<void> {
+async function assertReadOnlyPlan(
+  tx: Transaction,
+  query: string,
+  params: Record<string, unknown>,
+  database: string,
+  where: string,
+): Promise<void> {
   const explained = await tx.run(`EXPLAIN ${query}`, params);
   const summary = explained.summary;
   if (summary.queryType !== 'r') {
     const what = QUERY_TYPE_NAMES[summary.queryType] ?? `is of type "${summary.queryType}"`;
-    throw new ReadOnlyError('refused', `${where}: refused: the query ${what}; the API only runs read-only Cypher (MATCH ... RETURN) and nothing was written.`);
+    throw new ReadOnlyError(
+      'refused',
+      `${where}: refused: the query ${what}; the API only runs read-only Cypher (MATCH ... RETURN) and nothing was written.`,
+    );
   }
   for (const op of operators(summary.plan)) {
     const [name, db] = op.split('@');
@@ -122,7 +127,10 @@ export function toCypherParams(params: Record<string, unknown>, where: string): 
     if (typeof from === 'number' && Number.isSafeInteger(from)) value = neo4j.int(from);
     else if (from !== null && typeof from === 'object') {
       if (depth > MAX_PARAM_DEPTH) {
-        throw new ReadOnlyError('params_too_deep', `${where}: body field "params" nests objects and lists more than ${MAX_PARAM_DEPTH} deep; flatten the values`);
+        throw new ReadOnlyError(
+          'params_too_deep',
+          `${where}: body field "params" nests objects and lists more than ${MAX_PARAM_DEPTH} deep; flatten the values`,
+        );
       }
       if (Array.isArray(from)) {
         const out: unknown[] = new Array(from.length);
@@ -170,7 +178,11 @@ export async function runReadOnly(
   where: string,
   options: RunOptions = {},
 ): Promise<ReadOnlyResult> {
-  if (!query.trim()) throw new ReadOnlyError('empty', `${where}: body field "query" is empty; send a Cypher statement such as MATCH (m:Method) RETURN m LIMIT 10`);
+  if (!query.trim())
+    throw new ReadOnlyError(
+      'empty',
+      `${where}: body field "query" is empty; send a Cypher statement such as MATCH (m:Method) RETURN m LIMIT 10`,
+    );
   try {
     guardQuery(query, limits.shape ?? DEFAULT_SHAPE_LIMITS);
   } catch (err) {
@@ -184,7 +196,11 @@ export async function runReadOnly(
       release = await options.gate.acquire();
     } catch (err) {
       if (!(err instanceof GateFull)) throw err;
-      throw new ReadOnlyError('busy', `${where}: too many queries at once (${err.message}); try again in ${err.retryAfterSeconds} s.`, err.retryAfterSeconds);
+      throw new ReadOnlyError(
+        'busy',
+        `${where}: too many queries at once (${err.message}); try again in ${err.retryAfterSeconds} s.`,
+        err.retryAfterSeconds,
+      );
     }
   }
   if (options.signal?.aborted) {
@@ -204,7 +220,14 @@ export async function runReadOnly(
 }
 
 /** The work, unless the client aborts or the deadline passes first: then terminate and answer now. */
-function raceWithStop<T>(db: Database, work: Promise<T>, tag: string, limits: ReadOnlyLimits, where: string, options: RunOptions): Promise<T> {
+function raceWithStop<T>(
+  db: Database,
+  work: Promise<T>,
+  tag: string,
+  limits: ReadOnlyLimits,
+  where: string,
+  options: RunOptions,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const stop = (err: ReadOnlyError) => {
@@ -216,7 +239,13 @@ function raceWithStop<T>(db: Database, work: Promise<T>, tag: string, limits: Re
     };
     const onAbort = () => stop(new ReadOnlyError('aborted', `${where}: the client went away; the query was stopped`));
     const deadline = setTimeout(
-      () => stop(new ReadOnlyError('deadline', `${where}: the query ran longer than the allowed ${limits.timeoutMs} ms and was stopped; narrow it down or add a LIMIT.`)),
+      () =>
+        stop(
+          new ReadOnlyError(
+            'deadline',
+            `${where}: the query ran longer than the allowed ${limits.timeoutMs} ms and was stopped; narrow it down or add a LIMIT.`,
+          ),
+        ),
       limits.timeoutMs + (options.graceMs ?? 2_000),
     );
     const cleanup = () => {

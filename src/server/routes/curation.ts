@@ -29,7 +29,11 @@ async function checkIds(ctx: RouteContext, body: CurateBody, where: string): Pro
     ['to', body.to],
   ];
   if (body.action === 'retarget') named.push(['newTarget', body.newTarget]);
-  const labels = await labelsOf(ctx.db, named.map(([, id]) => id), ctx.limits.timeoutMs);
+  const labels = await labelsOf(
+    ctx.db,
+    named.map(([, id]) => id),
+    ctx.limits.timeoutMs,
+  );
   for (const [field, id] of named) {
     if (!labels.has(id)) throw notFound(`${where}: body field "${field}": no node with id "${id}"; find ids with GET /api/search?q=<name>`);
   }
@@ -42,14 +46,19 @@ async function checkIds(ctx: RouteContext, body: CurateBody, where: string): Pro
       }
     }
   }
-  if (body.from === body.to) throw badRequest(`${where}: body fields "from" and "to" are the same node ("${body.from}"); a link joins two nodes`);
+  if (body.from === body.to)
+    throw badRequest(`${where}: body fields "from" and "to" are the same node ("${body.from}"); a link joins two nodes`);
   if (body.action === 'retarget' && (body.newTarget === body.to || body.newTarget === body.from)) {
-    throw badRequest(`${where}: body field "newTarget" ("${body.newTarget}") must differ from "from" and "to"; retarget points the link at another node`);
+    throw badRequest(
+      `${where}: body field "newTarget" ("${body.newTarget}") must differ from "from" and "to"; retarget points the link at another node`,
+    );
   }
   if (body.action !== 'add') {
     const type = bodyType(body);
     if (!(await linkExists(ctx.db, { from: body.from, to: body.to, type }, ctx.limits.timeoutMs))) {
-      throw notFound(`${where}: there is no ${type} link from "${body.from}" to "${body.to}"; curate a link that is in the graph, or add one with action "add"`);
+      throw notFound(
+        `${where}: there is no ${type} link from "${body.from}" to "${body.to}"; curate a link that is in the graph, or add one with action "add"`,
+      );
     }
   }
 }
@@ -61,7 +70,9 @@ export function curationRoutes(app: FastifyInstance, ctx: RouteContext, access: 
     return { curations: await listCurations(ctx.db, filter, ctx.limits.timeoutMs) };
   });
 
-  app.get('/api/curation/export', async (): Promise<CurationExport> => curationExport(await listCurations(ctx.db, {}, ctx.limits.timeoutMs)));
+  app.get('/api/curation/export', async (): Promise<CurationExport> =>
+    curationExport(await listCurations(ctx.db, {}, ctx.limits.timeoutMs)),
+  );
 
   app.post('/api/curation/rejected-links', async (request): Promise<RejectedLinksResponse> => {
     const where = 'POST /api/curation/rejected-links';

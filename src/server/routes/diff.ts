@@ -11,7 +11,8 @@ export function diffRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/diff', async (request): Promise<DiffResponse> => {
     const where = 'GET /api/diff';
     const { a, b, depth, limit } = parseInput(DiffQuery, request.query, where, 'query parameter');
-    if (a === b) throw badRequest(`${where}: query parameters "a" and "b" are the same node (${a}); give two different methods or architectures`);
+    if (a === b)
+      throw badRequest(`${where}: query parameters "a" and "b" are the same node (${a}); give two different methods or architectures`);
     const result = await lineageDiff(ctx.db, a, b, { depth, limit }, ctx.limits.timeoutMs);
     if ('missing' in result) {
       const id = result.missing === 'a' ? a : b;

@@ -28,7 +28,11 @@ const kinds = `one of: ${BUILDS_ON_KINDS.join(', ')}`;
 const BuildsOnKind = z.enum(BUILDS_ON_KINDS, { error: `must be ${kinds}` });
 const LinkType = z.enum(RELATIONSHIP_TYPES, { error: `must be one of: ${RELATIONSHIP_TYPES.join(', ')}` });
 const Note = z.string({ error: 'must be text' }).trim().max(2000, { error: 'must be at most 2000 characters' });
-const Who = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' });
+const Who = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(100, { error: 'must be at most 100 characters' });
 
 const link = { from: CurationNodeId, to: CurationNodeId, note: Note.optional(), who: Who.optional() };
 

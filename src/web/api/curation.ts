@@ -1,12 +1,6 @@
 // The explorer's client for the curation endpoints: writes carry the token, and every answer is parsed
 // with the shared schemas of src/shared/api/curation.ts.
-import {
-  CurateResponse,
-  CurationListResponse,
-  RejectedLinksResponse,
-  TOKEN_HEADER,
-  type CurateBody,
-} from '../../shared/api/curation.js';
+import { CurateResponse, CurationListResponse, RejectedLinksResponse, TOKEN_HEADER, type CurateBody } from '../../shared/api/curation.js';
 import { ApiError, REQUEST_TIMEOUT_MS } from './client.js';
 import { writeToken } from './token.js';
 
@@ -17,14 +11,27 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, withTo
   if (token) headers[TOKEN_HEADER] = token;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   } catch (err) {
-    throw new ApiError(`web/api/curation: cannot reach the methodgraph API (${method} ${path}): ${(err as Error).message}`, 0, 'UNREACHABLE');
+    throw new ApiError(
+      `web/api/curation: cannot reach the methodgraph API (${method} ${path}): ${(err as Error).message}`,
+      0,
+      'UNREACHABLE',
+    );
   }
   const json: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(error?.message ?? `${method} ${path} failed with HTTP ${res.status}`, res.status, error?.code ?? `HTTP_${res.status}`);
+    throw new ApiError(
+      error?.message ?? `${method} ${path} failed with HTTP ${res.status}`,
+      res.status,
+      error?.code ?? `HTTP_${res.status}`,
+    );
   }
   return json;
 }

@@ -32,7 +32,14 @@ export function AddBuildsOn({ node }: { node: WireNode }) {
     const picked = await resolvePick(target);
     if ('error' in picked) return setError(picked.error);
     setBusy(true);
-    const problem = await curate(rt, { action: 'add', from: node.id, to: picked.id, kind, note: note.trim(), ...(who.trim() ? { who: who.trim() } : {}) });
+    const problem = await curate(rt, {
+      action: 'add',
+      from: node.id,
+      to: picked.id,
+      kind,
+      note: note.trim(),
+      ...(who.trim() ? { who: who.trim() } : {}),
+    });
     setBusy(false);
     if (problem) setError(problem);
     else setOpen(false);

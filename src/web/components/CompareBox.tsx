@@ -35,7 +35,13 @@ export function CompareWith({ node }: { node: WireNode }) {
   }
   return (
     <form className="compare-with" aria-label={`Compare ${node.name} with`} onSubmit={(e) => void submit(e)}>
-      <NodePicker label="Compare with" value={pick} onChange={setPick} invalid={error !== null} describedBy={error ? 'compare-error' : undefined} />
+      <NodePicker
+        label="Compare with"
+        value={pick}
+        onChange={setPick}
+        invalid={error !== null}
+        describedBy={error ? 'compare-error' : undefined}
+      />
       <button type="submit">Compare</button>
       <button type="button" onClick={() => setOpen(false)}>
         Cancel

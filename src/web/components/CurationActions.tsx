@@ -20,7 +20,12 @@ export function CurationActions({ edge }: { edge: WireEdge }) {
   const [busy, setBusy] = useState(false);
   if (!curationApi.canWrite()) return <NoToken />;
   const lineage = edge.type === 'BUILDS_ON';
-  const base = { from: edge.source, to: edge.target, ...(note.trim() ? { note: note.trim() } : {}), ...(who.trim() ? { who: who.trim() } : {}) };
+  const base = {
+    from: edge.source,
+    to: edge.target,
+    ...(note.trim() ? { note: note.trim() } : {}),
+    ...(who.trim() ? { who: who.trim() } : {}),
+  };
 
   const run = async (send: () => Promise<string | null>) => {
     setBusy(true);
@@ -65,7 +70,11 @@ export function CurationActions({ edge }: { edge: WireEdge }) {
                 ))}
               </select>
             </label>
-            <button type="button" disabled={busy || !kind} onClick={() => kind && void run(() => curate(rt, { action: 'kind', ...base, kind }))}>
+            <button
+              type="button"
+              disabled={busy || !kind}
+              onClick={() => kind && void run(() => curate(rt, { action: 'kind', ...base, kind }))}
+            >
               Change kind
             </button>
           </div>

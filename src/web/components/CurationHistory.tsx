@@ -45,7 +45,10 @@ export function CurationHistory({ edge }: { edge: WireEdge }) {
       <p className={`curated-mark ${status === 'rejected' || status === 'retargeted' ? 'rejected' : ''}`}>
         <strong>Curated:</strong> {status}
         {typeof edge.properties.extractedKind === 'string' && edge.properties.extractedKind !== edge.properties.kind && (
-          <span className="muted"> (extracted as <s>{edge.properties.extractedKind}</s>)</span>
+          <span className="muted">
+            {' '}
+            (extracted as <s>{edge.properties.extractedKind}</s>)
+          </span>
         )}
       </p>
       {error && <p className="inline-error">{error}</p>}

@@ -3,7 +3,17 @@
 import { useId } from 'react';
 import { rememberCurator } from '../curation-actions.js';
 
-export function NoteField({ value, onChange, label, required = false }: { value: string; onChange: (v: string) => void; label: string; required?: boolean }) {
+export function NoteField({
+  value,
+  onChange,
+  label,
+  required = false,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  required?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -9,7 +9,7 @@ import { ResultModeToggle } from './ResultModeToggle.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
 import { useApp, useRuntime } from '../runtime/context.js';
 
-const EXAMPLE = "MATCH p = (m:Method)-[:BUILDS_ON*1..2]->(b)\nRETURN p LIMIT 25";
+const EXAMPLE = 'MATCH p = (m:Method)-[:BUILDS_ON*1..2]->(b)\nRETURN p LIMIT 25';
 
 const schema = {
   labels: NODE_LABELS.map((l) => `:${l}`),
@@ -55,7 +55,13 @@ export default function CypherPanel() {
           }
         }}
       >
-        <CypherEditor value={text} onValueChanged={(v: string) => setText(v)} schema={schema} lineNumbers={false} onEditorCreated={(editor) => editor.codemirror.contentDOM.setAttribute('aria-label', 'Cypher query')} />
+        <CypherEditor
+          value={text}
+          onValueChanged={(v: string) => setText(v)}
+          schema={schema}
+          lineNumbers={false}
+          onEditorCreated={(editor) => editor.codemirror.contentDOM.setAttribute('aria-label', 'Cypher query')}
+        />
       </div>
       <label className="field">
         <span>Parameters (JSON)</span>

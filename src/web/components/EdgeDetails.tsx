@@ -54,7 +54,11 @@ export function EdgeDetails({ id }: { id: string }) {
           {taxonomy ? (
             'curated taxonomy'
           ) : paperId ? (
-            paper ? <NodeLink id={paperId} name={paper.name} label="Paper" /> : <NodeLink id={paperId} name={paperId} label="Paper" />
+            paper ? (
+              <NodeLink id={paperId} name={paper.name} label="Paper" />
+            ) : (
+              <NodeLink id={paperId} name={paperId} label="Paper" />
+            )
           ) : (
             'unknown'
           )}

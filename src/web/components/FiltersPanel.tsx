@@ -29,8 +29,8 @@ export function FiltersPanel() {
           </label>
         ))}
         <label className="check">
-          <input type="checkbox" checked={view.filters.proposersOnly} onChange={(e) => rt.commitStep(setProposersOnly(e.target.checked))} /> Only papers that propose
-          what is drawn
+          <input type="checkbox" checked={view.filters.proposersOnly} onChange={(e) => rt.commitStep(setProposersOnly(e.target.checked))} />{' '}
+          Only papers that propose what is drawn
         </label>
       </fieldset>
       <fieldset>
@@ -48,11 +48,25 @@ export function FiltersPanel() {
           <div className="years">
             <label>
               From
-              <input type="number" aria-label="From year" min={bounds[0]} max={bounds[1]} value={range[0]} onChange={(e) => setYear(0, Number(e.target.value))} />
+              <input
+                type="number"
+                aria-label="From year"
+                min={bounds[0]}
+                max={bounds[1]}
+                value={range[0]}
+                onChange={(e) => setYear(0, Number(e.target.value))}
+              />
             </label>
             <label>
               To
-              <input type="number" aria-label="To year" min={bounds[0]} max={bounds[1]} value={range[1]} onChange={(e) => setYear(1, Number(e.target.value))} />
+              <input
+                type="number"
+                aria-label="To year"
+                min={bounds[0]}
+                max={bounds[1]}
+                value={range[1]}
+                onChange={(e) => setYear(1, Number(e.target.value))}
+              />
             </label>
             {years && (
               <button type="button" onClick={() => rt.commitStep(setYearRange(null))}>
@@ -67,11 +81,17 @@ export function FiltersPanel() {
       <fieldset>
         <legend>Colour</legend>
         <label className="check">
-          <input type="radio" name="colorby" checked={view.colorBy === 'label'} onChange={() => rt.commitStep(setColorBy('label'))} /> By label
+          <input type="radio" name="colorby" checked={view.colorBy === 'label'} onChange={() => rt.commitStep(setColorBy('label'))} /> By
+          label
         </label>
         <label className="check">
-          <input type="radio" name="colorby" checked={view.colorBy === 'community'} onChange={() => rt.commitStep(setColorBy('community'))} /> By community
-          (Louvain)
+          <input
+            type="radio"
+            name="colorby"
+            checked={view.colorBy === 'community'}
+            onChange={() => rt.commitStep(setColorBy('community'))}
+          />{' '}
+          By community (Louvain)
         </label>
       </fieldset>
       <button type="button" onClick={() => rt.commitStep(resetFilters())}>

@@ -40,7 +40,9 @@ function Communities() {
           <span className="count">{c.size}</span>
         </li>
       ))}
-      {communities.length > shown.length && <li className="legend-note">+{communities.length - shown.length} smaller communities (colours repeat)</li>}
+      {communities.length > shown.length && (
+        <li className="legend-note">+{communities.length - shown.length} smaller communities (colours repeat)</li>
+      )}
     </ul>
   );
 }
@@ -98,7 +100,11 @@ export function Legend() {
                 aria-label={`${hidden ? 'Show' : 'Hide'} ${label} nodes (${counts.get(label)})`}
                 onClick={() => rt.commitStep(toggleLabel(label))}
               >
-                {colorBy === 'label' ? <span className="dot" style={{ background: LABEL_COLORS[label] }} aria-hidden="true" /> : <span className="dot hollow" aria-hidden="true" />}
+                {colorBy === 'label' ? (
+                  <span className="dot" style={{ background: LABEL_COLORS[label] }} aria-hidden="true" />
+                ) : (
+                  <span className="dot hollow" aria-hidden="true" />
+                )}
                 {label} <span className="count">{counts.get(label)}</span>
               </button>
             );

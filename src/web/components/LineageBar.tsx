@@ -28,7 +28,8 @@ export function LineageBar() {
         </button>
       </div>
       <label className="inline">
-        <input type="checkbox" checked={byKind} onChange={(e) => rt.commitStep(setColorEdgesByKind(e.target.checked))} /> Colour links by kind
+        <input type="checkbox" checked={byKind} onChange={(e) => rt.commitStep(setColorEdgesByKind(e.target.checked))} /> Colour links by
+        kind
       </label>
       {lineage.omitted > 0 && (
         <span className="more-note">

@@ -47,13 +47,7 @@ export function NodeDetails({ id }: { id: string }) {
       )}
       {node.label === 'Paper' ? <PaperDetails node={node} details={d} /> : <EntityDetails node={node} details={d} />}
       {d && <NodeRuns runs={d.runs} />}
-      {d && d.counts.length > 0 && (
-        <p className="muted small">
-          {d.counts
-            .map((c) => `${c.type} ${c.direction} ${c.count}`)
-            .join(' · ')}
-        </p>
-      )}
+      {d && d.counts.length > 0 && <p className="muted small">{d.counts.map((c) => `${c.type} ${c.direction} ${c.count}`).join(' · ')}</p>}
     </article>
   );
 }

@@ -25,7 +25,19 @@ export async function resolvePick(pick: Pick): Promise<{ id: string } | { error:
   return hit ? { id: hit.node.id } : { error: `no node named “${text}”; pick one from the suggestions` };
 }
 
-export function NodePicker({ label, value, onChange, invalid, describedBy }: { label: string; value: Pick; onChange: (p: Pick) => void; invalid: boolean; describedBy?: string }) {
+export function NodePicker({
+  label,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  label: string;
+  value: Pick;
+  onChange: (p: Pick) => void;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

@@ -42,7 +42,6 @@ function Abstract({ details }: { details: NodeResponse }) {
   );
 }
 
-
 export function PaperDetails({ node, details }: { node: WireNode; details: NodeResponse | null }) {
   const p = node.properties;
   const d = details;

@@ -124,7 +124,12 @@ export function QueriesPanel() {
       <ul className="query-list" aria-label="Saved queries">
         {queries.map((q) => (
           <li key={q.name}>
-            <button type="button" className={q.name === chosen ? 'query active' : 'query'} aria-pressed={q.name === chosen} onClick={() => choose(q.name)}>
+            <button
+              type="button"
+              className={q.name === chosen ? 'query active' : 'query'}
+              aria-pressed={q.name === chosen}
+              onClick={() => choose(q.name)}
+            >
               <strong>{q.title}</strong>
               <span className="muted small">{q.description}</span>
             </button>

@@ -51,7 +51,12 @@ export function RelatedList({ title, items, evidence = false }: { title: string;
             {evidence && str(edge.properties.evidence) && (
               <blockquote className="evidence">
                 “{str(edge.properties.evidence)}”{' '}
-                <button type="button" className="link small" onClick={() => showEdge(rt, edge, node)} aria-label={`Details of the link to ${node.name}`}>
+                <button
+                  type="button"
+                  className="link small"
+                  onClick={() => showEdge(rt, edge, node)}
+                  aria-label={`Details of the link to ${node.name}`}
+                >
                   details
                 </button>
               </blockquote>
@@ -62,4 +67,3 @@ export function RelatedList({ title, items, evidence = false }: { title: string;
     </section>
   );
 }
-

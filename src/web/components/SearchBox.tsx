@@ -94,7 +94,11 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
           {hits.map((hit, i) => (
             <SuggestionItem key={hit.node.id} id={`${listId}-${i}`} hit={hit} active={i === active} onChoose={choose} />
           ))}
-          {hits.length === 0 && status && <li className="empty" role="option" aria-selected={false} aria-disabled="true">{status}</li>}
+          {hits.length === 0 && status && (
+            <li className="empty" role="option" aria-selected={false} aria-disabled="true">
+              {status}
+            </li>
+          )}
         </ul>
       )}
     </div>

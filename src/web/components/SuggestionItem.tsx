@@ -2,7 +2,17 @@
 import type { SearchHit } from '../api/client.js';
 import { LABEL_COLORS } from '../types.js';
 
-export function SuggestionItem({ hit, id, active, onChoose }: { hit: SearchHit; id?: string; active: boolean; onChoose: (hit: SearchHit) => void }) {
+export function SuggestionItem({
+  hit,
+  id,
+  active,
+  onChoose,
+}: {
+  hit: SearchHit;
+  id?: string;
+  active: boolean;
+  onChoose: (hit: SearchHit) => void;
+}) {
   return (
     <li
       id={id}

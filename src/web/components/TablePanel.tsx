@@ -58,52 +58,52 @@ export function TablePanel() {
   if (!table) return null;
   return (
     <>
-    <SplitHandle height={height} onChange={setHeight} />
-    <section className="table-panel" aria-label="Query result table" style={{ height }}>
-      <header>
-        <strong>{table.title}</strong>
-        <span className="muted">
-          {' '}
-          · {table.rows.length} row{table.rows.length === 1 ? '' : 's'}
-          {table.capped ? ' (capped)' : ''}
-        </span>
-        <span className="spacer" />
-        <button type="button" onClick={() => exportCsv(table)} disabled={table.rows.length === 0} aria-label="Export the table as CSV">
-          CSV
-        </button>
-        <button type="button" onClick={() => rt.dispatch(setTable(null))} aria-label="Close the table">
-          ✕
-        </button>
-      </header>
-      {table.rows.length === 0 ? (
-        <p className="empty-state" role="status">
-          No results. Try other parameters.
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.slice(0, 500).map((row, i) => (
-                <tr key={i}>
-                  {row.map((v, j) => (
-                    <td key={j}>{show(v)}</td>
+      <SplitHandle height={height} onChange={setHeight} />
+      <section className="table-panel" aria-label="Query result table" style={{ height }}>
+        <header>
+          <strong>{table.title}</strong>
+          <span className="muted">
+            {' '}
+            · {table.rows.length} row{table.rows.length === 1 ? '' : 's'}
+            {table.capped ? ' (capped)' : ''}
+          </span>
+          <span className="spacer" />
+          <button type="button" onClick={() => exportCsv(table)} disabled={table.rows.length === 0} aria-label="Export the table as CSV">
+            CSV
+          </button>
+          <button type="button" onClick={() => rt.dispatch(setTable(null))} aria-label="Close the table">
+            ✕
+          </button>
+        </header>
+        {table.rows.length === 0 ? (
+          <p className="empty-state" role="status">
+            No results. Try other parameters.
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  {table.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+              </thead>
+              <tbody>
+                {table.rows.slice(0, 500).map((row, i) => (
+                  <tr key={i}>
+                    {row.map((v, j) => (
+                      <td key={j}>{show(v)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }

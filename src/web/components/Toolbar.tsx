@@ -43,7 +43,12 @@ export function Toolbar() {
         ⤢ Fit
       </button>
       {mode === 'lineage' && (
-        <button type="button" aria-pressed={byYear} onClick={() => rt.commitStep(setLineageByYear(!byYear))} title="Place the lineage on a publication-year axis">
+        <button
+          type="button"
+          aria-pressed={byYear}
+          onClick={() => rt.commitStep(setLineageByYear(!byYear))}
+          title="Place the lineage on a publication-year axis"
+        >
           By year
         </button>
       )}
@@ -57,14 +62,22 @@ export function Toolbar() {
       )}
       <label className="inline">
         Colour
-        <select aria-label="Colour nodes by" value={colorBy} onChange={(e) => rt.commitStep(setColorBy(e.target.value as 'label' | 'community'))}>
+        <select
+          aria-label="Colour nodes by"
+          value={colorBy}
+          onChange={(e) => rt.commitStep(setColorBy(e.target.value as 'label' | 'community'))}
+        >
           <option value="label">by label</option>
           <option value="community">by community</option>
         </select>
       </label>
       <label className="inline">
         Expand
-        <select aria-label="Neighbours added per expansion" value={expandLimit} onChange={(e) => rt.dispatch(setExpandLimit(Number(e.target.value)))}>
+        <select
+          aria-label="Neighbours added per expansion"
+          value={expandLimit}
+          onChange={(e) => rt.dispatch(setExpandLimit(Number(e.target.value)))}
+        >
           {EXPAND_LIMITS.map((n) => (
             <option key={n} value={n}>
               {n}

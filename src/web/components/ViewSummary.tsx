@@ -9,7 +9,10 @@ import { useApp, useRuntime } from '../runtime/context.js';
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function summarize(view: ViewState): { shown: string; hidden: string | null } {
-  let ideas = 0, papers = 0, other = 0, hiddenCount = 0;
+  let ideas = 0,
+    papers = 0,
+    other = 0,
+    hiddenCount = 0;
   for (const n of Object.values(view.nodes)) {
     if (!isNodeVisible(view, n.id)) {
       hiddenCount++;
@@ -20,7 +23,8 @@ export function summarize(view: ViewState): { shown: string; hidden: string | nu
     else other++;
   }
   const f = view.filters;
-  const paperPart = papers === 0 ? '' : f.proposersOnly ? `, with the ${plural(papers, 'paper')} that propose them` : `, with ${plural(papers, 'paper')}`;
+  const paperPart =
+    papers === 0 ? '' : f.proposersOnly ? `, with the ${plural(papers, 'paper')} that propose them` : `, with ${plural(papers, 'paper')}`;
   const shown = `Showing ${plural(ideas, 'method/architecture/dataset', 'methods/architectures/datasets')} and their lineage${paperPart}${other ? ` and ${other} other nodes` : ''}`;
   const what: string[] = [];
   if (f.hiddenLabels.length) what.push(`${f.hiddenLabels.join(', ')} hidden`);
@@ -52,15 +56,21 @@ export function ViewSummary() {
       {omitted > 0 && (
         <strong>
           {' '}
-          The overview shows the ideas most built upon, each with the paper that proposed it, and left out {omitted} nodes: search, expand or open a
-          group to reach them.
+          The overview shows the ideas most built upon, each with the paper that proposed it, and left out {omitted} nodes: search, expand
+          or open a group to reach them.
         </strong>
       )}
       {clusters.length > 0 && (
         <span className="clusters" aria-label="Groups of related ideas not fully shown">
           {' Groups: '}
           {clusters.slice(0, 6).map((c) => (
-            <button key={c.id} type="button" className="link cluster" title={`${c.size} ideas, ${c.omitted} not shown: click to add the most important`} onClick={() => void openCommunity(rt, c.id)}>
+            <button
+              key={c.id}
+              type="button"
+              className="link cluster"
+              title={`${c.size} ideas, ${c.omitted} not shown: click to add the most important`}
+              onClick={() => void openCommunity(rt, c.id)}
+            >
               {c.name} (+{c.omitted})
             </button>
           ))}

@@ -87,8 +87,7 @@ export interface PathState {
 }
 
 export type QuerySpec =
-  | { kind: 'saved'; name: string; params: Record<string, unknown> }
-  | { kind: 'cypher'; query: string; params: Record<string, unknown> };
+  { kind: 'saved'; name: string; params: Record<string, unknown> } | { kind: 'cypher'; query: string; params: Record<string, unknown> };
 
 export interface TableResult {
   title: string;
@@ -142,7 +141,13 @@ export interface CommunitySummary {
 /** Links below this confidence are hidden until the user moves the slider. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
-export const emptyFilters: Filters = { hiddenLabels: [], hiddenTypes: [], years: null, minConfidence: DEFAULT_MIN_CONFIDENCE, proposersOnly: false };
+export const emptyFilters: Filters = {
+  hiddenLabels: [],
+  hiddenTypes: [],
+  years: null,
+  minConfidence: DEFAULT_MIN_CONFIDENCE,
+  proposersOnly: false,
+};
 
 /**
  * The first view: methods, architectures and datasets with their lineage and the papers that propose
@@ -174,7 +179,6 @@ export const emptyView: ViewState = {
   colorEdgesByKind: false,
   compare: null,
 };
-
 
 export const initialState: AppState = {
   view: emptyView,

@@ -8,14 +8,16 @@ export const setError =
 
 export const setNotice =
   (notice: string | null): Step =>
-  (state) => (state.notice === notice ? state : { ...state, notice });
+  (state) =>
+    state.notice === notice ? state : { ...state, notice };
 
 export const beginLoading = (): Step => (state) => ({ ...state, loading: state.loading + 1 });
 export const endLoading = (): Step => (state) => ({ ...state, loading: Math.max(0, state.loading - 1) });
 
 export const setPanel =
   (panel: Panel): Step =>
-  (state) => (state.panel === panel ? state : { ...state, panel });
+  (state) =>
+    state.panel === panel ? state : { ...state, panel };
 
 /** Shows or hides the minimap (`m`); not part of the view, so undo leaves it alone. */
 export const toggleMinimap =

@@ -45,7 +45,8 @@ export function GraphCanvas() {
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',
       ...programsFor(programSet),
-      defaultDrawNodeLabel: (context, data, settings) => labels.draw(context, data, settings as unknown as Parameters<LabelDrawer['draw']>[2]),
+      defaultDrawNodeLabel: (context, data, settings) =>
+        labels.draw(context, data, settings as unknown as Parameters<LabelDrawer['draw']>[2]),
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       labelDensity: 1,
@@ -77,7 +78,12 @@ export function GraphCanvas() {
   }, [rt]);
 
   return (
-    <div className="graph-canvas" ref={container} role="img" aria-label="Graph view. Use search to find nodes; the side panel lists details.">
+    <div
+      className="graph-canvas"
+      ref={container}
+      role="img"
+      aria-label="Graph view. Use search to find nodes; the side panel lists details."
+    >
       {mounted && (
         <>
           <SyncController />

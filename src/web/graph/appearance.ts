@@ -51,7 +51,11 @@ export function makeNodeReducer({ getState, graph, hover }: ReducerSource) {
     const view = state.view;
     // Small views label every node; larger ones let the label drawer pick what fits (labels.ts).
     const labelAll = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
-    const res: Partial<NodeDisplayData> & { label: string | null } = { ...data, color: compareColor(view, 'node', node) ?? nodeColor(data, state), forceLabel: labelAll };
+    const res: Partial<NodeDisplayData> & { label: string | null } = {
+      ...data,
+      color: compareColor(view, 'node', node) ?? nodeColor(data, state),
+      forceLabel: labelAll,
+    };
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;
     // In the lineage view the whole DAG stays readable: only hovering dims.
@@ -84,7 +88,8 @@ export function makeEdgeReducer({ getState, graph, hover, layout }: ReducerSourc
     // While the layout moves every node, thin lines keep each frame cheap in software WebGL.
     if (layout.status === 'running') res.type = 'thin';
     if (!isEdgeVisible(view, edge)) return { ...res, hidden: true };
-    if (state.selection?.kind === 'edge' && state.selection.id === edge) return { ...res, color: PATH_COLOR, size: data.size + 2, zIndex: 2 };
+    if (state.selection?.kind === 'edge' && state.selection.id === edge)
+      return { ...res, color: PATH_COLOR, size: data.size + 2, zIndex: 2 };
     if (state.view.path.edges.length > 0) {
       if (state.view.path.edges.includes(edge)) return { ...res, color: PATH_COLOR, size: data.size + 2.5, zIndex: 2 };
       return { ...res, color: DIM_EDGE, label: '' };

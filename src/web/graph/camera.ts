@@ -21,14 +21,20 @@ export function fitView(rt: GraphRuntime): void {
   const sigma = rt.sigma();
   if (!sigma) return;
   const view = rt.getState().view;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   rt.graph.forEachNode((id, a) => {
     if (!isNodeVisible(view, id)) return;
-    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
   });
   // A lineage's labels run right of their nodes: the frame keeps room for the last column's labels.
-  if (view.mode === 'lineage' && minX !== Infinity) maxX += LABEL_ROOM * (smallestColumnGap(Object.values(view.positions).map((p) => p.x)) ?? 0);
+  if (view.mode === 'lineage' && minX !== Infinity)
+    maxX += LABEL_ROOM * (smallestColumnGap(Object.values(view.positions).map((p) => p.x)) ?? 0);
   // The graph is framed on the visible nodes' box, so the camera's home position shows exactly them.
   sigma.setCustomBBox(minX === Infinity ? null : { x: [minX, maxX], y: [minY, maxY] });
   sigma.refresh();

@@ -16,7 +16,11 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 
 export interface LabelDrawer {
   /** Called by sigma for each label it wants drawn. */
-  draw(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>, settings: Settings): void;
+  draw(
+    context: CanvasRenderingContext2D,
+    data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>,
+    settings: Settings,
+  ): void;
   /** Forgets the boxes of the last frame (call before each render). */
   beginFrame(): void;
   /** Labels drawn in the current frame. */

@@ -41,7 +41,11 @@ export function programsFor(set: ProgramSet): Programs {
   if (set === 'compat') {
     return {
       nodeProgramClasses: { circle: nodeCircleProgram<NodeAttrs, EdgeAttrs>() },
-      edgeProgramClasses: { arrow: edgeArrowProgram<NodeAttrs, EdgeAttrs>(), line: edgeLineProgram<NodeAttrs, EdgeAttrs>(), thin: edgeThinLineProgram<NodeAttrs, EdgeAttrs>() },
+      edgeProgramClasses: {
+        arrow: edgeArrowProgram<NodeAttrs, EdgeAttrs>(),
+        line: edgeLineProgram<NodeAttrs, EdgeAttrs>(),
+        thin: edgeThinLineProgram<NodeAttrs, EdgeAttrs>(),
+      },
     };
   }
   return {

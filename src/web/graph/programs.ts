@@ -1,7 +1,14 @@
 // Sigma's node and edge programs drawn without instancing: one draw call for all items instead of
 // one per item in software WebGL (SwiftShader loops over instances), with the same shaders and look.
 import type { Attributes } from 'graphology-types';
-import { EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, createEdgeCompoundProgram } from 'sigma/rendering';
+import {
+  EdgeArrowHeadProgram,
+  EdgeClampedProgram,
+  EdgeLineProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+  createEdgeCompoundProgram,
+} from 'sigma/rendering';
 import type { EdgeProgramType, InstancedProgramDefinition, NodeProgramType, ProgramDefinition } from 'sigma/rendering';
 import type { RenderParams } from 'sigma/types';
 

@@ -36,7 +36,12 @@ const graph: WireGraph = {
     { id: 'architecture:rnn2', label: 'Architecture', name: 'recurrent neural networks', properties: {} },
     { id: 'method:tiling', label: 'Method', name: 'Tiling', properties: {} },
     { id: 'dataset:imagenet', label: 'Dataset', name: 'ImageNet', properties: {} },
-    { id: 'repo:github.com/x/echonet', label: 'Repository', name: 'https://github.com/x/EchoNet', properties: { url: 'https://github.com/x/EchoNet' } },
+    {
+      id: 'repo:github.com/x/echonet',
+      label: 'Repository',
+      name: 'https://github.com/x/EchoNet',
+      properties: { url: 'https://github.com/x/EchoNet' },
+    },
   ],
   edges: [
     { id: '1', type: 'PROPOSES', source: 'paper:p', target: 'architecture:echonet', properties: { extractor: 'title-prefix' } },
@@ -82,7 +87,9 @@ describe('ingest/eval', () => {
     });
 
     it('should name a gold paper the graph lacks', () => {
-      expect(() => evaluate({ nodes: [], edges: [] }, gold, 'g.json')).toThrow(/g\.json: paper 0 "EchoNet: Echoes for Everyone" is not in the extracted graph/);
+      expect(() => evaluate({ nodes: [], edges: [] }, gold, 'g.json')).toThrow(
+        /g\.json: paper 0 "EchoNet: Echoes for Everyone" is not in the extracted graph/,
+      );
     });
   });
 

@@ -17,14 +17,18 @@ describe('ingest/extract/acronyms', () => {
   describe('#findAcronymDefinitions', () => {
     it('should align plain, plural, hyphenated and CamelCase short forms', () => {
       expect(defs('we introduce Sparse Modular Activation (SMA), a general mechanism')).toEqual(['SMA=Sparse Modular Activation']);
-      expect(defs('Linear State Space Models (SSMs) have demonstrated')).toEqual(['SSM=Linear State Space Models'.replace('Linear ', '')].map((x) => x));
+      expect(defs('Linear State Space Models (SSMs) have demonstrated')).toEqual(
+        ['SSM=Linear State Space Models'.replace('Linear ', '')].map((x) => x),
+      );
       expect(defs('Vision Mixture-of-Experts (V-MoE).')).toEqual(['V-MoE=Vision Mixture-of-Experts']);
       expect(defs('we construct Emergent Mixture-of-Experts (EMoE).')).toEqual(['EMoE=Emergent Mixture-of-Experts']);
       expect(defs('we propose an activation space Selectable KAN (S-KAN).')).toEqual(['S-KAN=Selectable KAN']);
     });
 
     it('should read digits standing for words and version digits', () => {
-      expect(defs('we propose a general module-to-module knowledge distillation (m2mKD) method')).toEqual(['m2mKD=module-to-module knowledge distillation']);
+      expect(defs('we propose a general module-to-module knowledge distillation (m2mKD) method')).toEqual([
+        'm2mKD=module-to-module knowledge distillation',
+      ]);
       expect(defs('we design Vision MambaMixer (ViM2) and Time Series MambaMixer (TSM2) architectures')).toEqual([
         'ViM2=Vision MambaMixer',
         'TSM2=Time Series MambaMixer',
@@ -32,14 +36,18 @@ describe('ingest/extract/acronyms', () => {
     });
 
     it('should strip quotes and leading determiners', () => {
-      expect(defs("a technique we dub 'functional Token Resonance Imaging' (fTRI) -- inspired by fMRI")).toEqual(['fTRI=functional Token Resonance Imaging']);
+      expect(defs("a technique we dub 'functional Token Resonance Imaging' (fTRI) -- inspired by fMRI")).toEqual([
+        'fTRI=functional Token Resonance Imaging',
+      ]);
       expect(defs('we introduce the Dynamical Systems Framework (DSF), which')).toEqual(['DSF=Dynamical Systems Framework']);
     });
 
     it('should reject parentheses that are not short forms or long forms that cross brackets', () => {
       expect(defs('on Tiny-ImageNet (up to 5.6%)')).toEqual([]);
       expect(defs('gains (i.e. better)')).toEqual([]);
-      expect(defs('systems based on long short-term memory (LSTM) and bidirectional (BRNN) architectures')).toEqual(['LSTM=long short-term memory']);
+      expect(defs('systems based on long short-term memory (LSTM) and bidirectional (BRNN) architectures')).toEqual([
+        'LSTM=long short-term memory',
+      ]);
     });
   });
 

@@ -30,11 +30,19 @@ describe('ingest/extract/code-links', () => {
       expect(parseRepositoryUrl('https://gitlab.com/group/sub/project/-/tree/main')?.id).toBe('repo:gitlab.com/group/sub/project');
       expect(parseRepositoryUrl('https://bitbucket.org/team/repo.git')?.id).toBe('repo:bitbucket.org/team/repo');
       expect(parseRepositoryUrl('https://huggingface.co/meta-llama/Llama-2-7b')?.id).toBe('repo:huggingface.co/meta-llama/llama-2-7b');
-      expect(parseRepositoryUrl('https://huggingface.co/datasets/tatsu-lab/alpaca')?.id).toBe('repo:huggingface.co/datasets/tatsu-lab/alpaca');
+      expect(parseRepositoryUrl('https://huggingface.co/datasets/tatsu-lab/alpaca')?.id).toBe(
+        'repo:huggingface.co/datasets/tatsu-lab/alpaca',
+      );
     });
 
     it('should reject URLs that do not name a repository', () => {
-      for (const url of ['https://github.com/kamanphoebe', 'https://github.com/topics/nlp', 'https://example.com/a/b', 'not a url', 'https://gitlab.com/onlygroup']) {
+      for (const url of [
+        'https://github.com/kamanphoebe',
+        'https://github.com/topics/nlp',
+        'https://example.com/a/b',
+        'not a url',
+        'https://gitlab.com/onlygroup',
+      ]) {
         expect(parseRepositoryUrl(url), url).toBeUndefined();
       }
     });
@@ -42,8 +50,14 @@ describe('ingest/extract/code-links', () => {
 
   describe('#findRepositoryUrls', () => {
     it('should find repository URLs in running text', () => {
-      const found = findRepositoryUrls('Code: https://github.com/changlin31/BossNAS and (https://huggingface.co/org/model); also github.com/a/b.');
-      expect(found.map((f) => f.repo.url)).toEqual(['https://github.com/changlin31/BossNAS', 'https://huggingface.co/org/model', 'https://github.com/a/b']);
+      const found = findRepositoryUrls(
+        'Code: https://github.com/changlin31/BossNAS and (https://huggingface.co/org/model); also github.com/a/b.',
+      );
+      expect(found.map((f) => f.repo.url)).toEqual([
+        'https://github.com/changlin31/BossNAS',
+        'https://huggingface.co/org/model',
+        'https://github.com/a/b',
+      ]);
     });
   });
 });

@@ -13,7 +13,9 @@ let records: PaperRecord[];
 let graph: WireGraph;
 const byTitle = (prefix: string) => paperId(records.find((r) => r.title.startsWith(prefix))!);
 const edgesOf = (type: string, source?: string, target?: string) =>
-  graph.edges.filter((e) => e.type === type && (source === undefined || e.source === source) && (target === undefined || e.target === target));
+  graph.edges.filter(
+    (e) => e.type === type && (source === undefined || e.source === source) && (target === undefined || e.target === target),
+  );
 
 beforeAll(async () => {
   records = await defaultRecords();
@@ -27,26 +29,41 @@ describe('ingest/extract', () => {
       const m2mkd = graph.nodes.find((n) => n.id === 'method:m2mkd');
       expect(m2mkd).toMatchObject({ label: 'Method', name: 'm2mKD' });
       expect(m2mkd!.properties.aliases).toContain('module-to-module knowledge distillation');
-      const proposing = 'Motivated by these challenges, we propose a general module-to-module knowledge distillation (m2mKD) method for transferring knowledge between modules.';
+      const proposing =
+        'Motivated by these challenges, we propose a general module-to-module knowledge distillation (m2mKD) method for transferring knowledge between modules.';
       const [proposes] = edgesOf('PROPOSES', paper, 'method:m2mkd');
       expect(proposes!.properties.evidence).toBe(proposing);
       const [builds] = edgesOf('BUILDS_ON', 'method:m2mkd', 'method:knowledge-distillation');
       expect(builds).toBeDefined();
       expect(builds!.properties).toMatchObject({ evidence: proposing, paperId: paper, extractor: 'name-head', kind: 'variant' });
       expect(builds!.id).toBe(`BUILDS_ON:method:m2mkd->method:knowledge-distillation@${paper}`);
-      expect(edgesOf('EVALUATED_ON', paper).map((e) => e.target).sort()).toEqual(['dataset:imagenet', 'dataset:imagenet-r', 'dataset:tiny-imagenet']);
+      expect(
+        edgesOf('EVALUATED_ON', paper)
+          .map((e) => e.target)
+          .sort(),
+      ).toEqual(['dataset:imagenet', 'dataset:imagenet-r', 'dataset:tiny-imagenet']);
     });
 
     it('should find that SeqBoat BUILDS_ON Sparse Modular Activation, the Gated Attention Unit and state space models', () => {
       const paper = byTitle('Sparse Modular Activation');
-      expect(edgesOf('PROPOSES', paper).map((e) => e.target).sort()).toEqual(['architecture:seqboat', 'method:sparse-modular-activation']);
+      expect(
+        edgesOf('PROPOSES', paper)
+          .map((e) => e.target)
+          .sort(),
+      ).toEqual(['architecture:seqboat', 'method:sparse-modular-activation']);
       const targets = edgesOf('BUILDS_ON', 'architecture:seqboat').map((e) => e.target);
-      expect(targets).toEqual(expect.arrayContaining(['method:sparse-modular-activation', 'method:gated-attention-unit', 'architecture:state-space-model']));
-      for (const e of edgesOf('BUILDS_ON', 'architecture:seqboat')) expect(e.properties.evidence).toMatch(/we design a novel neural architecture, SeqBoat, which employs SMA/);
+      expect(targets).toEqual(
+        expect.arrayContaining(['method:sparse-modular-activation', 'method:gated-attention-unit', 'architecture:state-space-model']),
+      );
+      for (const e of edgesOf('BUILDS_ON', 'architecture:seqboat'))
+        expect(e.properties.evidence).toMatch(/we design a novel neural architecture, SeqBoat, which employs SMA/);
     });
 
     it('should find exactly the 11 code repositories of the corpus, with clean URLs', () => {
-      const repos = graph.nodes.filter((n) => n.label === 'Repository').map((n) => n.name).sort();
+      const repos = graph.nodes
+        .filter((n) => n.label === 'Repository')
+        .map((n) => n.name)
+        .sort();
       expect(repos).toEqual(
         [
           'https://github.com/BryceZhuo/PolyCom',
@@ -114,7 +131,8 @@ describe('ingest/extract', () => {
 
     it('should give Method, Architecture and Dataset nodes an aliases list and papers their title key and source', () => {
       for (const n of graph.nodes) {
-        if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') expect(Array.isArray(n.properties.aliases), n.id).toBe(true);
+        if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset')
+          expect(Array.isArray(n.properties.aliases), n.id).toBe(true);
         if (n.label === 'Paper') {
           expect(n.properties.sources).toEqual([expect.stringMatching(/^data\/papers-listing\.txt:\d+$/)]);
           expect(typeof n.properties.titleKey).toBe('string');

@@ -8,7 +8,12 @@ import { Taxonomy } from '../../../ingest/taxonomy/taxonomy.js';
 import type { PaperRecord } from '../../../ingest/types.js';
 import { defaultRecords } from './corpus.helper.js';
 
-const record = (title: string, abstract: string, extra: Partial<PaperRecord> = {}): PaperRecord => ({ title, abstract, source: 'test.json#1', ...extra });
+const record = (title: string, abstract: string, extra: Partial<PaperRecord> = {}): PaperRecord => ({
+  title,
+  abstract,
+  source: 'test.json#1',
+  ...extra,
+});
 
 describe('ingest/extract', () => {
   describe('#createExtractor', () => {
@@ -70,7 +75,9 @@ describe('ingest/extract', () => {
       const g = extractCorpus([sortedLlama, sortedNet]);
       const cites = g.edges.find((e) => e.type === 'CITES' && e.source === paperId(sortedLlama) && e.target === paperId(sortedNet));
       expect(cites?.properties.inferred).toBe(true);
-      expect(g.edges.some((e) => e.type === 'BUILDS_ON' && e.source === 'architecture:sorted-llama' && e.target === 'method:sortednet')).toBe(true);
+      expect(
+        g.edges.some((e) => e.type === 'BUILDS_ON' && e.source === 'architecture:sorted-llama' && e.target === 'method:sortednet'),
+      ).toBe(true);
     });
 
     it('should use entries added to the taxonomy at run time', () => {

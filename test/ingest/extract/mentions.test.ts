@@ -10,10 +10,20 @@ const ids = (text: string) => matcher.find(text).map((m) => m.id);
 describe('ingest/extract/mentions', () => {
   describe('#find', () => {
     it('should match names whatever their case, hyphenation, spacing or plural', () => {
-      for (const text of ['mixture of experts', 'Mixture-of-Experts', 'MIXTURE OF EXPERTS', 'mixtures-of-experts'.replace('mixtures', 'mixture'), 'MoEs']) {
+      for (const text of [
+        'mixture of experts',
+        'Mixture-of-Experts',
+        'MIXTURE OF EXPERTS',
+        'mixtures-of-experts'.replace('mixtures', 'mixture'),
+        'MoEs',
+      ]) {
         expect(ids(text), text).toEqual(['architecture:mixture-of-experts']);
       }
-      expect(ids('Tiny-ImageNet, TinyImageNet and Tiny ImageNet')).toEqual(['dataset:tiny-imagenet', 'dataset:tiny-imagenet', 'dataset:tiny-imagenet']);
+      expect(ids('Tiny-ImageNet, TinyImageNet and Tiny ImageNet')).toEqual([
+        'dataset:tiny-imagenet',
+        'dataset:tiny-imagenet',
+        'dataset:tiny-imagenet',
+      ]);
       expect(ids('CIFAR10 and CIFAR-100')).toEqual(['dataset:cifar-10', 'dataset:cifar-100']);
       expect(ids('TanksAndTemples')).toEqual(['dataset:tanks-and-temples']);
       expect(ids('State Space Models (SSMs)')).toEqual(['architecture:state-space-model', 'architecture:state-space-model']);
@@ -49,9 +59,14 @@ describe('ingest/extract/mentions', () => {
     });
 
     it('should skip ids it is told to skip and find what they hide', () => {
-      const m = new AliasMatcher([{ id: 'x:long', name: 'module-to-module knowledge distillation', aliases: [] }, ...Taxonomy.load().entries()]);
+      const m = new AliasMatcher([
+        { id: 'x:long', name: 'module-to-module knowledge distillation', aliases: [] },
+        ...Taxonomy.load().entries(),
+      ]);
       expect(m.find('module-to-module knowledge distillation').map((x) => x.id)).toEqual(['x:long']);
-      expect(m.find('module-to-module knowledge distillation', { skip: new Set(['x:long']) }).map((x) => x.id)).toEqual(['method:knowledge-distillation']);
+      expect(m.find('module-to-module knowledge distillation', { skip: new Set(['x:long']) }).map((x) => x.id)).toEqual([
+        'method:knowledge-distillation',
+      ]);
     });
   });
 });

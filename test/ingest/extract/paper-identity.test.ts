@@ -14,7 +14,9 @@ describe('ingest/extract/paper-identity', () => {
   describe('#paperId', () => {
     it('should give the same id to the same title from any source and short ids to long titles', () => {
       expect(paperId({ title: 'Titans: Learning to Memorize at Test Time' })).toBe('paper:titans-learning-to-memorize-at-test-time');
-      expect(paperId({ title: 'TITANS -- learning to memorize at test time' })).toBe(paperId({ title: 'Titans: Learning to Memorize at Test Time' }));
+      expect(paperId({ title: 'TITANS -- learning to memorize at test time' })).toBe(
+        paperId({ title: 'Titans: Learning to Memorize at Test Time' }),
+      );
       const long = paperId({ title: 'A '.repeat(100) + 'very long title' });
       expect(long.length).toBeLessThanOrEqual('paper:'.length + 80 + 9);
       expect(long).toMatch(/-[0-9a-f]{8}$/);

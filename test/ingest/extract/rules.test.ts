@@ -9,7 +9,11 @@ import type { WireGraph } from '../../../src/shared/graph.js';
 const record = (title: string, abstract: string): PaperRecord => ({ title, abstract, source: 'invented.json#1' });
 const proposed = (g: WireGraph) => g.edges.filter((e) => e.type === 'PROPOSES').map((e) => g.nodes.find((n) => n.id === e.target)!.name);
 const lineage = (g: WireGraph) =>
-  g.edges.filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor !== 'taxonomy').map((e) => `${g.nodes.find((n) => n.id === e.source)?.name ?? e.source} -> ${g.nodes.find((n) => n.id === e.target)?.name ?? e.target}`);
+  g.edges
+    .filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor !== 'taxonomy')
+    .map(
+      (e) => `${g.nodes.find((n) => n.id === e.source)?.name ?? e.source} -> ${g.nodes.find((n) => n.id === e.target)?.name ?? e.target}`,
+    );
 const one = (title: string, abstract: string) => extractCorpus([record(title, abstract)]);
 
 describe('ingest/extract rules', () => {
@@ -31,7 +35,9 @@ describe('ingest/extract rules', () => {
     });
 
     it('should take a lowercase named mechanism, not an unnamed contribution or a phenomenon', () => {
-      expect(proposed(one('On Sequences', 'We propose the ripple gating mechanism for long sequences.'))).toEqual(['ripple gating mechanism']);
+      expect(proposed(one('On Sequences', 'We propose the ripple gating mechanism for long sequences.'))).toEqual([
+        'ripple gating mechanism',
+      ]);
       expect(proposed(one('On Sequences', 'We propose a novel framework for long sequences.'))).toEqual([]);
       expect(proposed(one('On Sequences', 'Training stalls in what we call echo collapse, which we analyse.'))).toEqual([]);
     });
@@ -44,7 +50,10 @@ describe('ingest/extract rules', () => {
 
   describe('#findBuildsOn', () => {
     it('should attach the verb to the contribution and keep compared or negated entities out', () => {
-      const g = one('RiverNet: Efficient Linear RNNs with Gating', 'We introduce RiverNet. Our model extends the Transformer with gated recurrence and outperforms Mamba without any attention.');
+      const g = one(
+        'RiverNet: Efficient Linear RNNs with Gating',
+        'We introduce RiverNet. Our model extends the Transformer with gated recurrence and outperforms Mamba without any attention.',
+      );
       const links = lineage(g);
       expect(links).toContain('RiverNet -> Transformer');
       expect(links).not.toContain('RiverNet -> Mamba');
@@ -52,7 +61,10 @@ describe('ingest/extract rules', () => {
     });
 
     it('should not link when another method is the subject of the verb', () => {
-      const g = one('EchoNet: Echo Networks', 'We introduce EchoNet for audio. Classifier guidance combines a diffusion model with a classifier.');
+      const g = one(
+        'EchoNet: Echo Networks',
+        'We introduce EchoNet for audio. Classifier guidance combines a diffusion model with a classifier.',
+      );
       expect(lineage(g).some((l) => l.includes('Diffusion'))).toBe(false);
     });
 
@@ -62,15 +74,21 @@ describe('ingest/extract rules', () => {
       expect(lineage(g).some((l) => l.startsWith('Transformer Pruning -> Transformer'))).toBe(false);
     });
 
-    it('should link the paper\'s named whole to its own named parts, with kind component', () => {
-      const g = one('HexNet: Hexagonal Vision', 'We propose HexNet. For local mixing we design a new block, called Hex Block. For downsampling we introduce a pooling operator called Ring Pool.');
+    it("should link the paper's named whole to its own named parts, with kind component", () => {
+      const g = one(
+        'HexNet: Hexagonal Vision',
+        'We propose HexNet. For local mixing we design a new block, called Hex Block. For downsampling we introduce a pooling operator called Ring Pool.',
+      );
       const parts = g.edges.filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor === 'own-part');
       expect(parts.map((e) => e.properties.kind)).toEqual(['component', 'component']);
       expect(lineage(g)).toEqual(expect.arrayContaining(['HexNet -> Hex Block', 'HexNet -> Ring Pool']));
     });
 
     it('should give every BUILDS_ON a kind, evidence, confidence and extractor', () => {
-      const g = one('RiverNet: Efficient Linear RNNs with Gating', 'We introduce RiverNet, a variant of the Transformer built from convolutions.');
+      const g = one(
+        'RiverNet: Efficient Linear RNNs with Gating',
+        'We introduce RiverNet, a variant of the Transformer built from convolutions.',
+      );
       const edges = g.edges.filter((e) => e.type === 'BUILDS_ON');
       expect(edges.length).toBeGreaterThan(0);
       for (const e of edges) {
@@ -93,13 +111,19 @@ describe('ingest/extract rules', () => {
   describe('#unresolved', () => {
     it('should hand over unresolved names with their lineage, and references to papers outside the run', () => {
       const extractor = createExtractor();
-      extractor.addPaper({ ...record('WaveNetX: Better Waves', 'We propose WaveNetX, which extends OceanFormer2 with tidal pooling.'), references: [{ arxivId: '2101.00001' }] });
+      extractor.addPaper({
+        ...record('WaveNetX: Better Waves', 'We propose WaveNetX, which extends OceanFormer2 with tidal pooling.'),
+        references: [{ arxivId: '2101.00001' }],
+      });
       expect(() => extractor.unresolved()).toThrow(/after finish/);
       extractor.finish();
       const refs = extractor.unresolved();
       const name = refs.find((r) => r.target.kind === 'name' && r.target.name === 'OceanFormer2');
       expect(name).toMatchObject({ paperId: 'paper:wavenetx-better-waves', source: 'method:wavenetx', buildsOnKind: 'extends' });
-      expect(refs.find((r) => r.target.kind === 'paper')).toMatchObject({ target: { kind: 'paper', arxivId: '2101.00001' }, extractor: 'references' });
+      expect(refs.find((r) => r.target.kind === 'paper')).toMatchObject({
+        target: { kind: 'paper', arxivId: '2101.00001' },
+        extractor: 'references',
+      });
     });
   });
 });

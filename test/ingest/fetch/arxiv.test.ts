@@ -24,7 +24,9 @@ afterEach(async () => {
 });
 
 function recordedSearch(page2 = xml(fixture('arxiv/moe-page2.xml'))): RecordedApi {
-  return api.on('/query', { search_query: SEARCH, start: 0, max_results: 2 }, xml(fixture('arxiv/moe-page1.xml'))).on('/query', { search_query: SEARCH, start: 2, max_results: 2 }, page2);
+  return api
+    .on('/query', { search_query: SEARCH, start: 0, max_results: 2 }, xml(fixture('arxiv/moe-page1.xml')))
+    .on('/query', { search_query: SEARCH, start: 2, max_results: 2 }, page2);
 }
 
 async function options(extra: Partial<FetchOptions> = {}): Promise<FetchOptions> {
@@ -111,7 +113,9 @@ describe('ingest/fetch/arxiv', () => {
       const err = (await fetchPapers(await options({ query: 'ti:(broken' })).catch((e: unknown) => e)) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
       expect(err.status).toBe(400);
-      expect(err.message).toMatch(/^arxiv: http:\/\/127\.0\.0\.1:\d+\/query\?search_query=ti%3A%28broken.* answered 400: malformed query: unbalanced parenthesis in search_query$/);
+      expect(err.message).toMatch(
+        /^arxiv: http:\/\/127\.0\.0\.1:\d+\/query\?search_query=ti%3A%28broken.* answered 400: malformed query: unbalanced parenthesis in search_query$/,
+      );
     });
 
     it('should report truncated XML with the URL and not cache it', async () => {
@@ -119,7 +123,9 @@ describe('ingest/fetch/arxiv', () => {
       api.on('/query', { start: 0 }, xml(page.slice(0, page.length / 2)), xml(page));
       const err = (await fetchPapers(await options({ max: 2 })).catch((e: unknown) => e)) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
-      expect(err.message).toMatch(/^arxiv: http:\/\/127\.0\.0\.1:\d+\/query\?.* answered 200 with a response that could not be read \(broken XML at line \d+: .*\); nothing was cached/);
+      expect(err.message).toMatch(
+        /^arxiv: http:\/\/127\.0\.0\.1:\d+\/query\?.* answered 200 with a response that could not be read \(broken XML at line \d+: .*\); nothing was cached/,
+      );
       expect((await fetchPapers(await options({ max: 2 }))).records).toBe(2);
       expect(api.count('/query', { start: 0 })).toBe(2);
     });

@@ -22,7 +22,11 @@ interface Run {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'ingest', 'fetch', 'cli.ts'), ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'ingest', 'fetch', 'cli.ts'), ...args], {
+    cwd: root,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stdin!.end();
   let stdout = '';
   let stderr = '';
@@ -51,7 +55,12 @@ beforeEach(async () => {
     .on('/query', { search_query: SEARCH, start: 2, max_results: 2 }, xml(fixture('arxiv/moe-page2.xml')))
     .on('/query', { search_query: 'all:zzqqxxnotaword' }, xml(fixture('arxiv/empty.xml')));
   // No NEO4J_URI: only the test that ingests into the test database names one.
-  env = { PATH: process.env.PATH, METHODGRAPH_ARXIV_URL: await api.start(), METHODGRAPH_FETCH_DIR: dir, METHODGRAPH_FETCH_INTERVAL_MS: '0' };
+  env = {
+    PATH: process.env.PATH,
+    METHODGRAPH_ARXIV_URL: await api.start(),
+    METHODGRAPH_FETCH_DIR: dir,
+    METHODGRAPH_FETCH_INTERVAL_MS: '0',
+  };
 });
 afterEach(async () => {
   await api.close();
@@ -79,12 +88,22 @@ describe('ingest/fetch/cli', () => {
         'semantic-scholar: "attention" is not a paper id; expected a 40-character Semantic Scholar id, DOI:10.…, arXiv:2402.12345 or CorpusId:123',
       );
       expect(refused(['openalex', 'x', '--citations'])).toBe('--citations works with semantic-scholar only, not openalex');
-      expect(refused(['arxiv', 'x', '--references'])).toBe('--references works with semantic-scholar and openalex; the arXiv API gives no reference lists');
-      expect(refused(['semantic-scholar', 'arXiv:1706.03762', '--depth', '2'])).toBe('--depth needs --references or --citations (it says how many hops of them to follow)');
-      expect(refused(['semantic-scholar', 'arXiv:1706.03762', '--references', '--depth', '9'])).toBe('--depth "9" must be a whole number from 1 to 3');
+      expect(refused(['arxiv', 'x', '--references'])).toBe(
+        '--references works with semantic-scholar and openalex; the arXiv API gives no reference lists',
+      );
+      expect(refused(['semantic-scholar', 'arXiv:1706.03762', '--depth', '2'])).toBe(
+        '--depth needs --references or --citations (it says how many hops of them to follow)',
+      );
+      expect(refused(['semantic-scholar', 'arXiv:1706.03762', '--references', '--depth', '9'])).toBe(
+        '--depth "9" must be a whole number from 1 to 3',
+      );
       expect(refused(['arxiv', 'x', '--max', 'lots'])).toBe('--max "lots" must be a whole number from 1 to 10000');
-      expect(refused(['arxiv', 'x', '--base-url', 'ftp://example.org'])).toBe('--base-url "ftp://example.org" must start with http:// or https://');
-      expect(refused(['arxiv', 'x', '--no-ingest', '--dry-run'])).toBe('--no-ingest skips the ingest and --dry-run changes how it runs; use one or the other');
+      expect(refused(['arxiv', 'x', '--base-url', 'ftp://example.org'])).toBe(
+        '--base-url "ftp://example.org" must start with http:// or https://',
+      );
+      expect(refused(['arxiv', 'x', '--no-ingest', '--dry-run'])).toBe(
+        '--no-ingest skips the ingest and --dry-run changes how it runs; use one or the other',
+      );
       expect(refused(['arxiv', 'x', '--bogus'])).toMatch(/^Unknown option '--bogus'.*; see --help$/);
     });
 
@@ -97,8 +116,15 @@ describe('ingest/fetch/cli', () => {
         depth: 2,
         ingest: true,
       });
-      expect(parseFetchCli(['openalex', 'https://openalex.org/W2963403868', '--references', '--max', '50'])).toMatchObject({ query: 'W2963403868', max: 50 });
-      expect(parseFetchCli(['arxiv', 'state space models', '--no-ingest'])).toMatchObject({ query: 'state space models', ingest: false, max: 100 });
+      expect(parseFetchCli(['openalex', 'https://openalex.org/W2963403868', '--references', '--max', '50'])).toMatchObject({
+        query: 'W2963403868',
+        max: 50,
+      });
+      expect(parseFetchCli(['arxiv', 'state space models', '--no-ingest'])).toMatchObject({
+        query: 'state space models',
+        ingest: false,
+        max: 100,
+      });
     });
   });
 
@@ -136,7 +162,9 @@ describe('ingest/fetch/cli', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('fetch: 2 paper(s) from semantic-scholar in 2 page(s)');
       expect(run.stdout).toContain('ingest: 2 record(s), 0 rejected');
-      expect(await scalar(db, 'MATCH (:Paper {arxivId: "1810.04805"})-[c:CITES]->(:Paper {arxivId: "1706.03762"}) RETURN count(c)')).toBe(1);
+      expect(await scalar(db, 'MATCH (:Paper {arxivId: "1810.04805"})-[c:CITES]->(:Paper {arxivId: "1706.03762"}) RETURN count(c)')).toBe(
+        1,
+      );
     });
 
     it('should exit 1 and say so when nothing matched', async () => {

@@ -47,13 +47,26 @@ describe('ingest/fetch end to end', () => {
     api
       .on('/query', { search_query: search, start: 0 }, xml(fixture('arxiv/moe-page1.xml')))
       .on('/query', { search_query: search, start: 2 }, xml(fixture('arxiv/moe-page2.xml')));
-    const { summary } = await fetchAndIngest({ source: 'arxiv', query: 'mixture of experts', baseUrl: await api.start(), dir, intervalMs: 0, pageSize: 2 });
+    const { summary } = await fetchAndIngest({
+      source: 'arxiv',
+      query: 'mixture of experts',
+      baseUrl: await api.start(),
+      dir,
+      intervalMs: 0,
+      pageSize: 2,
+    });
     expect(summary.records).toBe(3);
     expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(3);
-    expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2101.03961"}) RETURN p.doi + " " + toString(p.year)')).toBe('10.5555/3586589.3586709 2021');
+    expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2101.03961"}) RETURN p.doi + " " + toString(p.year)')).toBe(
+      '10.5555/3586589.3586709 2021',
+    );
     expect(await scalar(db, 'MATCH (:Paper {arxivId: "2101.03961"})-[:AUTHORED_BY]->(a:Author) RETURN count(a)')).toBe(3);
-    expect(await scalar(db, 'MATCH (:Paper {arxivId: "2401.04088"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/mistralai/mistral-src');
-    expect(await scalar(db, 'MATCH (:Paper {arxivId: "2101.03961"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/google-research/t5x');
+    expect(await scalar(db, 'MATCH (:Paper {arxivId: "2401.04088"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe(
+      'repo:github.com/mistralai/mistral-src',
+    );
+    expect(await scalar(db, 'MATCH (:Paper {arxivId: "2101.03961"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe(
+      'repo:github.com/google-research/t5x',
+    );
   });
 
   it('should fetch a Semantic Scholar paper with references and citations and load CITES between them', SLOW, async () => {
@@ -62,15 +75,29 @@ describe('ingest/fetch end to end', () => {
       .on(`/paper/${SEED}/references`, { offset: 0 }, json(fixture('semantic-scholar/references-page1.json')))
       .on(`/paper/${SEED}/references`, { offset: 2 }, json(fixture('semantic-scholar/references-page2.json')))
       .on(`/paper/${SEED}/citations`, { offset: 0 }, json(fixture('semantic-scholar/citations-page1.json')));
-    const options = { source: 'semantic-scholar' as const, query: 'arXiv:1706.03762', references: true, citations: true, baseUrl: await api.start(), dir, intervalMs: 0, pageSize: 2, env: {} };
+    const options = {
+      source: 'semantic-scholar' as const,
+      query: 'arXiv:1706.03762',
+      references: true,
+      citations: true,
+      baseUrl: await api.start(),
+      dir,
+      intervalMs: 0,
+      pageSize: 2,
+      env: {},
+    };
     await fetchAndIngest(options);
     expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(5);
     expect(await scalar(db, 'MATCH (:Paper)-[c:CITES]->(:Paper) RETURN count(c)')).toBe(4);
     expect(await cites('Attention is All you Need', 'Neural Machine Translation by Jointly Learning to Align and Translate')).toBe(1);
     expect(await cites('Attention is All you Need', 'Sequence to Sequence Learning with Neural Networks')).toBe(1);
     expect(await cites('Attention is All you Need', 'Long Short-Term Memory')).toBe(1);
-    expect(await cites('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', 'Attention is All you Need')).toBe(1);
-    expect(await scalar(db, 'MATCH (p:Paper {arxivId: "1706.03762"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe('repo:github.com/tensorflow/tensor2tensor');
+    expect(
+      await cites('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', 'Attention is All you Need'),
+    ).toBe(1);
+    expect(await scalar(db, 'MATCH (p:Paper {arxivId: "1706.03762"})-[:HAS_CODE]->(r:Repository) RETURN r.id')).toBe(
+      'repo:github.com/tensorflow/tensor2tensor',
+    );
 
     // A second run comes from the cache and changes nothing in the graph.
     const before = await scalar(db, 'MATCH ()-[r]->() RETURN count(r)');
@@ -84,11 +111,26 @@ describe('ingest/fetch end to end', () => {
     api
       .on('/works', { cursor: '*' }, json(fixture('openalex/search-page1.json')))
       .on('/works', { cursor: next }, json(fixture('openalex/search-page2.json')));
-    await fetchAndIngest({ source: 'openalex', query: 'transformer language models', baseUrl: await api.start(), dir, intervalMs: 0, pageSize: 2, env: {} });
+    await fetchAndIngest({
+      source: 'openalex',
+      query: 'transformer language models',
+      baseUrl: await api.start(),
+      dir,
+      intervalMs: 0,
+      pageSize: 2,
+      env: {},
+    });
     expect(await scalar(db, 'MATCH (p:Paper) RETURN count(p)')).toBe(3);
     expect(await scalar(db, 'MATCH (p:Paper {arxivId: "2005.14165"}) RETURN p.title')).toBe('Language Models are Few-Shot Learners');
-    expect(await cites('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', 'Attention Is All You Need')).toBe(1);
+    expect(
+      await cites('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', 'Attention Is All You Need'),
+    ).toBe(1);
     expect(await cites('Language Models are Few-Shot Learners', 'Attention Is All You Need')).toBe(1);
-    expect(await cites('Language Models are Few-Shot Learners', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding')).toBe(1);
+    expect(
+      await cites(
+        'Language Models are Few-Shot Learners',
+        'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+      ),
+    ).toBe(1);
   });
 });

@@ -69,9 +69,13 @@ describe('ingest/fetch/http', () => {
     it('should refuse a Retry-After longer than it agrees to wait, naming the URL', async () => {
       api.on('/x', {}, json('{}', 429, { 'retry-after': '3600' }));
       const base = await api.start();
-      const err = await client({ maxRetryAfterMs: 60_000 }).get(`${base}/x`, parse).catch((e: unknown) => e);
+      const err = await client({ maxRetryAfterMs: 60_000 })
+        .get(`${base}/x`, parse)
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FetchError);
-      expect((err as FetchError).message).toBe(`${base}/x answered 429 Too Many Requests and asked to wait 3600 s (Retry-After); try again later`);
+      expect((err as FetchError).message).toBe(
+        `${base}/x answered 429 Too Many Requests and asked to wait 3600 s (Retry-After); try again later`,
+      );
       expect(api.count('/x')).toBe(1);
     });
 
@@ -88,7 +92,9 @@ describe('ingest/fetch/http', () => {
     it('should give up after the bounded number of tries with the URL and the status', async () => {
       api.on('/x', {}, json('down', 500));
       const base = await api.start();
-      const err = (await client({ maxTries: 3 }).get(`${base}/x`, parse).catch((e: unknown) => e)) as FetchError;
+      const err = (await client({ maxTries: 3 })
+        .get(`${base}/x`, parse)
+        .catch((e: unknown) => e)) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
       expect(err.status).toBe(500);
       expect(err.url).toBe(`${base}/x`);
@@ -100,7 +106,9 @@ describe('ingest/fetch/http', () => {
       api.on('/x', {}, json('{"error":"Paper with id X not found"}', 404));
       const base = await api.start();
       const describeError = (status: number, body: string) => `${status}: ${(JSON.parse(body) as { error: string }).error}`;
-      const err = (await client().get(`${base}/x`, parse, describeError).catch((e: unknown) => e)) as FetchError;
+      const err = (await client()
+        .get(`${base}/x`, parse, describeError)
+        .catch((e: unknown) => e)) as FetchError;
       expect(err.message).toBe(`${base}/x answered 404: Paper with id X not found`);
       expect(err.status).toBe(404);
       expect(api.count('/x')).toBe(1);
@@ -109,7 +117,9 @@ describe('ingest/fetch/http', () => {
     it('should report truncated JSON and not cache it, so the next run asks again', async () => {
       api.on('/x', {}, json('{"ok": 5, "more": [1, 2'), json('{"ok":5}'));
       const base = await api.start();
-      const err = (await client().get(`${base}/x`, (b) => JSON.parse(b) as unknown).catch((e: unknown) => e)) as FetchError;
+      const err = (await client()
+        .get(`${base}/x`, (b) => JSON.parse(b) as unknown)
+        .catch((e: unknown) => e)) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
       expect(err.message).toContain(`${base}/x answered 200 with a response that could not be read`);
       expect(err.message).toContain('nothing was cached');
@@ -121,7 +131,9 @@ describe('ingest/fetch/http', () => {
     it('should say when the server cannot be reached at all', async () => {
       const base = await api.start();
       await api.close();
-      const err = (await client({ maxTries: 2 }).get(`${base}/x`, parse).catch((e: unknown) => e)) as FetchError;
+      const err = (await client({ maxTries: 2 })
+        .get(`${base}/x`, parse)
+        .catch((e: unknown) => e)) as FetchError;
       expect(err.message).toMatch(new RegExp(`^${base}/x could not be reached \\(ECONNREFUSED\\) on all 2 tries`));
     });
 

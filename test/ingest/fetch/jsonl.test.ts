@@ -37,7 +37,9 @@ describe('ingest/fetch/jsonl', () => {
 
     it('should write Graph API papers whose references the reader keeps', async () => {
       const path = join(dir, 'openalex', 'b.jsonl');
-      const references = [{ sourceId: 'W1', title: 'Efficiently Modeling Long Sequences with Structured State Spaces', arxivId: '2111.00396' }];
+      const references = [
+        { sourceId: 'W1', title: 'Efficiently Modeling Long Sequences with Structured State Spaces', arxivId: '2111.00396' },
+      ];
       await writeJsonl(path, [{ ...paper, references }], 'graph-api');
       const { records } = await readBack(path);
       expect(records.map(withoutSource)).toEqual([{ ...paper, references }]);

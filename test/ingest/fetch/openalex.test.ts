@@ -36,7 +36,9 @@ async function options(extra: Partial<FetchOptions> = {}): Promise<FetchOptions>
 describe('ingest/fetch/openalex', () => {
   describe('#abstractFromInvertedIndex', () => {
     it('should put every word back at its positions', () => {
-      expect(abstractFromInvertedIndex({ We: [0], the: [2, 5], propose: [1], Transformer: [3], for: [4], rest: [6] })).toBe('We propose the Transformer for the rest');
+      expect(abstractFromInvertedIndex({ We: [0], the: [2, 5], propose: [1], Transformer: [3], for: [4], rest: [6] })).toBe(
+        'We propose the Transformer for the rest',
+      );
       expect(abstractFromInvertedIndex(null)).toBe('');
     });
   });
@@ -57,7 +59,14 @@ describe('ingest/fetch/openalex', () => {
       const { records, issues } = await readBack(result.path);
       expect(issues).toEqual([]);
       const [attention, bert, gpt3] = records;
-      expect(attention).toMatchObject({ title: 'Attention Is All You Need', sourceId: 'W2963403868', arxivId: '1706.03762', doi: '10.48550/arxiv.1706.03762', year: 2017, authors: ['Ashish Vaswani', 'Noam Shazeer'] });
+      expect(attention).toMatchObject({
+        title: 'Attention Is All You Need',
+        sourceId: 'W2963403868',
+        arxivId: '1706.03762',
+        doi: '10.48550/arxiv.1706.03762',
+        year: 2017,
+        authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      });
       expect(attention!.abstract).toBe(
         'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks in an encoder-decoder configuration. We propose a new simple network architecture, the Transformer, based solely on attention mechanisms, dispensing with recurrence and convolutions entirely. Code is available at https://github.com/tensorflow/tensor2tensor.',
       );
@@ -65,7 +74,9 @@ describe('ingest/fetch/openalex', () => {
       expect(bert!.arxivId).toBeUndefined();
       expect(gpt3).toMatchObject({ arxivId: '2005.14165', year: 2020 });
       expect(attention!.references).toBeUndefined();
-      expect(bert!.references).toEqual([{ sourceId: 'W2963403868', title: 'Attention Is All You Need', arxivId: '1706.03762', doi: '10.48550/arxiv.1706.03762' }]);
+      expect(bert!.references).toEqual([
+        { sourceId: 'W2963403868', title: 'Attention Is All You Need', arxivId: '1706.03762', doi: '10.48550/arxiv.1706.03762' },
+      ]);
       expect(gpt3!.references?.map((r) => r.sourceId)).toEqual(['W2963403868', 'W2896457183']);
     });
 
@@ -102,7 +113,9 @@ describe('ingest/fetch/openalex', () => {
       api.on('/works/W9999999999', {}, json(fixture('openalex/not-found.json'), 404));
       const err = await fetchPapers(await options({ query: 'W9999999999' })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EmptyResultError);
-      expect((err as Error).message).toMatch(/^openalex: no work has the id W9999999999 \(http:.* answered 404: Not Found: Work W9999999999 not found\)$/);
+      expect((err as Error).message).toMatch(
+        /^openalex: no work has the id W9999999999 \(http:.* answered 404: Not Found: Work W9999999999 not found\)$/,
+      );
     });
 
     it('should report a truncated page with its URL', async () => {
@@ -110,7 +123,9 @@ describe('ingest/fetch/openalex', () => {
       api.on('/works', { search: QUERY, cursor: '*' }, json(page.slice(0, 500)));
       const err = (await fetchPapers(await options()).catch((e: unknown) => e)) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
-      expect(err.message).toMatch(/^openalex: http:\/\/127\.0\.0\.1:\d+\/works\?search=transformer\+language\+models.* answered 200 with a response that could not be read \(truncated or broken JSON/);
+      expect(err.message).toMatch(
+        /^openalex: http:\/\/127\.0\.0\.1:\d+\/works\?search=transformer\+language\+models.* answered 200 with a response that could not be read \(truncated or broken JSON/,
+      );
     });
   });
 });

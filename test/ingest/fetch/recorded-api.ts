@@ -53,7 +53,9 @@ export class RecordedApi {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       this.requests.push(url);
       this.headers.push(req.headers);
-      const route = this.routes.find((r) => r.path === url.pathname && Object.entries(r.query).every(([k, v]) => url.searchParams.get(k) === v));
+      const route = this.routes.find(
+        (r) => r.path === url.pathname && Object.entries(r.query).every(([k, v]) => url.searchParams.get(k) === v),
+      );
       if (!route) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: `no recorded response for ${url.pathname}${url.search}` }));
@@ -72,7 +74,9 @@ export class RecordedApi {
 
   /** Requests whose path is `path` (and whose query has these values). */
   count(path?: string, query: Record<string, string | number> = {}): number {
-    return this.requests.filter((u) => (path === undefined || u.pathname === path) && Object.entries(query).every(([k, v]) => u.searchParams.get(k) === String(v))).length;
+    return this.requests.filter(
+      (u) => (path === undefined || u.pathname === path) && Object.entries(query).every(([k, v]) => u.searchParams.get(k) === String(v)),
+    ).length;
   }
 
   async close(): Promise<void> {
@@ -84,5 +88,9 @@ export class RecordedApi {
   }
 }
 
-export const xml = (body: string, status = 200): Reply => ({ status, headers: { 'content-type': 'application/atom+xml; charset=utf-8' }, body });
+export const xml = (body: string, status = 200): Reply => ({
+  status,
+  headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
+  body,
+});
 export const json = (body: string, status = 200, headers: Record<string, string> = {}): Reply => ({ status, headers, body });

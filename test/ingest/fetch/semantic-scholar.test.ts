@@ -11,7 +11,11 @@ import { fixture, json, RecordedApi } from './recorded-api.js';
 
 const SEED = '204e3073870fae3d05bcbc2f6a8e263d9b72e776';
 const SEED_FIELDS = 'paperId,externalIds,title,abstract,year,authors,url,references.paperId,references.title,references.externalIds';
-const LEVEL_ONE = ['fa72afa9b2cbc8f0d7b05d52548906610ffbb9c5', 'cea967b59209c6be22829699f05b8b1ac4dc092d', '2e9d221c206e9503ceb452302d68d10e293f2a10'];
+const LEVEL_ONE = [
+  'fa72afa9b2cbc8f0d7b05d52548906610ffbb9c5',
+  'cea967b59209c6be22829699f05b8b1ac4dc092d',
+  '2e9d221c206e9503ceb452302d68d10e293f2a10',
+];
 
 let api: RecordedApi;
 let dir: string;
@@ -33,7 +37,17 @@ function recordedPaper(): RecordedApi {
 }
 
 async function options(extra: Partial<FetchOptions> = {}): Promise<FetchOptions> {
-  return { source: 'semantic-scholar', query: 'arXiv:1706.03762', baseUrl: api.url || (await api.start()), dir, intervalMs: 0, pageSize: 2, env: {}, retry: { retryBaseMs: 10 }, ...extra };
+  return {
+    source: 'semantic-scholar',
+    query: 'arXiv:1706.03762',
+    baseUrl: api.url || (await api.start()),
+    dir,
+    intervalMs: 0,
+    pageSize: 2,
+    env: {},
+    retry: { retryBaseMs: 10 },
+    ...extra,
+  };
 }
 
 describe('ingest/fetch/semantic-scholar', () => {
@@ -57,7 +71,13 @@ describe('ingest/fetch/semantic-scholar', () => {
       expect(result).toMatchObject({ records: 1, pages: 1, requests: 1 });
       const { records, issues } = await readBack(result.path);
       expect(issues).toEqual([]);
-      expect(records[0]).toMatchObject({ title: 'Attention is All you Need', sourceId: SEED, arxivId: '1706.03762', year: 2017, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] });
+      expect(records[0]).toMatchObject({
+        title: 'Attention is All you Need',
+        sourceId: SEED,
+        arxivId: '1706.03762',
+        year: 2017,
+        authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+      });
       expect(records[0]!.references).toEqual([
         { sourceId: LEVEL_ONE[0], title: 'Neural Machine Translation by Jointly Learning to Align and Translate', arxivId: '1409.0473' },
         { sourceId: LEVEL_ONE[1], title: 'Sequence to Sequence Learning with Neural Networks', arxivId: '1409.3215' },
@@ -113,12 +133,19 @@ describe('ingest/fetch/semantic-scholar', () => {
       api.on('/paper/ARXIV:9999.99999', {}, json(fixture('semantic-scholar/not-found.json'), 404));
       const err = await fetchPapers(await options({ query: 'arXiv:9999.99999' })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EmptyResultError);
-      expect((err as Error).message).toMatch(/^semantic-scholar: no paper has the id ARXIV:9999\.99999 \(http:.* answered 404: Paper with id ARXIV:9999\.99999 not found\)$/);
+      expect((err as Error).message).toMatch(
+        /^semantic-scholar: no paper has the id ARXIV:9999\.99999 \(http:.* answered 404: Paper with id ARXIV:9999\.99999 not found\)$/,
+      );
     });
 
     it('should wait out a 429 with Retry-After and go on', async () => {
       recordedPaper();
-      api.routesFirst(`/paper/${SEED}/references`, { offset: 0 }, json(fixture('semantic-scholar/too-many-requests.json'), 429, { 'retry-after': '1' }), json(fixture('semantic-scholar/references-page1.json')));
+      api.routesFirst(
+        `/paper/${SEED}/references`,
+        { offset: 0 },
+        json(fixture('semantic-scholar/too-many-requests.json'), 429, { 'retry-after': '1' }),
+        json(fixture('semantic-scholar/references-page1.json')),
+      );
       const waits: [number, string][] = [];
       const result = await fetchPapers(await options({ references: true, onRetry: (ms, why) => waits.push([ms, why]) }));
       expect(waits).toEqual([[1000, 'answered 429 Too Many Requests (Retry-After)']]);
@@ -127,14 +154,25 @@ describe('ingest/fetch/semantic-scholar', () => {
 
     it('should retry a 5xx and succeed, or give up naming the URL and the status', async () => {
       recordedPaper();
-      api.routesFirst(`/paper/${SEED}/citations`, { offset: 0 }, json('{"message":"Internal Server Error"}', 500), json(fixture('semantic-scholar/citations-page1.json')));
+      api.routesFirst(
+        `/paper/${SEED}/citations`,
+        { offset: 0 },
+        json('{"message":"Internal Server Error"}', 500),
+        json(fixture('semantic-scholar/citations-page1.json')),
+      );
       expect((await fetchPapers(await options({ citations: true }))).records).toBe(2);
 
       api.routesFirst(`/paper/${SEED}/references`, { offset: 0 }, json('{"message":"Bad Gateway"}', 502));
-      const err = (await fetchPapers(await options({ references: true, retry: { retryBaseMs: 10, maxTries: 2 } })).catch((e: unknown) => e)) as FetchError;
+      const err = (await fetchPapers(await options({ references: true, retry: { retryBaseMs: 10, maxTries: 2 } })).catch(
+        (e: unknown) => e,
+      )) as FetchError;
       expect(err).toBeInstanceOf(FetchError);
       expect(err.status).toBe(502);
-      expect(err.message).toMatch(new RegExp(`^semantic-scholar: http://127\\.0\\.0\\.1:\\d+/paper/${SEED}/references\\?.* answered 502 Bad Gateway on all 2 tries; giving up`));
+      expect(err.message).toMatch(
+        new RegExp(
+          `^semantic-scholar: http://127\\.0\\.0\\.1:\\d+/paper/${SEED}/references\\?.* answered 502 Bad Gateway on all 2 tries; giving up`,
+        ),
+      );
     });
 
     it('should report a truncated JSON page and fetch it again on the next run', async () => {

@@ -8,12 +8,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbConfig, type DbConfig } from '../../../src/neo4j/config.js';
 import type { Database } from '../../../src/neo4j/driver.js';
-import {
-  bulkIngest,
-  BulkRefusedError,
-  openBundled,
-  type BulkSummary,
-} from '../../../ingest/load/bulk/index.js';
+import { bulkIngest, BulkRefusedError, openBundled, type BulkSummary } from '../../../ingest/load/bulk/index.js';
 import { DEFAULT_CORPUS, ingest } from '../../../ingest/run.js';
 import { writeCorpus } from '../../../bench/synthetic/cli.js';
 import { freePort } from '../../helpers/ports.js';

@@ -15,13 +15,24 @@ afterAll(async () => db?.close());
 beforeEach(async () => emptyDatabase(db));
 
 function paper(key: string, title: string, extra: Record<string, unknown> = {}): WireNode {
-  return { id: `paper:${key}`, label: 'Paper', name: title, properties: { title, abstract: `About ${title}.`, sources: ['test'], ...extra } as never };
+  return {
+    id: `paper:${key}`,
+    label: 'Paper',
+    name: title,
+    properties: { title, abstract: `About ${title}.`, sources: ['test'], ...extra } as never,
+  };
 }
 function method(slug: string, name: string, aliases: string[] = []): WireNode {
   return { id: `method:${slug}`, label: 'Method', name, properties: { name, aliases } };
 }
 function edge(type: WireEdge['type'], source: string, target: string, extra: Record<string, unknown> = {}): WireEdge {
-  return { id: `${type}:${source}->${target}`, type, source, target, properties: { evidence: 'A sentence.', paperId: source, confidence: 0.9, extractor: 'test', ...extra } as never };
+  return {
+    id: `${type}:${source}->${target}`,
+    type,
+    source,
+    target,
+    properties: { evidence: 'A sentence.', paperId: source, confidence: 0.9, extractor: 'test', ...extra } as never,
+  };
 }
 
 function sample(): WireGraph {
@@ -30,11 +41,19 @@ function sample(): WireGraph {
       paper('m2mkd', 'm2mKD: Module-to-Module Knowledge Distillation', { arxivId: '2402.16918', year: 2024 }),
       method('m2mkd', 'm2mKD', ['module-to-module knowledge distillation']),
       method('knowledge-distillation', 'knowledge distillation', ['KD']),
-      { id: 'repo:github.com/kamanphoebe/m2mkd', label: 'Repository', name: 'https://github.com/kamanphoebe/m2mKD', properties: { url: 'https://github.com/kamanphoebe/m2mKD', host: 'github.com', owner: 'kamanphoebe', name: 'm2mKD' } },
+      {
+        id: 'repo:github.com/kamanphoebe/m2mkd',
+        label: 'Repository',
+        name: 'https://github.com/kamanphoebe/m2mKD',
+        properties: { url: 'https://github.com/kamanphoebe/m2mKD', host: 'github.com', owner: 'kamanphoebe', name: 'm2mKD' },
+      },
     ],
     edges: [
       edge('PROPOSES', 'paper:m2mkd', 'method:m2mkd'),
-      { ...edge('BUILDS_ON', 'method:m2mkd', 'method:knowledge-distillation', { paperId: 'paper:m2mkd' }), id: 'BUILDS_ON:method:m2mkd->method:knowledge-distillation@paper:m2mkd' },
+      {
+        ...edge('BUILDS_ON', 'method:m2mkd', 'method:knowledge-distillation', { paperId: 'paper:m2mkd' }),
+        id: 'BUILDS_ON:method:m2mkd->method:knowledge-distillation@paper:m2mkd',
+      },
       edge('HAS_CODE', 'paper:m2mkd', 'repo:github.com/kamanphoebe/m2mkd'),
     ],
   };
@@ -183,13 +202,24 @@ describe('ingest/load/writer', () => {
       const memory = new MemoryStore();
       const writer = new GraphWriter([memory], undefined, { batchSize: 2 });
       await writer.add(sample());
-      await writer.add({ nodes: [paper('dup', 'm2mKD (arXiv version)', { arxivId: '2402.16918', sources: ['arxiv'] })], edges: [edge('USES', 'paper:dup', 'method:knowledge-distillation')] });
+      await writer.add({
+        nodes: [paper('dup', 'm2mKD (arXiv version)', { arxivId: '2402.16918', sources: ['arxiv'] })],
+        edges: [edge('USES', 'paper:dup', 'method:knowledge-distillation')],
+      });
       const counts = await writer.close();
       expect(counts.nodes.Paper).toEqual({ created: 1, present: 1, skipped: 0 });
       const graph = memory.graph();
-      expect(graph.nodes.map((n) => n.id).sort()).toEqual(['method:knowledge-distillation', 'method:m2mkd', 'paper:m2mkd', 'repo:github.com/kamanphoebe/m2mkd']);
+      expect(graph.nodes.map((n) => n.id).sort()).toEqual([
+        'method:knowledge-distillation',
+        'method:m2mkd',
+        'paper:m2mkd',
+        'repo:github.com/kamanphoebe/m2mkd',
+      ]);
       const p = graph.nodes.find((n) => n.label === 'Paper')!;
-      expect(p).toMatchObject({ name: 'm2mKD: Module-to-Module Knowledge Distillation', properties: { year: 2024, sources: ['test', 'arxiv'], arxivId: '2402.16918' } });
+      expect(p).toMatchObject({
+        name: 'm2mKD: Module-to-Module Knowledge Distillation',
+        properties: { year: 2024, sources: ['test', 'arxiv'], arxivId: '2402.16918' },
+      });
       expect(graph.nodes.find((n) => n.id === 'method:m2mkd')!.properties.aliases).toEqual(['module-to-module knowledge distillation']);
       expect(graph.edges.map((e) => e.id)).toContain('USES:paper:m2mkd->method:knowledge-distillation');
       expect(await count('MATCH (n) RETURN count(n)')).toBe(0);

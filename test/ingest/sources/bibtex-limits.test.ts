@@ -48,7 +48,9 @@ describe('ingest/sources/bibtex (limits)', () => {
       });
       const entry = summary.issues.find((i) => i.position.startsWith('entry'));
       expect(entry?.position).toBe(`entry 1 (line ${levels + 3})`);
-      expect(entry?.reason).toContain(`field "title" uses @string macro "m${levels}" (line ${levels + 2}), which was refused: @string macro "m${first}"`);
+      expect(entry?.reason).toContain(
+        `field "title" uses @string macro "m${levels}" (line ${levels + 2}), which was refused: @string macro "m${first}"`,
+      );
     });
 
     it('should refuse macros nested deeper than the limit even when they stay small', async () => {
@@ -99,7 +101,9 @@ describe('ingest/sources/bibtex (limits)', () => {
       const { records, issues } = await collect(path);
       expect(records.map((r) => r.title)).toEqual(['A Good Entry']);
       expect(issues.map((i) => i.position)).toEqual(['line 1', 'entry 1 (line 2)']);
-      expect(issues[0]!.reason).toBe('ingest/sources/bibtex: @string macro "venue" is refused: not UTF-8 text (invalid byte sequence near byte 20); re-save the file as UTF-8');
+      expect(issues[0]!.reason).toBe(
+        'ingest/sources/bibtex: @string macro "venue" is refused: not UTF-8 text (invalid byte sequence near byte 20); re-save the file as UTF-8',
+      );
       expect(issues[1]!.reason).toMatch(/field "booktitle" uses @string macro "venue" \(line 1\), which was refused/);
     });
 
@@ -140,7 +144,7 @@ describe('ingest/sources/bibtex (plain fields)', () => {
         'We study modular networks. Each module is trained alone; then modules are composed (see Sec. 3).',
         "Über-attention for café-style models: it's fast, 2x cheaper, and 10/10 = 1 * 1 + 0!",
         'Multi-line\n  abstract with   spaces\n\tand a tab.',
-        'Not plain: {Braced} words, an accent {\\"o}, math $x^2$, a dash -- and ``quotes\'\'.',
+        "Not plain: {Braced} words, an accent {\\\"o}, math $x^2$, a dash -- and ``quotes''.",
       ];
       const text = abstracts.map((a, i) => `@article{k${i},\n  title = {Paper ${i}},\n  abstract = {${a}},\n  year = 2020\n}`).join('\n\n');
       const path = join(dir, 'plain.bib');
@@ -148,7 +152,9 @@ describe('ingest/sources/bibtex (plain fields)', () => {
       const { records, issues } = await collect(path);
       expect(issues).toEqual([]);
       const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore', caseProtection: false });
-      expect(records.map((r) => r.abstract)).toEqual(library.entries.map((e) => (e.fields.abstract as string).normalize('NFC').replace(/\s+/g, ' ').trim()));
+      expect(records.map((r) => r.abstract)).toEqual(
+        library.entries.map((e) => (e.fields.abstract as string).normalize('NFC').replace(/\s+/g, ' ').trim()),
+      );
       expect(records[3]!.abstract).toContain('ö');
     });
   });

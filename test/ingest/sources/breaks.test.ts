@@ -19,7 +19,8 @@ const write = (name: string, text: string) => {
 
 const entry = (i: number) =>
   `  <entry>\n    <id>http://arxiv.org/abs/2401.${10000 + i}v1</id>\n    <title>Paper ${i}</title>\n    <summary>About ${i}.</summary>\n  </entry>\n`;
-const feed = (entries: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>q</title>\n${entries}</feed>\n`;
+const feed = (entries: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>q</title>\n${entries}</feed>\n`;
 const lineCount = (text: string) => text.split('\n').length;
 
 describe('ingest/sources/arxiv-atom (breaks)', () => {
@@ -57,7 +58,9 @@ describe('ingest/sources/arxiv-atom (breaks)', () => {
       expect(records.map((r) => r.title)).toEqual(['Paper 1', 'Paper 3']);
       expect(issues).toHaveLength(1);
       expect(issues[0]!.position).toBe('line 12');
-      expect(issues[0]!.reason).toMatch(/^ingest\/sources\/arxiv-atom: broken XML \(InvalidTag\) in entry 2 \(line 9\): Expected closing tag 'title'/);
+      expect(issues[0]!.reason).toMatch(
+        /^ingest\/sources\/arxiv-atom: broken XML \(InvalidTag\) in entry 2 \(line 9\): Expected closing tag 'title'/,
+      );
     });
 
     it('should report an entry left open before the next one and read the next one', async () => {
@@ -87,7 +90,8 @@ describe('ingest/sources/arxiv-atom (breaks)', () => {
 
 describe('ingest/sources/json (breaks)', () => {
   describe('#readJson', () => {
-    const records = (n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i + 1}`, title: `Paper ${i + 1}`, abstract: 'A.' }));
+    const records = (n: number) =>
+      Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i + 1}`, title: `Paper ${i + 1}`, abstract: 'A.' }));
 
     it('should keep every record before a syntax error and name the broken record', async () => {
       const items = records(300);
@@ -107,7 +111,9 @@ describe('ingest/sources/json (breaks)', () => {
       const path = write('large.json', `[\n${body},\n{"id": "broken" "title": "x"}\n]`);
       const summary = await readInChild(path, 96);
       expect(summary.recordCount).toBe(count);
-      expect(summary.issues).toEqual([{ position: `record ${count + 1}`, reason: expect.stringMatching(/^ingest\/sources\/json: broken JSON: /) }]);
+      expect(summary.issues).toEqual([
+        { position: `record ${count + 1}`, reason: expect.stringMatching(/^ingest\/sources\/json: broken JSON: /) },
+      ]);
       // The file is about 60 MB; the reader holds one element at a time.
       expect(summary.maxRssMiB).toBeLessThan(200);
     });
@@ -134,7 +140,9 @@ describe('ingest/sources/file-text (I/O errors)', () => {
         {
           file: '/proc/self/mem',
           position: 'file',
-          reason: expect.stringMatching(/^ingest\/sources\/jsonl: input\/output error \(EIO\) (at byte 0|after reading 0 bytes): the disk, network share or device failed/),
+          reason: expect.stringMatching(
+            /^ingest\/sources\/jsonl: input\/output error \(EIO\) (at byte 0|after reading 0 bytes): the disk, network share or device failed/,
+          ),
         },
       ]);
     });
@@ -147,8 +155,12 @@ describe('ingest/sources/file-text (I/O errors)', () => {
         'no space left on the device (ENOSPC) after reading 1024 bytes; free some disk space and retry',
       );
       expect(ioErrorReason(err('EACCES'), 'when opening it')).toBe('permission denied (EACCES); check that you may read the file');
-      expect(ioErrorReason(err('EMFILE'), 'when opening it')).toMatch(/^too many open files \(EMFILE\) when opening it; raise the open-file limit/);
-      expect(ioErrorReason(err('EWHATEVER'), 'after reading 7 bytes')).toBe('cannot read the file after reading 7 bytes (EWHATEVER); check the disk and retry');
+      expect(ioErrorReason(err('EMFILE'), 'when opening it')).toMatch(
+        /^too many open files \(EMFILE\) when opening it; raise the open-file limit/,
+      );
+      expect(ioErrorReason(err('EWHATEVER'), 'after reading 7 bytes')).toBe(
+        'cannot read the file after reading 7 bytes (EWHATEVER); check the disk and retry',
+      );
     });
   });
 });

@@ -13,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const COUNT = 2000;
 /** Enough records of this length make the files span two 256 KB read chunks. */
-const ABSTRACT = 'We study modular networks. Each module is trained on its own. Then the modules are composed with the others, which keeps them small and reusable.';
+const ABSTRACT =
+  'We study modular networks. Each module is trained on its own. Then the modules are composed with the others, which keeps them small and reusable.';
 /** Records (1-based) whose title holds a Latin-1 "é" (0xE9), which is not UTF-8. */
 const BAD = [2, 1700, COUNT - 1];
 const PLACEHOLDER = '\uE000';
@@ -63,8 +64,10 @@ const CASES: FormatCase[] = [
   },
   {
     name: 'feed.xml',
-    build: (i) => `  <entry>\n    <id>http://arxiv.org/abs/${arxiv(i)}v1</id>\n    <title>${title(i)}</title>\n    <summary>${ABSTRACT}</summary>\n  </entry>`,
-    join: (r) => `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>query</title>\n${r.join('\n')}\n</feed>\n`,
+    build: (i) =>
+      `  <entry>\n    <id>http://arxiv.org/abs/${arxiv(i)}v1</id>\n    <title>${title(i)}</title>\n    <summary>${ABSTRACT}</summary>\n  </entry>`,
+    join: (r) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>query</title>\n${r.join('\n')}\n</feed>\n`,
     position: (i, text) => `entry ${i} (line ${lineOf(text, '<entry>', i)})`,
     kept: 'records',
   },
@@ -93,21 +96,36 @@ const CASES: FormatCase[] = [
   },
   {
     name: 'papers-with-abstracts.json',
-    build: (i) => JSON.stringify({ paper_url: `https://paperswithcode.com/paper/p${i}`, arxiv_id: arxiv(i), title: title(i), abstract: ABSTRACT, date: '2024-01-02' }),
+    build: (i) =>
+      JSON.stringify({
+        paper_url: `https://paperswithcode.com/paper/p${i}`,
+        arxiv_id: arxiv(i),
+        title: title(i),
+        abstract: ABSTRACT,
+        date: '2024-01-02',
+      }),
     join: json,
     position: (i) => `record ${i}`,
     kept: 'records',
   },
   {
     name: 'links-between-papers-and-code.json',
-    build: (i) => JSON.stringify({ paper_title: title(i), paper_arxiv_id: arxiv(i), repo_url: `https://github.com/lab/p${i}`, is_official: true, note: ABSTRACT }),
+    build: (i) =>
+      JSON.stringify({
+        paper_title: title(i),
+        paper_arxiv_id: arxiv(i),
+        repo_url: `https://github.com/lab/p${i}`,
+        is_official: true,
+        note: ABSTRACT,
+      }),
     join: json,
     position: (i) => `record ${i}`,
     kept: 'links',
   },
   {
     name: 'methods.json',
-    build: (i) => JSON.stringify({ name: title(i), full_name: `Method ${i}`, description: ABSTRACT, collections: [{ collection: 'Modules' }] }),
+    build: (i) =>
+      JSON.stringify({ name: title(i), full_name: `Method ${i}`, description: ABSTRACT, collections: [{ collection: 'Modules' }] }),
     join: json,
     position: (i) => `record ${i}`,
     kept: 'methods',
@@ -134,7 +152,11 @@ describe('ingest/sources (invalid bytes)', () => {
         writeFileSync(path, bytes);
         const out = await collect(path, c.format);
         const names =
-          c.kept === 'records' ? out.records.map((r) => r.title) : c.kept === 'links' ? out.links.map((l) => l.title) : out.methods.map((m) => m.name);
+          c.kept === 'records'
+            ? out.records.map((r) => r.title)
+            : c.kept === 'links'
+              ? out.links.map((l) => l.title)
+              : out.methods.map((m) => m.name);
         const expected = Array.from({ length: COUNT }, (_, k) => k + 1)
           .filter((i) => !BAD.includes(i))
           .map(title);
@@ -144,7 +166,9 @@ describe('ingest/sources (invalid bytes)', () => {
           // The byte offset named is the bad byte's own (the bytes before it are all ASCII or valid).
           const offset = bytes.indexOf(Buffer.from(`Paper ${BAD[n]} on Caf`)) + `Paper ${BAD[n]} on Caf`.length;
           expect(issue.file).toBe(path);
-          expect(issue.reason).toMatch(new RegExp(`: not UTF-8 text \\(invalid byte sequence near byte ${offset}\\); re-save the file as UTF-8$`));
+          expect(issue.reason).toMatch(
+            new RegExp(`: not UTF-8 text \\(invalid byte sequence near byte ${offset}\\); re-save the file as UTF-8$`),
+          );
         }
       });
     }

@@ -43,7 +43,9 @@ describe('ingest/sources/listing', () => {
     it('should keep titles with colons, commas and question marks and abstracts with LaTeX and URLs intact', async () => {
       const { records } = await readAll('data/papers-listing.txt');
       const titles = records.map((r) => r.title);
-      expect(titles).toContain('SortedNet, a Place for Every Network and Every Network in its Place: Towards a Generalized Solution for Training Many-in-One Neural Networks');
+      expect(titles).toContain(
+        'SortedNet, a Place for Every Network and Every Network in its Place: Towards a Generalized Solution for Training Many-in-One Neural Networks',
+      );
       expect(titles).toContain('What Matters in Transformers? Not All Attention is Needed');
       const mgno = records.find((r) => r.title.startsWith('MgNO'))!;
       expect(mgno.abstract).toContain('mathcal O_i(u)');
@@ -54,7 +56,27 @@ describe('ingest/sources/listing', () => {
 
     it('should report a title without an abstract with its line and still read the others', async () => {
       const file = join(dir, 'listing.txt');
-      writeFileSync(file, ['new', '', 'Subscribe', '', 'Mar 13', '', 'First: A Title', '', ABSTRACT, '', 'Orphan Title, Alone?', '', 'Third Title', '', ABSTRACT, ''].join('\n'));
+      writeFileSync(
+        file,
+        [
+          'new',
+          '',
+          'Subscribe',
+          '',
+          'Mar 13',
+          '',
+          'First: A Title',
+          '',
+          ABSTRACT,
+          '',
+          'Orphan Title, Alone?',
+          '',
+          'Third Title',
+          '',
+          ABSTRACT,
+          '',
+        ].join('\n'),
+      );
       const { records, issues } = await readAll(file);
       expect(records.map((r) => r.title)).toEqual(['First: A Title', 'Third Title']);
       expect(records[1]!.source).toBe(`${file}:13`);
@@ -90,7 +112,9 @@ describe('ingest/sources/listing', () => {
     it('should tell abstracts from long titles', () => {
       expect(isAbstractLike(ABSTRACT)).toBe(true);
       expect(
-        isAbstractLike('Attention is All You Need? Good Embeddings with Statistics are enough:Large Scale Audio Understanding without Transformers/ Convolutions/ BERTs/ Mixers/ Attention/ RNNs or ....'),
+        isAbstractLike(
+          'Attention is All You Need? Good Embeddings with Statistics are enough:Large Scale Audio Understanding without Transformers/ Convolutions/ BERTs/ Mixers/ Attention/ RNNs or ....',
+        ),
       ).toBe(false);
     });
   });

@@ -25,7 +25,11 @@ describe('ingest/sources/json', () => {
         url: 'https://arxiv.org/abs/2205.13147',
         code: ['https://github.com/RAIVNLab/MRL'],
       });
-      expect(records[1]).toMatchObject({ doi: '10.48550/arxiv.2306.13575', year: 2023, authors: ['Gregor Bachmann', 'Sotiris Anagnostidis'] });
+      expect(records[1]).toMatchObject({
+        doi: '10.48550/arxiv.2306.13575',
+        year: 2023,
+        authors: ['Gregor Bachmann', 'Sotiris Anagnostidis'],
+      });
       expect(records[2]).toMatchObject({ title: 'A Paper With Only A Title', abstract: '' });
       expect(records[0]!.source).toBe(`${f('papers.json')}:record 1`);
     });
@@ -45,7 +49,11 @@ describe('ingest/sources/json', () => {
       const { records, issues } = await collect(f('broken/long-field.json'));
       expect(records).toHaveLength(1);
       expect(issues).toEqual([
-        { file: f('broken/long-field.json'), position: 'record 2', reason: 'ingest/sources/json: abstract is 60000 characters long (at most 50000)' },
+        {
+          file: f('broken/long-field.json'),
+          position: 'record 2',
+          reason: 'ingest/sources/json: abstract is 60000 characters long (at most 50000)',
+        },
       ]);
     });
 
@@ -71,7 +79,9 @@ describe('ingest/sources/json', () => {
 
     it('should report a missing file', async () => {
       const { issues } = await collect(f('no-such-file.json'));
-      expect(issues).toEqual([{ file: f('no-such-file.json'), position: 'file', reason: 'ingest/sources/detect: file not found; check the path' }]);
+      expect(issues).toEqual([
+        { file: f('no-such-file.json'), position: 'file', reason: 'ingest/sources/detect: file not found; check the path' },
+      ]);
     });
   });
 
@@ -156,7 +166,10 @@ describe('ingest/sources/bibtex', () => {
       });
       expect(records[0]!.url).toBeUndefined();
       expect(records[0]!.authors?.[0]).toBe('Liliang Ren');
-      expect(records[1]).toMatchObject({ title: 'm2mKD: Module-to-Module Knowledge Distillation for Modular Transformers', arxivId: '2402.16918' });
+      expect(records[1]).toMatchObject({
+        title: 'm2mKD: Module-to-Module Knowledge Distillation for Modular Transformers',
+        arxivId: '2402.16918',
+      });
       expect(records[2]).toMatchObject({ title: 'Café Networks with Über-Attention', authors: ['Kurt Gödel'], doi: '10.5555/cafe.2020' });
       expect(records[2]!.source).toBe(`${f('refs.bib')}:entry 3 (line 23)`);
     });
@@ -233,8 +246,16 @@ describe('ingest/sources/semantic-scholar', () => {
         year: 2023,
         authors: ['Liliang Ren', 'Yang Liu'],
         references: [
-          { sourceId: 'ffff000011112222333344445555666677778888', title: 'Mega: Moving Average Equipped Gated Attention', arxivId: '2209.10655' },
-          { sourceId: '0000111122223333444455556666777788889999', title: 'Efficiently Modeling Long Sequences with Structured State Spaces', arxivId: '2111.00396' },
+          {
+            sourceId: 'ffff000011112222333344445555666677778888',
+            title: 'Mega: Moving Average Equipped Gated Attention',
+            arxivId: '2209.10655',
+          },
+          {
+            sourceId: '0000111122223333444455556666777788889999',
+            title: 'Efficiently Modeling Long Sequences with Structured State Spaces',
+            arxivId: '2111.00396',
+          },
         ],
       });
       expect(records[1]).toMatchObject({ title: 'Mega: Moving Average Equipped Gated Attention', abstract: '', references: [] });
@@ -251,7 +272,10 @@ describe('ingest/sources/semantic-scholar', () => {
       expect((await collect(single)).records.map((r) => r.arxivId)).toEqual(['2306.11197']);
       expect((await collect(page)).records.map((r) => r.arxivId)).toEqual(['2306.11197', '2209.10655']);
       const fromLines = await collect(lines);
-      expect(fromLines.records.map((r) => r.sourceId)).toEqual(['a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2', 'ffff000011112222333344445555666677778888']);
+      expect(fromLines.records.map((r) => r.sourceId)).toEqual([
+        'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2',
+        'ffff000011112222333344445555666677778888',
+      ]);
       expect(fromLines.records[0]!.references).toHaveLength(2);
     });
   });

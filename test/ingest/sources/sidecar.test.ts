@@ -37,8 +37,15 @@ describe('ingest/sources/sidecar', () => {
     writeFileSync(
       papers,
       [
-        JSON.stringify({ title: 'EchoNet: Echo Pooling', abstract: 'We propose EchoNet, a network built from echo pooling layers for sequence modelling tasks.' }),
-        JSON.stringify({ title: 'RingFormer', abstract: 'We propose RingFormer, a vision transformer with ring mixer blocks for image recognition.', year: 2021 }),
+        JSON.stringify({
+          title: 'EchoNet: Echo Pooling',
+          abstract: 'We propose EchoNet, a network built from echo pooling layers for sequence modelling tasks.',
+        }),
+        JSON.stringify({
+          title: 'RingFormer',
+          abstract: 'We propose RingFormer, a vision transformer with ring mixer blocks for image recognition.',
+          year: 2021,
+        }),
       ].join('\n'),
     );
     writeFileSync(

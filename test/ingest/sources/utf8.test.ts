@@ -36,7 +36,15 @@ describe('ingest/sources/utf8', () => {
 
     it('should replace each invalid sequence by one U+FFFD and report its byte and character offsets', () => {
       // "Caf" + Latin-1 é (0xE9) + " Ω" + a lone continuation byte + "x" + an overlong "/" + "y"
-      const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' Ω'), Buffer.from([0x80]), Buffer.from('x'), Buffer.from([0xc0, 0xaf]), Buffer.from('y')]);
+      const bytes = Buffer.concat([
+        Buffer.from('Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' Ω'),
+        Buffer.from([0x80]),
+        Buffer.from('x'),
+        Buffer.from([0xc0, 0xaf]),
+        Buffer.from('y'),
+      ]);
       for (const chunks of everySplit(bytes)) {
         const { text, invalid } = decodeIn(chunks);
         expect(text).toBe('Caf\uFFFD Ω\uFFFDx\uFFFD\uFFFDy');

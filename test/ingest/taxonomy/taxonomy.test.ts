@@ -14,7 +14,40 @@ import { Taxonomy, entityId, readFact, taxonomyFiles } from '../../../ingest/tax
 const SHORT_NAMES = new Set(['T5', 'S4', 'S5', 'H3', 'S6', 'M4', 'C4', 'E5', 'KD']);
 
 /** Generic nouns and fields that must not resolve to any entry. */
-const GENERIC = ['module', 'modules', 'network', 'networks', 'model', 'models', 'framework', 'backbone', 'layer', 'attention', 'neural network', 'deep learning', 'LLM', 'LLMs', 'large language model', 'foundation model', 'architecture', 'algorithm', 'continual learning', 'reinforcement learning', 'self-supervised learning', 'transfer learning', 'meta-learning', 'fine-tuning', 'grokking', 'linear probing', 'tokenization', 'rehearsal', 'Hebbian', 'spline', 'rational function', 'modular network'];
+const GENERIC = [
+  'module',
+  'modules',
+  'network',
+  'networks',
+  'model',
+  'models',
+  'framework',
+  'backbone',
+  'layer',
+  'attention',
+  'neural network',
+  'deep learning',
+  'LLM',
+  'LLMs',
+  'large language model',
+  'foundation model',
+  'architecture',
+  'algorithm',
+  'continual learning',
+  'reinforcement learning',
+  'self-supervised learning',
+  'transfer learning',
+  'meta-learning',
+  'fine-tuning',
+  'grokking',
+  'linear probing',
+  'tokenization',
+  'rehearsal',
+  'Hebbian',
+  'spline',
+  'rational function',
+  'modular network',
+];
 
 describe('ingest/taxonomy', () => {
   describe('#load', () => {
@@ -68,7 +101,43 @@ describe('ingest/taxonomy', () => {
     });
 
     it('should cover the families the default corpus touches', () => {
-      for (const name of ['KAN', 'MoE', 'SSM', 'S4', 'Mamba', 'LSTM', 'GRU', 'ResNet', 'U-Net', 'MLP-Mixer', 'SNN', 'NeRF', 'hypernetwork', 'DARTS', 'knowledge distillation', 'LLaMA', 'GPT-2', 'BERT', 'GELU', 'GAU', 'LoRA', 'dropout', 'ImageNet', 'Tiny-ImageNet', 'ImageNet-R', 'CIFAR-10', 'CIFAR-100', 'MNIST', 'LRA', 'GLUE', 'SQuAD', 'WikiText-103', 'enwik8', 'COCO', 'Omniglot']) {
+      for (const name of [
+        'KAN',
+        'MoE',
+        'SSM',
+        'S4',
+        'Mamba',
+        'LSTM',
+        'GRU',
+        'ResNet',
+        'U-Net',
+        'MLP-Mixer',
+        'SNN',
+        'NeRF',
+        'hypernetwork',
+        'DARTS',
+        'knowledge distillation',
+        'LLaMA',
+        'GPT-2',
+        'BERT',
+        'GELU',
+        'GAU',
+        'LoRA',
+        'dropout',
+        'ImageNet',
+        'Tiny-ImageNet',
+        'ImageNet-R',
+        'CIFAR-10',
+        'CIFAR-100',
+        'MNIST',
+        'LRA',
+        'GLUE',
+        'SQuAD',
+        'WikiText-103',
+        'enwik8',
+        'COCO',
+        'Omniglot',
+      ]) {
         expect(taxonomy.resolve(name), name).toBeDefined();
       }
     });
@@ -204,8 +273,14 @@ describe('ingest/taxonomy', () => {
     });
 
     it('should read every *.json in sorted order, facts reaching across files', () => {
-      write('methods-b.json', { kind: 'Method', entries: [{ name: 'Bar', aliases: [], year: 2020, paper: 'Bar', buildsOn: { Foo: { kind: 'extends', why: 'extends Foo' } } }] });
-      write('architectures-a.json', { kind: 'Architecture', entries: [{ name: 'Foo', aliases: ['FooNet'], year: 2019, paper: 'Foo', area: 'vision' }] });
+      write('methods-b.json', {
+        kind: 'Method',
+        entries: [{ name: 'Bar', aliases: [], year: 2020, paper: 'Bar', buildsOn: { Foo: { kind: 'extends', why: 'extends Foo' } } }],
+      });
+      write('architectures-a.json', {
+        kind: 'Architecture',
+        entries: [{ name: 'Foo', aliases: ['FooNet'], year: 2019, paper: 'Foo', area: 'vision' }],
+      });
       writeFileSync(join(dir, 'notes.txt'), 'not data');
       const taxonomy = load();
       expect(taxonomy.entries().map((e) => e.id)).toEqual(['architecture:foo', 'method:bar']);
@@ -223,28 +298,46 @@ describe('ingest/taxonomy', () => {
           { name: 'Third', aliases: [], buildsOn: { Base: 'adds gating to Base' } },
         ],
       });
-      expect(load().facts().map((f) => f.kind)).toEqual(['distilled', 'variant', 'extends']);
+      expect(
+        load()
+          .facts()
+          .map((f) => f.kind),
+      ).toEqual(['distilled', 'variant', 'extends']);
       expect(readFact({ kind: 'combines', why: 'joins two' })).toEqual({ kind: 'combines', why: 'joins two' });
     });
 
     it('should refuse an alias used by two entries, naming both entries and files', () => {
       write('architectures-x.json', { kind: 'Architecture', entries: [{ name: 'Neural Module Networks', aliases: ['NMN'] }] });
       write('methods-y.json', { kind: 'Method', entries: [{ name: 'Neural Memory Network', aliases: ['N.M.N.'] }] });
-      expect(load).toThrow(/methods-y\.json: alias "N\.M\.N\." of entry "Neural Memory Network" is also "NMN" of entry "Neural Module Networks" \(architectures-x\.json\)/);
+      expect(load).toThrow(
+        /methods-y\.json: alias "N\.M\.N\." of entry "Neural Memory Network" is also "NMN" of entry "Neural Module Networks" \(architectures-x\.json\)/,
+      );
     });
 
     it('should refuse two entries of the same name in one file', () => {
-      write('methods.json', { kind: 'Method', entries: [{ name: 'Dropout', aliases: [] }, { name: 'dropout', aliases: ['drop-out'] }] });
+      write('methods.json', {
+        kind: 'Method',
+        entries: [
+          { name: 'Dropout', aliases: [] },
+          { name: 'dropout', aliases: ['drop-out'] },
+        ],
+      });
       expect(load).toThrow(/alias "dropout" of entry "dropout" is also "Dropout" of entry "Dropout"/);
     });
 
     it('should name the file and entry when a builds-on target is unknown', () => {
-      write('architectures.json', { kind: 'Architecture', entries: [{ name: 'Foo', aliases: [], buildsOn: { Bar: { kind: 'extends', why: 'why' } } }] });
+      write('architectures.json', {
+        kind: 'Architecture',
+        entries: [{ name: 'Foo', aliases: [], buildsOn: { Bar: { kind: 'extends', why: 'why' } } }],
+      });
       expect(load).toThrow(/architectures\.json: entry "Foo" builds on "Bar"/);
     });
 
     it('should name the file and entry of an invalid field or fact kind', () => {
-      write('methods.json', { kind: 'Method', entries: [{ name: 'Foo', aliases: [], buildsOn: { Foo2: { kind: 'inspired', why: 'x' } } }] });
+      write('methods.json', {
+        kind: 'Method',
+        entries: [{ name: 'Foo', aliases: [], buildsOn: { Foo2: { kind: 'inspired', why: 'x' } } }],
+      });
       expect(load).toThrow(/methods\.json: entries\.0\.buildsOn\.Foo2 \(entry "Foo"\)/);
       write('methods.json', { kind: 'Method', entries: [{ name: 'Foo', aliases: [], year: 'recent' }] });
       expect(load).toThrow(/methods\.json: entries\.0\.year \(entry "Foo"\)/);
@@ -262,7 +355,14 @@ describe('ingest/taxonomy', () => {
       const taxonomy = Taxonomy.load();
       const before = taxonomy.version;
       const result = taxonomy.extend([
-        { kind: 'Method', name: 'Talking-Heads Attention', aliases: ['talking heads attention'], description: 'Mixes attention logits and weights across heads.', year: 2020, buildsOn: { 'Multi-Head Attention': 'mixes the heads of multi-head attention' } },
+        {
+          kind: 'Method',
+          name: 'Talking-Heads Attention',
+          aliases: ['talking heads attention'],
+          description: 'Mixes attention logits and weights across heads.',
+          year: 2020,
+          buildsOn: { 'Multi-Head Attention': 'mixes the heads of multi-head attention' },
+        },
         { kind: 'Architecture', name: 'Vision Transformer', aliases: ['ViT-G'] },
       ]);
       expect(result).toEqual({ added: 1, merged: 1, skippedFacts: 0 });
@@ -270,7 +370,9 @@ describe('ingest/taxonomy', () => {
       expect(taxonomy.resolve('talking heads attention')?.id).toBe('method:talking-heads-attention');
       expect(taxonomy.resolve('talking heads attention')?.year).toBe(2020);
       expect(taxonomy.resolve('ViT-G')?.id).toBe('architecture:vision-transformer');
-      expect(taxonomy.facts().find((f) => f.source === 'method:talking-heads-attention' && f.target === 'method:multi-head-attention')?.kind).toBe('extends');
+      expect(
+        taxonomy.facts().find((f) => f.source === 'method:talking-heads-attention' && f.target === 'method:multi-head-attention')?.kind,
+      ).toBe('extends');
     });
   });
 });

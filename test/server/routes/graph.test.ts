@@ -241,7 +241,13 @@ describe('server/routes/graph', () => {
         expect(graph.edges.some((e) => e.type === 'PROPOSES' && e.source === paper.id)).toBe(true);
       }
       // A small overview leaves communities partly out; the default corpus's ideas all fit in 300.
-      const clusters = (await get('/api/overview?limit=20')).body.clusters as { id: number; name: string; size: number; shown: number; omitted: number }[];
+      const clusters = (await get('/api/overview?limit=20')).body.clusters as {
+        id: number;
+        name: string;
+        size: number;
+        shown: number;
+        omitted: number;
+      }[];
       expect(clusters.length).toBeGreaterThan(0);
       for (const c of clusters) {
         expect(c.omitted).toBeGreaterThan(0);

@@ -17,8 +17,12 @@ function diff(): DiffResponse {
   const megaGau = edge('BUILDS_ON', 'architecture:mega', 'architecture:gau');
   const graph = { nodes: [...g.nodes, mega], edges: [...g.edges, megaGau] };
   const a = new Set(['architecture:seqboat', 'method:sma', 'architecture:ssm']);
-  const nodes = Object.fromEntries(graph.nodes.map((n) => [n.id, a.has(n.id) ? 'a' : n.id === 'architecture:mega' ? 'b' : 'shared'] as const));
-  const edges = Object.fromEntries(graph.edges.map((e) => [e.id, nodes[e.source] === 'b' ? 'b' : nodes[e.source] === 'a' ? 'a' : 'shared'] as const));
+  const nodes = Object.fromEntries(
+    graph.nodes.map((n) => [n.id, a.has(n.id) ? 'a' : n.id === 'architecture:mega' ? 'b' : 'shared'] as const),
+  );
+  const edges = Object.fromEntries(
+    graph.edges.map((e) => [e.id, nodes[e.source] === 'b' ? 'b' : nodes[e.source] === 'a' ? 'a' : 'shared'] as const),
+  );
   return {
     a: 'architecture:seqboat',
     b: 'architecture:mega',

@@ -1,7 +1,19 @@
 // Unit tests of src/web/core/filters: label, type and year filters, colouring and the visibility
 // rules derived from them.
 import { describe, expect, it } from 'vitest';
-import { isEdgeVisible, isNodeVisible, setMinConfidence, setProposersOnly, setColorBy, setYearRange, toggleLabel, toggleType, visibleIds, yearBounds, resetFilters } from '../../../src/web/core/filters/index.js';
+import {
+  isEdgeVisible,
+  isNodeVisible,
+  setMinConfidence,
+  setProposersOnly,
+  setColorBy,
+  setYearRange,
+  toggleLabel,
+  toggleType,
+  visibleIds,
+  yearBounds,
+  resetFilters,
+} from '../../../src/web/core/filters/index.js';
 import { replaceGraph } from '../../../src/web/core/graph/index.js';
 import { commit, undo } from '../../../src/web/core/history/index.js';
 import { select } from '../../../src/web/core/selection/index.js';
@@ -72,7 +84,10 @@ describe('web/core/filters', () => {
   describe('#setMinConfidence', () => {
     it('should hide BUILDS_ON links below the threshold, keep links without a confidence, and be undoable', () => {
       const graph = smallGraph();
-      graph.edges.push(edge('BUILDS_ON', 'method:sma', 'architecture:seqboat', { confidence: 0.3 }), edge('BUILDS_ON', 'dataset:lra', 'method:sma', {}));
+      graph.edges.push(
+        edge('BUILDS_ON', 'method:sma', 'architecture:seqboat', { confidence: 0.3 }),
+        edge('BUILDS_ON', 'dataset:lra', 'method:sma', {}),
+      );
       const state = replaceGraph(graph)({ ...initialState, view: { ...initialState.view, filters: emptyFilters } });
       const weak = 'BUILDS_ON:method:sma->architecture:seqboat';
       expect(state.view.filters.minConfidence).toBe(0.5);

@@ -48,7 +48,11 @@ export function smallGraph(): WireGraph {
       edge('PROPOSES', 'paper:seqboat', 'method:sma'),
       edge('PROPOSES', 'paper:seqboat', 'architecture:seqboat'),
       edge('EVALUATED_ON', 'paper:seqboat', 'dataset:lra'),
-      edge('BUILDS_ON', 'architecture:seqboat', 'method:sma', { evidence: 'SeqBoat employs SMA', paperId: 'paper:seqboat', confidence: 0.9 }),
+      edge('BUILDS_ON', 'architecture:seqboat', 'method:sma', {
+        evidence: 'SeqBoat employs SMA',
+        paperId: 'paper:seqboat',
+        confidence: 0.9,
+      }),
       edge('SIMILAR_TO', 'paper:seqboat', 'paper:mamba', { score: 0.4 }),
     ],
   };

@@ -14,7 +14,11 @@ describe('web/core/graph', () => {
   describe('#replaceGraph', () => {
     it('should put exactly the given nodes and edges in the view, each with a position', () => {
       const state = loaded();
-      expect(Object.keys(state.view.nodes).sort()).toEqual(smallGraph().nodes.map((n) => n.id).sort());
+      expect(Object.keys(state.view.nodes).sort()).toEqual(
+        smallGraph()
+          .nodes.map((n) => n.id)
+          .sort(),
+      );
       expect(Object.keys(state.view.edges)).toHaveLength(5);
       for (const id of Object.keys(state.view.nodes)) expect(state.view.positions[id]).toBeDefined();
     });
@@ -39,7 +43,10 @@ describe('web/core/graph', () => {
       const state = loaded();
       const origin = state.view.positions['dataset:lra']!;
       const added = addGraph(
-        { nodes: [node('paper:a', 'Paper'), node('paper:b', 'Paper')], edges: [edge('EVALUATED_ON', 'paper:a', 'dataset:lra'), edge('EVALUATED_ON', 'paper:b', 'dataset:lra')] },
+        {
+          nodes: [node('paper:a', 'Paper'), node('paper:b', 'Paper')],
+          edges: [edge('EVALUATED_ON', 'paper:a', 'dataset:lra'), edge('EVALUATED_ON', 'paper:b', 'dataset:lra')],
+        },
         { origin: 'dataset:lra', more: 3 },
       )(state);
       for (const [id, p] of Object.entries(state.view.positions)) expect(added.view.positions[id]).toEqual(p);
@@ -98,7 +105,9 @@ describe('web/core/graph', () => {
   describe('#commit with #undo and #redo', () => {
     it('should undo and redo an expansion', () => {
       const state = loaded();
-      const expanded = commit(addGraph({ nodes: [node('paper:new', 'Paper')], edges: [edge('USES', 'paper:new', 'method:sma')] }, { origin: 'method:sma' }))(state);
+      const expanded = commit(
+        addGraph({ nodes: [node('paper:new', 'Paper')], edges: [edge('USES', 'paper:new', 'method:sma')] }, { origin: 'method:sma' }),
+      )(state);
       expect(expanded.view.nodes['paper:new']).toBeDefined();
       const undone = undo()(expanded);
       expect(undone.view).toBe(state.view);
@@ -152,7 +161,10 @@ describe('web/core/graph', () => {
       const withPath = commit(setPathResult(['method:sma', 'paper:seqboat'], ['PROPOSES:paper:seqboat->method:sma'], 'ok'))(base);
       expect(withPath.view.path.nodes).toHaveLength(2);
       expect(undo()(withPath).view.path.nodes).toHaveLength(0);
-      const expanded = addGraph({ nodes: [node('paper:x', 'Paper')], edges: [edge('USES', 'paper:x', 'method:sma')] }, { origin: 'method:sma', more: 0 })(base);
+      const expanded = addGraph(
+        { nodes: [node('paper:x', 'Paper')], edges: [edge('USES', 'paper:x', 'method:sma')] },
+        { origin: 'method:sma', more: 0 },
+      )(base);
       expect(expanded.view.expanded).toEqual(['method:sma']);
     });
   });

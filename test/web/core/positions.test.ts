@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { replaceGraph, showLineage } from '../../../src/web/core/graph/index.js';
 import { commit, undo } from '../../../src/web/core/history/index.js';
-import { columns, generations, layeredPositions, nodeYear, setLayoutStatus, setLineageByYear, setPositions, smallestColumnGap } from '../../../src/web/core/positions/index.js';
+import {
+  columns,
+  generations,
+  layeredPositions,
+  nodeYear,
+  setLayoutStatus,
+  setLineageByYear,
+  setPositions,
+  smallestColumnGap,
+} from '../../../src/web/core/positions/index.js';
 import { COLUMN_GAP, ROW_GAP } from '../../../src/web/core/positions/layered.js';
 import { ringAround, spiralPositions } from '../../../src/web/core/positions/spiral-and-rings.js';
 import { initialState } from '../../../src/web/core/state.js';
@@ -32,8 +41,17 @@ describe('web/core/positions', () => {
   describe('#generations', () => {
     it('should count BUILDS_ON generations from the oldest and survive cycles', () => {
       const g = lineageGraph();
-      expect(generations(g)).toMatchObject({ 'architecture:transformer': 0, 'architecture:ssm': 0, 'architecture:gau': 1, 'method:sma': 1, 'architecture:seqboat': 2 });
-      const cyclic = { nodes: [node('method:a', 'Method'), node('method:b', 'Method')], edges: [edge('BUILDS_ON', 'method:a', 'method:b'), edge('BUILDS_ON', 'method:b', 'method:a')] };
+      expect(generations(g)).toMatchObject({
+        'architecture:transformer': 0,
+        'architecture:ssm': 0,
+        'architecture:gau': 1,
+        'method:sma': 1,
+        'architecture:seqboat': 2,
+      });
+      const cyclic = {
+        nodes: [node('method:a', 'Method'), node('method:b', 'Method')],
+        edges: [edge('BUILDS_ON', 'method:a', 'method:b'), edge('BUILDS_ON', 'method:b', 'method:a')],
+      };
       expect(Object.keys(generations(cyclic))).toHaveLength(2);
     });
   });

@@ -10,7 +10,6 @@ import { node, smallGraph } from './fixtures.js';
 
 const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });
 
-
 describe('web/core/selection', () => {
   describe('#select', () => {
     it('should select a node, open the details panel and keep identity for the same selection', () => {
@@ -27,7 +26,11 @@ describe('web/core/selection', () => {
       let state = setPathEnd('from', 'method:sma')(loaded());
       state = setPathEnd('to', 'dataset:lra')(state);
       state = setPathResult(['method:sma', 'paper:seqboat', 'dataset:lra'], ['e1', 'e2'], 'ok')(state);
-      expect(state.view.path).toMatchObject({ from: 'method:sma', to: 'dataset:lra', nodes: ['method:sma', 'paper:seqboat', 'dataset:lra'] });
+      expect(state.view.path).toMatchObject({
+        from: 'method:sma',
+        to: 'dataset:lra',
+        nodes: ['method:sma', 'paper:seqboat', 'dataset:lra'],
+      });
       expect(setPathEnd('to', 'paper:mamba')(state).view.path.nodes).toEqual([]);
       expect(clearPath()(state).view.path.from).toBeNull();
     });
@@ -49,9 +52,16 @@ describe('web/core/query', () => {
 
     it('should leave the view alone for an empty result and be undoable', () => {
       const state = loaded();
-      const empty = applyQueryResult({ kind: 'cypher', query: 'RETURN 1', params: {} }, { nodes: [], edges: [] }, { ...table, rows: [] }, 'replace')(state);
+      const empty = applyQueryResult(
+        { kind: 'cypher', query: 'RETURN 1', params: {} },
+        { nodes: [], edges: [] },
+        { ...table, rows: [] },
+        'replace',
+      )(state);
       expect(empty.view).toBe(state.view);
-      const replaced = commit(applyQueryResult({ kind: 'cypher', query: 'q', params: {} }, { nodes: [node('method:x', 'Method')], edges: [] }, table, 'replace'))(state);
+      const replaced = commit(
+        applyQueryResult({ kind: 'cypher', query: 'q', params: {} }, { nodes: [node('method:x', 'Method')], edges: [] }, table, 'replace'),
+      )(state);
       expect(undo()(replaced).view).toBe(state.view);
     });
   });

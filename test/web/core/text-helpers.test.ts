@@ -6,8 +6,6 @@ import { moveActive, shouldSearch } from '../../../src/web/core/search/index.js'
 import { initialState } from '../../../src/web/core/state.js';
 import { beginLoading, endLoading, setError } from '../../../src/web/core/ui.js';
 
-
-
 describe('web/core/search', () => {
   describe('#shouldSearch and #moveActive', () => {
     it('should wait for two characters and wrap the active suggestion', () => {
@@ -43,7 +41,15 @@ describe('web/core/highlight', () => {
 describe('web/core/csv', () => {
   describe('#toCsv', () => {
     it('should quote commas, quotes and newlines and serialise objects', () => {
-      expect(toCsv({ columns: ['a', 'b'], rows: [['x,y', 'say "hi"'], [null, { n: 1 }]] })).toBe('a,b\r\n"x,y","say ""hi"""\r\n,"{""n"":1}"\r\n');
+      expect(
+        toCsv({
+          columns: ['a', 'b'],
+          rows: [
+            ['x,y', 'say "hi"'],
+            [null, { n: 1 }],
+          ],
+        }),
+      ).toBe('a,b\r\n"x,y","say ""hi"""\r\n,"{""n"":1}"\r\n');
     });
   });
 });

@@ -28,12 +28,25 @@ const blankUrl: UrlState = {
 describe('web/core/url', () => {
   describe('#toSearch and #fromSearch', () => {
     it('should round-trip the selected node, lineage view and saved query', () => {
-      const url = { ...blankUrl, node: 'method:sma', view: 'lineage' as const, root: 'architecture:seqboat', byYear: true, query: { kind: 'saved' as const, name: 'what-builds-on', params: { id: 'method:sma', depth: 2 } } };
+      const url = {
+        ...blankUrl,
+        node: 'method:sma',
+        view: 'lineage' as const,
+        root: 'architecture:seqboat',
+        byYear: true,
+        query: { kind: 'saved' as const, name: 'what-builds-on', params: { id: 'method:sma', depth: 2 } },
+      };
       expect(fromSearch(toSearch(url))).toEqual(url);
     });
 
     it('should round-trip two compared methods as ?compare=a,b, by year too, and ignore a broken pair', () => {
-      const url = { ...blankUrl, view: 'lineage' as const, root: 'architecture:clip', byYear: true, compare: ['architecture:clip', 'architecture:align'] as [string, string] };
+      const url = {
+        ...blankUrl,
+        view: 'lineage' as const,
+        root: 'architecture:clip',
+        byYear: true,
+        compare: ['architecture:clip', 'architecture:align'] as [string, string],
+      };
       expect(toSearch(url)).toBe('?compare=architecture%3Aclip%2Carchitecture%3Aalign&by=year');
       expect(fromSearch(toSearch(url))).toEqual(url);
       expect(fromSearch('?compare=architecture:clip').compare).toBeNull();
@@ -50,7 +63,13 @@ describe('web/core/url', () => {
     it('should round-trip filters, the confidence threshold, hidden and expanded nodes, colouring and the path', () => {
       const url: UrlState = {
         ...blankUrl,
-        filters: { hiddenLabels: ['Concept'], hiddenTypes: ['MENTIONS', 'CITES'], years: [2019, 2023], minConfidence: 0.7, proposersOnly: false },
+        filters: {
+          hiddenLabels: ['Concept'],
+          hiddenTypes: ['MENTIONS', 'CITES'],
+          years: [2019, 2023],
+          minConfidence: 0.7,
+          proposersOnly: false,
+        },
         hidden: ['paper:a', 'paper:b'],
         isolated: 'method:sma',
         expanded: ['method:sma', 'architecture:seqboat'],

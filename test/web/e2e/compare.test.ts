@@ -39,119 +39,138 @@ async function open(path = '') {
 /** Each test drives a real browser against a real Neo4j: minutes on a loaded machine. */
 const SLOW = 300_000;
 
-const ticksOf = (page: Page) => page.evaluate(() => (document.querySelector('canvas.sigma-yearAxis') as HTMLCanvasElement | null)?.dataset.ticks ?? '');
+const ticksOf = (page: Page) =>
+  page.evaluate(() => (document.querySelector('canvas.sigma-yearAxis') as HTMLCanvasElement | null)?.dataset.ticks ?? '');
 const colours = (page: Page) => page.evaluate(() => window.__methodgraph!.visibleNodes().map((id) => window.__methodgraph!.nodeColor(id)));
 
 describe('web/compare', () => {
   describe('#compare', () => {
-    it('should draw two lineages in three colours with counts and the ancestors each adds, in the URL and undo', async () => {
-      const diff = await api<DiffResponse>(explorer, `/api/diff?a=${CLIP}&b=${ALIGN}`);
-      const { page, errors } = await open(`?node=${encodeURIComponent(CLIP)}`);
-      await page.getByRole('button', { name: 'Compare with…' }).click();
-      await page.getByRole('combobox', { name: 'Compare with' }).fill('ALIGN');
-      await page.getByRole('option', { name: /^ALIGN\s*Architecture$/ }).click();
-      await page.getByRole('button', { name: 'Compare', exact: true }).click();
-      await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
-      expect(await handle.mode(page)).toBe('lineage');
-      expect(await handle.color(page, CLIP)).toBe(SIDE_COLORS.a);
-      expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
-      expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
-      expect(new Set(await colours(page))).toEqual(new Set(Object.values(SIDE_COLORS)));
+    it(
+      'should draw two lineages in three colours with counts and the ancestors each adds, in the URL and undo',
+      async () => {
+        const diff = await api<DiffResponse>(explorer, `/api/diff?a=${CLIP}&b=${ALIGN}`);
+        const { page, errors } = await open(`?node=${encodeURIComponent(CLIP)}`);
+        await page.getByRole('button', { name: 'Compare with…' }).click();
+        await page.getByRole('combobox', { name: 'Compare with' }).fill('ALIGN');
+        await page.getByRole('option', { name: /^ALIGN\s*Architecture$/ }).click();
+        await page.getByRole('button', { name: 'Compare', exact: true }).click();
+        await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
+        expect(await handle.mode(page)).toBe('lineage');
+        expect(await handle.color(page, CLIP)).toBe(SIDE_COLORS.a);
+        expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
+        expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
+        expect(new Set(await colours(page))).toEqual(new Set(Object.values(SIDE_COLORS)));
 
-      const bar = page.getByRole('region', { name: 'Compare view' });
-      expect(await bar.textContent()).toContain('Comparing CLIP with ALIGN');
-      const legend = bar.getByRole('list', { name: 'Compare legend' });
-      expect(await legend.textContent()).toContain(`Shared: ${diff.counts.nodes.shared} nodes · ${diff.counts.edges.shared} links`);
-      expect(await legend.textContent()).toContain(`Only CLIP: ${diff.counts.nodes.a} nodes`);
-      expect(await legend.textContent()).toContain(`Only ALIGN: ${diff.counts.nodes.b} nodes`);
-      const shared = page.getByRole('list', { name: 'Shared ancestors' });
-      expect(await shared.textContent()).toContain('Contrastive Learning');
-      expect(await shared.textContent()).toContain('Transformer');
-      expect(await page.getByRole('list', { name: 'Ancestors only CLIP adds' }).textContent()).toContain('Vision Transformer');
-      expect(await page.getByRole('list', { name: 'Ancestors only ALIGN adds' }).textContent()).toContain('BERT');
-      expect(page.url()).toContain(`compare=${encodeURIComponent(`${CLIP},${ALIGN}`)}`);
+        const bar = page.getByRole('region', { name: 'Compare view' });
+        expect(await bar.textContent()).toContain('Comparing CLIP with ALIGN');
+        const legend = bar.getByRole('list', { name: 'Compare legend' });
+        expect(await legend.textContent()).toContain(`Shared: ${diff.counts.nodes.shared} nodes · ${diff.counts.edges.shared} links`);
+        expect(await legend.textContent()).toContain(`Only CLIP: ${diff.counts.nodes.a} nodes`);
+        expect(await legend.textContent()).toContain(`Only ALIGN: ${diff.counts.nodes.b} nodes`);
+        const shared = page.getByRole('list', { name: 'Shared ancestors' });
+        expect(await shared.textContent()).toContain('Contrastive Learning');
+        expect(await shared.textContent()).toContain('Transformer');
+        expect(await page.getByRole('list', { name: 'Ancestors only CLIP adds' }).textContent()).toContain('Vision Transformer');
+        expect(await page.getByRole('list', { name: 'Ancestors only ALIGN adds' }).textContent()).toContain('BERT');
+        expect(page.url()).toContain(`compare=${encodeURIComponent(`${CLIP},${ALIGN}`)}`);
 
-      await page.getByRole('button', { name: 'Undo' }).click();
-      await poll(() => handle.mode(page)).toBe('graph');
-      expect(page.url()).not.toContain('compare=');
-      expect(await page.getByRole('region', { name: 'Compare view' }).count()).toBe(0);
-      await page.getByRole('button', { name: 'Redo' }).click();
-      await poll(() => page.url()).toContain('compare=');
-      expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
+        await page.getByRole('button', { name: 'Undo' }).click();
+        await poll(() => handle.mode(page)).toBe('graph');
+        expect(page.url()).not.toContain('compare=');
+        expect(await page.getByRole('region', { name: 'Compare view' }).count()).toBe(0);
+        await page.getByRole('button', { name: 'Redo' }).click();
+        await poll(() => page.url()).toContain('compare=');
+        expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
 
-      await page.reload();
-      await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
-      await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
-      expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
-      expect(errors).toEqual([]);
-    }, SLOW);
+        await page.reload();
+        await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
+        await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
+        expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
+        expect(errors).toEqual([]);
+      },
+      SLOW,
+    );
   });
 
   describe('#year axis', () => {
-    it("should place SeqBoat's lineage on a labelled year axis, toggled from the toolbar, in the URL and undo", async () => {
-      const lineage = await api<{ graph: { nodes: { id: string; properties: { proposedYear: number | null } }[] } }>(explorer, `/api/lineage/${SEQBOAT}?direction=both`);
-      const { page, errors } = await open(`?view=lineage&root=${encodeURIComponent(SEQBOAT)}`);
-      await poll(() => handle.mode(page)).toBe('lineage');
-      expect(await ticksOf(page)).toBe('');
-      await page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('button', { name: 'By year' }).click();
-      await poll(() => page.url()).toContain('by=year');
-      await poll(() => ticksOf(page)).toMatch(/\b20\d\d\b/);
-      const years = (await ticksOf(page)).split(',').filter((t) => t !== 'undated').map(Number);
-      expect(years.length).toBeGreaterThanOrEqual(3);
-      expect(years).toEqual([...years].sort((a, b) => a - b));
-      // SeqBoat (2023) stands right of everything proposed earlier.
-      const seqboat = (await handle.position(page, SEQBOAT))!;
-      for (const n of lineage.graph.nodes) {
-        const year = n.properties.proposedYear;
-        if (year !== null && year < 2023) expect((await handle.position(page, n.id))!.x).toBeLessThan(seqboat.x);
-      }
-      // The axis band is drawn: dark label pixels along the top of the stage.
-      await nextFrames(page, 5);
-      const stage = (await page.locator('.graph-canvas').boundingBox())!;
-      const band = await page.screenshot({ clip: { x: stage.x, y: stage.y, width: stage.width, height: 26 } });
-      expect(band.length).toBeGreaterThan(2000);
-      const shot = await page.screenshot();
-      if (process.env.METHODGRAPH_SCREENSHOTS) writeFileSync(join(projectRoot, 'docs', 'screenshot-year-axis.png'), shot);
+    it(
+      "should place SeqBoat's lineage on a labelled year axis, toggled from the toolbar, in the URL and undo",
+      async () => {
+        const lineage = await api<{ graph: { nodes: { id: string; properties: { proposedYear: number | null } }[] } }>(
+          explorer,
+          `/api/lineage/${SEQBOAT}?direction=both`,
+        );
+        const { page, errors } = await open(`?view=lineage&root=${encodeURIComponent(SEQBOAT)}`);
+        await poll(() => handle.mode(page)).toBe('lineage');
+        expect(await ticksOf(page)).toBe('');
+        await page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('button', { name: 'By year' }).click();
+        await poll(() => page.url()).toContain('by=year');
+        await poll(() => ticksOf(page)).toMatch(/\b20\d\d\b/);
+        const years = (await ticksOf(page))
+          .split(',')
+          .filter((t) => t !== 'undated')
+          .map(Number);
+        expect(years.length).toBeGreaterThanOrEqual(3);
+        expect(years).toEqual([...years].sort((a, b) => a - b));
+        // SeqBoat (2023) stands right of everything proposed earlier.
+        const seqboat = (await handle.position(page, SEQBOAT))!;
+        for (const n of lineage.graph.nodes) {
+          const year = n.properties.proposedYear;
+          if (year !== null && year < 2023) expect((await handle.position(page, n.id))!.x).toBeLessThan(seqboat.x);
+        }
+        // The axis band is drawn: dark label pixels along the top of the stage.
+        await nextFrames(page, 5);
+        const stage = (await page.locator('.graph-canvas').boundingBox())!;
+        const band = await page.screenshot({ clip: { x: stage.x, y: stage.y, width: stage.width, height: 26 } });
+        expect(band.length).toBeGreaterThan(2000);
+        const shot = await page.screenshot();
+        if (process.env.METHODGRAPH_SCREENSHOTS) writeFileSync(join(projectRoot, 'docs', 'screenshot-year-axis.png'), shot);
 
-      await page.getByRole('button', { name: 'Undo' }).click();
-      await poll(() => ticksOf(page)).toBe('');
-      expect(page.url()).not.toContain('by=year');
-      expect(errors).toEqual([]);
-    }, SLOW);
+        await page.getByRole('button', { name: 'Undo' }).click();
+        await poll(() => ticksOf(page)).toBe('');
+        expect(page.url()).not.toContain('by=year');
+        expect(errors).toEqual([]);
+      },
+      SLOW,
+    );
   });
 
   describe('#minimap', () => {
-    it('should toggle with m, and move the camera when its viewport rectangle is dragged', async () => {
-      const { page, errors } = await open();
-      await waitLayoutIdle(page);
-      const minimap = page.getByRole('img', { name: /^Minimap/ });
-      expect(await minimap.count()).toBe(0);
-      await page.locator('body').press('m');
-      await minimap.waitFor();
-      expect(await page.getByRole('button', { name: 'Minimap' }).getAttribute('aria-pressed')).toBe('true');
-      await poll(() => minimap.getAttribute('data-viewport')).toMatch(/\d/);
-      const id = await page.evaluate(() => window.__methodgraph!.visibleNodes()[0]!);
-      const before = (await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id))!;
-      const rect = (await minimap.getAttribute('data-viewport'))!.split(',').map(Number) as [number, number, number, number];
-      const box = (await minimap.boundingBox())!;
-      const cx = box.x + Math.min(Math.max(rect[0] + rect[2] / 2, 10), box.width - 10);
-      const cy = box.y + Math.min(Math.max(rect[1] + rect[3] / 2, 10), box.height - 10);
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + 15, cy + 10, { steps: 5 });
-      await page.mouse.move(cx + 30, cy + 20, { steps: 5 });
-      await page.mouse.up();
-      await nextFrames(page, 3);
-      const after = (await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id))!;
-      // The view moved right and down, so the drawing moved left and up on the screen.
-      expect(after.x).toBeLessThan(before.x - 20);
-      expect(after.y).toBeLessThan(before.y - 10);
-      const moved = (await minimap.getAttribute('data-viewport'))!.split(',').map(Number);
-      expect(moved[0]).toBeGreaterThan(rect[0] + 20);
-      await page.locator('body').press('m');
-      await poll(() => minimap.count()).toBe(0);
-      expect(await handle.selected(page)).toBeNull();
-      expect(errors).toEqual([]);
-    }, SLOW);
+    it(
+      'should toggle with m, and move the camera when its viewport rectangle is dragged',
+      async () => {
+        const { page, errors } = await open();
+        await waitLayoutIdle(page);
+        const minimap = page.getByRole('img', { name: /^Minimap/ });
+        expect(await minimap.count()).toBe(0);
+        await page.locator('body').press('m');
+        await minimap.waitFor();
+        expect(await page.getByRole('button', { name: 'Minimap' }).getAttribute('aria-pressed')).toBe('true');
+        await poll(() => minimap.getAttribute('data-viewport')).toMatch(/\d/);
+        const id = await page.evaluate(() => window.__methodgraph!.visibleNodes()[0]!);
+        const before = (await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id))!;
+        const rect = (await minimap.getAttribute('data-viewport'))!.split(',').map(Number) as [number, number, number, number];
+        const box = (await minimap.boundingBox())!;
+        const cx = box.x + Math.min(Math.max(rect[0] + rect[2] / 2, 10), box.width - 10);
+        const cy = box.y + Math.min(Math.max(rect[1] + rect[3] / 2, 10), box.height - 10);
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + 15, cy + 10, { steps: 5 });
+        await page.mouse.move(cx + 30, cy + 20, { steps: 5 });
+        await page.mouse.up();
+        await nextFrames(page, 3);
+        const after = (await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id))!;
+        // The view moved right and down, so the drawing moved left and up on the screen.
+        expect(after.x).toBeLessThan(before.x - 20);
+        expect(after.y).toBeLessThan(before.y - 10);
+        const moved = (await minimap.getAttribute('data-viewport'))!.split(',').map(Number);
+        expect(moved[0]).toBeGreaterThan(rect[0] + 20);
+        await page.locator('body').press('m');
+        await poll(() => minimap.count()).toBe(0);
+        expect(await handle.selected(page)).toBeNull();
+        expect(errors).toEqual([]);
+      },
+      SLOW,
+    );
   });
 });

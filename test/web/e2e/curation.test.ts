@@ -52,14 +52,19 @@ const edgeVisible = (page: Page, id: string) => page.evaluate((e) => window.__me
 
 /** Opens the lineage of `root` from a URL that carries the token, as npm start prints it. */
 async function openLineage(root: string, extra = ''): Promise<Page> {
-  const { page } = await openExplorer(explorer, `?view=lineage&root=${encodeURIComponent(root)}${extra}#token=${TOKEN}`, { waitReady: false });
+  const { page } = await openExplorer(explorer, `?view=lineage&root=${encodeURIComponent(root)}${extra}#token=${TOKEN}`, {
+    waitReady: false,
+  });
   await poll(() => page.evaluate(() => window.__methodgraph?.mode())).toBe('lineage');
   return page;
 }
 
 /** Opens the details of the link from the selected root to `toName` through its "details" button. */
 async function openLinkDetails(page: Page, toName: string): Promise<void> {
-  await page.getByRole('button', { name: `Details of the link to ${toName}` }).first().click();
+  await page
+    .getByRole('button', { name: `Details of the link to ${toName}` })
+    .first()
+    .click();
   await page.getByRole('region', { name: 'Curate this link' }).waitFor({ timeout: 120_000 });
 }
 
@@ -91,7 +96,10 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await poll(() => edgeVisible(page, link.id)).toBe(true);
 
     await openLinkDetails(page, link.toName);
-    await page.getByRole('region', { name: 'Curate this link' }).getByLabel('Note (optional)').fill('The paper compares with it; it does not build on it.');
+    await page
+      .getByRole('region', { name: 'Curate this link' })
+      .getByLabel('Note (optional)')
+      .fill('The paper compares with it; it does not build on it.');
     await page.getByRole('button', { name: 'Reject' }).click();
     await poll(() => edgeVisible(page, link.id)).toBe(false);
 
@@ -123,14 +131,16 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Change kind' }).click();
     const details = page.getByRole('article', { name: 'Details of BUILDS_ON link' });
     await poll(() => details.locator('.edge-kind').textContent()).toBe(kind);
-    await poll(() => details.getByRole('region', { name: 'Curation history' }).textContent()).toMatch(new RegExp(`changed the kind to ${kind}`));
+    await poll(() => details.getByRole('region', { name: 'Curation history' }).textContent()).toMatch(
+      new RegExp(`changed the kind to ${kind}`),
+    );
     await poll(() => details.textContent()).toMatch(new RegExp(`extracted as ${link.kind}`));
   });
 
   it('should retarget a link to a node picked by search', async () => {
     const link = links[2]!;
     const [target] = await rows<{ id: string; name: string }>(
-      "MATCH (m:Architecture) WHERE NOT m.id IN [$from, $to] AND NOT (:Entity {id: $from})-[:BUILDS_ON]->(m) AND size(m.name) > 4 RETURN m.id AS id, m.name AS name ORDER BY m.name LIMIT 1",
+      'MATCH (m:Architecture) WHERE NOT m.id IN [$from, $to] AND NOT (:Entity {id: $from})-[:BUILDS_ON]->(m) AND size(m.name) > 4 RETURN m.id AS id, m.name AS name ORDER BY m.name LIMIT 1',
       { from: link.from, to: link.to },
     );
     const page = await openLineage(link.from);
@@ -138,7 +148,11 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await openLinkDetails(page, link.toName);
     await page.getByRole('combobox', { name: 'Retarget to' }).fill(target!.name);
     await page.getByRole('listbox', { name: 'Suggestions for Retarget to' }).getByRole('option').first().waitFor();
-    await page.getByRole('listbox', { name: 'Suggestions for Retarget to' }).getByRole('option', { name: new RegExp(target!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }).first().click();
+    await page
+      .getByRole('listbox', { name: 'Suggestions for Retarget to' })
+      .getByRole('option', { name: new RegExp(target!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Retarget' }).click();
     const moved = `BUILDS_ON:${link.from}->${target!.id}@curation`;
     await poll(() => edgeVisible(page, moved)).toBe(true);
@@ -155,7 +169,10 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Add BUILDS_ON' }).click();
     const form = page.getByRole('form', { name: /Add a BUILDS_ON link from/ });
     await form.getByRole('combobox', { name: 'Builds on' }).fill(pair!.toName);
-    await form.getByRole('option', { name: new RegExp(pair!.toName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }).first().click();
+    await form
+      .getByRole('option', { name: new RegExp(pair!.toName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') })
+      .first()
+      .click();
     await form.getByLabel('Kind of the new link').selectOption('component');
     await form.getByLabel('Note (the evidence)').fill(note);
     await form.getByRole('button', { name: 'Add link' }).click();
@@ -171,10 +188,15 @@ describe('web/curation', { timeout: 600_000 }, () => {
     const file = join(dir, 'curations.json');
     const before = await listCurations(explorer.db);
     await writeCurationFile(file, before);
-    const lineageOf = async (id: string) => (await explorer.app.inject({ method: 'GET', url: `/api/lineage/${encodeURIComponent(id)}?depth=1` })).json().graph.edges as { id: string; properties: Record<string, unknown> }[];
+    const lineageOf = async (id: string) =>
+      (await explorer.app.inject({ method: 'GET', url: `/api/lineage/${encodeURIComponent(id)}?depth=1` })).json().graph.edges as {
+        id: string;
+        properties: Record<string, unknown>;
+      }[];
     const snapshot = async () => {
       const out: string[] = [];
-      for (const l of links) for (const e of await lineageOf(l.from)) out.push(`${e.id} ${String(e.properties.kind)} ${String(e.properties.curation ?? '-')}`);
+      for (const l of links)
+        for (const e of await lineageOf(l.from)) out.push(`${e.id} ${String(e.properties.kind)} ${String(e.properties.curation ?? '-')}`);
       return out.sort();
     };
     const curated = await snapshot();

@@ -60,7 +60,10 @@ describe('web/explorer', () => {
       const degree = new Map<string, number>();
       for (const e of overview.graph.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
       const [hub] = [...degree.entries()].sort((a, b) => b[1] - a[1])[0]!;
-      const neighbourhood = await api<{ graph: { nodes: unknown[] } }>(explorer, `/api/neighbourhood/${encodeURIComponent(hub)}?limit=2000`);
+      const neighbourhood = await api<{ graph: { nodes: unknown[] } }>(
+        explorer,
+        `/api/neighbourhood/${encodeURIComponent(hub)}?limit=2000`,
+      );
       const all = neighbourhood.graph.nodes.length;
       expect(all).toBeGreaterThan(6);
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(hub)}`);
@@ -93,10 +96,12 @@ describe('web/explorer', () => {
   describe('#lineage (item 6)', () => {
     it('should show the BUILDS_ON lineage as layered generations with evidence, by year on demand, in the URL', async () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
-      const lineage = await api<{ graph: { nodes: { id: string }[]; edges: { id: string; type: string; source: string; target: string; properties: { evidence?: string } }[] } }>(
-        explorer,
-        `/api/lineage/${encodeURIComponent(kd)}?direction=both`,
-      );
+      const lineage = await api<{
+        graph: {
+          nodes: { id: string }[];
+          edges: { id: string; type: string; source: string; target: string; properties: { evidence?: string } }[];
+        };
+      }>(explorer, `/api/lineage/${encodeURIComponent(kd)}?direction=both`);
       const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
       await page.getByRole('button', { name: 'Lineage', exact: true }).click();
       await poll(() => handle.mode(page)).toBe('lineage');
@@ -126,7 +131,10 @@ describe('web/explorer', () => {
     it('should highlight the shortest path between two picked nodes', async () => {
       const from = await findId(explorer, 'm2mKD', 'Method');
       const to = await findId(explorer, 'Mamba', 'Architecture');
-      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(explorer, `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON,PROPOSES,USES`);
+      const path = await api<{ found: boolean; paths: { nodes: string[] }[] }>(
+        explorer,
+        `/api/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&types=BUILDS_ON,PROPOSES,USES`,
+      );
       expect(path.found).toBe(true);
       const second = await openExplorer(explorer, `?node=${encodeURIComponent(from)}`);
       const p2 = second.page;

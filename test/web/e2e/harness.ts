@@ -27,7 +27,11 @@ function newestMtime(dir: string): number {
 /** Runs `vite build` unless dist/index.html is newer than every file under src/web and src/shared. */
 export async function ensureDist(): Promise<void> {
   const index = join(distDir, 'index.html');
-  const sources = Math.max(newestMtime(join(projectRoot, 'src', 'web')), newestMtime(join(projectRoot, 'src', 'shared')), statSync(join(projectRoot, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(projectRoot, 'src', 'web')),
+    newestMtime(join(projectRoot, 'src', 'shared')),
+    statSync(join(projectRoot, 'vite.config.ts')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -42,7 +46,9 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-export async function startExplorer(options: { load?: boolean; writeAccess?: WriteAccess; queryTimeoutMs?: number } = {}): Promise<Explorer> {
+export async function startExplorer(
+  options: { load?: boolean; writeAccess?: WriteAccess; queryTimeoutMs?: number } = {},
+): Promise<Explorer> {
   await ensureDist();
   let db: Database;
   if (options.load === false) {

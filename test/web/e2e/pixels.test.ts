@@ -56,7 +56,9 @@ async function pixelsAround(page: Page, x: number, y: number, radius: number): P
 async function knownLink(): Promise<{ source: string; target: string; sourceLabel: string; targetLabel: string }> {
   const kd = await findId(explorer, 'knowledge distillation', 'Method');
   const lineage = await api<{ graph: WireGraph }>(explorer, `/api/lineage/${encodeURIComponent(kd)}`);
-  const link = lineage.graph.edges.find((e) => e.type === 'BUILDS_ON' && !(typeof e.properties.confidence === 'number' && e.properties.confidence < 0.5));
+  const link = lineage.graph.edges.find(
+    (e) => e.type === 'BUILDS_ON' && !(typeof e.properties.confidence === 'number' && e.properties.confidence < 0.5),
+  );
   if (!link) throw new Error('test/web/e2e/pixels: the default corpus has no BUILDS_ON link around knowledge distillation');
   const label = (id: string) => lineage.graph.nodes.find((n) => n.id === id)!.label;
   return { source: link.source, target: link.target, sourceLabel: label(link.source), targetLabel: label(link.target) };
@@ -71,7 +73,10 @@ describe('web/graph programs', () => {
       const link = await knownLink();
       const cypher = 'MATCH (a {id: $a})-[r:BUILDS_ON]->(b {id: $b}) RETURN a, r, b LIMIT 1';
       const params = JSON.stringify({ a: link.source, b: link.target });
-      const { page, context } = await openExplorer(explorer, `?programs=${programs}&cypher=${encodeURIComponent(cypher)}&params=${encodeURIComponent(params)}`);
+      const { page, context } = await openExplorer(
+        explorer,
+        `?programs=${programs}&cypher=${encodeURIComponent(cypher)}&params=${encodeURIComponent(params)}`,
+      );
       try {
         expect(await page.evaluate(() => window.__methodgraph!.programSet())).toBe(programs);
         await poll(() => page.evaluate(() => window.__methodgraph!.order())).toBe(2);

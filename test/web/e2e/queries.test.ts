@@ -79,15 +79,23 @@ describe('web/explorer', () => {
       await waitLayoutIdle(page);
       const before = await handle.order(page);
       await page.getByRole('tab', { name: 'Queries' }).click();
-      await page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: new RegExp(q.title) }).click();
+      await page
+        .getByRole('list', { name: 'Saved queries' })
+        .getByRole('button', { name: new RegExp(q.title) })
+        .click();
       const form = page.getByRole('form', { name: `Parameters of ${q.title}` });
       await form.getByRole('radio', { name: 'Add to view' }).check();
       await form.getByRole('button', { name: 'Run query' }).click();
-      await poll(() => page.getByRole('region', { name: 'Query result table' }).textContent()).toContain(`${expected.table.rows.length} row`);
+      await poll(() => page.getByRole('region', { name: 'Query result table' }).textContent()).toContain(
+        `${expected.table.rows.length} row`,
+      );
       expect(await handle.order(page)).toBe(before);
 
       const wb = await savedQuery('what-builds-on');
-      await page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: new RegExp(wb.title) }).click();
+      await page
+        .getByRole('list', { name: 'Saved queries' })
+        .getByRole('button', { name: new RegExp(wb.title) })
+        .click();
       const form2 = page.getByRole('form', { name: `Parameters of ${wb.title}` });
       await form2.getByRole('combobox', { name: 'Parameter method' }).fill('method:no-such-method');
       await form2.getByRole('button', { name: 'Run query' }).click();
@@ -108,7 +116,7 @@ describe('web/explorer', () => {
       await page.getByRole('textbox', { name: 'Cypher query' }).waitFor();
       expect(await loaded()).toBe(true);
 
-      await typeCypher(page, "MATCH (m:Method)-[r:BUILDS_ON]->(b) RETURN m, r, b");
+      await typeCypher(page, 'MATCH (m:Method)-[r:BUILDS_ON]->(b) RETURN m, r, b');
       await page.getByRole('button', { name: 'Run Cypher' }).click();
       const table = page.getByRole('region', { name: 'Query result table' });
       await poll(() => table.textContent()).toMatch(/\d+ rows?/);
@@ -132,10 +140,12 @@ describe('web/explorer', () => {
 
   describe('#filters (item 9)', () => {
     it('should filter by relationship type, label and year range, undoably', async () => {
-      const overview = await api<{ graph: { nodes: { id: string; label: string; properties: { year?: number } }[]; edges: { type: string; properties: { confidence?: number } }[] } }>(
-        explorer,
-        '/api/overview?limit=2000',
-      );
+      const overview = await api<{
+        graph: {
+          nodes: { id: string; label: string; properties: { year?: number } }[];
+          edges: { type: string; properties: { confidence?: number } }[];
+        };
+      }>(explorer, '/api/overview?limit=2000');
       // The BUILDS_ON links the default confidence threshold (0.5) shows.
       const buildsOn = overview.graph.edges.filter((e) => e.type === 'BUILDS_ON' && (e.properties.confidence ?? 1) >= 0.5).length;
       const { page, context } = await openExplorer(explorer);
@@ -153,7 +163,11 @@ describe('web/explorer', () => {
       // The default corpus's papers carry no year: give two of them one, then reload the view.
       const session = explorer.db.session('WRITE');
       try {
-        await session.run('MATCH (p:Paper {id: $old}) SET p.year = 2019 WITH 1 AS one MATCH (q:Paper {id: $new}) SET q.year = $latest', { old: older.id, new: papers[1]!.id, latest });
+        await session.run('MATCH (p:Paper {id: $old}) SET p.year = 2019 WITH 1 AS one MATCH (q:Paper {id: $new}) SET q.year = $latest', {
+          old: older.id,
+          new: papers[1]!.id,
+          latest,
+        });
       } finally {
         await session.close();
       }
@@ -176,7 +190,20 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer);
       const ids = await page.evaluate(() => window.__methodgraph!.visibleNodes());
       await page.getByRole('combobox', { name: 'Colour nodes by' }).selectOption('community');
-      const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#8cd17d', '#86bcb6', '#d4a6c8'];
+      const palette = [
+        '#4e79a7',
+        '#f28e2b',
+        '#e15759',
+        '#76b7b2',
+        '#59a14f',
+        '#edc948',
+        '#b07aa1',
+        '#ff9da7',
+        '#9c755f',
+        '#8cd17d',
+        '#86bcb6',
+        '#d4a6c8',
+      ];
       await poll(async () => palette.includes((await handle.color(page, ids[0]!)) ?? '')).toBe(true);
       const colours = new Set<string>();
       for (const id of ids) colours.add((await handle.color(page, id))!);

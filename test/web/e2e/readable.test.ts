@@ -82,7 +82,10 @@ describe('web/explorer readability', () => {
         await waitLayoutIdle(page);
         await page.getByRole('button', { name: 'Show only this node' }).click();
         await poll(() => handle.order(page)).toBe(1);
-        await page.getByRole('article', { name: /^Details of/ }).getByRole('button', { name: 'Expand', exact: true }).click();
+        await page
+          .getByRole('article', { name: /^Details of/ })
+          .getByRole('button', { name: 'Expand', exact: true })
+          .click();
         await poll(() => handle.order(page)).toBeGreaterThan(1);
         await page.getByRole('button', { name: /^Hide Paper nodes/ }).click();
         await poll(() => page.url()).toContain('hl=');
@@ -114,7 +117,10 @@ describe('web/explorer readability', () => {
     it('should show an error under a bad depth and find a node by its name', async () => {
       await withPage('', async ({ page }) => {
         await page.getByRole('tab', { name: 'Queries' }).click();
-        await page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: /^What builds on a method/ }).click();
+        await page
+          .getByRole('list', { name: 'Saved queries' })
+          .getByRole('button', { name: /^What builds on a method/ })
+          .click();
         const form = page.getByRole('form', { name: /^Parameters of/ });
         const depth = form.getByRole('textbox', { name: 'Parameter depth' });
         await depth.fill('abc');
@@ -124,7 +130,10 @@ describe('web/explorer readability', () => {
         await depth.fill('2');
         const picker = form.getByRole('combobox', { name: 'Parameter method' });
         await picker.fill('knowledge distillation');
-        await form.getByRole('option', { name: /knowledge distillation/i }).first().click();
+        await form
+          .getByRole('option', { name: /knowledge distillation/i })
+          .first()
+          .click();
         await form.getByRole('button', { name: 'Run query' }).click();
         await poll(() => page.getByRole('region', { name: 'Query result table' }).textContent()).toMatch(/\d+ rows?/);
         expect(decodeURIComponent(page.url())).toContain('"method":"method:');
@@ -150,7 +159,10 @@ describe('web/explorer readability', () => {
       const weak = details.graph.edges.find((e) => e.properties.evidence === evidence);
       expect(weak).toBeDefined();
       await withPage(`?node=${encodeURIComponent(kd)}`, async ({ page }) => {
-        await page.getByRole('article', { name: /^Details of/ }).getByRole('button', { name: 'Expand', exact: true }).click();
+        await page
+          .getByRole('article', { name: /^Details of/ })
+          .getByRole('button', { name: 'Expand', exact: true })
+          .click();
         await poll(() => page.evaluate((id) => window.__methodgraph!.isEdgeVisible(id), weak!.id)).toBe(true);
         await page.getByRole('slider', { name: 'Hide lineage links below this confidence' }).fill('0.6');
         await poll(() => page.evaluate((id) => window.__methodgraph!.isEdgeVisible(id), weak!.id)).toBe(false);

@@ -63,7 +63,11 @@ describe('web/runtime', () => {
 
       await page.evaluate(() => window.__methodgraphRoot!.unmount());
       await terminated;
-      expect(await page.evaluate(() => (window as unknown as { __heldContexts: WebGLRenderingContext[] }).__heldContexts.every((gl) => gl.isContextLost()))).toBe(true);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { __heldContexts: WebGLRenderingContext[] }).__heldContexts.every((gl) => gl.isContextLost()),
+        ),
+      ).toBe(true);
       expect(await page.locator('.graph-canvas').count()).toBe(0);
       expect(await page.evaluate(() => window.__methodgraph === undefined)).toBe(true);
 

@@ -27,7 +27,9 @@ describe('web/explorer', () => {
       await page.keyboard.press('/');
       await page.keyboard.type('mamb');
       const list = page.getByRole('listbox', { name: 'Search suggestions' });
-      await poll(() => list.getByRole('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^MambaMixer/), expect.stringMatching(/^Mamba(Architecture)?$/)]));
+      await poll(() => list.getByRole('option').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^MambaMixer/), expect.stringMatching(/^Mamba(Architecture)?$/)]),
+      );
       await list.getByRole('option', { name: /^Mamba\s*Architecture$/ }).click();
       await poll(() => handle.selected(page)).toBe(mamba);
       const p = await settledScreenPosition(page, mamba);
@@ -79,7 +81,10 @@ describe('web/explorer', () => {
       expect(await panel.textContent()).toContain(details.node.properties.aliases[0]);
       const builtUpon = panel.locator('section', { has: page.getByRole('heading', { name: /Built upon by/ }) });
       expect(await builtUpon.getByRole('button', { name: /Select m2mKD/i }).count()).toBeGreaterThan(0);
-      await builtUpon.getByRole('button', { name: /Details of the link/ }).first().click();
+      await builtUpon
+        .getByRole('button', { name: /Details of the link/ })
+        .first()
+        .click();
       const edgePanel = page.getByRole('article', { name: /Details of BUILDS_ON link/ });
       await edgePanel.waitFor();
       const edgeText = (await edgePanel.textContent()) ?? '';
@@ -113,7 +118,12 @@ describe('web/explorer', () => {
       const unnamed = await page.evaluate(() => {
         const out: string[] = [];
         for (const el of document.querySelectorAll<HTMLElement>('button, input, select, a[href], [role="tab"]')) {
-          const labelled = el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label')?.textContent?.trim() || el.getAttribute('title');
+          const labelled =
+            el.getAttribute('aria-label') ||
+            el.textContent?.trim() ||
+            (el.id && document.querySelector(`label[for="${el.id}"]`)) ||
+            el.closest('label')?.textContent?.trim() ||
+            el.getAttribute('title');
           if (!labelled) out.push(el.outerHTML.slice(0, 80));
         }
         return out;
@@ -127,13 +137,18 @@ describe('web/explorer', () => {
           const el = document.activeElement as HTMLElement | null;
           if (!el || el === document.body) return null;
           const style = getComputedStyle(el);
-          return { name: el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName, ring: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+          return {
+            name: el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName,
+            ring: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+          };
         });
         if (!info) continue;
         seen.add(info.name);
         if (!info.ring) ringless += 1;
       }
-      expect([...seen]).toEqual(expect.arrayContaining(['Fit graph to screen', 'Export PNG of the view', 'Expand', expect.stringMatching(/(Start|Stop) layout/)]));
+      expect([...seen]).toEqual(
+        expect.arrayContaining(['Fit graph to screen', 'Export PNG of the view', 'Expand', expect.stringMatching(/(Start|Stop) layout/)]),
+      );
       expect(ringless).toBe(0);
       await context.close();
     });

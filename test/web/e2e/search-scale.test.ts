@@ -56,7 +56,9 @@ describe('web/explorer', () => {
       expect(await first.locator('.hit-name').textContent()).toBe('Transformer');
       expect(await first.locator('.hit-label').textContent()).toBe('Architecture');
       // The picked name fills the box and is searched once more: its answer must not reopen the list.
-      const searchOfPick = page.waitForResponse((r) => r.url().includes('/api/search') && new URL(r.url()).searchParams.get('q') === 'Transformer');
+      const searchOfPick = page.waitForResponse(
+        (r) => r.url().includes('/api/search') && new URL(r.url()).searchParams.get('q') === 'Transformer',
+      );
       await first.click();
       await poll(() => handle.selected(page)).toBe(transformer.node.id);
       await searchOfPick;

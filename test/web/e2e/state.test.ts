@@ -41,12 +41,17 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer);
       await page.keyboard.press('/');
       await page.keyboard.type('knowledge dist');
-      await page.getByRole('option', { name: /Knowledge Distillation/i }).first().click();
+      await page
+        .getByRole('option', { name: /Knowledge Distillation/i })
+        .first()
+        .click();
       await poll(() => page.url()).toContain(`node=${encodeURIComponent(kd)}`);
       await page.reload();
       await waitReady(page);
       await poll(() => handle.selected(page)).toBe(kd);
-      await poll(() => page.getByRole('article').first().getByRole('heading', { level: 2 }).textContent()).toMatch(/Knowledge Distillation/i);
+      await poll(() => page.getByRole('article').first().getByRole('heading', { level: 2 }).textContent()).toMatch(
+        /Knowledge Distillation/i,
+      );
       await context.close();
     });
 
@@ -58,12 +63,16 @@ describe('web/explorer', () => {
       await lineage.context.close();
 
       const params = encodeURIComponent(JSON.stringify({ method: kd, depth: 2 }));
-      const expected = (await explorer.app.inject({ method: 'POST', url: '/api/queries/what-builds-on', payload: { params: { method: kd, depth: 2 } } })).json() as {
+      const expected = (
+        await explorer.app.inject({ method: 'POST', url: '/api/queries/what-builds-on', payload: { params: { method: kd, depth: 2 } } })
+      ).json() as {
         graph: { nodes: unknown[] };
         table: { rows: unknown[] };
       };
       const shared = await openExplorer(explorer, `?query=what-builds-on&params=${params}`);
-      await poll(() => shared.page.getByRole('region', { name: 'Query result table' }).textContent()).toContain(`${expected.table.rows.length} row`);
+      await poll(() => shared.page.getByRole('region', { name: 'Query result table' }).textContent()).toContain(
+        `${expected.table.rows.length} row`,
+      );
       expect(await handle.order(shared.page)).toBe(expected.graph.nodes.length);
       await shared.page.getByRole('tab', { name: 'Queries' }).click();
       expect(await shared.page.getByRole('textbox', { name: 'Parameter depth' }).inputValue()).toBe('2');
@@ -84,10 +93,15 @@ describe('web/explorer', () => {
 
     it('should download a GEXF of the visible graph only', async () => {
       const { page, context } = await openExplorer(explorer);
-      await page.getByRole('navigation', { name: /legend/i }).getByRole('button', { name: /Hide Dataset nodes/ }).click();
+      await page
+        .getByRole('navigation', { name: /legend/i })
+        .getByRole('button', { name: /Hide Dataset nodes/ })
+        .click();
       const visible = await handle.visibleOrder(page);
       const visibleEdges = await page.evaluate(() => window.__methodgraph!.visibleSize());
-      const { download: dl, text } = await download(page, () => page.getByRole('button', { name: 'Export GEXF of the visible graph' }).click());
+      const { download: dl, text } = await download(page, () =>
+        page.getByRole('button', { name: 'Export GEXF of the visible graph' }).click(),
+      );
       expect(dl.suggestedFilename()).toBe('methodgraph.gexf');
       expect(text).toContain('<gexf');
       expect(text.match(/<node /g)?.length).toBe(visible);

@@ -85,12 +85,27 @@ export function mergeLineages(a: string, b: string, ga: WireGraph, gb: WireGraph
 
   const depthA = ancestorDepths(ga, a);
   const depthB = ancestorDepths(gb, b);
-  const entry = (id: string): DiffAncestor => ({ id, name: nodes.get(id)?.name ?? id, depthA: depthA.get(id) ?? null, depthB: depthB.get(id) ?? null });
+  const entry = (id: string): DiffAncestor => ({
+    id,
+    name: nodes.get(id)?.name ?? id,
+    depthA: depthA.get(id) ?? null,
+    depthB: depthB.get(id) ?? null,
+  });
   const nearest = (x: DiffAncestor, y: DiffAncestor) =>
-    Math.min(x.depthA ?? Infinity, x.depthB ?? Infinity) - Math.min(y.depthA ?? Infinity, y.depthB ?? Infinity) || x.name.localeCompare(y.name);
-  const shared = [...depthA.keys()].filter((id) => depthB.has(id)).map(entry).sort(nearest);
-  const onlyA = [...depthA.keys()].filter((id) => !depthB.has(id) && id !== b).map(entry).sort(nearest);
-  const onlyB = [...depthB.keys()].filter((id) => !depthA.has(id) && id !== a).map(entry).sort(nearest);
+    Math.min(x.depthA ?? Infinity, x.depthB ?? Infinity) - Math.min(y.depthA ?? Infinity, y.depthB ?? Infinity) ||
+    x.name.localeCompare(y.name);
+  const shared = [...depthA.keys()]
+    .filter((id) => depthB.has(id))
+    .map(entry)
+    .sort(nearest);
+  const onlyA = [...depthA.keys()]
+    .filter((id) => !depthB.has(id) && id !== b)
+    .map(entry)
+    .sort(nearest);
+  const onlyB = [...depthB.keys()]
+    .filter((id) => !depthA.has(id) && id !== a)
+    .map(entry)
+    .sort(nearest);
 
   return {
     a,

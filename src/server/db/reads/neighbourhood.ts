@@ -72,7 +72,12 @@ async function explore(
       partial = true;
       break;
     }
-    const result = await tx.run(NEXT, { ...params, frontier: frontier.slice(0, EXPLORE_LEVEL), perNode: int(PER_NODE), max: int(EXPLORE_LEVEL) });
+    const result = await tx.run(NEXT, {
+      ...params,
+      frontier: frontier.slice(0, EXPLORE_LEVEL),
+      perNode: int(PER_NODE),
+      max: int(EXPLORE_LEVEL),
+    });
     if (frontier.length > EXPLORE_LEVEL || result.records.length >= EXPLORE_LEVEL) partial = true;
     const level: Found[] = [];
     for (const record of result.records) {

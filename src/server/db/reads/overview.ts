@@ -55,7 +55,10 @@ export class OverviewReader {
 
   constructor(private readonly db: Database) {}
 
-  async overview(options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number }, timeoutMs?: number): Promise<OverviewResponse> {
+  async overview(
+    options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
+    timeoutMs?: number,
+  ): Promise<OverviewResponse> {
     const state = await readTx(this.db, (tx) => tx.run(STATE), timeoutMs);
     const row = state.records[0]!;
     const counts = NODE_LABELS.map((label) => toPlain(row.get(label)) as number);
@@ -114,7 +117,11 @@ export class OverviewReader {
 }
 
 /** The first `limit` ranked nodes of the asked labels, the edges of the asked types among them, and the clusters they leave out. */
-export function slice(ranked: Ranked, options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number }, total: number): OverviewResponse {
+export function slice(
+  ranked: Ranked,
+  options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
+  total: number,
+): OverviewResponse {
   const labels = new Set<string>(options.labels);
   const types = new Set<string>(options.types);
   const nodes = ranked.graph.nodes.filter((n) => labels.has(n.label)).slice(0, options.limit);
@@ -126,7 +133,21 @@ export function slice(ranked: Ranked, options: { labels: readonly NodeLabel[]; t
     if (typeof c === 'number' && n.label !== 'Paper') shown.set(c, (shown.get(c) ?? 0) + 1);
   }
   const clusters: OverviewCluster[] = ranked.communities
-    .map((c) => ({ id: c.id, name: c.name, size: c.size, counts: c.counts, shown: shown.get(c.id) ?? 0, omitted: c.size - (shown.get(c.id) ?? 0) }))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      size: c.size,
+      counts: c.counts,
+      shown: shown.get(c.id) ?? 0,
+      omitted: c.size - (shown.get(c.id) ?? 0),
+    }))
     .filter((c) => c.omitted > 0 && c.size > 1);
-  return { graph: { nodes, edges }, total, truncated: nodes.length < total, omitted: total - nodes.length, selection: 'importance', clusters };
+  return {
+    graph: { nodes, edges },
+    total,
+    truncated: nodes.length < total,
+    omitted: total - nodes.length,
+    selection: 'importance',
+    clusters,
+  };
 }

@@ -26,7 +26,8 @@ export const setShowRejected =
       ? state
       : withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, showRejected: on } } });
 
-const sameLink = (e: WireEdge, l: { from: string; to: string; type: string }) => e.source === l.from && e.target === l.to && e.type === l.type;
+const sameLink = (e: WireEdge, l: { from: string; to: string; type: string }) =>
+  e.source === l.from && e.target === l.to && e.type === l.type;
 
 /**
  * Replaces the view's relationships of these links by `edges` (their state after a curation): a

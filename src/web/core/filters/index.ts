@@ -36,7 +36,10 @@ export const setYearRange =
   };
 
 /** Shows everything again, keeping the confidence threshold the user chose. */
-export const resetFilters = (): Step => (state) => ({ ...state, view: { ...state.view, filters: { ...emptyFilters, minConfidence: state.view.filters.minConfidence } } });
+export const resetFilters = (): Step => (state) => ({
+  ...state,
+  view: { ...state.view, filters: { ...emptyFilters, minConfidence: state.view.filters.minConfidence } },
+});
 
 /** Replaces every filter at once (the first view, a reload from the URL). */
 export const setFilters =
@@ -57,7 +60,9 @@ export const setMinConfidence =
 export const setProposersOnly =
   (on: boolean): Step =>
   (state) =>
-    state.view.filters.proposersOnly === on ? state : withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, proposersOnly: on } } });
+    state.view.filters.proposersOnly === on
+      ? state
+      : withValidSelection({ ...state, view: { ...state.view, filters: { ...state.view.filters, proposersOnly: on } } });
 
 export const setColorEdgesByKind =
   (on: boolean): Step =>
@@ -78,7 +83,8 @@ export function visibleIds(view: ViewState): { nodes: string[]; edges: string[] 
 
 /** Smallest and largest paper year in the view, or null when no paper has one. */
 export function yearBounds(view: ViewState): [number, number] | null {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const n of Object.values(view.nodes)) {
     const y = n.properties.year;
     if (n.label === 'Paper' && typeof y === 'number') {

@@ -12,7 +12,11 @@ function mergeNode(old: WireNode | undefined, incoming: WireNode): WireNode {
   const extra = nonEmpty(incoming.properties);
   const adds = Object.entries(extra).some(([k, v]) => JSON.stringify(old.properties[k]) !== JSON.stringify(v));
   if (!adds && (old.name || !incoming.name)) return old;
-  return { ...old, name: old.name || incoming.name, properties: { ...incoming.properties, ...old.properties, ...nonEmpty(incoming.properties) } };
+  return {
+    ...old,
+    name: old.name || incoming.name,
+    properties: { ...incoming.properties, ...old.properties, ...nonEmpty(incoming.properties) },
+  };
 }
 
 function nonEmpty(props: WireNode['properties']): WireNode['properties'] {
@@ -51,7 +55,20 @@ export const replaceGraph =
       else fresh.push(id);
     }
     Object.assign(positions, seedPositions(fresh, positions));
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'graph', lineage: null, path: emptyPath, compare: null };
+    const view: ViewState = {
+      ...state.view,
+      nodes,
+      edges,
+      positions,
+      hiddenNodes: [],
+      more: {},
+      isolated: null,
+      expanded: [],
+      mode: 'graph',
+      lineage: null,
+      path: emptyPath,
+      compare: null,
+    };
     return withValidSelection({ ...state, view });
   };
 
@@ -145,7 +162,18 @@ export const isolateNode =
     const pos = state.view.positions[id] ?? { x: 0, y: 0 };
     return {
       ...state,
-      view: { ...state.view, nodes: { [id]: node }, edges: {}, positions: { [id]: pos }, hiddenNodes: [], more: {}, isolated: id, expanded: [], path: emptyPath, compare: null },
+      view: {
+        ...state.view,
+        nodes: { [id]: node },
+        edges: {},
+        positions: { [id]: pos },
+        hiddenNodes: [],
+        more: {},
+        isolated: id,
+        expanded: [],
+        path: emptyPath,
+        compare: null,
+      },
     };
   };
 
@@ -159,7 +187,20 @@ export const showLineage =
     const edges: Record<string, WireEdge> = {};
     for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
     const positions = lineagePositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
-    const view: ViewState = { ...state.view, nodes, edges, positions, hiddenNodes: [], more: {}, isolated: null, expanded: [], mode: 'lineage', lineage: { root, byYear, omitted, all }, path: emptyPath, compare: null };
+    const view: ViewState = {
+      ...state.view,
+      nodes,
+      edges,
+      positions,
+      hiddenNodes: [],
+      more: {},
+      isolated: null,
+      expanded: [],
+      mode: 'lineage',
+      lineage: { root, byYear, omitted, all },
+      path: emptyPath,
+      compare: null,
+    };
     return withValidSelection({ ...state, view });
   };
 

@@ -3,7 +3,15 @@
 import type { AppState, LayoutStatus, Point, Step } from '../state.js';
 import { lineagePositions } from './year-axis.js';
 
-export { layeredPositions, generations, columns, nodeYear, capPerGeneration, smallestColumnGap, LINEAGE_PER_GENERATION } from './layered.js';
+export {
+  layeredPositions,
+  generations,
+  columns,
+  nodeYear,
+  capPerGeneration,
+  smallestColumnGap,
+  LINEAGE_PER_GENERATION,
+} from './layered.js';
 export { axisYear, lineagePositions, yearAxisPositions, yearAxisTicks, type AxisTick } from './year-axis.js';
 export { spiralPositions, ringAround, neighbourRadius } from './spiral-and-rings.js';
 

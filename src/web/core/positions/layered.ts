@@ -111,7 +111,9 @@ export function capPerGeneration(graph: WireGraph, root: string, limit = LINEAGE
   let omitted = 0;
   const rank = (id: string) => (id === root ? 2 : nearRoot.has(id) ? 1 : 0);
   for (const nodes of byGen.values()) {
-    const sorted = [...nodes].sort((a, b) => rank(b.id) - rank(a.id) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.name.localeCompare(b.name));
+    const sorted = [...nodes].sort(
+      (a, b) => rank(b.id) - rank(a.id) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+    );
     sorted.slice(0, limit).forEach((n) => keep.add(n.id));
     omitted += Math.max(0, sorted.length - limit);
   }

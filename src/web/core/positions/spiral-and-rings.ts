@@ -19,10 +19,15 @@ export function spiralPositions(ids: readonly string[], center: Point = { x: 0, 
 export function neighbourRadius(positions: Record<string, Point>): number {
   const points = Object.values(positions);
   if (points.length < 2) return 1;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   for (const p of points) {
-    minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
-    minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
   }
   const extent = Math.max(maxX - minX, maxY - minY, 1e-6);
   return (extent / Math.sqrt(points.length)) * 0.9;

@@ -42,7 +42,14 @@ export function checkParam(p: ParamSpec, raw: string): Checked {
     if (text !== 'true' && text !== 'false') return { ok: false, error: `${p.name} must be true or false` };
     return { ok: true, value: text === 'true' };
   }
-  if (t.startsWith('list') || t.endsWith('[]')) return { ok: true, value: text.split(',').map((s) => s.trim()).filter(Boolean) };
+  if (t.startsWith('list') || t.endsWith('[]'))
+    return {
+      ok: true,
+      value: text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   if (text === '' && !mayBeEmpty(p)) return { ok: false, error: `${p.name} is required` };
   return { ok: true, value: text };
 }

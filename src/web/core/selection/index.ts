@@ -18,11 +18,14 @@ const withPath =
   (state) => ({ ...state, view: { ...state.view, path: change(state.view.path) } });
 
 /** Sets one end of the path search; changing an end forgets the previous path. */
-export const setPathEnd = (end: 'from' | 'to', id: string): Step => withPath((path) => ({ ...path, [end]: id, nodes: [], edges: [], message: null }));
+export const setPathEnd = (end: 'from' | 'to', id: string): Step =>
+  withPath((path) => ({ ...path, [end]: id, nodes: [], edges: [], message: null }));
 
 /** Sets the relationship types the path may follow; forgets the previous path. */
 export const setPathTypes = (via: RelationshipType[]): Step => withPath((path) => ({ ...path, via, nodes: [], edges: [], message: null }));
 
-export const setPathResult = (nodes: string[], edges: string[], message: string | null): Step => withPath((path) => ({ ...path, nodes, edges, message }));
+export const setPathResult = (nodes: string[], edges: string[], message: string | null): Step =>
+  withPath((path) => ({ ...path, nodes, edges, message }));
 
-export const clearPath = (): Step => (state) => (state.view.path === emptyPath ? state : { ...state, view: { ...state.view, path: emptyPath } });
+export const clearPath = (): Step => (state) =>
+  state.view.path === emptyPath ? state : { ...state, view: { ...state.view, path: emptyPath } };

@@ -2,7 +2,16 @@
 // parameters, filters, confidence threshold, hidden and expanded nodes, colouring and the path):
 // written on every change and read on load, so a link or a reload reopens the same view.
 import { isNodeLabel, isRelationshipType, type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
-import { DEFAULT_MIN_CONFIDENCE, firstViewFilters, LINEAGE_PATH_TYPES, type AppState, type ColorBy, type Filters, type QuerySpec, type ViewMode } from '../state.js';
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  firstViewFilters,
+  LINEAGE_PATH_TYPES,
+  type AppState,
+  type ColorBy,
+  type Filters,
+  type QuerySpec,
+  type ViewMode,
+} from '../state.js';
 
 export interface UrlPath {
   from: string | null;
@@ -53,7 +62,12 @@ export function toUrlState(state: AppState): UrlState {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function filtersAreFirstView(f: Filters): boolean {
-  return f.years === null && f.proposersOnly === firstViewFilters.proposersOnly && sameList(f.hiddenLabels, firstViewFilters.hiddenLabels) && sameList(f.hiddenTypes, firstViewFilters.hiddenTypes);
+  return (
+    f.years === null &&
+    f.proposersOnly === firstViewFilters.proposersOnly &&
+    sameList(f.hiddenLabels, firstViewFilters.hiddenLabels) &&
+    sameList(f.hiddenTypes, firstViewFilters.hiddenTypes)
+  );
 }
 
 export function toSearch(url: UrlState): string {
@@ -108,7 +122,13 @@ function parseParams(raw: string | null): Record<string, unknown> {
   }
 }
 
-const csv = (raw: string | null) => (raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const csv = (raw: string | null) =>
+  raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 function parseFilters(p: URLSearchParams): Filters {
   const conf = Number(p.get('conf'));

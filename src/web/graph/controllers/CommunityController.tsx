@@ -26,7 +26,14 @@ function summarize(graph: ExplorerGraph): CommunitySummary[] {
     members.set(a.community, list);
   });
   return [...members.entries()]
-    .map(([id, list]) => ({ id, size: list.length, examples: list.sort((x, y) => y.degree - x.degree).slice(0, 3).map((m) => m.label) }))
+    .map(([id, list]) => ({
+      id,
+      size: list.length,
+      examples: list
+        .sort((x, y) => y.degree - x.degree)
+        .slice(0, 3)
+        .map((m) => m.label),
+    }))
     .sort((a, b) => b.size - a.size);
 }
 
@@ -48,7 +55,8 @@ export function CommunityController() {
     if (rt.getState().view.colorBy === 'community') void detect(rt);
     return rt.store.subscribe((state, prev) => {
       if (state.view.colorBy !== 'community') return;
-      if (prev.view.colorBy !== 'community' || state.view.nodes !== prev.view.nodes || state.view.edges !== prev.view.edges) void detect(rt);
+      if (prev.view.colorBy !== 'community' || state.view.nodes !== prev.view.nodes || state.view.edges !== prev.view.edges)
+        void detect(rt);
     });
   }, [rt]);
   return null;

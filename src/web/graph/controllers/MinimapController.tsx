@@ -30,11 +30,16 @@ interface Rect {
 /** How graph coordinates map into the minimap: the visible nodes' box, fitted and centred. */
 function frameOf(rt: GraphRuntime): Frame | null {
   const view = rt.getState().view;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   rt.graph.forEachNode((id, a) => {
     if (!isNodeVisible(view, id)) return;
-    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
   });
   if (minX === Infinity) return null;
   const w = Math.max(maxX - minX, 1e-6);
@@ -43,8 +48,14 @@ function frameOf(rt: GraphRuntime): Frame | null {
   return { minX, maxY, scale, offX: (MINIMAP_WIDTH - 2 * PAD - w * scale) / 2, offY: (MINIMAP_HEIGHT - 2 * PAD - h * scale) / 2 };
 }
 
-const toMini = (f: Frame, p: { x: number; y: number }) => ({ x: PAD + f.offX + (p.x - f.minX) * f.scale, y: PAD + f.offY + (f.maxY - p.y) * f.scale });
-const fromMini = (f: Frame, m: { x: number; y: number }) => ({ x: f.minX + (m.x - PAD - f.offX) / f.scale, y: f.maxY - (m.y - PAD - f.offY) / f.scale });
+const toMini = (f: Frame, p: { x: number; y: number }) => ({
+  x: PAD + f.offX + (p.x - f.minX) * f.scale,
+  y: PAD + f.offY + (f.maxY - p.y) * f.scale,
+});
+const fromMini = (f: Frame, m: { x: number; y: number }) => ({
+  x: f.minX + (m.x - PAD - f.offX) / f.scale,
+  y: f.maxY - (m.y - PAD - f.offY) / f.scale,
+});
 
 function Minimap({ host }: { host: HTMLElement }) {
   const rt = useRuntime();

@@ -87,7 +87,8 @@ export function YearAxisController() {
     // Subscribed after the sync controller, so the graph already holds the new positions.
     const unsubscribe = rt.store.subscribe((state, prev) => {
       const byYear = state.view.lineage?.byYear ?? false;
-      if (state.view.mode === 'lineage' && (byYear !== (prev.view.lineage?.byYear ?? false) || state.view.compare !== prev.view.compare)) fitView(rt);
+      if (state.view.mode === 'lineage' && (byYear !== (prev.view.lineage?.byYear ?? false) || state.view.compare !== prev.view.compare))
+        fitView(rt);
     });
     sigma.refresh({ skipIndexation: true });
     return () => {

@@ -138,7 +138,7 @@ describe('ingest/cli', () => {
       for (const e of graph.edges) expect(Object.keys(e)).toEqual(['id', 'type', 'source', 'target', 'properties']);
       expect(graph.nodes.filter((n) => n.label === 'Repository')).toHaveLength(11);
       expect(graph.edges.some((e) => e.type === 'BUILDS_ON' && typeof e.properties.evidence === 'string')).toBe(true);
-      expect(await scalar(db, 'MATCH (n) RETURN count(n)')).toBe(0);
+      expect(await scalar(db, 'MATCH (n) WHERE NOT n:GraphSummary RETURN count(n)')).toBe(0);
     });
 
     it('should write the JSON to stdout with --json - and the summary to stderr', async () => {

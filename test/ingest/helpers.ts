@@ -35,17 +35,28 @@ function sorted(value: unknown): unknown {
 
 /**
  * Counts and a digest of the graph. Ingest-run records are left out, and so are the `runs` and
- * `runKeys` bookkeeping properties unless `withRuns` (a second identical run records itself).
+ * `runKeys` bookkeeping properties unless `withRuns` (a second identical run records itself), and the
+ * overview's derived data (the GraphSummary node and each node's importance, descendants, community
+ * and overview rank): it is recomputed from the graph after every change and checked on its own by
+ * test/neo4j/importance.test.ts.
  */
 export async function snapshot(db: Database, options: { withRuns?: boolean } = {}): Promise<Snapshot> {
   const strip = options.withRuns ? '' : ' {.*, runs: null, runKeys: null}';
+  const derived = 'importance: null, descendants: null, community: null, overviewRank: null';
+  const stripNode = options.withRuns ? ` {.*, ${derived}}` : ` {.*, runs: null, runKeys: null, ${derived}}`;
   const labels: Record<string, number> = {};
-  for (const r of await rows(db, 'MATCH (n) WHERE NOT n:IngestRun UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label'))
+  for (const r of await rows(
+    db,
+    'MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphSummary UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label',
+  ))
     labels[r.label as string] = Number(r.n);
   const types: Record<string, number> = {};
   for (const r of await rows(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type'))
     types[r.type as string] = Number(r.n);
-  const nodes = await rows(db, `MATCH (n) WHERE NOT n:IngestRun RETURN n.id AS id, labels(n) AS labels, n${strip} AS p ORDER BY id`);
+  const nodes = await rows(
+    db,
+    `MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphSummary RETURN n.id AS id, labels(n) AS labels, n${stripNode} AS p ORDER BY id`,
+  );
   const rels = await rows(db, `MATCH (a)-[r]->(b) RETURN r.id AS id, a.id AS a, b.id AS b, r${strip} AS p ORDER BY id`);
   const digest = createHash('sha256')
     .update(JSON.stringify(sorted([nodes, rels])))

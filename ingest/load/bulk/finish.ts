@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { applyCurations } from '../../../src/neo4j/curation/store.js';
 import { updateDegrees } from '../../../src/neo4j/degrees.js';
 import type { Database } from '../../../src/neo4j/driver.js';
+import { updateImportance } from '../../../src/neo4j/importance/index.js';
 import { schemaStatements } from '../../../src/neo4j/schema.js';
 import type { CodeLink } from '../../sources/types.js';
 import { Taxonomy, type TaxonomyInput } from '../../taxonomy/taxonomy.js';
@@ -99,6 +100,7 @@ export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: T
   await updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts);
   await applyCurations(db);
   await updateDegrees(db);
+  await updateImportance(db);
   const t = totals(counts);
   await finishRun(db, state.run, {
     records: state.records,

@@ -89,7 +89,12 @@ export function scoreIdeas(
   builds: [string, string][],
   coUse: { a: string; b: string; weight: number }[],
 ): { scores: Map<string, IdeaScores>; communities: Community[] } {
-  const ids = nodes.map((n) => n.id);
+  // Louvain visits nodes and links in insertion order: sorted input gives the same communities
+  // however Neo4j happens to return the rows (after an undo, the same graph comes back in another order).
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const ids = nodes.map((n) => n.id).sort(byId);
+  builds = [...builds].sort((x, y) => byId(x[0], y[0]) || byId(x[1], y[1]));
+  coUse = [...coUse].sort((x, y) => byId(x.a, y.a) || byId(x.b, y.b));
   const descendants = descendantCounts(ids, builds);
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const id of ids) graph.addNode(id);

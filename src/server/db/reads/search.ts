@@ -103,7 +103,10 @@ export async function search(
       }
       const ranked = [...found.values()].sort(compare);
       if (ranked.length < limit) {
-        const byText = await tx.run(BY_TEXT, { lucene: withFuzzy(lucene, words), labels, fetch: int(limit * 2) });
+        // The full-text index spans every label and the label filter applies after its limit: a search
+        // narrowed to some labels reads further down the hits so that theirs are among them.
+        const fetch = labels.length < NODE_LABELS.length ? Math.max(limit * 20, 200) : limit * 2;
+        const byText = await tx.run(BY_TEXT, { lucene: withFuzzy(lucene, words), labels, fetch: int(fetch) });
         const texts: Candidate[] = [];
         for (const record of byText.records) {
           const node = toWireNode(record.get('n') as Node);

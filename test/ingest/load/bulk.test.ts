@@ -41,10 +41,11 @@ function typed(value: unknown, runs: Map<string, string>): unknown {
   return value;
 }
 
-/** Properties sorted by key; the run record's clock times left out (they differ between any two runs). */
+/** Properties sorted by key; the run record's and the overview summary's clock times left out (they differ between any two runs). */
 function sortedEntries(props: Record<string, unknown>, runs: Map<string, string>, labels: string[]): [string, unknown][] {
   return Object.keys(props)
     .filter((k) => !(labels.includes('IngestRun') && (k === 'startedAt' || k === 'finishedAt')))
+    .filter((k) => !(labels.includes('GraphSummary') && k === 'computedAt'))
     .sort()
     .map((k) => [k, typed(props[k], runs)]);
 }

@@ -109,8 +109,20 @@ export async function waitReady(page: Page): Promise<void> {
 }
 
 /** Waits until the layout that starts after loading has stopped. */
+/**
+ * Waits until no layout runs and the camera has settled. In the graph view the first layout starts
+ * just after the first paint, so "idle" only counts once a run has finished (or there is nothing to lay out).
+ */
 export async function waitLayoutIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__methodgraph?.layout() === 'idle', undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      const h = window.__methodgraph;
+      if (!h || h.layout() !== 'idle' || h.cameraMoving()) return false;
+      return h.lastLayoutRun() !== null || h.mode() === 'lineage' || h.visibleOrder() === 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /** Where a node is drawn on the page (for clicks), after the camera has settled. */

@@ -1,7 +1,7 @@
 // End-to-end: seeing the graph (whole corpus, legend, size by degree, labels, hover) and the
 // layout (ForceAtlas2 in a worker, start/stop, positions kept, undoable).
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
-import { closeOpenPages, startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, nodeOnScreen, startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, nextFrames, poll } from './helpers.js';
 
 interface Overview {
@@ -73,17 +73,25 @@ describe('web/explorer', () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
       const { page, context } = await openExplorer(explorer);
       await waitLayoutIdle(page);
-      const details = await api<{ graph: { nodes: { id: string }[] } }>(explorer, `/api/nodes/${encodeURIComponent(kd)}`);
-      const neighbours = new Set(details.graph.nodes.map((n) => n.id));
-      const nb = [...neighbours].find((id) => id !== kd)!;
-      const far = (await page.evaluate(() => window.__methodgraph!.visibleNodes())).find((id) => !neighbours.has(id))!;
-      const before = await handle.color(page, far);
-      const p = await page.evaluate((id) => window.__methodgraph!.nodeOnScreen(id), kd);
-      await page.mouse.move(p!.x, p!.y);
+      const visible = await page.evaluate(() => window.__methodgraph!.visibleNodes());
+      const before = new Map<string, string | null>();
+      for (const id of visible) before.set(id, await handle.color(page, id));
+      const p = await nodeOnScreen(page, kd);
+      await page.mouse.move(p.x, p.y);
+      // The highlight follows the node under the pointer: Knowledge Distillation, or a node the
+      // layout drew over it.
+      await poll(() => page.evaluate(() => window.__methodgraph!.hoveredNode())).not.toBeNull();
+      const hovered = (await page.evaluate(() => window.__methodgraph!.hoveredNode()))!;
+      const neighbours = new Set(await page.evaluate((id) => window.__methodgraph!.visibleNeighbours(id), hovered));
+      const nb = [...neighbours][0]!;
+      const far = visible.find((id) => id !== hovered && !neighbours.has(id))!;
+      expect(nb).toBeDefined();
       await poll(() => handle.color(page, far)).toBe('#e4e6ea');
       expect(await handle.color(page, nb)).not.toBe('#e4e6ea');
+      expect(await handle.color(page, hovered)).not.toBe('#e4e6ea');
       await page.mouse.move(5, 890);
-      await poll(() => handle.color(page, far)).toBe(before);
+      await poll(() => page.evaluate(() => window.__methodgraph!.hoveredNode())).toBeNull();
+      await poll(() => handle.color(page, far)).toBe(before.get(far));
       await context.close();
     });
   });

@@ -20,6 +20,10 @@ export interface TestHandle {
   /** Where the node is drawn, in CSS pixels relative to the page. */
   nodeOnScreen(id: string): { x: number; y: number } | null;
   nodeColor(id: string): string | null;
+  /** The node under the pointer, as the hover highlight sees it. */
+  hoveredNode(): string | null;
+  /** Visible nodes linked to this one in the drawn graph. */
+  visibleNeighbours(id: string): string[];
   nodeSize(id: string): number | null;
   degree(id: string): number;
   /** Labels drawn in the last frame (their text). */
@@ -75,6 +79,8 @@ export function TestHandleController() {
         const sigma = rt.sigma();
         return sigma && graph.hasNode(id) ? (sigma.getNodeDisplayData(id)?.color ?? null) : null;
       },
+      hoveredNode: () => rt.hover.node,
+      visibleNeighbours: (id) => (graph.hasNode(id) ? graph.neighbors(id).filter((n) => isNodeVisible(getState().view, n)) : []),
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
       displayedLabels: () => [...(rt.renderer()?.labels.drawn() ?? [])],

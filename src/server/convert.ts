@@ -38,7 +38,14 @@ export function toPlain(value: unknown): PropertyValue {
   if (neo4j.isRelationship(value)) return edgeRef(value as Relationship);
   if (neo4j.isPath(value)) {
     const path = value as Path;
-    return { start: nodeId(path.start), end: nodeId(path.end), length: path.length };
+    // Its nodes in order, and each step's relationship type and whether it is walked along its direction.
+    return {
+      start: nodeId(path.start),
+      end: nodeId(path.end),
+      length: path.length,
+      nodes: [path.start, ...path.segments.map((s) => s.end)].map(nodeRef),
+      steps: path.segments.map((s) => ({ type: s.relationship.type, forward: s.relationship.startNodeElementId === s.start.elementId })),
+    };
   }
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(toPlain);

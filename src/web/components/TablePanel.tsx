@@ -2,18 +2,9 @@
 // hit, CSV export and close.
 import { useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { setTable } from '../core/query/index.js';
+import { cellText } from '../core/table-cell.js';
 import { exportCsv } from '../export.js';
 import { useApp, useRuntime } from '../runtime/context.js';
-
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.name === 'string') return o.name;
-    return JSON.stringify(v);
-  }
-  return String(v);
-}
 
 /** The bar between the graph and the table: drag it (or use the arrow keys) to share the height. */
 function SplitHandle({ height, onChange }: { height: number; onChange: (h: number) => void }) {
@@ -95,7 +86,7 @@ export function TablePanel() {
                 {table.rows.slice(0, 500).map((row, i) => (
                   <tr key={i}>
                     {row.map((v, j) => (
-                      <td key={j}>{show(v)}</td>
+                      <td key={j}>{cellText(v)}</td>
                     ))}
                   </tr>
                 ))}

@@ -40,6 +40,19 @@ describe('server/routes/queries', () => {
       expect(body.table.rows.length).toBeGreaterThan(0);
       expectWireGraph(body.graph);
       expect(body.graph.edges.length).toBeGreaterThan(0);
+      // A path cell names its nodes in order and each step's relationship, so the table can show it.
+      const path = body.table.rows[0][4] as {
+        start: string;
+        end: string;
+        length: number;
+        nodes: { id: string; name: string }[];
+        steps: { type: string; forward: boolean }[];
+      };
+      expect(path.start).toBe(body.table.rows[0][0]);
+      expect(path.nodes[0]!.id).toBe(path.start);
+      expect(path.nodes.at(-1)!.id).toBe(path.end);
+      expect(path.steps).toHaveLength(path.length);
+      expect(path.steps.every((s) => s.type === 'BUILDS_ON' && s.forward)).toBe(true);
     });
 
     it('should take parameters and answer 400 for unknown or mistyped ones, 404 for an unknown query', async () => {

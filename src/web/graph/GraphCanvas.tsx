@@ -6,7 +6,7 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { createLabelDrawer, type Box, type LabelDrawer } from './labels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { smallestColumnGap } from '../core/positions/index.js';
@@ -30,6 +30,15 @@ function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undef
   return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
 }
 
+/** Where panels floating over the stage (the minimap) lie, in the stage's pixels, with a small margin. */
+function floatingPanels(stage: HTMLElement | null): Box[] {
+  const panel = stage?.parentElement?.querySelector<HTMLElement>('.minimap');
+  if (!stage || !panel) return [];
+  const s = stage.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  return [{ x: p.left - s.left - 4, y: p.top - s.top - 4, w: p.width + 8, h: p.height + 8 }];
+}
+
 export function GraphCanvas() {
   const rt = useRuntime();
   const container = useRef<HTMLDivElement>(null);
@@ -41,6 +50,7 @@ export function GraphCanvas() {
     const labels = createLabelDrawer({
       mustDraw: () => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT,
       maxWidth: () => columnWidth(rt.getState().view, rt.renderer()?.sigma),
+      keepOut: () => floatingPanels(container.current),
     });
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',

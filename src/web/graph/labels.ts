@@ -2,10 +2,11 @@
 // forced labels come after); this drawer tries four places around the node and skips a label that
 // fits nowhere, unless the view is small enough that every node must keep its label. Where the view
 // gives labels a width (the columns of a lineage), a longer label is shortened with an ellipsis.
+// Areas covered by panels floating over the stage (the minimap) count as taken.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 
-interface Box {
+export interface Box {
   x: number;
   y: number;
   w: number;
@@ -25,6 +26,8 @@ export interface LabelDrawer {
   beginFrame(): void;
   /** Labels drawn in the current frame. */
   drawn(): string[];
+  /** Where the current frame's labels were drawn, in the stage's pixels. */
+  placed(): (Box & { label: string; node: string })[];
 }
 
 /** The longest prefix of `text` that, with an ellipsis, measures at most `max` pixels. */
@@ -45,19 +48,26 @@ export interface LabelDrawerOptions {
   mustDraw: () => boolean;
   /** The widest a label may be, in pixels, this frame; null for no limit. Read once per frame. */
   maxWidth?: () => number | null;
+  /** Areas of the stage, in viewport pixels, that labels keep out of this frame. Read once per frame. */
+  keepOut?: () => Box[];
 }
 
-export function createLabelDrawer({ mustDraw, maxWidth }: LabelDrawerOptions): LabelDrawer {
+export function createLabelDrawer({ mustDraw, maxWidth, keepOut }: LabelDrawerOptions): LabelDrawer {
   let boxes: Box[] = [];
+  let covered: Box[] = [];
   let drawnLabels: string[] = [];
+  let placedLabels: (Box & { label: string; node: string })[] = [];
   let limit: number | null = null;
   return {
     beginFrame() {
       boxes = [];
+      covered = keepOut?.() ?? [];
       drawnLabels = [];
+      placedLabels = [];
       limit = maxWidth?.() ?? null;
     },
     drawn: () => drawnLabels,
+    placed: () => placedLabels,
     draw(context, data, settings) {
       if (!data.label) return;
       const size = settings.labelSize;
@@ -74,13 +84,16 @@ export function createLabelDrawer({ mustDraw, maxWidth }: LabelDrawerOptions): L
         { x: data.x - w / 2, y: data.y + r + 2, w, h },
       ];
       const important = Boolean((data as { highlighted?: boolean }).highlighted);
-      let place = important ? places[0] : places.find((b) => !boxes.some((o) => overlaps(b, o)));
+      const free = (b: Box) => !covered.some((o) => overlaps(b, o));
+      let place = important ? places.find(free) : places.find((b) => free(b) && !boxes.some((o) => overlaps(b, o)));
       if (!place) {
-        if (!mustDraw()) return;
+        // Under a panel the label could not be read anyway; elsewhere a small view keeps it.
+        if (!mustDraw() || !free(places[0]!)) return;
         place = places[0]!;
       }
       boxes.push(place);
       drawnLabels.push(label);
+      placedLabels.push({ ...place, label, node: String((data as { key?: string }).key ?? '') });
       // A white halo keeps the text readable over edges.
       context.lineWidth = 3;
       context.strokeStyle = 'rgba(255,255,255,0.9)';

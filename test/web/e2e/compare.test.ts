@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffResponse } from '../../../src/shared/api/diff.js';
 import { projectRoot } from '../../../src/neo4j/paths.js';
-import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, nodeOnScreen, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, handle, nextFrames, poll } from './helpers.js';
 
 const CLIP = 'architecture:clip';
@@ -137,7 +137,7 @@ describe('web/compare', () => {
 
   describe('#minimap', () => {
     it(
-      'should toggle with m, and move the camera when its viewport rectangle is dragged',
+      'should toggle with m, keep Fit clear of it, and move the camera when its viewport rectangle is dragged',
       async () => {
         const { page, errors } = await open();
         await waitLayoutIdle(page);
@@ -147,6 +147,42 @@ describe('web/compare', () => {
         await minimap.waitFor();
         expect(await page.getByRole('button', { name: 'Minimap' }).getAttribute('aria-pressed')).toBe('true');
         await poll(() => minimap.getAttribute('data-viewport')).toMatch(/\d/);
+        // Labels keep out from under the open minimap, and Fit keeps the drawing clear of it.
+        const panel = (await minimap.boundingBox())!;
+        const labelsUnder = () =>
+          page.evaluate(
+            (p) =>
+              window
+                .__methodgraph!.displayedLabelBoxes()
+                .filter((b) => b.x < p.x + p.width && p.x < b.x + b.w && b.y < p.y + p.height && p.y < b.y + b.h)
+                .map((b) => b.label),
+            panel,
+          );
+        // Drag the view so that a labelled node sits in the middle of the minimap: its label is not drawn there.
+        const labelled = (await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes()))[0]!;
+        const from = await nodeOnScreen(page, labelled.node);
+        const to = { x: panel.x + panel.width / 2, y: panel.y + panel.height / 2 };
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 20 });
+        await nextFrames(page, 5);
+        await page.mouse.up();
+        await poll(() => page.evaluate(() => window.__methodgraph!.cameraMoving())).toBe(false);
+        await nextFrames(page, 2);
+        expect(await labelsUnder()).toEqual([]);
+        await page.getByRole('button', { name: 'Fit graph to screen' }).click();
+        await poll(() => page.evaluate(() => window.__methodgraph!.cameraMoving())).toBe(false);
+        await nextFrames(page, 2);
+        expect(await labelsUnder()).toEqual([]);
+        const under = await page.evaluate(
+          (p) =>
+            window.__methodgraph!.visibleNodes().filter((n) => {
+              const s = window.__methodgraph!.nodeOnScreen(n)!;
+              return s.x >= p.x && s.x <= p.x + p.width && s.y >= p.y && s.y <= p.y + p.height;
+            }),
+          panel,
+        );
+        expect(under).toEqual([]);
         const id = await page.evaluate(() => window.__methodgraph!.visibleNodes()[0]!);
         const before = (await page.evaluate((n) => window.__methodgraph!.nodeOnScreen(n), id))!;
         const rect = (await minimap.getAttribute('data-viewport'))!.split(',').map(Number) as [number, number, number, number];

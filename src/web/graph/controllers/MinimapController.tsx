@@ -134,9 +134,11 @@ function Minimap({ host }: { host: HTMLElement }) {
     canvas.addEventListener('pointerup', up);
     canvas.addEventListener('pointercancel', up);
     sigma.on('afterRender', draw);
-    draw();
+    // Labels keep out from under the minimap: place them again now that it is shown, and once it is gone.
+    sigma.refresh({ skipIndexation: true });
     return () => {
       sigma.off('afterRender', draw);
+      sigma.scheduleRefresh({ layoutUnchange: true });
       canvas.removeEventListener('pointerdown', down);
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerup', up);

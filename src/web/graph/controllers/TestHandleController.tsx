@@ -28,6 +28,8 @@ export interface TestHandle {
   degree(id: string): number;
   /** Labels drawn in the last frame (their text). */
   displayedLabels(): string[];
+  /** Where the last frame's labels were drawn, in CSS pixels relative to the page. */
+  displayedLabelBoxes(): { label: string; node: string; x: number; y: number; w: number; h: number }[];
   /** Whether a camera animation is under way. */
   cameraMoving(): boolean;
   /** The WebGL programs in use. */
@@ -84,6 +86,12 @@ export function TestHandleController() {
       nodeSize: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'size') : null),
       degree: (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
       displayedLabels: () => [...(rt.renderer()?.labels.drawn() ?? [])],
+      displayedLabelBoxes: () => {
+        const r = rt.renderer();
+        if (!r) return [];
+        const stage = r.sigma.getContainer().getBoundingClientRect();
+        return r.labels.placed().map((b) => ({ ...b, x: b.x + stage.left, y: b.y + stage.top }));
+      },
       cameraMoving: () => rt.sigma()?.getCamera().isAnimated() ?? false,
       programSet: () => rt.renderer()?.programSet ?? null,
       mode: () => getState().view.mode,

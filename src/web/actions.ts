@@ -20,6 +20,13 @@ import type { GraphRuntime } from './runtime/graph-runtime.js';
 export const OVERVIEW_LIMIT = 2000;
 /** First layout after loading: long enough to untangle the default corpus. */
 export const FIRST_LAYOUT_MS = 2500;
+/** The longest first layout, for the largest overview: it runs in a worker, so the page answers meanwhile. */
+const LONGEST_FIRST_LAYOUT_MS = 8000;
+
+/** How long the first layout of a view runs: ForceAtlas2 needs more steps to untangle more nodes. */
+export function firstLayoutMs(nodeCount: number): number {
+  return Math.min(LONGEST_FIRST_LAYOUT_MS, Math.max(FIRST_LAYOUT_MS, nodeCount * 4));
+}
 
 function isOutage(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 0 || err.status >= 500);
@@ -76,7 +83,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
   await restoreView(rt, url);
   if (url.view !== 'lineage' && graph.nodes.length > 0) {
-    rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
+    rt.layout.start({ durationMs: firstLayoutMs(graph.nodes.length), quiet: true });
   }
   if (url.node) await selectNode(rt, url.node, { focus: true });
 }
@@ -230,7 +237,7 @@ export async function backToGraph(rt: GraphRuntime): Promise<void> {
   );
   if (!overview) return;
   rt.commitStep(replaceGraph(overview.graph));
-  rt.layout.start({ durationMs: FIRST_LAYOUT_MS, quiet: true });
+  rt.layout.start({ durationMs: firstLayoutMs(overview.graph.nodes.length), quiet: true });
 }
 
 /** Sets an end of the path search; once both are set, fetches and highlights the shortest path. */

@@ -2,6 +2,7 @@
 // in memory from three streamed projections: BUILDS_ON links, paper co-use and paper counts.
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
+import { seededRandom } from '../../shared/random.js';
 
 export interface IdeaNode {
   id: string;
@@ -68,18 +69,6 @@ export function descendantCounts(ids: string[], builds: [string, string][]): Map
   return out;
 }
 
-/** A small seeded generator so that the same graph always gets the same communities. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Scores every idea node and groups them by Louvain over an undirected graph of BUILDS_ON links
  * (weight 3 each) and co-use (a paper proposing one and using the other, weight = such papers).
@@ -105,7 +94,7 @@ export function scoreIdeas(
   };
   for (const [child, parent] of builds) link(child, parent, 3);
   for (const { a, b, weight } of coUse) link(a, b, weight);
-  const raw = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seeded(1) }) : {};
+  const raw = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(1) }) : {};
 
   const importance = new Map(nodes.map((n) => [n.id, (descendants.get(n.id) ?? 0) + n.papers / 10]));
   const groups = new Map<number, IdeaNode[]>();

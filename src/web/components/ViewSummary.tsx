@@ -63,16 +63,19 @@ export function ViewSummary() {
       {clusters.length > 0 && (
         <span className="clusters" aria-label="Groups of related ideas not fully shown">
           {' Groups: '}
-          {clusters.slice(0, 6).map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              className="link cluster"
-              title={`${c.size} ideas, ${c.omitted} not shown: click to add the most important`}
-              onClick={() => void openCommunity(rt, c.id)}
-            >
-              {c.name} (+{c.omitted})
-            </button>
+          {clusters.slice(0, 6).map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && <span aria-hidden="true"> · </span>}
+              <button
+                type="button"
+                className="link cluster"
+                title={`${c.size.toLocaleString('en')} ideas, ${c.omitted.toLocaleString('en')} not shown: click to add the most important`}
+                onClick={() => void openCommunity(rt, c.id)}
+              >
+                {c.name}
+              </button>{' '}
+              <span className="muted">+{c.omitted.toLocaleString('en')}</span>
+            </span>
           ))}
         </span>
       )}

@@ -12,13 +12,7 @@ export function slug(text: string): string {
 }
 
 /** Separator- and case-free key: "Mixture-of-Experts" and "mixture of experts" share "mixtureofexperts". */
-export function matchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+export { nameKey as matchKey } from '../../src/shared/name-key.js';
 
 /** Letters and digits of a name with their case kept: "V-MoE" -> "VMoE". */
 export function compactForm(text: string): string {

@@ -27,11 +27,4 @@ export function toLuceneQuery(text: string): string | undefined {
   return `(${each.map((c) => `+${c}`).join(' ')}) OR "${terms.join(' ')}"^4 OR ${joined}^2 OR ${joined}*`;
 }
 
-/** The normalised name key ingest stores (`nameKey`, `aliasKeys`): letters and digits, lower-cased, without accents. */
-export function nameKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+export { nameKey } from '../shared/name-key.js';

@@ -15,10 +15,16 @@ export interface BulkRun extends ChildRun {
   finishS: number;
   /** Nodes and relationships per second of the importer alone. */
   importRate: number;
+  /** The topic step in memory before the CSV files are written. */
+  topicsS: number;
+  /** The finish's parts as the CLI prints them ("Neo4j start 12.3 s, schema 4.5 s, ..."). */
+  finishSteps: string;
 }
 
 const COUNTS = /ingest --bulk: (\d+) nodes and (\d+) relationships written as CSV/;
-const PHASES = /ingest --bulk: extraction ([\d.]+) s, CSV ([\d.]+) s, import ([\d.]+) s \((\d+) records\/s\), finish ([\d.]+) s/;
+const PHASES =
+  /ingest --bulk: extraction ([\d.]+) s, CSV ([\d.]+) s, import ([\d.]+) s \((\d+) records\/s\), finish ([\d.]+) s, topics in memory ([\d.]+) s/;
+const FINISH_STEPS = /ingest --bulk: finish steps: (.*)/;
 
 export async function bulkLoad(corpus: string, port: number): Promise<BulkRun> {
   const dir = mkdtempSync(join(tmpdir(), 'methodgraph-bench-bulk-'));
@@ -45,6 +51,8 @@ export async function bulkLoad(corpus: string, port: number): Promise<BulkRun> {
       importS: Number(phases[3]),
       importRate: Number(phases[4]),
       finishS: Number(phases[5]),
+      topicsS: Number(phases[6]),
+      finishSteps: FINISH_STEPS.exec(run.output)?.[1]?.trim() ?? '',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

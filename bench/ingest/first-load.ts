@@ -98,6 +98,6 @@ async function baselines(): Promise<void> {
 const k = await bulkLoad(corpus, await freePort());
 log(
   `bulk ingest CLI end to end: ${(k.ms / 1000).toFixed(1)} s (extraction ${k.extractS} s, CSV ${k.csvS} s, import ${k.importS} s at ${k.importRate} records/s, ` +
-    `finish ${k.finishS} s; ${k.nodes} nodes, ${k.relationships} relationships; ${rate(k.nodes + k.relationships, k.ms)} records/s end to end; peak RSS ${k.peakRssMiB.toFixed(0)} MiB)`,
+    `topics in memory ${k.topicsS} s, finish ${k.finishS} s (${k.finishSteps}); ${k.nodes} nodes, ${k.relationships} relationships; ${rate(k.nodes + k.relationships, k.ms)} records/s end to end; peak RSS ${k.peakRssMiB.toFixed(0)} MiB)`,
 );
 log(`load average after: ${load()}`);

@@ -184,7 +184,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         bulk.push(k);
         log(
           `ingest --bulk: ${(k.ms / 1000).toFixed(1)} s (extraction ${k.extractS} s, CSV ${k.csvS} s, import ${k.importS} s at ` +
-            `${k.importRate} records/s, finish ${k.finishS} s; ${k.nodes} nodes, ${k.relationships} relationships)`,
+            `${k.importRate} records/s, topics in memory ${k.topicsS} s, finish ${k.finishS} s: ${k.finishSteps}; ${k.nodes} nodes, ${k.relationships} relationships)`,
         );
         // The importer's nodes are all but the run record; the finish adds the relationships references make.
         if (k.nodes + 1 !== counted.nodes || k.relationships > counted.relationships) {

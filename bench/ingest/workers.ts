@@ -1,7 +1,9 @@
 // Extraction throughput with N worker threads: `npx tsx bench/ingest/workers.ts CORPUS.jsonl
 // [--papers N] [--workers 1,2] [--runs 3]`. Reads the first N records, then extracts them (prepare in
 // the pool, the rest in this thread, then finish) once per worker count per round, the counts
-// alternating so load changes hit each alike; prints papers/s (median of the rounds, pool start included).
+// alternating so load changes hit each alike; prints papers/s (median of the rounds, pool start included)
+// and the process's CPU seconds (all threads), so that on a machine whose cores are taken by other work
+// the pool's overhead shows even where its wall time cannot, and what starting the pool alone costs.
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../../ingest/extract/index.js';
 import { ExtractionPipeline, PreparePool } from '../../ingest/extract/workers/pool.js';
@@ -9,8 +11,19 @@ import { readFile } from '../../ingest/sources/index.js';
 import type { PaperRecord } from '../../ingest/types.js';
 import { median } from '../lib/stats.js';
 
-async function extract(records: PaperRecord[], workers: number): Promise<number> {
+interface Round {
+  rate: number;
+  cpuS: number;
+}
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+
+async function extract(records: PaperRecord[], workers: number): Promise<Round> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const extractor = createExtractor();
   const pipeline = new ExtractionPipeline(
     workers > 1 ? () => new PreparePool(workers, []) : undefined,
@@ -24,7 +37,20 @@ async function extract(records: PaperRecord[], workers: number): Promise<number>
   } finally {
     await pipeline.close();
   }
-  return (records.length * 1000) / (performance.now() - started);
+  return { rate: (records.length * 1000) / (performance.now() - started), cpuS: cpuSeconds(cpu) };
+}
+
+/** Wall and CPU seconds to start a pool and have every worker answer one paper. */
+async function poolStart(workers: number, record: PaperRecord): Promise<{ wallS: number; cpuS: number }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const pool = new PreparePool(workers, []);
+  try {
+    await Promise.all(Array.from({ length: workers }, () => pool.prepare([record])));
+  } finally {
+    await pool.close();
+  }
+  return { wallS: (performance.now() - started) / 1000, cpuS: cpuSeconds(cpu) };
 }
 
 const { values, positionals } = parseArgs({
@@ -41,13 +67,22 @@ for await (const item of readFile(corpus)) {
   if (item.kind === 'record') records.push(item.record);
   if (records.length >= limit) break;
 }
-const rates = new Map<number, number[]>(counts.map((w) => [w, []]));
+const rates = new Map<number, Round[]>(counts.map((w) => [w, []]));
 for (let round = 0; round < rounds; round += 1) {
   for (const w of round % 2 ? [...counts].reverse() : counts) {
-    const rate = await extract(records, w);
-    rates.get(w)!.push(rate);
-    console.log(`round ${round + 1}: ${w} worker(s): ${rate.toFixed(1)} papers/s`);
+    const r = await extract(records, w);
+    rates.get(w)!.push(r);
+    console.log(`round ${round + 1}: ${w} worker(s): ${r.rate.toFixed(1)} papers/s, ${r.cpuS.toFixed(1)} CPU s`);
   }
 }
-for (const [w, list] of rates)
-  console.log(`${w} worker(s): median ${median(list).toFixed(1)} papers/s over ${list.length} runs (${records.length} papers)`);
+for (const [w, list] of rates) {
+  const rate = median(list.map((r) => r.rate));
+  const cpu = median(list.map((r) => r.cpuS));
+  console.log(
+    `${w} worker(s): median ${rate.toFixed(1)} papers/s, ${cpu.toFixed(1)} CPU s (${(records.length / cpu).toFixed(1)} papers per CPU s) over ${list.length} runs (${records.length} papers)`,
+  );
+}
+for (const w of counts.filter((n) => n > 1)) {
+  const s = await poolStart(w, records[0]!);
+  console.log(`starting a pool of ${w}: ${s.wallS.toFixed(1)} s wall, ${s.cpuS.toFixed(1)} CPU s`);
+}

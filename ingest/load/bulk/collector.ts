@@ -9,7 +9,10 @@ import type { NodeLabel, RelationshipType } from '../../../src/shared/graph.js';
 import { matchKey } from '../../extract/keys.js';
 import type { CodeLink } from '../../sources/types.js';
 import type { TaxonomyInput } from '../../taxonomy/taxonomy.js';
+import { docsTopics, entityTermTest, NAMED_LABELS, type TopicDoc } from '../../extract/topics/graph.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { emptyCounts, type LoadCounts } from '../counts.js';
+import { GraphWriter } from '../writer.js';
 import type { PendingRow } from '../references.js';
 import type { EdgeRow, Neo4jValue, NodeRow } from '../param-rows.js';
 import { nameKeyOf, type EdgeGroups, type IngestSink, type NodeGroups } from '../store.js';
@@ -17,6 +20,11 @@ import { CsvFile, csvField, csvType, hasLineBreak, quote } from './csv.js';
 import { writeNodeFiles, type CsvGroup, type NodeEntry } from './node-files.js';
 
 export type { CsvGroup } from './node-files.js';
+
+/** Papers per page of the Neo4j topic step (ingest/load/topics.ts), which counts one batch a page. */
+const TOPIC_PAGE = 1_000;
+/** Keys the Neo4j topic step can look up as entity names (ENTITY_KEYS): letters and digits only. */
+const ENTITY_KEY = /^[\p{L}\p{N}]+$/u;
 
 /** Labels whose MERGE unions aliases and their keys; Paper unions sources (see mergeNodes). */
 const ALIASED = new Set<NodeLabel>(['Method', 'Architecture', 'Dataset']);
@@ -192,6 +200,39 @@ export class BulkCollector implements IngestSink {
   private bump(label: NodeLabel, id: string): void {
     const key = `${label}|${id}`;
     this.degrees.set(key, (this.degrees.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * The topic step over the collected graph, which on an empty database is the whole graph: Concepts,
+   * MENTIONS and SIMILAR_TO go into the CSV files with the rest instead of through Cypher after the
+   * import. Terms name an entity as ENTITY_KEYS finds them in Neo4j: the taxonomy resolves them, or a
+   * Method, Architecture or Dataset has the term's key (letters and digits only) as name or alias key.
+   * Returns what the Neo4j topic step would have counted, pages of `pageSize` papers included.
+   */
+  async addTopics(taxonomy: Taxonomy, pageSize = TOPIC_PAGE): Promise<LoadCounts> {
+    const docs: TopicDoc[] = [];
+    const papers = this.nodes.get('Paper') ?? new Map<string, StoredNode>();
+    for (const [id, node] of papers) {
+      const { terms, termCounts } = node.props;
+      if (Array.isArray(terms) && Array.isArray(termCounts) && terms.length > 0 && terms.length === termCounts.length) {
+        docs.push({ id, terms: terms.map(String), counts: termCounts.map(Number) });
+      }
+    }
+    const entityKeys = new Set<string>();
+    for (const label of NAMED_LABELS) {
+      for (const node of this.nodes.get(label)?.values() ?? []) {
+        for (const key of [node.nameKey, ...node.aliasKeys]) if (ENTITY_KEY.test(key)) entityKeys.add(key);
+      }
+    }
+    const writer = new GraphWriter([this], undefined, { run: this.run });
+    await writer.add(docsTopics(docs, entityTermTest(taxonomy, entityKeys)));
+    const written = await writer.close();
+    const counts = emptyCounts();
+    counts.nodes.Concept.created = written.nodes.Concept.created;
+    counts.relationships.MENTIONS.created = written.relationships.MENTIONS.created;
+    counts.relationships.SIMILAR_TO.created = written.relationships.SIMILAR_TO.created;
+    counts.batches = Math.ceil(papers.size / pageSize);
+    return counts;
   }
 
   /** Nodes in the files: entities and papers, and pending references. */

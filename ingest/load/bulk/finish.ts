@@ -34,6 +34,11 @@ export interface BulkRunState {
   deferredLinks: CodeLink[];
   /** The Papers-with-Code methods the run added to the bundled taxonomy. */
   taxonomy: TaxonomyInput[];
+  /**
+   * Whether the import already holds the topic step's Concepts, MENTIONS and SIMILAR_TO (computed in
+   * memory over the run's graph, the whole graph of an empty database) and `counts` counts them.
+   */
+  topicsImported?: boolean;
 }
 
 export const STATE_FILE = 'methodgraph-bulk-run.json';
@@ -79,6 +84,8 @@ export interface FinishResult {
   references: ReferenceCounts;
   /** Deferred code links that found no stored paper. */
   unmatched: number;
+  /** Wall time of each step, in the order they ran (for the bulk report and the bench). */
+  steps: { step: string; ms: number }[];
 }
 
 /**
@@ -88,19 +95,29 @@ export interface FinishResult {
  * is at hand; otherwise the bundled one extended with the run's methods, as the extraction had it.
  */
 export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: Taxonomy): Promise<FinishResult> {
-  await applySchemaAfterImport(db);
+  const steps: FinishResult['steps'] = [];
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      steps.push({ step, ms: performance.now() - started });
+    }
+  };
+  await timed('schema', () => applySchemaAfterImport(db));
   await startRun(db, state.run, state.files, new Date(state.startedAt));
   const counts = structuredClone(state.counts);
   const writer = new GraphWriter([], db, { run: state.run, batchSize: state.batchSize });
-  const unmatched = await writer.attachCodeLinks(state.deferredLinks);
+  const unmatched = await timed('code links', () => writer.attachCodeLinks(state.deferredLinks));
   addCounts(counts, writer.counts);
   const resolver = new ReferenceResolver(db, state.run, state.batchSize);
   resolver.adoptStored(state.pendingIds);
-  const references = await resolver.resolve(counts);
-  await updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts);
-  await applyCurations(db);
-  await updateDegrees(db);
-  await updateImportance(db);
+  const references = await timed('references', () => resolver.resolve(counts));
+  // Topics read every paper back and write through Cypher; an import that holds them has nothing left to do.
+  if (!state.topicsImported) await timed('topics', () => updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts));
+  await timed('curations', () => applyCurations(db));
+  await timed('degrees', () => updateDegrees(db));
+  await timed('importance', () => updateImportance(db));
   const t = totals(counts);
   await finishRun(db, state.run, {
     records: state.records,
@@ -109,11 +126,11 @@ export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: T
     relationshipsCreated: t.relationships.created,
     counts: JSON.stringify(counts),
   });
-  return { counts, references, unmatched };
+  return { counts, references, unmatched, steps };
 }
 
 /** The bundled taxonomy as a run that read these Papers-with-Code methods extended it. */
-function runTaxonomy(extensions: TaxonomyInput[]): Taxonomy {
+export function runTaxonomy(extensions: TaxonomyInput[]): Taxonomy {
   const taxonomy = Taxonomy.load();
   if (extensions.length > 0) taxonomy.extend(extensions);
   return taxonomy;

@@ -2,7 +2,7 @@
 // them into the bundled Neo4j's new database with Neo4j's offline importer, then starts Neo4j and
 // finishes the run with Cypher (finish.ts). With an external Neo4j it writes the files and prints the
 // neo4j-admin command, and `--bulk-finish DIR` finishes the run once the user has imported them.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runningBundled, startBundledDb } from '../../../src/neo4j/bundled.js';
 import { dbConfig, type DbConfig } from '../../../src/neo4j/config.js';
@@ -13,7 +13,8 @@ import { COUNT_NODES } from '../cypher.js';
 import { newRunId } from '../run-id.js';
 import { DEFAULT_BATCH_SIZE } from '../writer.js';
 import { BulkCollector, type CsvGroup } from './collector.js';
-import { finishBulk, readState, writeState, type BulkRunState } from './finish.js';
+import { finishBulk, readState, runTaxonomy, writeState, type BulkRunState } from './finish.js';
+import { addCounts } from '../counts.js';
 import { adminCommand, runImport } from './importer.js';
 
 export { BulkCollector } from './collector.js';
@@ -35,7 +36,9 @@ export interface BulkReport {
   relationships: number;
   /** Set for an external Neo4j: the command the user runs; nothing was imported. */
   command?: string;
-  timings: { extractMs: number; csvMs: number; importMs: number; finishMs: number; totalMs: number };
+  timings: { extractMs: number; topicsMs: number; csvMs: number; importMs: number; finishMs: number; totalMs: number };
+  /** The finish's parts: Neo4j's start, then each step of finishBulk. */
+  finishSteps: { step: string; ms: number }[];
 }
 
 export interface BulkSummary extends IngestSummary {
@@ -127,6 +130,8 @@ interface Extracted {
   groups: CsvGroup[];
   state: BulkRunState;
   extractMs: number;
+  /** The topic step in memory (its rows' CSV included). */
+  topicsMs: number;
   csvMs: number;
 }
 
@@ -138,6 +143,9 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
   const started = performance.now();
   const summary = await ingest(undefined, { ...options, dryRun: true, sink: collector });
   const extracted = performance.now();
+  const counts = structuredClone(summary.counts);
+  if (!summary.refused) addCounts(counts, await collector.addTopics(options.taxonomy ?? runTaxonomy(collector.taxonomy)));
+  const topicsEnd = performance.now();
   const groups = summary.refused ? [] : await collector.finish();
   const csvEnd = performance.now();
   const state: BulkRunState = {
@@ -147,7 +155,8 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
     records: summary.records,
     rejected: summary.rejected,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
-    counts: summary.counts,
+    counts,
+    topicsImported: true,
     pendingIds: collector.pendingIds(),
     deferredLinks: collector.deferredLinks,
     taxonomy: collector.taxonomy,
@@ -158,7 +167,8 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
     groups,
     state,
     extractMs: extracted - started - collector.writeMs,
-    csvMs: csvEnd - extracted + collector.writeMs,
+    topicsMs: topicsEnd - extracted,
+    csvMs: csvEnd - topicsEnd + collector.writeMs,
   };
 }
 
@@ -166,9 +176,9 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
 async function externalBulk(options: BulkIngestOptions, config: DbConfig, started: number): Promise<BulkSummary> {
   const step = options.onStep ?? (() => {});
   const csvDir = options.csvDir ?? join(projectRoot, '.methodgraph', 'bulk-import');
-  const { summary, collector, groups, state, extractMs, csvMs } = await extractToCsv(options, csvDir);
-  const timings = { extractMs, csvMs, importMs: 0, finishMs: 0, totalMs: performance.now() - started };
-  const report = { csvDir, nodes: collector.nodeCount(), relationships: collector.relationships, timings };
+  const { summary, collector, groups, state, extractMs, topicsMs, csvMs } = await extractToCsv(options, csvDir);
+  const timings = { extractMs, topicsMs, csvMs, importMs: 0, finishMs: 0, totalMs: performance.now() - started };
+  const report = { csvDir, nodes: collector.nodeCount(), relationships: collector.relationships, timings, finishSteps: [] };
   if (summary.refused) return { ...summary, bulk: report };
   writeState(csvDir, state);
   const command = adminCommand(groups, collector.multiline, config.database);
@@ -191,24 +201,36 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   const dataDir = config.bundled.dataDir;
   const overwrite = await checkEmpty(config);
   const csvDir = options.csvDir ?? join(dataDir, 'import', 'bulk');
-  const { summary, collector, groups, state, extractMs, csvMs } = await extractToCsv(options, csvDir);
+  const { summary, collector, groups, state, extractMs, topicsMs, csvMs } = await extractToCsv(options, csvDir);
   const nodes = collector.nodeCount();
-  const report = (importMs: number, finishMs: number): BulkReport => ({
+  const report = (importMs: number, finishMs: number, finishSteps: BulkReport['finishSteps'] = []): BulkReport => ({
     csvDir,
     nodes,
     relationships: collector.relationships,
-    timings: { extractMs, csvMs, importMs, finishMs, totalMs: performance.now() - started },
+    timings: { extractMs, topicsMs, csvMs, importMs, finishMs, totalMs: performance.now() - started },
+    finishSteps,
   });
   if (summary.refused) return { ...summary, run: undefined, bulk: report(0, 0) };
   step(`ingest --bulk: ${nodes} nodes and ${collector.relationships} relationships written as CSV to ${csvDir}`);
 
   const importStart = performance.now();
-  await runImport({ dataDir, groups, multiline: collector.multiline, overwrite, heap: config.bundled.heap });
+  // The importer's own progress (its stages and their times) is kept next to its report.
+  const importLog = join(dataDir, 'bulk-import.log');
+  writeFileSync(importLog, '');
+  await runImport({
+    dataDir,
+    groups,
+    multiline: collector.multiline,
+    overwrite,
+    heap: config.bundled.heap,
+    onOutput: (line) => appendFileSync(importLog, `${line}\n`),
+  });
   const importMs = performance.now() - importStart;
   step(`ingest --bulk: imported in ${(importMs / 1000).toFixed(1)} s; starting Neo4j to apply the schema and finish the run`);
 
   const finishStart = performance.now();
   const db = await openBundled(config);
+  const startMs = performance.now() - finishStart;
   let finished;
   try {
     finished = await finishBulk(db, state, options.taxonomy);
@@ -217,12 +239,14 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   }
   const finishMs = performance.now() - finishStart;
   if (!options.keepCsv) rmSync(csvDir, { recursive: true, force: true });
-  const bulk = report(importMs, finishMs);
+  const bulk = report(importMs, finishMs, [{ step: 'Neo4j start', ms: startMs }, ...finished.steps]);
   const rate = ((nodes + collector.relationships) * 1000) / Math.max(1, importMs);
   step(
     `ingest --bulk: extraction ${(extractMs / 1000).toFixed(1)} s, CSV ${(csvMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s ` +
-      `(${Math.round(rate)} records/s), finish ${(finishMs / 1000).toFixed(1)} s, total ${(bulk.timings.totalMs / 1000).toFixed(1)} s`,
+      `(${Math.round(rate)} records/s), finish ${(finishMs / 1000).toFixed(1)} s, topics in memory ${(topicsMs / 1000).toFixed(1)} s, ` +
+      `total ${(bulk.timings.totalMs / 1000).toFixed(1)} s`,
   );
+  step(`ingest --bulk: finish steps: ${bulk.finishSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
   const links = summary.codeLinks;
   return {
     ...summary,

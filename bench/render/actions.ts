@@ -34,10 +34,11 @@ interface ActionRun {
   nodesAfter: number;
 }
 
+// Predicates run in the page (functions, not strings: the explorer's CSP forbids eval).
 const ACTIONS = [
-  { name: 'lineage', button: 'Lineage', done: `window.__methodgraph.mode() === 'lineage'` },
-  { name: 'only this', button: 'Show only this node', done: `window.__methodgraph.visibleOrder() === 1` },
-  { name: 'expand', button: 'Expand', done: `window.__methodgraph.order() !== window.__benchBefore` },
+  { name: 'lineage', button: 'Lineage', done: () => window.__methodgraph?.mode() === 'lineage' },
+  { name: 'only this', button: 'Show only this node', done: () => window.__methodgraph?.visibleOrder() === 1 },
+  { name: 'expand', button: 'Expand', done: (before: number) => window.__methodgraph?.order() !== before },
 ] as const;
 
 /** Installed before any page script: long tasks and animation-frame times. */
@@ -50,10 +51,12 @@ const OBSERVE = `
   requestAnimationFrame(tick);
 `;
 
-const SETTLED = `window.__methodgraph?.ready === true && window.__methodgraph.layout() === 'idle' && !window.__methodgraph.cameraMoving()`;
-
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(SETTLED, undefined, { timeout: 180_000, polling: 100 });
+  await page.waitForFunction(
+    () => window.__methodgraph?.ready === true && window.__methodgraph.layout() === 'idle' && !window.__methodgraph.cameraMoving(),
+    undefined,
+    { timeout: 180_000, polling: 100 },
+  );
   // Two more frames: what the last state change drew is on screen.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -67,10 +70,10 @@ async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)
     await settle(page);
     const button = page.getByRole('button', { name: action.button, exact: true });
     await button.waitFor({ timeout: 60_000 });
-    const before = (await page.evaluate(`window.__benchBefore = window.__methodgraph.order(); window.__benchBefore`)) as number;
+    const before = (await page.evaluate('window.__methodgraph.order()')) as number;
     const t0 = (await page.evaluate('performance.now()')) as number;
     await button.click();
-    await page.waitForFunction(action.done, undefined, { timeout: 180_000, polling: 50 });
+    await page.waitForFunction(action.done, before, { timeout: 180_000, polling: 50 });
     await settle(page);
     return (await page.evaluate(`(() => {
       const t0 = ${t0}, t1 = performance.now();

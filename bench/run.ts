@@ -47,6 +47,8 @@ export interface BenchOptions {
   readerSizes: number[];
   /** The node the explorer's actions apply to (default: the most important idea of the first view). */
   actionNode: string | undefined;
+  /** Which explorer actions to measure (lineage, only-this, expand); all when unset. */
+  actions: string[] | undefined;
   write: boolean;
 }
 
@@ -80,6 +82,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'render-runs': { type: 'string' },
       'reader-sizes': { type: 'string' },
       'action-node': { type: 'string' },
+      actions: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -109,6 +112,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         ? [1000, 2000, 4000]
         : [10_000, 20_000, 40_000],
     actionNode: values['action-node'],
+    actions: values.actions?.split(',').map((a) => a.trim()),
     write: values['no-write'] !== true,
   };
 }
@@ -251,7 +255,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         results.notes.push(...r.notes);
       }
       if (has('actions')) {
-        const r = await runActionsBench({ db: kept.db, size: keptSize, runs: options.renderRuns, node: options.actionNode, log });
+        const r = await runActionsBench({
+          db: kept.db,
+          size: keptSize,
+          runs: options.renderRuns,
+          node: options.actionNode,
+          actions: options.actions,
+          log,
+        });
         results.figures.push(...r.figures);
         results.goals.push(...r.goals);
         results.notes.push(...r.notes);

@@ -89,7 +89,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const hits = mine.map((p) => p.dbHits).sort((a, b) => a - b);
       console.log(`\n## ${endpoint}: ${mine.length} statements, db hits median ${hits[Math.floor(hits.length / 2)]}, max ${hits.at(-1)}`);
       for (const p of mine.slice(0, top)) {
-        console.log(`- ${p.dbHits} db hits, ${p.rows} rows, ${p.ms.toFixed(0)} ms: ${p.path}\n  ${p.hot.join(', ')}\n  ${p.query.split('\n')[0]}…`);
+        console.log(
+          `- ${p.dbHits} db hits, ${p.rows} rows, ${p.ms.toFixed(0)} ms: ${p.path}\n  ${p.hot.join(', ')}\n  ${p.query.split('\n')[0]}…`,
+        );
       }
     }
   } finally {

@@ -18,6 +18,8 @@ export interface ActionsBenchOptions {
   runs: number;
   /** The node the actions apply to; by default the most important method or architecture of the first view. */
   node?: string;
+  /** Which actions to measure (lineage, only-this, expand); all by default. */
+  actions?: string[];
   log: (line: string) => void;
 }
 
@@ -36,9 +38,9 @@ interface ActionRun {
 
 // Predicates run in the page (functions, not strings: the explorer's CSP forbids eval).
 const ACTIONS = [
-  { name: 'lineage', button: 'Lineage', done: () => window.__methodgraph?.mode() === 'lineage' },
-  { name: 'only this', button: 'Show only this node', done: () => window.__methodgraph?.visibleOrder() === 1 },
-  { name: 'expand', button: 'Expand', done: (before: number) => window.__methodgraph?.order() !== before },
+  { id: 'lineage', name: 'lineage', button: 'Lineage', done: () => window.__methodgraph?.mode() === 'lineage' },
+  { id: 'only-this', name: 'only this', button: 'Show only this node', done: () => window.__methodgraph?.visibleOrder() === 1 },
+  { id: 'expand', name: 'expand', button: 'Expand', done: (before: number) => window.__methodgraph?.order() !== before },
 ] as const;
 
 /** Installed before any page script: long tasks and animation-frame times. */
@@ -72,7 +74,8 @@ async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)
     await button.waitFor({ timeout: 60_000 });
     const before = (await page.evaluate('window.__methodgraph.order()')) as number;
     const t0 = (await page.evaluate('performance.now()')) as number;
-    await button.click();
+    // A frozen page holds the click until its handler returns: the timeout must outlast a freeze.
+    await button.click({ timeout: 300_000 });
     await page.waitForFunction(action.done, before, { timeout: 180_000, polling: 50 });
     await settle(page);
     return (await page.evaluate(`(() => {
@@ -99,8 +102,8 @@ async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)
 async function pickNode(app: Awaited<ReturnType<typeof buildApp>>): Promise<{ id: string; name: string; nodes: number }> {
   const res = await app.inject({ method: 'GET', url: '/api/overview?limit=2000' });
   if (res.statusCode !== 200) throw new Error(`bench/render/actions: /api/overview answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
-  const nodes = (res.json() as { graph: { nodes: { id: string; label: string; name: string; properties: Record<string, unknown> }[] } }).graph
-    .nodes;
+  const nodes = (res.json() as { graph: { nodes: { id: string; label: string; name: string; properties: Record<string, unknown> }[] } })
+    .graph.nodes;
   const ideas = nodes.filter((n) => n.label === 'Method' || n.label === 'Architecture');
   const score = (n: (typeof ideas)[number]) => (typeof n.properties.importance === 'number' ? n.properties.importance : 0);
   const best = ideas.sort((a, b) => score(b) - score(a))[0];
@@ -126,9 +129,15 @@ export async function runActionsBench(options: ActionsBenchOptions): Promise<{ f
     const url = `http://127.0.0.1:${port}/?node=${encodeURIComponent(id)}`;
     notes.push(`actions: from the first view (${picked.nodes} nodes) with ${id === picked.id ? `${picked.name} (${id})` : id} selected`);
     browser = await launchBrowser();
-    for (const action of ACTIONS) {
+    const unknown = (options.actions ?? []).filter((a) => !ACTIONS.some((x) => x.id === a));
+    if (unknown.length)
+      throw new Error(`bench/render/actions: unknown action(s) ${unknown.join(', ')}; use ${ACTIONS.map((a) => a.id).join(', ')}`);
+    for (const action of ACTIONS.filter((a) => !options.actions || options.actions.includes(a.id))) {
       const runs: ActionRun[] = [];
-      for (let i = 0; i < options.runs; i++) runs.push(await runAction(browser, url, action));
+      for (let i = 0; i < options.runs; i++) {
+        runs.push(await runAction(browser, url, action));
+        log(`actions ${action.name}: run ${i + 1}/${options.runs}, longest task ${runs.at(-1)!.longestTaskMs.toFixed(0)} ms`);
+      }
       const longest = median(runs.map((r) => r.longestTaskMs));
       log(
         `actions ${action.name}: longest task ${runs.map((r) => r.longestTaskMs.toFixed(0)).join(' / ')} ms, ` +

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--parts ingest,api,render,db,readers] [--sizes 10000,100000] [--runs N]`
+// `npm run bench [-- --quick] [--parts ingest,api,actions,render,db,readers] [--sizes 10000,100000] [--runs N]`
 // (with NEO4J_URI set, the API part measures that database as it is instead of ingesting one):
 // runs the benchmarks, writes bench/results/<date>.json, prints a Markdown table and the change
 // against the previous results file. Exits non-zero when a check fails (e.g. an API label scan).
@@ -24,9 +24,10 @@ import {
   type Goal,
   type Results,
 } from './lib/results.js';
+import { runActionsBench } from './render/actions.js';
 import { runRenderBench, type RenderFigures } from './render/run.js';
 
-const PARTS = ['ingest', 'api', 'render', 'db', 'readers'] as const;
+const PARTS = ['ingest', 'api', 'actions', 'render', 'db', 'readers'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -44,6 +45,10 @@ export interface BenchOptions {
   renderSeconds: number;
   dbRuns: number;
   readerSizes: number[];
+  /** The node the explorer's actions apply to (default: the most important idea of the first view). */
+  actionNode: string | undefined;
+  /** Which explorer actions to measure (lineage, only-this, expand); all when unset. */
+  actions: string[] | undefined;
   write: boolean;
 }
 
@@ -76,6 +81,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'render-sizes': { type: 'string' },
       'render-runs': { type: 'string' },
       'reader-sizes': { type: 'string' },
+      'action-node': { type: 'string' },
+      actions: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -104,6 +111,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       : quick
         ? [1000, 2000, 4000]
         : [10_000, 20_000, 40_000],
+    actionNode: values['action-node'],
+    actions: values.actions?.split(',').map((a) => a.trim()),
     write: values['no-write'] !== true,
   };
 }
@@ -218,7 +227,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         keptSize = r.kept.size;
       }
     }
-    if (has('api')) {
+    if (has('api') || has('actions')) {
       const size = Math.max(...options.sizes);
       if (!kept && process.env.NEO4J_URI) {
         // A database built once and reused (e.g. the 100k corpus, which takes long to ingest): measured as it is.
@@ -231,18 +240,33 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         kept = await loadedDb(size, options.seed, log);
         keptSize = size;
       }
-      const r = await runApiBench({
-        db: kept.db,
-        size: keptSize,
-        durationS: options.apiSeconds,
-        warmupS: options.apiWarmupSeconds,
-        connections: 20,
-        log,
-      });
-      results.figures.push(...r.figures);
-      results.goals.push(...r.goals);
-      results.failures.push(...r.failures);
-      results.notes.push(...r.notes);
+      if (has('api')) {
+        const r = await runApiBench({
+          db: kept.db,
+          size: keptSize,
+          durationS: options.apiSeconds,
+          warmupS: options.apiWarmupSeconds,
+          connections: 20,
+          log,
+        });
+        results.figures.push(...r.figures);
+        results.goals.push(...r.goals);
+        results.failures.push(...r.failures);
+        results.notes.push(...r.notes);
+      }
+      if (has('actions')) {
+        const r = await runActionsBench({
+          db: kept.db,
+          size: keptSize,
+          runs: options.renderRuns,
+          node: options.actionNode,
+          actions: options.actions,
+          log,
+        });
+        results.figures.push(...r.figures);
+        results.goals.push(...r.goals);
+        results.notes.push(...r.notes);
+      }
     }
   } finally {
     await kept?.stop();

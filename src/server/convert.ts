@@ -115,6 +115,25 @@ export function toWireEdge(rel: Relationship, source: string, target: string): W
 }
 
 /**
+ * Node properties only a node's own details need: the abstract and the topic step's term lists and
+ * title key. A drawn graph (overview, neighbourhood, lineage, path) leaves them out, which keeps a
+ * 2,000-node answer small; GET /api/nodes/:id returns them for the node asked about.
+ */
+export const DETAIL_ONLY_PROPERTIES: readonly string[] = ['abstract', 'terms', 'termCounts', 'titleKey'];
+
+/** Drops the detail-only properties from a wire node (in place) and returns it. */
+export function leanNode(node: WireNode): WireNode {
+  for (const key of DETAIL_ONLY_PROPERTIES) delete node.properties[key];
+  return node;
+}
+
+/** The graph with every node lean except `keep` (the node whose details were asked for). */
+export function leanGraph(graph: WireGraph, keep?: string): WireGraph {
+  for (const node of graph.nodes) if (node.id !== keep) leanNode(node);
+  return graph;
+}
+
+/**
  * Collects the nodes, relationships and paths found anywhere in some values into one wire graph.
  * Relationships whose end nodes were not among the values are returned in `missing` (element ids)
  * so the caller can fetch those nodes and finish the graph with `complete`.

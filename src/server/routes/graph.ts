@@ -15,7 +15,6 @@ import {
   type LineageResponse,
   type NeighbourhoodResponse,
   type NodeResponse,
-  type OverviewResponse,
   type PathResponse,
 } from '../../shared/api/graph.js';
 import type { RouteContext } from './context.js';
@@ -66,10 +65,12 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { ...result, max, types };
   });
 
-  app.get('/api/overview', async (request): Promise<OverviewResponse> => {
+  // The overview is served as JSON kept per stored ranking (an OverviewResponse): no per-request serialisation.
+  app.get('/api/overview', async (request, reply) => {
     const where = 'GET /api/overview';
     const options = parseInput(OverviewQuery, request.query, where, 'query parameter');
-    return overviews.overview(options, ctx.limits.timeoutMs);
+    const json = await overviews.overviewJson(options, ctx.limits.timeoutMs);
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/api/communities/:community', async (request): Promise<CommunityResponse> => {

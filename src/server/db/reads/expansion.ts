@@ -1,6 +1,6 @@
 // Breadth-first expansion from a node over given types and labels, and the subgraph of what it reached.
 import { type ManagedTransaction, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import { GraphCollector, nodeId, toPlain } from '../../convert.js';
+import { GraphCollector, leanGraph, nodeId, toPlain } from '../../convert.js';
 import { type WireGraph } from '../../../shared/graph.js';
 import { int } from './locate.js';
 
@@ -76,7 +76,7 @@ export async function subgraph(tx: ManagedTransaction, eids: string[], types: re
   return collectNodesAndRels(result.records, eids);
 }
 
-/** The graph of rows holding a node `n` and its relationships `rels`, nodes in the order of `eids`. */
+/** The graph of rows holding a node `n` and its relationships `rels`, nodes in the order of `eids`, without detail-only properties. */
 export function collectNodesAndRels(records: Neo4jRecord[], eids: string[]): WireGraph {
   const collector = new GraphCollector();
   const idByEid = new Map<string, string>();
@@ -86,7 +86,7 @@ export function collectNodesAndRels(records: Neo4jRecord[], eids: string[]): Wir
     collector.add(node);
     collector.add(record.get('rels'));
   }
-  return ordered(collector.graph(), eids, idByEid);
+  return ordered(leanGraph(collector.graph()), eids, idByEid);
 }
 
 export function ordered(graph: WireGraph, eidsInOrder: string[], idByEid: Map<string, string>): WireGraph {

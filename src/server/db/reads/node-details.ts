@@ -3,7 +3,7 @@
 import { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, toPlain, toWireNode } from '../../convert.js';
+import { GraphCollector, leanGraph, toPlain, toWireNode } from '../../convert.js';
 import type { NodeResponse, RelationshipCount } from '../../../shared/api/graph.js';
 import { RELATIONSHIP_TYPES } from '../../../shared/graph.js';
 import { int, MATCH_NODE_BY_ID } from './locate.js';
@@ -45,9 +45,8 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
       collector.add(record.get('n'));
       collector.add(record.get('others'));
       collector.add(record.get('rels'));
-      const graph = collector.graph();
-      // Neighbours' abstracts stay out (the node's own is kept): GET /api/nodes/:id of a neighbour has it.
-      for (const other of graph.nodes) if (other.id !== id) delete other.properties.abstract;
+      // Neighbours' abstracts and term lists stay out (the node's own are kept): GET /api/nodes/:id of a neighbour has them.
+      const graph = leanGraph(collector.graph(), id);
       const degree = toPlain(record.get('degree')) as number;
       const shown = (record.get('rels') as Relationship[]).length;
       const runs = (await tx.run(NODE_RUNS, { id })).records.map((r) => {

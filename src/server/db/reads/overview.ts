@@ -4,7 +4,7 @@
 import type { Database } from '../../../neo4j/driver.js';
 import { OVERVIEW_MAX, type Community } from '../../../neo4j/importance/index.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, nodeId, toPlain } from '../../convert.js';
+import { GraphCollector, leanGraph, nodeId, toPlain } from '../../convert.js';
 import { NODE_LABELS, type NodeLabel, type RelationshipType, type WireGraph } from '../../../shared/graph.js';
 import type { OverviewCluster, OverviewResponse } from '../../../shared/api/graph.js';
 import { int } from './locate.js';
@@ -45,20 +45,26 @@ export interface Ranked {
   communities: Community[];
 }
 
+/** Distinct overview answers (labels, types, limit) kept as JSON per stored ranking. */
+const ANSWERS_KEPT = 32;
+
 /**
- * Holds the ranked overview (at most OVERVIEW_MAX nodes) read once per stored ranking; every request
- * checks the count-store signature, so a new load is seen at once.
+ * Holds the ranked overview (at most OVERVIEW_MAX nodes) read once per stored ranking, and the JSON
+ * of each distinct answer cut from it, so serving the overview is one count-store read and a copy;
+ * every request checks the count-store signature, so a new load is seen at once.
  */
 export class OverviewReader {
   private cached: Promise<Ranked> | undefined;
   private cachedSignature: string | undefined;
+  private readonly answers = new Map<string, string>();
 
   constructor(private readonly db: Database) {}
 
-  async overview(
+  /** The answer of GET /api/overview, serialised (an OverviewResponse). */
+  async overviewJson(
     options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
     timeoutMs?: number,
-  ): Promise<OverviewResponse> {
+  ): Promise<string> {
     const state = await readTx(this.db, (tx) => tx.run(STATE), timeoutMs);
     const row = state.records[0]!;
     const counts = NODE_LABELS.map((label) => toPlain(row.get(label)) as number);
@@ -69,13 +75,24 @@ export class OverviewReader {
     const stored = row.get('stored') as string | null;
     // The signature's node part; relationship counts follow it in the stored string.
     const fresh = stored !== null && stored.startsWith(`${counts.join(',')},`);
-    if (allNodes <= options.limit || !fresh) return this.live(options, total, allNodes <= options.limit ? 'all' : 'degree', timeoutMs);
+    if (allNodes <= options.limit || !fresh) {
+      return JSON.stringify(await this.live(options, total, allNodes <= options.limit ? 'all' : 'degree', timeoutMs));
+    }
     if (!this.cached || this.cachedSignature !== stored) {
       this.cachedSignature = stored;
+      this.answers.clear();
       this.cached = this.readRanked(stored, (row.get('communities') as string | null) ?? '[]', timeoutMs);
       this.cached.catch(() => (this.cached = undefined));
     }
-    return slice(await this.cached, options, total);
+    const ranked = await this.cached;
+    const key = `${ranked.signature}|${options.labels.join(',')}|${options.types.join(',')}|${options.limit}|${total}`;
+    let json = this.answers.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(slice(ranked, options, total));
+      if (this.answers.size >= ANSWERS_KEPT) this.answers.clear();
+      this.answers.set(key, json);
+    }
+    return json;
   }
 
   private async readRanked(signature: string, communities: string, timeoutMs?: number): Promise<Ranked> {
@@ -88,7 +105,7 @@ export class OverviewReader {
           collector.add(record.get('n'));
           collector.add(record.get('rels'));
         }
-        const g = collector.graph();
+        const g = leanGraph(collector.graph());
         const byId = new Map(g.nodes.map((n) => [n.id, n]));
         return { nodes: result.records.map((r) => byId.get(nodeId(r.get('n')))!), edges: g.edges };
       },

@@ -2,7 +2,7 @@
 import { type Path } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, nodeId, toWireEdge } from '../../convert.js';
+import { GraphCollector, leanGraph, nodeId, toWireEdge } from '../../convert.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../shared/graph.js';
 import type { PathResponse } from '../../../shared/api/graph.js';
 import { int, locate } from './locate.js';
@@ -67,7 +67,7 @@ export async function shortestPaths(
           }),
         });
       }
-      const graph = collector.graph();
+      const graph = leanGraph(collector.graph());
       return { from, to, found: paths.length > 0, length: paths[0] ? paths[0].nodes.length - 1 : null, paths, graph };
     },
     timeoutMs,

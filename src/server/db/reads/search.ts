@@ -4,7 +4,7 @@
 import { type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { toWireNode } from '../../convert.js';
+import { leanNode, toWireNode } from '../../convert.js';
 import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/graph.js';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { escapeLucene, nameKey } from '../../lucene.js';
@@ -119,7 +119,7 @@ export async function search(
         for (const t of texts) ranked.push({ ...t, text: t.text / top });
       }
       return ranked.slice(0, limit).map((c) => {
-        delete c.node.properties.abstract;
+        leanNode(c.node);
         return { node: c.node, score: Math.round((c.tier > 0 ? c.tier : c.text * 0.99) * 1000) / 1000, matched: c.matched };
       });
     },

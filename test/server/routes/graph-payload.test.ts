@@ -1,0 +1,67 @@
+// What the graph endpoints send for drawing, against the real Neo4j loaded with the default corpus:
+// nodes without the detail-only properties (abstract, term lists) that GET /api/nodes/:id keeps for
+// the node asked about, and the overview served as the same JSON for the same question.
+import { describe, expect, it } from 'vitest';
+import { DETAIL_ONLY_PROPERTIES } from '../../../src/server/convert.js';
+import { OverviewResponse } from '../../../src/shared/api/graph.js';
+import type { WireGraph, WireNode } from '../../../src/shared/graph.js';
+import { expectShape, getFrom, searchIdIn, useCorpusApp } from './corpus-app.js';
+
+const ctx = useCorpusApp();
+const get = (url: string) => getFrom(ctx.app, url);
+
+function expectLean(nodes: WireNode[]) {
+  expect(nodes.length).toBeGreaterThan(0);
+  for (const node of nodes) for (const key of DETAIL_ONLY_PROPERTIES) expect(node.properties).not.toHaveProperty(key);
+}
+
+describe('server/routes/graph (drawn payloads)', () => {
+  describe('GET /api/nodes/:id', () => {
+    it('should keep the asked paper its abstract and term lists and leave them off its neighbours', async () => {
+      const paper = await searchIdIn(ctx.app, 'distillation', 'Paper');
+      const { status, body } = await get(`/api/nodes/${encodeURIComponent(paper)}`);
+      expect(status).toBe(200);
+      const node = body.node as WireNode;
+      expect(typeof node.properties.abstract).toBe('string');
+      expect(Array.isArray(node.properties.terms)).toBe(true);
+      const graph = body.graph as WireGraph;
+      expect(graph.nodes.find((n) => n.id === paper)?.properties.abstract).toBe(node.properties.abstract);
+      expectLean(graph.nodes.filter((n) => n.id !== paper));
+    });
+  });
+
+  describe('drawing endpoints', () => {
+    it('should send papers without abstracts or term lists in neighbourhoods, lineages, paths and the overview', async () => {
+      const paper = encodeURIComponent(await searchIdIn(ctx.app, 'distillation', 'Paper'));
+      for (const url of [
+        `/api/neighbourhood/${paper}?depth=2`,
+        '/api/neighbourhood/method:knowledge-distillation?depth=1',
+        '/api/lineage/method:knowledge-distillation',
+        `/api/path?from=method:knowledge-distillation&to=${paper}`,
+        '/api/overview?limit=2000',
+        '/api/overview?limit=5',
+      ]) {
+        const { status, body } = await get(url);
+        expect(status, url).toBe(200);
+        expectLean((body.graph as WireGraph).nodes);
+      }
+      const overview = (await get('/api/overview?limit=2000')).body.graph as WireGraph;
+      expect(overview.nodes.some((n) => n.label === 'Paper')).toBe(true);
+    });
+  });
+
+  describe('GET /api/overview', () => {
+    it('should answer the same question with the same JSON, typed as JSON, and different questions apart', async () => {
+      const first = await ctx.app.inject({ method: 'GET', url: '/api/overview?limit=12' });
+      const again = await ctx.app.inject({ method: 'GET', url: '/api/overview?limit=12' });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['content-type']).toMatch(/^application\/json/);
+      expect(again.body).toBe(first.body);
+      expectShape(OverviewResponse, first.json());
+      const methods = (await get('/api/overview?limit=12&labels=Method')).body.graph as WireGraph;
+      expect(methods.nodes.length).toBeGreaterThan(0);
+      for (const n of methods.nodes) expect(n.label).toBe('Method');
+      expect((first.json() as { graph: WireGraph }).graph.nodes).toHaveLength(12);
+    });
+  });
+});

@@ -1,11 +1,17 @@
-// Vitest in three projects:
+// Vitest in five projects:
 // - unit: no Neo4j, no browser; files in parallel, two at a time (`npm run test:unit` for the fast loop);
 // - e2e: the explorer in Debian's Chromium; its global setup builds dist/ and loads the default
 //   corpus once, and the files reuse it as long as none writes (test/helpers/corpus.ts);
-// - integration: files one at a time against the same Neo4j.
-// Integration and e2e share one Neo4j (test/global-setup.ts), so they run one after the other: on
-// two cores a second Java and the browser competing with the integration files cost more than they gain.
-// A test that needs Neo4j lives under an integration path or is named `*.db.test.ts`.
+// - integration: files one at a time against the same Neo4j;
+// - ingest-db: the ingest files that load their own corpora into a Neo4j, one at a time;
+// - standalone: files that start, stop and kill Neo4j processes of their own (npm start, restarts,
+//   locks, the bulk importer) and never touch the run's; one at a time.
+// `npm test` (scripts/test.mjs) runs two Vitest processes at once, each with its own Neo4j
+// (test/global-setup.ts): unit, e2e and integration in one; standalone and ingest-db in the other,
+// whose files mostly wait for Java or write whole corpora and so do not disturb e2e's shared
+// corpus. Given arguments, one Vitest runs all five projects one after another on one Neo4j.
+// Within a process, integration and e2e share their Neo4j, so they run one after the other.
+// A test that needs Neo4j lives under an integration, ingest-db or standalone path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
 import { CorpusSequencer } from './test/helpers/sequencer.js';
 
@@ -14,13 +20,25 @@ const INTEGRATION = [
   'test/server/!(lucene).test.ts',
   'test/server/*/**/*.test.ts',
   'test/neo4j/**/*.test.ts',
-  'test/main.test.ts',
   'test/ingest/load/**/*.test.ts',
-  'test/ingest/run*.test.ts',
-  'test/ingest/cli*.test.ts',
   'test/**/*.db.test.ts',
 ];
+/** Ingest files that empty the database and load corpora of their own. */
+export const INGEST_DB = [
+  'test/ingest/run*.test.ts',
+  'test/ingest/cli*.test.ts',
+  'test/ingest/fetch/*.db.test.ts',
+  'test/ingest/load/writer.test.ts',
+];
 const E2E = ['test/web/e2e/**/*.test.ts'];
+/** Files that start Neo4j processes of their own; they need neither the run's Neo4j nor its corpus. */
+export const STANDALONE = [
+  'test/main.test.ts',
+  'test/server/recovery.test.ts',
+  'test/neo4j/lock.test.ts',
+  'test/neo4j/launcher.test.ts',
+  'test/ingest/load/bulk.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -35,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...INTEGRATION, ...E2E, 'node_modules/**'],
+          exclude: [...INTEGRATION, ...INGEST_DB, ...E2E, ...STANDALONE, 'node_modules/**'],
           // Vitest's default is one worker fewer than the cores, one on a 2-core machine: the files
           // are CPU-bound and the main process idles meanwhile, so two workers use both cores.
           maxWorkers: 2,
@@ -57,9 +75,29 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
+          exclude: [...STANDALONE, ...INGEST_DB, 'node_modules/**'],
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'standalone',
+          include: STANDALONE,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ingest-db',
+          include: INGEST_DB,
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 4 },
         },
       },
     ],

@@ -1,49 +1,69 @@
-// `npm test`: the type check and the lint run while Vitest runs, instead of before it. Vitest's
-// output goes straight to the terminal; the type check's and the lint's are printed once each has
-// finished, so the three never interleave. Fails when any of the three fails. Arguments go to Vitest.
+// `npm test`: two lanes at once. The first is Vitest's unit, e2e and integration projects, its
+// output straight to the terminal. The second is the type check, the lint, then Vitest's standalone
+// and ingest-db projects (files that start Neo4j processes of their own and mostly wait for Java,
+// and ingest files that load corpora of their own, on this Vitest's own Neo4j); its output is
+// printed as each step finishes, so nothing interleaves. With arguments (a file, a project, a
+// reporter), or with NEO4J_URI set (one database cannot serve two Vitest processes), one Vitest
+// runs every project and the second lane runs only the type check and the lint. Fails when any
+// step fails.
 import { spawn } from 'node:child_process';
 
-/** Runs an npm script with its output collected; resolves with its exit code and output. */
-function collected(script) {
+const children = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+  });
+}
+
+/** Runs a command; with `collect`, its output is gathered and handed back instead of shown. */
+function run(command, args, { collect = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: collect ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    children.add(child);
     let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', (err) => resolve({ code: 1, output: `could not start npm run ${script}: ${err.message}\n` }));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
-  });
-}
-
-/** The type check, then the lint (one at a time: each is CPU-bound, and Vitest wants the cores too). */
-async function checks() {
-  const results = [];
-  for (const script of ['typecheck', 'lint']) {
-    const result = await collected(script);
-    results.push({ script, ...result });
-    const verdict = result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`;
-    process.stderr.write(`\nnpm test: ${script} ${verdict}\n${result.output}`);
-  }
-  return results;
-}
-
-function vitest(args) {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['--no-install', 'vitest', 'run', ...args], { stdio: 'inherit' });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+    if (collect) {
+      child.stdout.on('data', (c) => (output += c));
+      child.stderr.on('data', (c) => (output += c));
+    }
     child.on('error', (err) => {
-      process.stderr.write(`npm test: could not start vitest: ${err.message}\n`);
-      resolve(1);
+      children.delete(child);
+      resolve({ code: 1, output: `${output}could not start ${command} ${args.join(' ')}: ${err.message}\n` });
     });
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolve({ code: code ?? (signal ? 1 : 0), output });
+    });
   });
 }
 
-const [checked, tested] = await Promise.all([checks(), vitest(process.argv.slice(2))]);
-const failed = checked.filter((r) => r.code !== 0).map((r) => r.script);
-if (tested !== 0) failed.push('vitest');
+const vitest = (args, options) => run('npx', ['--no-install', 'vitest', 'run', ...args], options);
+
+/** The second lane, one step at a time: each is CPU-bound, and the first lane wants the cores too. */
+async function secondLane(standalone) {
+  const steps = [
+    ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'], { collect: true })],
+    ['lint', () => run('npm', ['run', '--silent', 'lint'], { collect: true })],
+  ];
+  if (standalone) {
+    const projects = ['--project', 'standalone', '--project', 'ingest-db'];
+    steps.push(['vitest (standalone, ingest-db)', () => vitest(projects, { collect: true })]);
+  }
+  const failed = [];
+  for (const [name, step] of steps) {
+    const result = await step();
+    if (result.code !== 0) failed.push(name);
+    const verdict = result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`;
+    process.stderr.write(`\nnpm test: ${name} ${verdict}\n${result.output}`);
+  }
+  return failed;
+}
+
+const args = process.argv.slice(2);
+const split = args.length === 0 && !process.env.NEO4J_URI;
+const firstArgs = split ? ['--project', 'unit', '--project', 'e2e', '--project', 'integration'] : args;
+const [second, first] = await Promise.all([secondLane(split), vitest(firstArgs)]);
+const failed = [...second];
+if (first.code !== 0) failed.push(split ? 'vitest (unit, e2e, integration)' : 'vitest');
 if (failed.length > 0) {
   process.stderr.write(`npm test: failed: ${failed.join(', ')}\n`);
   process.exit(1);

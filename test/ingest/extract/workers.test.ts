@@ -28,6 +28,8 @@ async function exported(files: string[] | undefined, workers: number): Promise<s
 }
 
 const SLOW = { timeout: 600_000 };
+/** Four chunks of CHUNK papers: more chunks than the three workers, so the pool hands a worker a second one. */
+const SYNTHETIC_PAPERS = 4 * CHUNK;
 
 describe('ingest/extract/workers', () => {
   describe('#ExtractionPipeline (through ingest)', () => {
@@ -40,7 +42,7 @@ describe('ingest/extract/workers', () => {
     it('should export a synthetic corpus byte for byte as one thread does, with 2 and 3 workers', SLOW, async () => {
       const path = join(dir, 'synthetic.jsonl');
       const vocabulary = loadVocabulary({ useTaxonomy: true });
-      const lines = [...generateCorpus({ papers: 150, seed: 7, vocabulary })].map((g) => JSON.stringify(g.paper));
+      const lines = [...generateCorpus({ papers: SYNTHETIC_PAPERS, seed: 7, vocabulary })].map((g) => JSON.stringify(g.paper));
       writeFileSync(path, `${lines.join('\n')}\n`);
       const one = await exported([path], 1);
       expect(one).toContain('"type":"BUILDS_ON"');

@@ -76,11 +76,18 @@ function cases(format: string, seedFile: string, alphabet: string, count: number
   return out;
 }
 
+/**
+ * Inputs per format: the four fixed edge cases, then the four kinds in turn (about 50 of each). The
+ * PRNG is seeded, so these are the same inputs on every run; more of them mostly repeat the shapes
+ * a reader already met.
+ */
+const CASES_PER_FORMAT = 200;
+
 describe('ingest/sources (fuzz)', () => {
   describe('#readFile', () => {
     for (const [format, { seed, alphabet }] of Object.entries(SEEDS)) {
       it(`should never throw on random, truncated or mutated ${format} input`, async () => {
-        const all = cases(format, seed, alphabet, 300);
+        const all = cases(format, seed, alphabet, CASES_PER_FORMAT);
         let records = 0;
         let issues = 0;
         for (const [i, bytes] of all.entries()) {

@@ -1,6 +1,6 @@
 // Opens the test run's Neo4j (started by test/global-setup.ts) and empties it between test files.
 import { inject } from 'vitest';
-import { dbConfig } from '../../src/neo4j/config.js';
+import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 
@@ -10,6 +10,11 @@ import { applySchema } from '../../src/neo4j/schema.js';
  * run's shared Neo4j keeps the defaults, since it serves queries for the whole run.
  */
 export const QUICK_START_JVM = ['-XX:TieredStopAtLevel=1'];
+
+/** A small bundled Neo4j of a test file's own, on a free port and its own data directory, quick to start. */
+export function ownBundledConfig(dataDir: string, port: number): BundledDbConfig {
+  return { ...dbConfig().bundled, port, dataDir, heap: '512m', pageCache: '64m', txMemory: '64m', javaOptions: QUICK_START_JVM };
+}
 
 export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ ...dbConfig(), uri: inject('neo4jUri') });

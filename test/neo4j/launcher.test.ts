@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { launcherArgs, startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
 import { openDatabase } from '../../src/neo4j/driver.js';
-import { QUICK_START_JVM } from '../helpers/db.js';
+import { ownBundledConfig, QUICK_START_JVM } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
 
 /** Runs the launcher to completion and returns its exit code and stderr. */
@@ -28,15 +28,7 @@ describe('db/bundled launcher', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-'));
-    config = {
-      ...dbConfig().bundled,
-      port: await freePort(),
-      dataDir,
-      heap: '512m',
-      pageCache: '64m',
-      txMemory: '64m',
-      javaOptions: QUICK_START_JVM,
-    };
+    config = ownBundledConfig(dataDir, await freePort());
   });
   afterAll(async () => {
     await running?.stop();

@@ -9,7 +9,7 @@ import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { startBundledDb, startDetached, stopDetached } from '../../src/neo4j/bundled.js';
 import { isAlive, lockPath, readLock, type DbLock } from '../../src/neo4j/db-lock.js';
 import { openDatabase } from '../../src/neo4j/driver.js';
-import { QUICK_START_JVM } from '../helpers/db.js';
+import { ownBundledConfig } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
 
 let root: string;
@@ -18,15 +18,7 @@ let lock: DbLock | undefined;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'methodgraph-lock-'));
-  config = {
-    ...dbConfig().bundled,
-    port: await freePort(),
-    dataDir: join(root, 'a'),
-    heap: '512m',
-    pageCache: '64m',
-    txMemory: '64m',
-    javaOptions: QUICK_START_JVM,
-  };
+  config = ownBundledConfig(join(root, 'a'), await freePort());
   lock = await startDetached(config, 300_000);
 }, 320_000);
 

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/server/app.js';
 import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { startBundledDb, type RunningDb } from '../../src/neo4j/bundled.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
-import { QUICK_START_JVM } from '../helpers/db.js';
+import { ownBundledConfig } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
 import { ingest } from '../../ingest/run.js';
 
@@ -40,15 +40,7 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean)
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'methodgraph-recovery-'));
-  config = {
-    ...dbConfig().bundled,
-    port: await freePort(),
-    dataDir,
-    heap: '512m',
-    pageCache: '64m',
-    txMemory: '64m',
-    javaOptions: QUICK_START_JVM,
-  };
+  config = ownBundledConfig(dataDir, await freePort());
   neo4jProcess = await startSupervised();
   db = await openDatabase({ ...dbConfig(), uri: neo4jProcess.uri });
   const loaded = await ingest(db, { files: [PAPERS] });

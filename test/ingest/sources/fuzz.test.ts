@@ -8,22 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFile } from '../../../ingest/sources/index.js';
 import type { FormatName } from '../../../ingest/sources/types.js';
 import type { PaperRecord } from '../../../ingest/types.js';
+import { seededRandom } from '../../../src/shared/random.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'ingest');
 const dir = mkdtempSync(join(tmpdir(), 'methodgraph-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** mulberry32: a small deterministic PRNG so every run fuzzes the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS: Record<Exclude<FormatName, 'listing'>, { seed: string; alphabet: string }> = {
   json: { seed: 'papers.json', alphabet: '[]{}":,\\ntruefalsenull0123456789.-eE title abstract' },
@@ -63,7 +52,7 @@ function mutate(rand: () => number, seed: Buffer, alphabet: string): Buffer {
 
 /** The cases for one format: random bytes, random format-ish text, truncations and mutations. */
 function cases(format: string, seedFile: string, alphabet: string, count: number): Buffer[] {
-  const rand = prng([...format].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+  const rand = seededRandom([...format].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
   const seed = readFileSync(join(fixtures, seedFile));
   const out: Buffer[] = [Buffer.alloc(0), Buffer.from('   \n'), Buffer.from('\uFEFF'), Buffer.from([0xff, 0xfe, 0x00])];
   while (out.length < count) {
@@ -156,7 +145,7 @@ describe('ingest/sources (fuzz: invalid bytes, truncation, macros)', () => {
   describe('#readFile', () => {
     for (const [format, seedFile] of ALL_SEEDS) {
       it(`should never let invalid bytes inserted into ${format} input reach a record`, async () => {
-        const rand = prng([...format].reduce((h, c) => (h * 33 + c.charCodeAt(0)) >>> 0, 11));
+        const rand = seededRandom([...format].reduce((h, c) => (h * 33 + c.charCodeAt(0)) >>> 0, 11));
         const seed = readFileSync(join(fixtures, seedFile));
         const clean = await readAll(join(fixtures, seedFile), format);
         for (let n = 0; n < 40; n++) {
@@ -194,7 +183,7 @@ describe('ingest/sources (fuzz: invalid bytes, truncation, macros)', () => {
     }
 
     it('should refuse random nests of @string macros without blowing up and keep the entries that use none', async () => {
-      const rand = prng(20260);
+      const rand = seededRandom(20260);
       for (let n = 0; n < 25; n++) {
         const levels = 5 + Math.floor(rand() * 60);
         let text = '@string{s0 = "ab"}\n';

@@ -45,46 +45,37 @@ export function crossPaperStep(state: CorpusState, edges: WireEdge[]): void {
     if (owner === undefined || owner === ref.paper) continue;
     const from = state.papers[ref.paper]!.id;
     const to = state.papers[owner]!.id;
-    if (state.isDataset(ref.target)) {
+    // The citing paper cites the owner's paper; a method or architecture is also used and, with a
+    // source in the citing paper, built on.
+    const cites = edge('CITES', from, to, {
+      evidence: ref.evidence,
+      paperId: from,
+      confidence: ref.confidence,
+      extractor: 'cross-paper',
+      inferred: true,
+    });
+    if (!state.isDataset(ref.target)) {
+      if (ref.source && ref.source !== ref.target) {
+        const kind = ref.kind ?? lineageKind(ref.evidence);
+        edges.push(
+          edge(
+            'BUILDS_ON',
+            ref.source,
+            ref.target,
+            { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' },
+            true,
+          ),
+        );
+      }
       edges.push(
-        edge('CITES', from, to, {
+        edge('USES', from, ref.target, {
           evidence: ref.evidence,
           paperId: from,
           confidence: ref.confidence,
-          extractor: 'cross-paper',
-          inferred: true,
+          extractor: 'cross-paper/mention',
         }),
       );
-      continue;
     }
-    if (ref.source && ref.source !== ref.target) {
-      const kind = ref.kind ?? lineageKind(ref.evidence);
-      edges.push(
-        edge(
-          'BUILDS_ON',
-          ref.source,
-          ref.target,
-          { kind, evidence: ref.evidence, paperId: from, confidence: ref.confidence, extractor: ref.extractor, source: 'extraction' },
-          true,
-        ),
-      );
-    }
-    edges.push(
-      edge('USES', from, ref.target, {
-        evidence: ref.evidence,
-        paperId: from,
-        confidence: ref.confidence,
-        extractor: 'cross-paper/mention',
-      }),
-    );
-    edges.push(
-      edge('CITES', from, to, {
-        evidence: ref.evidence,
-        paperId: from,
-        confidence: ref.confidence,
-        extractor: 'cross-paper',
-        inferred: true,
-      }),
-    );
+    edges.push(cites);
   }
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, handle, poll } from './helpers.js';
+import { COMMUNITY_COLORS } from '../../../src/web/types.js';
 
 let explorer: Explorer;
 
@@ -190,20 +191,7 @@ describe('web/explorer', () => {
       const { page, context } = await openExplorer(explorer);
       const ids = await page.evaluate(() => window.__methodgraph!.visibleNodes());
       await page.getByRole('combobox', { name: 'Colour nodes by' }).selectOption('community');
-      const palette = [
-        '#4e79a7',
-        '#f28e2b',
-        '#e15759',
-        '#76b7b2',
-        '#59a14f',
-        '#edc948',
-        '#b07aa1',
-        '#ff9da7',
-        '#9c755f',
-        '#8cd17d',
-        '#86bcb6',
-        '#d4a6c8',
-      ];
+      const palette = COMMUNITY_COLORS;
       await poll(async () => palette.includes((await handle.color(page, ids[0]!)) ?? '')).toBe(true);
       const colours = new Set<string>();
       for (const id of ids) colours.add((await handle.color(page, id))!);

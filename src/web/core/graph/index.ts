@@ -39,14 +39,25 @@ function seedPositions(ids: string[], existing: Record<string, Point>): Record<s
   return spiralPositions(ids, { x: 0, y: 0 }, step, count);
 }
 
+/** The nodes of `graph` and the edges between them, by id. */
+function contentOf(graph: WireGraph): Pick<ViewState, 'nodes' | 'edges'> {
+  const nodes: Record<string, WireNode> = {};
+  for (const n of graph.nodes) nodes[n.id] = mergeNode(nodes[n.id], n);
+  const edges: Record<string, WireEdge> = {};
+  for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
+  return { nodes, edges };
+}
+
+/** A view that starts afresh on new content: nothing hidden, isolated, expanded, compared or on a path. */
+function freshView(previous: ViewState, content: Pick<ViewState, 'nodes' | 'edges' | 'positions' | 'mode' | 'lineage'>): ViewState {
+  return { ...previous, ...content, hiddenNodes: [], more: {}, isolated: null, expanded: [], path: emptyPath, compare: null };
+}
+
 /** The view now shows exactly `graph` (a fresh start: hidden nodes and "+N more" are forgotten). */
 export const replaceGraph =
   (graph: WireGraph): Step =>
   (state) => {
-    const nodes: Record<string, WireNode> = {};
-    for (const n of graph.nodes) nodes[n.id] = mergeNode(nodes[n.id], n);
-    const edges: Record<string, WireEdge> = {};
-    for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
+    const { nodes, edges } = contentOf(graph);
     const positions: Record<string, Point> = {};
     const fresh: string[] = [];
     for (const id of Object.keys(nodes)) {
@@ -55,21 +66,7 @@ export const replaceGraph =
       else fresh.push(id);
     }
     Object.assign(positions, seedPositions(fresh, positions));
-    const view: ViewState = {
-      ...state.view,
-      nodes,
-      edges,
-      positions,
-      hiddenNodes: [],
-      more: {},
-      isolated: null,
-      expanded: [],
-      mode: 'graph',
-      lineage: null,
-      path: emptyPath,
-      compare: null,
-    };
-    return withValidSelection({ ...state, view });
+    return withValidSelection({ ...state, view: freshView(state.view, { nodes, edges, positions, mode: 'graph', lineage: null }) });
   };
 
 export interface AddOptions {
@@ -182,26 +179,10 @@ export const showLineage =
   (whole: WireGraph, root: string, byYear: boolean, all = false): Step =>
   (state) => {
     const { graph, omitted } = all ? { graph: whole, omitted: 0 } : capPerGeneration(whole, root);
-    const nodes: Record<string, WireNode> = {};
-    for (const n of graph.nodes) nodes[n.id] = mergeNode(nodes[n.id], n);
-    const edges: Record<string, WireEdge> = {};
-    for (const e of edgesWithin(graph.edges, nodes)) edges[e.id] = e;
+    const { nodes, edges } = contentOf(graph);
     const positions = lineagePositions({ nodes: Object.values(nodes), edges: Object.values(edges) }, byYear);
-    const view: ViewState = {
-      ...state.view,
-      nodes,
-      edges,
-      positions,
-      hiddenNodes: [],
-      more: {},
-      isolated: null,
-      expanded: [],
-      mode: 'lineage',
-      lineage: { root, byYear, omitted, all },
-      path: emptyPath,
-      compare: null,
-    };
-    return withValidSelection({ ...state, view });
+    const lineage = { root, byYear, omitted, all };
+    return withValidSelection({ ...state, view: freshView(state.view, { nodes, edges, positions, mode: 'lineage', lineage }) });
   };
 
 /** Drops a selection that no longer points at something visible in the view. */

@@ -65,7 +65,11 @@ export class CorpusState {
   readonly byDoi = new Map<string, number>();
   readonly byTitleKey = new Map<string, number>();
   readonly crossRefs: CrossRef[] = [];
-  readonly seenEntities = new Set<string>();
+  /**
+   * Taxonomy facts (`source->target`) whose two ends one paper of the run names together: a fact is
+   * drawn only where a text brings both ends up, never from background knowledge alone.
+   */
+  readonly coMentionedFacts = new Set<string>();
   /** Filled by finish(): what the run could not resolve, for the loader. */
   unresolved: UnresolvedReference[] = [];
 
@@ -97,6 +101,8 @@ export class CorpusState {
   }
 
   isDataset = (id: string): boolean => id.startsWith('dataset:');
+
+  isContribution = (id: string): boolean => this.contributions.has(id);
 
   /** Datasets and generic nouns are never BUILDS_ON targets. */
   isNotLineageTarget = (id: string): boolean => this.isDataset(id) || isGenericEntity(this.taxonomy.get(id));

@@ -109,6 +109,7 @@ export class Taxonomy {
   private readonly byKey = new Map<string, TaxonomyEntry>();
   private readonly factList: TaxonomyFact[] = [];
   private readonly factIds = new Set<string>();
+  private readonly factsBySource = new Map<string, TaxonomyFact[]>();
   /** The key function; load() swaps in a cached one while it reads the bundled files. */
   private keyOf: (text: string) => string = matchKey;
   /** Increases on every change, so matchers compiled from the taxonomy know to recompile. */
@@ -176,6 +177,11 @@ export class Taxonomy {
     return [...this.factList];
   }
 
+  /** The facts whose source is the entry `id`. */
+  factsFrom(id: string): readonly TaxonomyFact[] {
+    return this.factsBySource.get(id) ?? [];
+  }
+
   /**
    * Adds entries (e.g. Papers-with-Code methods.json rows). An entry whose name or alias is already
    * known merges its aliases and description into the existing entry instead of duplicating it.
@@ -240,7 +246,11 @@ export class Taxonomy {
     if (this.factIds.has(id)) return;
     this.factIds.add(id);
     const { kind, why } = readFact(fact);
-    this.factList.push({ source: source.id, target: target.id, evidence: why, kind });
+    const added: TaxonomyFact = { source: source.id, target: target.id, evidence: why, kind };
+    this.factList.push(added);
+    const from = this.factsBySource.get(source.id);
+    if (from) from.push(added);
+    else this.factsBySource.set(source.id, [added]);
   }
 }
 

@@ -21,20 +21,26 @@ export function headEntities(name: string, selfId: string, ctx: LineageContext):
     if (m.start === 0 && m.end === head.length && head === name) continue;
     if (m.end === head.length || /^[s]?$/.test(head.slice(m.end))) out.add(m.id);
   }
-  // One token ending in a known name with its own capitals: "QLoRA" -> LoRA, "TinyGPT" -> GPT.
+  // One token ending in a known name with its own capitals: "QLoRA" -> LoRA, "TinyGPT" -> GPT. The known
+  // name must be recognisable from the texts (this one names it, or a paper of the corpus proposes it):
+  // a fragment resolved from the vocabulary alone is often an unrelated acronym ("SimCLR" is not CLR).
   if (!/\s/.test(name)) {
     const compact = compactForm(name);
     for (let i = 1; i < compact.length - 2; i += 1) {
       const tail = compact.slice(i);
       if (!/^\p{Lu}/u.test(tail)) continue;
       const id = ctx.resolveName(tail);
-      if (id && id !== selfId) {
+      if (id && id !== selfId && (ctx.isContribution(id) || namedInText(id, ctx))) {
         out.add(id);
         break;
       }
     }
   }
   return [...out];
+}
+
+function namedInText(id: string, ctx: LineageContext): boolean {
+  return ctx.sentences.some((s) => s.mentions.some((m) => m.id === id));
 }
 
 function versionBase(name: string, selfId: string, ctx: LineageContext): string | undefined {

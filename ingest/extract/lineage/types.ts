@@ -27,6 +27,8 @@ export interface LineageContext {
   isDataset: (id: string) => boolean;
   /** Known entities by exact name ("GPT", "LoRA"), for names that end in one ("TinyGPT", "QLoRA"). */
   resolveName: (name: string) => string | undefined;
+  /** Whether an id is a contribution some paper of the corpus proposes (not only a taxonomy entry). */
+  isContribution: (id: string) => boolean;
 }
 
 /** The paper's main contribution: the one its title names, else the first introduced. */

@@ -17,6 +17,7 @@ export function buildsOnStep(state: CorpusState, p: PaperContext, titleTail: boo
       matcher: state.matcher,
       isDataset: state.isNotLineageTarget,
       resolveName: state.resolveName,
+      isContribution: state.isContribution,
     },
     { titleTail },
   );

@@ -39,8 +39,20 @@ export function rememberStep(state: CorpusState, p: PaperContext, known: boolean
       })),
     ];
   }
-  for (const n of p.nodes) if (n.label === 'Method' || n.label === 'Architecture' || n.label === 'Dataset') state.seenEntities.add(n.id);
+  rememberCoMentionedFacts(state, p);
 }
+
+/** The taxonomy facts whose source and target this paper both names. */
+function rememberCoMentionedFacts(state: CorpusState, p: PaperContext): void {
+  const named = new Set(p.nodes.filter((n) => ENTITY_LABELS.has(n.label)).map((n) => n.id));
+  for (const id of named) {
+    for (const fact of state.taxonomy.factsFrom(id)) {
+      if (named.has(fact.target)) state.coMentionedFacts.add(`${fact.source}->${fact.target}`);
+    }
+  }
+}
+
+const ENTITY_LABELS = new Set(['Method', 'Architecture', 'Dataset']);
 
 /** Cross-paper links are capped below the in-paper rules: the other paper may name something else. */
 const CROSS_PAPER_CAP = 0.8;
@@ -71,6 +83,7 @@ function withLineage(d: Deferred, state: CorpusState, p: PaperContext): Deferred
       matcher: state.matcher,
       isDataset: state.isNotLineageTarget,
       resolveName: state.resolveName,
+      isContribution: state.isContribution,
     },
     { titleTail: false },
   );

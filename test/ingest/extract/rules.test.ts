@@ -69,9 +69,18 @@ describe('ingest/extract rules', () => {
     });
 
     it('should link a variant name to its head noun and not to a modifier', () => {
-      const g = one('TinyGPT: Small Models', 'We present TinyGPT and Transformer Pruning, two tools for small devices.');
+      const g = one(
+        'TinyGPT: Small Models',
+        'We present TinyGPT and Transformer Pruning, two tools that bring GPT to small devices.',
+      );
       expect(lineage(g)).toContain('TinyGPT -> GPT');
       expect(lineage(g).some((l) => l.startsWith('Transformer Pruning -> Transformer'))).toBe(false);
+    });
+
+    it('should not read the tail of a one-word name as a known name the texts never use', () => {
+      // "CLR" is an acronym of Cyclical Learning Rates in the vocabulary; nothing here names that method.
+      const g = one('SimpleCLR: Contrastive Views', 'We present SimpleCLR, a framework for learning visual features.');
+      expect(lineage(g).filter((l) => l.startsWith('SimpleCLR ->'))).toEqual([]);
     });
 
     it("should link the paper's named whole to its own named parts, with kind component", () => {
@@ -97,6 +106,26 @@ describe('ingest/extract rules', () => {
         expect(e.properties.confidence).toBeGreaterThan(0);
         expect(typeof e.properties.extractor).toBe('string');
       }
+    });
+  });
+
+  describe('taxonomy facts', () => {
+    const facts = (g: WireGraph) =>
+      g.edges
+        .filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor === 'taxonomy')
+        .map((e) => `${e.source} -> ${e.target}`);
+
+    it('should draw a curated fact when one paper names both of its ends', () => {
+      const g = extractCorpus([record('Detection Notes', 'We study DETR with a ResNet backbone on crowded scenes.')]);
+      expect(facts(g)).toContain('architecture:detr -> architecture:resnet');
+    });
+
+    it('should not draw a curated fact from two papers that each name one end', () => {
+      const g = extractCorpus([
+        record('Detection Notes', 'We study DETR on crowded scenes.'),
+        record('Backbone Notes', 'We study ResNet on small images.'),
+      ]);
+      expect(facts(g)).not.toContain('architecture:detr -> architecture:resnet');
     });
   });
 

@@ -20,6 +20,7 @@ import { proposesStep } from './steps/proposes.js';
 import { referencesStep } from './steps/references.js';
 import { rememberStep } from './steps/remember.js';
 import { taxonomyFactsStep } from './steps/taxonomy-facts.js';
+import { isIdiomaticMention } from './idioms.js';
 import { usesStep } from './steps/uses.js';
 import { graphTopics, type TopicOptions } from './topics/graph.js';
 import type { UnresolvedReference } from './unresolved.js';
@@ -82,7 +83,7 @@ class CorpusExtractor implements Extractor {
     const index = known ?? state.papers.length;
     const sentences = sentencesOf(prepared.texts, prepared.acronyms);
     for (const c of contributions) state.registerContribution(c, index);
-    for (const s of sentences) s.mentions = state.matcher.find(s.text);
+    for (const s of sentences) s.mentions = state.matcher.find(s.text).filter((m) => !isIdiomaticMention(s.text, m));
     const ownIds = new Set(contributions.map((c) => c.id));
     const p: PaperContext = {
       record,

@@ -37,6 +37,8 @@ export function leadingName(text: string): string | undefined {
   const taken: string[] = [];
   for (let i = 0; i < tokens.length && taken.length < 6; i += 1) {
     const tok = tokens[i]!;
+    // A parenthesis after a name holds its acronym or a label ("Attention with Linear Biases (ALiBi)"), not more of it.
+    if (taken.length > 0 && tok.startsWith('(')) break;
     if (isNameToken(tok) || (taken.length > 0 && VERSION.test(tok))) {
       taken.push(tok);
       if (/[,;:.!?)"'’”]$/.test(tok) && !/^\d+\.\d/.test(tok)) break;

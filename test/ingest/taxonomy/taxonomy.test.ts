@@ -24,7 +24,6 @@ const GENERIC = [
   'framework',
   'backbone',
   'layer',
-  'attention',
   'neural network',
   'deep learning',
   'LLM',
@@ -196,6 +195,8 @@ describe('ingest/taxonomy', () => {
       expect(taxonomy.resolve('metaplasticity')).toBeUndefined();
       expect(taxonomy.resolve('Synaptic Intelligence')?.id).toBe('method:synaptic-intelligence');
       expect(taxonomy.resolve('cross-channel attention')).toBeUndefined();
+      // A named generic family counts (the guideline's "attention"); its everyday sense is filtered in context.
+      expect(taxonomy.resolve('attention')?.id).toBe('method:attention-mechanism');
       expect(taxonomy.resolve('cross-attention')?.id).toBe('method:cross-attention');
       expect(taxonomy.resolve('HyenaDNA')?.id).toBe('architecture:hyenadna');
       expect(taxonomy.resolve('Hyena')?.id).toBe('architecture:hyena');

@@ -5,6 +5,8 @@ import { isEdgeVisible, isNodeVisible } from './core/filters/index.js';
 import type { TableResult } from './core/state.js';
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphRuntime } from './runtime/graph-runtime.js';
+import type { LabelDrawer } from './graph/labels.js';
+import type { ToImageOptions } from '@sigma/export-image';
 
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -17,11 +19,45 @@ export function downloadText(text: string, fileName: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+type ImageOptions = Partial<ToImageOptions>;
+
+/**
+ * How the image of the view is drawn: @sigma/export-image draws with a temporary renderer of the same
+ * settings, so it gets a label drawer of its own (the view's holds the boxes of the view's last frame and
+ * the panels floating over the stage) that starts each of the temporary renderer's frames afresh.
+ */
+function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: ImageOptions } {
+  const drawer = labels.forExport();
+  const drawLabel = (...args: Parameters<LabelDrawer['draw']>) => drawer.draw(...args);
+  return {
+    drawer,
+    options: {
+      backgroundColor: '#ffffff',
+      sigmaSettings: { defaultDrawNodeLabel: drawLabel as unknown as NonNullable<ImageOptions['sigmaSettings']>['defaultDrawNodeLabel'] },
+      withTempRenderer: (renderer) => {
+        renderer.on('beforeRender', drawer.beginFrame);
+        renderer.refresh();
+      },
+    },
+  };
+}
+
 export async function exportPng(rt: GraphRuntime): Promise<void> {
-  const sigma = rt.sigma();
-  if (!sigma) return;
+  const mounted = rt.renderer();
+  if (!mounted) return;
   const { downloadAsPNG } = await import('@sigma/export-image');
-  await downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: 'methodgraph', backgroundColor: '#ffffff' });
+  const { options } = imageOptions(mounted.labels);
+  await downloadAsPNG(mounted.sigma as unknown as Parameters<typeof downloadAsPNG>[0], { ...options, fileName: 'methodgraph' });
+}
+
+/** The labels the PNG export draws for the current view (for tests: the image labels what the view labels). */
+export async function exportedLabels(rt: GraphRuntime): Promise<string[]> {
+  const mounted = rt.renderer();
+  if (!mounted) return [];
+  const { drawOnCanvas } = await import('@sigma/export-image');
+  const { drawer, options } = imageOptions(mounted.labels);
+  await drawOnCanvas(mounted.sigma as unknown as Parameters<typeof drawOnCanvas>[0], options);
+  return [...drawer.drawn()];
 }
 
 export async function exportGexf(rt: GraphRuntime): Promise<void> {

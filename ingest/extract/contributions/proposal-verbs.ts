@@ -22,7 +22,7 @@ const KNOWN_NAME_END = /^\s*(?:[,.(;:]|$|which\b|that\b)/i;
 
 /**
  * The objects of first-person proposal verbs in one sentence (never the title). `ownName`, the name the
- * title gives the paper's contribution, also counts as the subject: "QLoRA introduces ...".
+ * title gives the paper's contribution, also counts as the subject: "EchoNet introduces ...".
  */
 export function proposalObjects(s: SentenceInfo, ownName?: string): ProposalObject[] {
   const out: ProposalObject[] = [];
@@ -127,9 +127,9 @@ const ITEM_LABEL = /(?:^|\s)\((?:[a-h]|i{1,3}|iv|vi{0,3}|[1-9]|S\d)\)\s+/g;
 const NOT_A_NAME_START = /^(?:we|our|it|its|they|this|these|there|each|all|both|up|in|on|for|to)\b/i;
 
 /**
- * Names that open the labelled items of a proposal: "QLoRA introduces ...: (a) 4-bit NormalFloat (NF4),
- * ... (b) Double Quantization to ..., and (c) Paged Optimizers to ...". An item counts when it opens with
- * a written name (capitalized words or a CamelCase token) the vocabulary does not know; statements
+ * Names that open the labelled items of a proposal, the guideline's labelled solutions: "we introduce two
+ * designs: (S1) Group Pooling, which ..., and (S2) Tied Init to ...". An item counts when it opens with a
+ * written name (capitalized words or a CamelCase token) the vocabulary does not know; statements
  * ("(1) We show ...") and known names ("(2) MLPs have ...") do not.
  */
 export function labelledItemsInObject(o: ProposalObject, known: (name: string) => boolean): Candidate[] {

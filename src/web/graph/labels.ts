@@ -28,6 +28,8 @@ export interface LabelDrawer {
   drawn(): string[];
   /** Where the current frame's labels were drawn, in the stage's pixels. */
   placed(): (Box & { label: string; node: string })[];
+  /** A drawer of its own for an exported image: the same rules, no panels to keep out of. */
+  forExport(): LabelDrawer;
 }
 
 /** The longest prefix of `text` that, with an ellipsis, measures at most `max` pixels. */
@@ -68,6 +70,7 @@ export function createLabelDrawer({ mustDraw, maxWidth, keepOut }: LabelDrawerOp
     },
     drawn: () => drawnLabels,
     placed: () => placedLabels,
+    forExport: () => createLabelDrawer({ mustDraw, ...(maxWidth ? { maxWidth } : {}) }),
     draw(context, data, settings) {
       if (!data.label) return;
       const size = settings.labelSize;

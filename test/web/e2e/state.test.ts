@@ -91,6 +91,17 @@ describe('web/explorer', () => {
       await context.close();
     });
 
+    it('should label the exported image as the view is labelled', async () => {
+      const { page, context } = await openExplorer(explorer);
+      await waitLayoutIdle(page);
+      const shown = await page.evaluate(() => window.__methodgraph!.displayedLabels());
+      const exported = await page.evaluate(() => window.__methodgraph!.exportedLabels());
+      expect(shown.length).toBeGreaterThan(10);
+      expect(exported.filter((label) => !shown.includes(label))).toEqual([]);
+      expect(shown.filter((label) => !exported.includes(label))).toEqual([]);
+      await context.close();
+    });
+
     it('should download a GEXF of the visible graph only', async () => {
       const { page, context } = await openExplorer(explorer);
       await page

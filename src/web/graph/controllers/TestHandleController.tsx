@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { isEdgeVisible, isNodeVisible } from '../../core/filters/index.js';
 import { useRuntime } from '../../runtime/context.js';
+import { exportedLabels } from '../../export.js';
 
 export interface TestHandle {
   readonly ready: boolean;
@@ -30,6 +31,8 @@ export interface TestHandle {
   displayedLabels(): string[];
   /** Where the last frame's labels were drawn, in CSS pixels relative to the page. */
   displayedLabelBoxes(): { label: string; node: string; x: number; y: number; w: number; h: number }[];
+  /** The labels the PNG export draws for the current view. */
+  exportedLabels(): Promise<string[]>;
   /** Whether a camera animation is under way. */
   cameraMoving(): boolean;
   /** The WebGL programs in use. */
@@ -92,6 +95,7 @@ export function TestHandleController() {
         const stage = r.sigma.getContainer().getBoundingClientRect();
         return r.labels.placed().map((b) => ({ ...b, x: b.x + stage.left, y: b.y + stage.top }));
       },
+      exportedLabels: () => exportedLabels(rt),
       cameraMoving: () => rt.sigma()?.getCamera().isAnimated() ?? false,
       programSet: () => rt.renderer()?.programSet ?? null,
       mode: () => getState().view.mode,

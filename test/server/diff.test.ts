@@ -1,5 +1,5 @@
 // Integration tests of GET /api/diff and the lineage-diff saved query against the real Neo4j loaded
-// with the default corpus: CLIP and ALIGN share contrastive learning and the Transformer's parts.
+// with the default corpus: CLIP and ALIGN share the Transformer and its parts; CLIP adds contrastive learning, ALIGN BERT.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
@@ -77,11 +77,11 @@ describe('server/routes/diff', () => {
     it('should list the ancestors both share and those each adds, nearest first, with years for the year axis', async () => {
       const body = await diff(`a=${CLIP}&b=${ALIGN}`);
       const ids = (list: { id: string }[]) => list.map((x) => x.id);
-      expect(ids(body.ancestors.shared)).toEqual(expect.arrayContaining(['method:contrastive-learning', 'architecture:transformer']));
-      expect(ids(body.ancestors.onlyA)).toContain('architecture:vision-transformer');
-      expect(ids(body.ancestors.onlyB)).toEqual(expect.arrayContaining(['architecture:bert', 'architecture:efficientnet']));
-      const contrastive = body.ancestors.shared.find((x) => x.id === 'method:contrastive-learning')!;
-      expect(contrastive).toMatchObject({ name: 'Contrastive Learning', depthA: 1, depthB: 1 });
+      expect(ids(body.ancestors.shared)).toEqual(expect.arrayContaining(['architecture:transformer', 'method:multi-head-attention']));
+      expect(ids(body.ancestors.onlyA)).toContain('method:contrastive-learning');
+      expect(ids(body.ancestors.onlyB)).toContain('architecture:bert');
+      const transformer = body.ancestors.shared.find((x) => x.id === 'architecture:transformer')!;
+      expect(transformer).toMatchObject({ name: 'Transformer', depthA: 1, depthB: 2 });
       expect(body.ancestors.onlyA.every((x) => x.depthA !== null && x.depthB === null)).toBe(true);
       const depths = body.ancestors.onlyB.map((x) => x.depthB!);
       expect(depths).toEqual([...depths].sort((x, y) => x - y));

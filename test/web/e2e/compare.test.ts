@@ -58,7 +58,7 @@ describe('web/compare', () => {
         expect(await handle.mode(page)).toBe('lineage');
         expect(await handle.color(page, CLIP)).toBe(SIDE_COLORS.a);
         expect(await handle.color(page, ALIGN)).toBe(SIDE_COLORS.b);
-        expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
+        expect(await handle.color(page, 'architecture:transformer')).toBe(SIDE_COLORS.shared);
         expect(new Set(await colours(page))).toEqual(new Set(Object.values(SIDE_COLORS)));
 
         const bar = page.getByRole('region', { name: 'Compare view' });
@@ -68,9 +68,8 @@ describe('web/compare', () => {
         expect(await legend.textContent()).toContain(`Only CLIP: ${diff.counts.nodes.a} nodes`);
         expect(await legend.textContent()).toContain(`Only ALIGN: ${diff.counts.nodes.b} nodes`);
         const shared = page.getByRole('list', { name: 'Shared ancestors' });
-        expect(await shared.textContent()).toContain('Contrastive Learning');
         expect(await shared.textContent()).toContain('Transformer');
-        expect(await page.getByRole('list', { name: 'Ancestors only CLIP adds' }).textContent()).toContain('Vision Transformer');
+        expect(await page.getByRole('list', { name: 'Ancestors only CLIP adds' }).textContent()).toContain('Contrastive Learning');
         expect(await page.getByRole('list', { name: 'Ancestors only ALIGN adds' }).textContent()).toContain('BERT');
         expect(page.url()).toContain(`compare=${encodeURIComponent(`${CLIP},${ALIGN}`)}`);
 
@@ -85,7 +84,7 @@ describe('web/compare', () => {
         await page.reload();
         await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
         await poll(() => handle.order(page)).toBe(diff.graph.nodes.length);
-        expect(await handle.color(page, 'method:contrastive-learning')).toBe(SIDE_COLORS.shared);
+        expect(await handle.color(page, 'architecture:transformer')).toBe(SIDE_COLORS.shared);
         expect(errors).toEqual([]);
       },
       SLOW,

@@ -6,7 +6,8 @@ import type { Mention } from './mentions.js';
 const INTEREST_BEFORE =
   /\b(?:(?:receiv|gain|attract|draw|pay|paid|garner|captur|deserv|got|get|com)\w*|drawn|much|more|less|little|increas\w*|grow\w*|considerable|significant|substantial|special|particular|great|greater|wide|widespread|renewed|recent|public|research|scant|careful|close|closer|same|surging|tremendous|enormous|lot of|deal of|focus of|center of|centre of|devote\w*|worth(?:y)? of)\s+(?:(?:\w+ly|the|a|an|some|much|more|of|from|and)\s+){0,3}$/i;
 /** Words that follow "attention" when it means interest: "attention from the community", "attention in recent years". */
-const INTEREST_AFTER = /^\s+(?:from (?:the )?(?:research|community|researchers|practitioners|academia|industry)|in recent (?:years|times))\b/i;
+const INTEREST_AFTER =
+  /^\s+(?:from (?:the )?(?:research|community|researchers|practitioners|academia|industry)|in recent (?:years|times))\b/i;
 
 /** Whether a match of the bare word "attention" means interest rather than the mechanism. */
 export function isIdiomaticMention(text: string, m: Mention): boolean {

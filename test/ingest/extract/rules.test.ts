@@ -86,10 +86,7 @@ describe('ingest/extract rules', () => {
     });
 
     it('should link a variant name to its head noun and not to a modifier', () => {
-      const g = one(
-        'TinyGPT: Small Models',
-        'We present TinyGPT and Transformer Pruning, two tools that bring GPT to small devices.',
-      );
+      const g = one('TinyGPT: Small Models', 'We present TinyGPT and Transformer Pruning, two tools that bring GPT to small devices.');
       expect(lineage(g)).toContain('TinyGPT -> GPT');
       expect(lineage(g).some((l) => l.startsWith('Transformer Pruning -> Transformer'))).toBe(false);
     });
@@ -128,9 +125,7 @@ describe('ingest/extract rules', () => {
 
   describe('taxonomy facts', () => {
     const facts = (g: WireGraph) =>
-      g.edges
-        .filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor === 'taxonomy')
-        .map((e) => `${e.source} -> ${e.target}`);
+      g.edges.filter((e) => e.type === 'BUILDS_ON' && e.properties.extractor === 'taxonomy').map((e) => `${e.source} -> ${e.target}`);
 
     it('should draw a curated fact when one paper names both of its ends', () => {
       const g = extractCorpus([record('Detection Notes', 'We study DETR with a ResNet backbone on crowded scenes.')]);

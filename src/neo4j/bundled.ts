@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildClassArchive, buildDb, classArchive, classArchiveIsBuilt, LAUNCHER_JVM_OPTIONS } from '../../scripts/build-db.mjs';
 import type { BundledDbConfig } from './config.js';
 import { canonicalDir, isAlive, readLock, removeLock, writeLock, type DbLock } from './db-lock.js';
 import { dbDir } from './paths.js';
@@ -12,18 +13,16 @@ export const launcherJar = join(dbDir, 'target', 'methodgraph-db.jar');
 
 /** The JVM flags the Neo4j 5 server script passes on Java 17, plus our heap. */
 export function jvmArgs(heap: string): string[] {
-  return [
-    `-Xmx${heap}`,
-    '-XX:+UseG1GC',
-    '-XX:-OmitStackTraceInFastThrow',
-    '-XX:+DisableExplicitGC',
-    '-Djdk.nio.maxCachedBufferSize=1024',
-    '-Dio.netty.tryReflectionSetAccessible=true',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '-Dlog4j2.disable.jmx=true',
-  ];
+  return [`-Xmx${heap}`, ...LAUNCHER_JVM_OPTIONS];
+}
+
+/**
+ * The launcher's class-data archive (scripts/build-db.mjs), when it was made from the current jar:
+ * Java maps the classes a start needs instead of loading them again. Java's own complaint about an
+ * archive it cannot use (another Java version) is silenced; it then starts without it.
+ */
+export function classArchiveArgs(): string[] {
+  return classArchiveIsBuilt() ? [`-XX:SharedArchiveFile=${classArchive}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
 }
 
 export class BundledDbError extends Error {
@@ -52,16 +51,17 @@ export function checkJava(): number {
   return major;
 }
 
-/** Builds db/ with Maven when the launcher is missing or older than its sources (e.g. after a pull). */
+/** Builds db/ with Maven when the launcher is missing or older than its sources (e.g. after a pull), and its class archive after it. */
 async function ensureBuilt(): Promise<void> {
-  const { buildDb } = await import('../../scripts/build-db.mjs');
   buildDb();
   if (!existsSync(launcherJar)) throw new BundledDbError(`methodgraph: ${launcherJar} is missing after the Maven build of db/`);
+  buildClassArchive();
 }
 
 export function launcherArgs(config: BundledDbConfig, watchStdin: boolean): string[] {
   return [
     ...jvmArgs(config.heap),
+    ...classArchiveArgs(),
     ...(config.javaOptions ?? []),
     '-jar',
     launcherJar,

@@ -1,7 +1,8 @@
 // Parallel extraction: papers are prepared in worker_threads (a pool sized from the machine, or as asked)
 // in chunks, and handed back in the order they were read, so the rest of extraction (which depends on the
-// papers before) runs in the main thread exactly as in the single-threaded path. At most two chunks per
-// worker are in flight, so memory stays bounded whatever the corpus size.
+// papers before) runs in the main thread exactly as in the single-threaded path. The main thread also
+// prepares chunks while the pool is busy; at most a few chunks per thread are in flight, so memory stays
+// bounded whatever the corpus size.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TaxonomyInput } from '../../taxonomy/taxonomy.js';
@@ -16,9 +17,18 @@ export const CHUNK = 32;
  */
 export const DEFAULT_POOL_AFTER = 1000;
 
-/** The default pool size: every core the process may use. */
+/**
+ * The default number of threads that prepare papers: every core the process may use. This thread is
+ * one of them (it prepares what the pool has no room for, and adds every paper), so a pool has one
+ * worker fewer.
+ */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
+}
+
+/** Worker threads for `threads` preparing threads: all but this one. */
+export function poolSize(threads: number): number {
+  return Math.max(0, threads - 1);
 }
 
 interface Pending {
@@ -81,15 +91,26 @@ export class PreparePool {
   }
 }
 
+/** A chunk on its way back: prepared by the pool or in this thread; `done` once its papers are ready. */
+interface InFlight {
+  prepared: Promise<PreparedPaper[]>;
+  done: boolean;
+  value?: PreparedPaper[];
+  error?: Error;
+}
+
 /**
  * Hands records to the extractor in reading order: prepared by a pool chunk by chunk, or in this thread
  * when no pool is wanted. The first `poolAfter` papers are prepared here and the pool starts after them,
- * so a small input never pays for starting workers. `push` and `drain` return the extractor's output for
+ * so a small input never pays for starting workers. Once the pool has two chunks per worker queued, this
+ * thread prepares the next chunk itself instead of waiting (it also adds every prepared paper, so with
+ * one thread per core the work balances by itself). `push` and `drain` return the extractor's output for
  * the papers done.
  */
 export class ExtractionPipeline<T> {
   private chunk: PaperRecord[] = [];
-  private readonly inFlight: Promise<PreparedPaper[]>[] = [];
+  private readonly inFlight: InFlight[] = [];
+  private inPool = 0;
   private pool: PreparePool | undefined;
   private preparedHere = 0;
 
@@ -100,6 +121,9 @@ export class ExtractionPipeline<T> {
     private readonly poolAfter = 0,
   ) {}
 
+  /** Chunks queued in the pool per worker before this thread prepares the next one itself. */
+  static readonly QUEUED_PER_WORKER = 2;
+
   async push(record: PaperRecord): Promise<T[]> {
     if (!this.startPool || (!this.pool && this.preparedHere < this.poolAfter)) {
       this.preparedHere += 1;
@@ -108,20 +132,55 @@ export class ExtractionPipeline<T> {
     this.chunk.push(record);
     if (this.chunk.length < CHUNK) return [];
     this.pool ??= this.startPool();
-    this.send();
-    return this.inFlight.length > 2 * this.pool.size ? this.take() : [];
+    const out = this.takeReady();
+    if (this.inPool < ExtractionPipeline.QUEUED_PER_WORKER * this.pool.size) this.send();
+    else this.prepareChunkHere();
+    // Bounded: past this many chunks waiting for the oldest, wait for it.
+    while (this.inFlight.length > 2 * ExtractionPipeline.QUEUED_PER_WORKER * (this.pool.size + 1)) out.push(...(await this.take()));
+    return out;
   }
 
   private send(): void {
-    const pending = this.pool!.prepare(this.chunk);
-    // Awaited in order by take(); a failure is reported there, never as an unhandled rejection.
-    pending.catch(() => undefined);
-    this.inFlight.push(pending);
+    const entry: InFlight = { prepared: this.pool!.prepare(this.chunk), done: false };
+    this.inPool += 1;
+    // Kept on the entry for takeReady, or awaited in order by take(); a failure is reported there, never as an unhandled rejection.
+    entry.prepared.then(
+      (value) => {
+        entry.value = value;
+        entry.done = true;
+        this.inPool -= 1;
+      },
+      (err: Error) => {
+        entry.error = err;
+        entry.done = true;
+        this.inPool -= 1;
+      },
+    );
+    this.inFlight.push(entry);
     this.chunk = [];
   }
 
+  private prepareChunkHere(): void {
+    const prepared = this.chunk.map((r) => this.prepareHere(r));
+    this.preparedHere += prepared.length;
+    this.inFlight.push({ prepared: Promise.resolve(prepared), done: true, value: prepared });
+    this.chunk = [];
+  }
+
+  /** The extractor's output for the chunks at the head that are ready, without waiting. */
+  private takeReady(): T[] {
+    const out: T[] = [];
+    while (this.inFlight[0]?.done) {
+      const head = this.inFlight.shift()!;
+      if (head.error) throw head.error;
+      for (const p of head.value!) out.push(this.add(p));
+    }
+    return out;
+  }
+
   private async take(): Promise<T[]> {
-    const prepared = await this.inFlight.shift()!;
+    const head = this.inFlight.shift()!;
+    const prepared = await head.prepared;
     return prepared.map((p) => this.add(p));
   }
 

@@ -42,7 +42,7 @@ Options:
   --bulk            load through Neo4j's offline importer; only into an empty database. With NEO4J_URI
                     set, writes the importer's CSV files and prints the neo4j-admin command instead
   --bulk-finish DIR after importing --bulk's files into your own Neo4j (NEO4J_URI): apply the schema,
-                    record the run and resolve its references
+                    record the run and attach its code links
   -h, --help        show this help
 
 Every ingest is recorded as a run; names and references it cannot resolve wait in the database

@@ -170,9 +170,7 @@ export async function updateImportance(db: Database, options: { force?: boolean 
 
   const proposer = new Map<string, string>();
   await eachRow(db, PROPOSERS, (r) => proposer.set(r.id as string, r.paper as string));
-  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(TOP_CONCEPTS_TAKEN) })).map(
-    (r) => r.id,
-  );
+  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(TOP_CONCEPTS_TAKEN) })).map((r) => r.id);
   const ranked = overviewRanking(scores, proposer, concepts);
 
   await writeInBatches(

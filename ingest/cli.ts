@@ -36,13 +36,13 @@ Options:
   --yes             do not ask for confirmation
   --strict          validate every file first; write nothing if any record is rejected
   --batch-size N    rows per write transaction (default ${DEFAULT_BATCH_SIZE})
-  --workers N       extraction threads (default: one per core, here ${defaultWorkers()}, from the 1,000th paper on; 1 = no worker threads)
+  --workers N       extraction threads, this one included (default: one per core, here ${defaultWorkers()}, from the 1,000th paper on; 1 = no worker threads)
   --runs            list the ingest runs stored in the database, oldest first, with their counts
   --undo RUN        take back what run RUN brought (what other runs also wrote stays)
   --bulk            load through Neo4j's offline importer; only into an empty database. With NEO4J_URI
                     set, writes the importer's CSV files and prints the neo4j-admin command instead
   --bulk-finish DIR after importing --bulk's files into your own Neo4j (NEO4J_URI): apply the schema,
-                    record the run and resolve its references
+                    record the run and attach its code links
   -h, --help        show this help
 
 Every ingest is recorded as a run; names and references it cannot resolve wait in the database

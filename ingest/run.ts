@@ -6,7 +6,7 @@ import { applyCurations } from '../src/neo4j/curation/store.js';
 import { dataDir } from '../src/neo4j/paths.js';
 import type { WireGraph } from '../src/shared/graph.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import { DEFAULT_POOL_AFTER, defaultWorkers, ExtractionPipeline, PreparePool } from './extract/workers/pool.js';
+import { DEFAULT_POOL_AFTER, defaultWorkers, ExtractionPipeline, poolSize, PreparePool } from './extract/workers/pool.js';
 import { docsTopics, entityTermTest } from './extract/topics/graph.js';
 import {
   finishRun,
@@ -53,9 +53,9 @@ export interface IngestOptions {
   reset?: boolean;
   batchSize?: number;
   /**
-   * Extraction workers (worker_threads) that prepare papers in parallel; 1 extracts in this thread.
-   * Default: every core (os.availableParallelism()), started after the first 1,000 papers (a smaller input
-   * is extracted here); a number given starts them at once. Output is the same whatever the number.
+   * Threads that prepare papers in parallel: this one and N − 1 worker_threads; 1 extracts in this thread.
+   * Default: every core (os.availableParallelism()), the workers started after the first 1,000 papers (a
+   * smaller input is extracted here); a number given starts them at once. Output is the same whatever the number.
    */
   workers?: number;
   /** The taxonomy to extract with (default: a fresh copy of the bundled one). */
@@ -306,7 +306,7 @@ export async function ingest(db: Database | undefined, options: IngestOptions = 
               await extendTaxonomy();
               const ex = (extractor = createExtractor({ taxonomy }));
               pipeline = new ExtractionPipeline(
-                workers > 1 ? () => new PreparePool(workers, extensions) : undefined,
+                poolSize(workers) > 0 ? () => new PreparePool(poolSize(workers), extensions) : undefined,
                 (r) => ex.prepare(r),
                 (prepared) => ex.addPrepared(prepared),
                 options.workers === undefined ? DEFAULT_POOL_AFTER : 0,

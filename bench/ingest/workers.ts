@@ -1,4 +1,4 @@
-// Extraction throughput with N worker threads: `npx tsx bench/ingest/workers.ts CORPUS.jsonl
+// Extraction throughput with N threads (this one and N − 1 worker threads): `npx tsx bench/ingest/workers.ts CORPUS.jsonl
 // [--papers N] [--workers 1,2] [--runs 3]`. Reads the first N records, then extracts them (prepare in
 // the pool, the rest in this thread, then finish) once per worker count per round, the counts
 // alternating so load changes hit each alike; prints papers/s (median of the rounds, pool start included)
@@ -6,7 +6,7 @@
 // the pool's overhead shows even where its wall time cannot, and what starting the pool alone costs.
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../../ingest/extract/index.js';
-import { ExtractionPipeline, PreparePool } from '../../ingest/extract/workers/pool.js';
+import { ExtractionPipeline, poolSize, PreparePool } from '../../ingest/extract/workers/pool.js';
 import { readFile } from '../../ingest/sources/index.js';
 import type { PaperRecord } from '../../ingest/types.js';
 import { median } from '../lib/stats.js';
@@ -26,7 +26,7 @@ async function extract(records: PaperRecord[], workers: number): Promise<Round> 
   const cpu = process.cpuUsage();
   const extractor = createExtractor();
   const pipeline = new ExtractionPipeline(
-    workers > 1 ? () => new PreparePool(workers, []) : undefined,
+    workers > 1 ? () => new PreparePool(poolSize(workers), []) : undefined,
     (r) => extractor.prepare(r),
     (p) => extractor.addPrepared(p),
   );
@@ -72,17 +72,19 @@ for (let round = 0; round < rounds; round += 1) {
   for (const w of round % 2 ? [...counts].reverse() : counts) {
     const r = await extract(records, w);
     rates.get(w)!.push(r);
-    console.log(`round ${round + 1}: ${w} worker(s): ${r.rate.toFixed(1)} papers/s, ${r.cpuS.toFixed(1)} CPU s`);
+    console.log(`round ${round + 1}: ${w} thread(s): ${r.rate.toFixed(1)} papers/s, ${r.cpuS.toFixed(1)} CPU s`);
   }
 }
 for (const [w, list] of rates) {
   const rate = median(list.map((r) => r.rate));
   const cpu = median(list.map((r) => r.cpuS));
   console.log(
-    `${w} worker(s): median ${rate.toFixed(1)} papers/s, ${cpu.toFixed(1)} CPU s (${(records.length / cpu).toFixed(1)} papers per CPU s) over ${list.length} runs (${records.length} papers)`,
+    `${w} thread(s): median ${rate.toFixed(1)} papers/s, ${cpu.toFixed(1)} CPU s (${(records.length / cpu).toFixed(1)} papers per CPU s) over ${list.length} runs (${records.length} papers)`,
   );
 }
 for (const w of counts.filter((n) => n > 1)) {
-  const s = await poolStart(w, records[0]!);
-  console.log(`starting a pool of ${w}: ${s.wallS.toFixed(1)} s wall, ${s.cpuS.toFixed(1)} CPU s`);
+  const s = await poolStart(poolSize(w), records[0]!);
+  console.log(
+    `starting the pool of ${poolSize(w)} worker thread(s) for ${w} threads: ${s.wallS.toFixed(1)} s wall, ${s.cpuS.toFixed(1)} CPU s`,
+  );
 }

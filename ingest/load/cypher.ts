@@ -272,6 +272,9 @@ CREATE (r:IngestRun {id: $run, files: $files, extractorVersion: $extractorVersio
 /** Records how a run ended. $run, $props. */
 export const FINISH_RUN = 'MATCH (r:IngestRun {id: $run}) SET r += $props';
 
+/** The degree updateDegrees gives a run's record (it has no relationships), for a graph whose other degrees are stored. $run. */
+export const SET_RUN_DEGREE = 'MATCH (r:IngestRun {id: $run}) SET r.degree = 0';
+
 export const LIST_RUNS = 'MATCH (r:IngestRun) RETURN properties(r) AS run ORDER BY r.startedAt, r.id';
 
 export const GET_RUN = 'MATCH (r:IngestRun {id: $run}) RETURN properties(r) AS run';

@@ -9,7 +9,7 @@ import { applyCurations } from '../../src/neo4j/curation/store.js';
 import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
 import { updateTopics } from './topics.js';
 import { updateImportance } from '../../src/neo4j/importance/index.js';
-import { FINISH_RUN, GET_RUN, LIST_RUNS, START_RUN, UNDO_RUN } from './cypher.js';
+import { FINISH_RUN, GET_RUN, LIST_RUNS, SET_RUN_DEGREE, START_RUN, UNDO_RUN } from './cypher.js';
 
 export interface IngestRunRecord {
   id: string;
@@ -71,6 +71,11 @@ export async function finishRun(
   props: Omit<IngestRunRecord, 'id' | 'files' | 'extractorVersion' | 'startedAt' | 'status' | 'finishedAt'>,
 ): Promise<void> {
   await write(db, FINISH_RUN, { run, props: { ...props, status: 'finished', finishedAt: new Date().toISOString() } });
+}
+
+/** Stores the run record's degree (0) where every other node's degree was imported (a bulk run). */
+export async function setRunDegree(db: Database, run: string): Promise<void> {
+  await write(db, SET_RUN_DEGREE, { run });
 }
 
 function plain(value: unknown): unknown {

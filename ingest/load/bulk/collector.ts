@@ -16,8 +16,12 @@ import { GraphWriter } from '../writer.js';
 import type { PendingRow } from '../references.js';
 import type { EdgeRow, Neo4jValue, NodeRow } from '../param-rows.js';
 import { nameKeyOf, type EdgeGroups, type IngestSink, type NodeGroups } from '../store.js';
-import { CsvFile, csvField, csvType, hasLineBreak, quote } from './csv.js';
+import { CsvFile, csvField, csvType, hasLineBreak, quote, type CsvType } from './csv.js';
 import { writeNodeFiles, type CsvGroup, type NodeEntry } from './node-files.js';
+import { IdeaLinks } from './idea-links.js';
+import { importanceInMemory, type ImportanceGraph } from './importance.js';
+import { resolveInMemory, type ResolveGraph } from './resolve-references.js';
+import type { ReferenceCounts } from '../references.js';
 
 export type { CsvGroup } from './node-files.js';
 
@@ -43,6 +47,12 @@ interface EdgeFile {
   header: string;
 }
 
+/** A relationship file and the order its property columns take. */
+interface EdgeLayout {
+  file: EdgeFile;
+  keys: string[];
+}
+
 /** Appends the items of `from` that `into` lacks, in order, each once (the MERGE's reduce). */
 function union(into: string[], from: readonly string[]): void {
   for (const x of from) if (!into.includes(x)) into.push(x);
@@ -52,12 +62,22 @@ function aliasKeysOf(aliases: readonly string[]): string[] {
   return [...new Set(aliases.map(matchKey).filter((k) => k !== ''))];
 }
 
-export class BulkCollector implements IngestSink {
+const NO_NODES: ReadonlyMap<string, StoredNode> = new Map();
+
+export class BulkCollector implements IngestSink, ResolveGraph, ImportanceGraph {
   private readonly nodes = new Map<NodeLabel, Map<string, StoredNode>>();
   private readonly edgeIds = new Map<RelationshipType, Set<string>>();
   private readonly edgeFiles = new Map<string, EdgeFile>();
+  private readonly layouts = new Map<string, EdgeLayout>();
+  private runField: string | undefined;
   private readonly degrees = new Map<string, number>();
   private readonly pending = new Map<string, PendingRow>();
+  /** Who proposes, uses and builds on which idea: what resolveReferences and addImportance read back. */
+  readonly links = new IdeaLinks();
+  private labels: Map<string, NodeLabel> | undefined;
+  /** Properties computed over the whole collected graph (importance, ranks), by node id. */
+  private derived = new Map<string, Record<string, Neo4jValue>>();
+  private summary: Record<string, Neo4jValue> | undefined;
   /** Code links whose paper was not among the records: attached through Cypher after the import. */
   readonly deferredLinks: CodeLink[] = [];
   /** The taxonomy entries the run's Papers-with-Code methods added. */
@@ -166,35 +186,100 @@ export class BulkCollector implements IngestSink {
     return [...this.pending.keys()];
   }
 
-  private async writeEdge(type: RelationshipType, source: NodeLabel, target: NodeLabel, row: EdgeRow): Promise<void> {
-    const keys = Object.keys(row.props).sort();
-    const types = keys.map((k) => csvType(row.props[k]!));
-    const key = `${type}|${source}|${target}|${keys.map((k, i) => `${k}:${types[i]}`).join(',')}`;
+  /** The file of a relationship's type, endpoint labels and property types; `keys` in the row's own order. */
+  private edgeFile(type: RelationshipType, source: NodeLabel, target: NodeLabel, keys: string[], types: CsvType[]): EdgeLayout {
+    // Rows from one code path list their properties in one order: the sorted layout is worked out once per order.
+    let signature = `${type}|${source}|${target}|`;
+    for (let i = 0; i < keys.length; i++) signature += `${keys[i]}:${types[i]},`;
+    const cached = this.layouts.get(signature);
+    if (cached) return cached;
+    const order = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+    const columns = order.map((i) => `${keys[i]}:${types[i]}`);
+    const key = `${type}|${source}|${target}|${columns.join(',')}`;
     let file = this.edgeFiles.get(key);
     if (!file) {
       const name = `rel-${type}-${source}-${target}-${this.edgeFiles.size}`;
-      const columns = [
-        `:START_ID(${source})`,
-        `:END_ID(${target})`,
-        ':TYPE',
-        'id:string',
-        'runs:string[]',
-        ...keys.map((k, i) => `${k}:${types[i]}`),
-      ];
-      file = { body: new CsvFile(join(this.dir, `${name}.csv`)), header: columns.join(',') };
+      const header = [`:START_ID(${source})`, `:END_ID(${target})`, ':TYPE', 'id:string', 'runs:string[]', ...columns];
+      file = { body: new CsvFile(join(this.dir, `${name}.csv`)), header: header.join(',') };
       this.edgeFiles.set(key, file);
     }
-    const fields = [quote(row.source), quote(row.target), type, quote(row.id), csvField([this.run])];
+    const layout = { file, keys: order.map((i) => keys[i]!) };
+    this.layouts.set(signature, layout);
+    return layout;
+  }
+
+  private async writeEdge(type: RelationshipType, source: NodeLabel, target: NodeLabel, row: EdgeRow): Promise<void> {
+    const own = Object.keys(row.props);
+    const { file, keys } = this.edgeFile(
+      type,
+      source,
+      target,
+      own,
+      own.map((k) => csvType(row.props[k]!)),
+    );
+    this.runField ??= csvField([this.run]);
+    let line = `${quote(row.source)},${quote(row.target)},${type},${quote(row.id)},${this.runField}`;
     for (const k of keys) {
       const value = row.props[k]!;
       if (!this.multiline && hasLineBreak(value)) this.multiline = true;
-      fields.push(field(value, `${type} relationship ${row.id}, property ${k}`));
+      line += `,${field(value, `${type} relationship ${row.id}, property ${k}`)}`;
     }
     if (!this.multiline && hasLineBreak(row.id)) this.multiline = true;
-    await file.body.line(fields.join(','));
+    if (file.body.push(line)) await file.body.flush();
     this.relationships += 1;
     this.bump(source, row.source);
-    this.bump(target, row.target);
+    // A loop counts once in a node's degree, as COUNT { (n)--() } counts it.
+    if (source !== target || row.source !== row.target) this.bump(target, row.target);
+    this.links.track(type, source, target, row.source, row.target);
+  }
+
+  nodesOf(label: NodeLabel): ReadonlyMap<string, StoredNode> {
+    return this.nodes.get(label) ?? NO_NODES;
+  }
+
+  /** The label of a node id (ids are unique across labels: every node is an Entity). */
+  labelOf(id: string): NodeLabel | undefined {
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const [label, rows] of this.nodes) for (const nodeId of rows.keys()) this.labels.set(nodeId, label);
+    }
+    return this.labels.get(id);
+  }
+
+  hasEdge(type: RelationshipType, id: string): boolean {
+    return this.edgeIds.get(type)?.has(id) === true;
+  }
+
+  edgeCount(type: RelationshipType): number {
+    return this.edgeIds.get(type)?.size ?? 0;
+  }
+
+  degree(label: NodeLabel, id: string): number {
+    return this.degrees.get(`${label}|${id}`) ?? 0;
+  }
+
+  /** Adds a relationship the collected graph does not have yet (the in-memory reference step). */
+  async addEdge(type: RelationshipType, source: NodeLabel, target: NodeLabel, row: EdgeRow): Promise<void> {
+    let ids = this.edgeIds.get(type);
+    if (!ids) this.edgeIds.set(type, (ids = new Set()));
+    ids.add(row.id);
+    await this.writeEdge(type, source, target, row);
+  }
+
+  /**
+   * Resolves the run's pending references against the collected graph, which on an empty database
+   * is the whole graph, as ReferenceResolver.resolve would after the import; adds the tallies to `counts`.
+   */
+  async resolveReferences(batchSize: number, counts: LoadCounts): Promise<ReferenceCounts> {
+    this.labels = undefined;
+    return resolveInMemory(this, [...this.pending.values()], batchSize, counts);
+  }
+
+  /** Importance, communities and the overview's ranking over the collected graph, written with the nodes. */
+  addImportance(computedAt?: Date): void {
+    const { props, summary } = importanceInMemory(this, computedAt);
+    this.derived = props;
+    this.summary = summary;
   }
 
   private bump(label: NodeLabel, id: string): void {
@@ -237,7 +322,7 @@ export class BulkCollector implements IngestSink {
 
   /** Nodes in the files: entities and papers, and pending references. */
   nodeCount(): number {
-    let n = this.pending.size;
+    let n = this.pending.size + (this.summary ? 1 : 0);
     for (const rows of this.nodes.values()) n += rows.size;
     return n;
   }
@@ -252,6 +337,10 @@ export class BulkCollector implements IngestSink {
       const entries = [...rows].map(([id, node]) => this.entry(label, id, node));
       const written = await writeNodeFiles(this.dir, label, [label, 'Entity'], entries);
       note(written.multiline);
+      groups.push(...written.groups);
+    }
+    if (this.summary) {
+      const written = await writeNodeFiles(this.dir, 'GraphSummary', ['GraphSummary'], [{ id: 'overview', props: this.summary }]);
       groups.push(...written.groups);
     }
     if (this.pending.size) {
@@ -284,6 +373,8 @@ export class BulkCollector implements IngestSink {
     if (node.aliases.length) props.aliases = node.aliases;
     if (node.aliasKeys.length) props.aliasKeys = node.aliasKeys;
     if (node.sources.length) props.sources = node.sources;
+    const derived = this.derived.get(id);
+    if (derived) Object.assign(props, derived);
     return { id, props };
   }
 }

@@ -75,10 +75,15 @@ export class CsvFile {
   }
 
   async line(text: string): Promise<void> {
+    if (this.push(text)) await this.flush();
+  }
+
+  /** Buffers a line; true when the buffer is full and the caller should await flush() (no promise per line). */
+  push(text: string): boolean {
     this.chunks.push(text, '\n');
     this.size += text.length + 1;
     this.rows += 1;
-    if (this.size >= FLUSH_AT) await this.flush();
+    return this.size >= FLUSH_AT;
   }
 
   async flush(): Promise<void> {

@@ -13,7 +13,7 @@ import type { CodeLink } from '../../sources/types.js';
 import { Taxonomy, type TaxonomyInput } from '../../taxonomy/taxonomy.js';
 import { addCounts, totals, type LoadCounts } from '../counts.js';
 import { ReferenceResolver, type ReferenceCounts } from '../references.js';
-import { finishRun, startRun } from '../runs.js';
+import { finishRun, setRunDegree, startRun } from '../runs.js';
 import { updateTopics } from '../topics.js';
 import { GraphWriter } from '../writer.js';
 
@@ -39,6 +39,13 @@ export interface BulkRunState {
    * memory over the run's graph, the whole graph of an empty database) and `counts` counts them.
    */
   topicsImported?: boolean;
+  /**
+   * Set when the run's pending references were resolved in memory before the import (their links are
+   * in the files and in `counts`): what ReferenceResolver.resolve counted.
+   */
+  referencesResolved?: ReferenceCounts;
+  /** Whether the import holds every node's degree, importance, communities, ranks and the GraphSummary. */
+  importanceImported?: boolean;
 }
 
 export const STATE_FILE = 'methodgraph-bulk-run.json';
@@ -86,6 +93,8 @@ export interface FinishResult {
   unmatched: number;
   /** Wall time of each step, in the order they ran (for the bulk report and the bench). */
   steps: { step: string; ms: number }[];
+  /** Whether importance had to be computed after the import (false when the imported one matched the graph). */
+  importanceComputed: boolean;
 }
 
 /**
@@ -110,14 +119,24 @@ export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: T
   const writer = new GraphWriter([], db, { run: state.run, batchSize: state.batchSize });
   const unmatched = await timed('code links', () => writer.attachCodeLinks(state.deferredLinks));
   addCounts(counts, writer.counts);
-  const resolver = new ReferenceResolver(db, state.run, state.batchSize);
-  resolver.adoptStored(state.pendingIds);
-  const references = await timed('references', () => resolver.resolve(counts));
+  const attached = writer.counts.nodes.Repository.created + writer.counts.relationships.HAS_CODE.created;
+  let references: ReferenceCounts;
+  if (state.referencesResolved) {
+    references = state.referencesResolved;
+  } else {
+    const resolver = new ReferenceResolver(db, state.run, state.batchSize);
+    resolver.adoptStored(state.pendingIds);
+    references = await timed('references', () => resolver.resolve(counts));
+  }
   // Topics read every paper back and write through Cypher; an import that holds them has nothing left to do.
   if (!state.topicsImported) await timed('topics', () => updateTopics(db, taxonomy ?? runTaxonomy(state.taxonomy), {}, counts));
-  await timed('curations', () => applyCurations(db));
-  await timed('degrees', () => updateDegrees(db));
-  await timed('importance', () => updateImportance(db));
+  const curated = await timed('curations', () => applyCurations(db));
+  // The imported degrees and importance hold unless the code links or curations changed the graph.
+  const imported = state.importanceImported === true && attached === 0 && curated === 0;
+  if (imported) await timed('degrees', () => setRunDegree(db, state.run));
+  else await timed('degrees', () => updateDegrees(db));
+  // Skipped by itself when the imported summary's signature is the graph's.
+  const importance = await timed('importance', () => updateImportance(db, { force: state.importanceImported === true && curated > 0 }));
   const t = totals(counts);
   await finishRun(db, state.run, {
     records: state.records,
@@ -126,7 +145,7 @@ export async function finishBulk(db: Database, state: BulkRunState, taxonomy?: T
     relationshipsCreated: t.relationships.created,
     counts: JSON.stringify(counts),
   });
-  return { counts, references, unmatched, steps };
+  return { counts, references, unmatched, steps, importanceComputed: importance.computed };
 }
 
 /** The bundled taxonomy as a run that read these Papers-with-Code methods extended it. */

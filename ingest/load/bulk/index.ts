@@ -36,9 +36,11 @@ export interface BulkReport {
   relationships: number;
   /** Set for an external Neo4j: the command the user runs; nothing was imported. */
   command?: string;
-  timings: { extractMs: number; topicsMs: number; csvMs: number; importMs: number; finishMs: number; totalMs: number };
+  timings: { extractMs: number; topicsMs: number; derivedMs: number; csvMs: number; importMs: number; finishMs: number; totalMs: number };
   /** The finish's parts: Neo4j's start, then each step of finishBulk. */
   finishSteps: { step: string; ms: number }[];
+  /** Whether importance was computed after the import (only when code links or curations changed the imported graph). */
+  importanceComputed?: boolean;
 }
 
 export interface BulkSummary extends IngestSummary {
@@ -132,6 +134,8 @@ interface Extracted {
   extractMs: number;
   /** The topic step in memory (its rows' CSV included). */
   topicsMs: number;
+  /** References resolved and importance computed in memory (their rows' CSV included). */
+  derivedMs: number;
   csvMs: number;
 }
 
@@ -143,9 +147,16 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
   const started = performance.now();
   const summary = await ingest(undefined, { ...options, dryRun: true, sink: collector });
   const extracted = performance.now();
+  // The collector writes relationship CSV as batches come: that time is the CSV's, not extraction's.
+  const writtenWhileExtracting = collector.writeMs;
   const counts = structuredClone(summary.counts);
   if (!summary.refused) addCounts(counts, await collector.addTopics(options.taxonomy ?? runTaxonomy(collector.taxonomy)));
   const topicsEnd = performance.now();
+  // The collected graph is the whole graph of the new database: what the finish would read back is known here.
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const references = summary.refused ? undefined : await collector.resolveReferences(batchSize, counts);
+  if (!summary.refused) collector.addImportance();
+  const derivedEnd = performance.now();
   const groups = summary.refused ? [] : await collector.finish();
   const csvEnd = performance.now();
   const state: BulkRunState = {
@@ -154,9 +165,10 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
     startedAt: startedAt.toISOString(),
     records: summary.records,
     rejected: summary.rejected,
-    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    batchSize,
     counts,
     topicsImported: true,
+    ...(references ? { referencesResolved: references, importanceImported: true } : {}),
     pendingIds: collector.pendingIds(),
     deferredLinks: collector.deferredLinks,
     taxonomy: collector.taxonomy,
@@ -166,9 +178,10 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
     collector,
     groups,
     state,
-    extractMs: extracted - started - collector.writeMs,
+    extractMs: extracted - started - writtenWhileExtracting,
     topicsMs: topicsEnd - extracted,
-    csvMs: csvEnd - topicsEnd + collector.writeMs,
+    derivedMs: derivedEnd - topicsEnd,
+    csvMs: csvEnd - derivedEnd + writtenWhileExtracting,
   };
 }
 
@@ -176,8 +189,8 @@ async function extractToCsv(options: BulkIngestOptions, csvDir: string): Promise
 async function externalBulk(options: BulkIngestOptions, config: DbConfig, started: number): Promise<BulkSummary> {
   const step = options.onStep ?? (() => {});
   const csvDir = options.csvDir ?? join(projectRoot, '.methodgraph', 'bulk-import');
-  const { summary, collector, groups, state, extractMs, topicsMs, csvMs } = await extractToCsv(options, csvDir);
-  const timings = { extractMs, topicsMs, csvMs, importMs: 0, finishMs: 0, totalMs: performance.now() - started };
+  const { summary, collector, groups, state, extractMs, topicsMs, derivedMs, csvMs } = await extractToCsv(options, csvDir);
+  const timings = { extractMs, topicsMs, derivedMs, csvMs, importMs: 0, finishMs: 0, totalMs: performance.now() - started };
   const report = { csvDir, nodes: collector.nodeCount(), relationships: collector.relationships, timings, finishSteps: [] };
   if (summary.refused) return { ...summary, bulk: report };
   writeState(csvDir, state);
@@ -186,7 +199,7 @@ async function externalBulk(options: BulkIngestOptions, config: DbConfig, starte
   step('ingest --bulk: stop that Neo4j server, then run on its machine (the database must be new or will be replaced):');
   step(command);
   step(
-    `ingest --bulk: start it again, then run \`npm run ingest -- --bulk-finish ${csvDir}\` to apply the schema, record the run and resolve its references.`,
+    `ingest --bulk: start it again, then run \`npm run ingest -- --bulk-finish ${csvDir}\` to apply the schema, record the run and attach its code links.`,
   );
   return { ...summary, run: state.run, bulk: { ...report, command } };
 }
@@ -201,13 +214,13 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   const dataDir = config.bundled.dataDir;
   const overwrite = await checkEmpty(config);
   const csvDir = options.csvDir ?? join(dataDir, 'import', 'bulk');
-  const { summary, collector, groups, state, extractMs, topicsMs, csvMs } = await extractToCsv(options, csvDir);
+  const { summary, collector, groups, state, extractMs, topicsMs, derivedMs, csvMs } = await extractToCsv(options, csvDir);
   const nodes = collector.nodeCount();
   const report = (importMs: number, finishMs: number, finishSteps: BulkReport['finishSteps'] = []): BulkReport => ({
     csvDir,
     nodes,
     relationships: collector.relationships,
-    timings: { extractMs, topicsMs, csvMs, importMs, finishMs, totalMs: performance.now() - started },
+    timings: { extractMs, topicsMs, derivedMs, csvMs, importMs, finishMs, totalMs: performance.now() - started },
     finishSteps,
   });
   if (summary.refused) return { ...summary, run: undefined, bulk: report(0, 0) };
@@ -239,11 +252,15 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   }
   const finishMs = performance.now() - finishStart;
   if (!options.keepCsv) rmSync(csvDir, { recursive: true, force: true });
-  const bulk = report(importMs, finishMs, [{ step: 'Neo4j start', ms: startMs }, ...finished.steps]);
+  const bulk = {
+    ...report(importMs, finishMs, [{ step: 'Neo4j start', ms: startMs }, ...finished.steps]),
+    importanceComputed: finished.importanceComputed,
+  };
   const rate = ((nodes + collector.relationships) * 1000) / Math.max(1, importMs);
   step(
     `ingest --bulk: extraction ${(extractMs / 1000).toFixed(1)} s, CSV ${(csvMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s ` +
       `(${Math.round(rate)} records/s), finish ${(finishMs / 1000).toFixed(1)} s, topics in memory ${(topicsMs / 1000).toFixed(1)} s, ` +
+      `references and importance in memory ${(derivedMs / 1000).toFixed(1)} s, ` +
       `total ${(bulk.timings.totalMs / 1000).toFixed(1)} s`,
   );
   step(`ingest --bulk: finish steps: ${bulk.finishSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);

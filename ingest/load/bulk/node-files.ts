@@ -75,7 +75,7 @@ export async function writeNodeFiles(
         if (value !== undefined && !multiline && hasLineBreak(value)) multiline = true;
         fields.push(field(value, `${name} node ${id}, property ${k}`));
       }
-      await file.line(fields.join(','));
+      if (file.push(fields.join(','))) await file.flush();
     }
     await file.close();
     groups.push({ kind: 'nodes', files: [file.path], rows: part.length });

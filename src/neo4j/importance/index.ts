@@ -4,9 +4,10 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Database } from '../driver.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
-import { scoreIdeas, type Community, type IdeaNode } from './compute.js';
+import { scoreIdeas, type Community, type IdeaNode, type IdeaScores } from './compute.js';
 
-export type { Community } from './compute.js';
+export type { Community, IdeaNode } from './compute.js';
+export { scoreIdeas } from './compute.js';
 
 /** The most nodes the overview can return; the API slices smaller overviews from the front of this ranking. */
 export const OVERVIEW_MAX = 2000;
@@ -117,6 +118,15 @@ export function rankOverview(ideasByImportance: string[], proposer: Map<string, 
   return ranked;
 }
 
+/** The overview's ranking of scored ideas (best first, ties by id), their proposers and the top Concepts. */
+export function overviewRanking(scores: Map<string, IdeaScores>, proposer: Map<string, string>, concepts: string[]): string[] {
+  const byImportance = [...scores.entries()].sort(([a, x], [b, y]) => y.importance - x.importance || a.localeCompare(b)).map(([id]) => id);
+  return rankOverview(byImportance, proposer, concepts);
+}
+
+/** How many top Concepts (by degree, then id) the overview's ranking takes. */
+export const TOP_CONCEPTS_TAKEN = Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY);
+
 async function writeInBatches(db: Database, query: string, all: Record<string, unknown>[], size = 5000): Promise<void> {
   const session = db.session('WRITE');
   try {
@@ -160,11 +170,8 @@ export async function updateImportance(db: Database, options: { force?: boolean 
 
   const proposer = new Map<string, string>();
   await eachRow(db, PROPOSERS, (r) => proposer.set(r.id as string, r.paper as string));
-  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY)) })).map(
-    (r) => r.id,
-  );
-  const byImportance = [...scores.entries()].sort(([a, x], [b, y]) => y.importance - x.importance || a.localeCompare(b)).map(([id]) => id);
-  const ranked = rankOverview(byImportance, proposer, concepts);
+  const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(TOP_CONCEPTS_TAKEN) })).map((r) => r.id);
+  const ranked = overviewRanking(scores, proposer, concepts);
 
   await writeInBatches(
     db,

@@ -86,5 +86,45 @@ describe('ingest/extract/workers/pool', () => {
       expect(out.slice(5, 5 + 2 * CHUNK).every((t) => t.startsWith('pool:'))).toBe(true);
       expect(started).toBe(5);
     });
+
+    it('should prepare a chunk in this thread when the pool has two per worker queued, and keep reading order', async () => {
+      // A pool of one worker that answers only when released: while it is busy, this thread prepares.
+      const held: (() => void)[] = [];
+      const pool = {
+        size: 1,
+        prepare: (records: { title: string }[]) =>
+          new Promise<Prepared[]>((resolve) =>
+            held.push(() => resolve(records.map((r) => ({ title: `pool:${r.title}` }) as unknown as Prepared))),
+          ),
+        close: async () => undefined,
+      } as unknown as Pool;
+      const pipeline = new ExtractionPipeline<string>(
+        () => pool,
+        (r) => ({ title: `here:${r.title}` }) as unknown as Prepared,
+        (p) => (p as unknown as { title: string }).title,
+      );
+      const out: string[] = [];
+      const total = 5 * CHUNK + 7;
+      for (let i = 0; i < total; i++) {
+        out.push(...(await pipeline.push({ title: String(i), abstract: '' } as never)));
+        // The worker finishes its first chunk only once this thread has prepared one of its own.
+        if (i === 4 * CHUNK - 1) for (const release of held.splice(0, 1)) release();
+      }
+      const drained = pipeline.drain();
+      for (const release of held.splice(0)) release();
+      // Chunks sent after the last release answer too.
+      const timer = setInterval(() => held.splice(0).forEach((release) => release()), 1);
+      out.push(...(await drained));
+      clearInterval(timer);
+      await pipeline.close();
+      expect(out.map((t) => Number(t.split(':')[1]))).toEqual([...Array(total).keys()]);
+      const chunkOf = (n: number) => out.slice(n * CHUNK, (n + 1) * CHUNK);
+      // Two chunks queued in the pool, then this thread prepares the third itself.
+      expect(chunkOf(0).every((t) => t.startsWith('pool:'))).toBe(true);
+      expect(chunkOf(1).every((t) => t.startsWith('pool:'))).toBe(true);
+      expect(chunkOf(2).every((t) => t.startsWith('here:'))).toBe(true);
+      // The released first chunk made room: the fifth went to the pool again.
+      expect(chunkOf(4).every((t) => t.startsWith('pool:'))).toBe(true);
+    });
   });
 });

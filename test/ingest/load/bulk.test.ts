@@ -140,6 +140,8 @@ describe('ingest/load/bulk', () => {
       join(fixtures, 'incremental', 'a.json'),
       join(fixtures, 'incremental', 'cites-barnet.s2.json'),
       join(fixtures, 'incremental', 's2net.json'),
+      // Introduces a method by a paper of a.json: a reference resolved at the end of the first load.
+      join(fixtures, 'incremental', 'pwc-methods.json'),
     ];
     bulkConfig = await bundledConfig(join(tempDir('bulk-a'), 'neo4j'));
     bulk = await bulkIngest({ files, config: bulkConfig, batchSize: 500 });
@@ -155,8 +157,9 @@ describe('ingest/load/bulk', () => {
       const tdb = await openBundled(transactionalConfig);
       let expected: Exported;
       let expectedLater: Exported;
+      let transactional: Awaited<ReturnType<typeof ingest>>;
       try {
-        const summary = await ingest(tdb, { files, batchSize: 500 });
+        const summary = (transactional = await ingest(tdb, { files, batchSize: 500 }));
         expect(summary.wrote).toBe(true);
         expected = await exportGraph(tdb);
         await ingest(tdb, { files: [later] });
@@ -177,6 +180,11 @@ describe('ingest/load/bulk', () => {
       expect(bulk.wrote).toBe(true);
       expect(bulk.bulk.nodes).toBeGreaterThan(200);
       expect(bulk.references?.stored).toBeGreaterThan(0);
+      // References were resolved and importance computed in memory, before the import, as the Cypher steps would have.
+      expect(transactional.references?.links).toBeGreaterThan(0);
+      expect(bulk.references).toEqual(transactional.references);
+      expect(bulk.bulk.finishSteps.map((s) => s.step)).not.toContain('references');
+      expect(bulk.bulk.importanceComputed).toBe(false);
       expect(bulk.codeLinks.read).toBeGreaterThan(0);
       const covered = present(expected);
       expect(NODE_LABELS.filter((l) => !covered.labels.has(l))).toEqual([]);

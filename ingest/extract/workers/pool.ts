@@ -102,11 +102,10 @@ interface InFlight {
 /**
  * Hands records to the extractor in reading order: prepared by a pool chunk by chunk, or in this thread
  * when no pool is wanted. The first `poolAfter` papers are prepared here and the pool starts after them,
- * so a small input never pays for starting workers. When the pool has two chunks per worker queued, this
- * thread prepares the next chunk itself instead of waiting, up to its fair share: it also adds every paper
- * and does the caller's work between pushes, so it takes the share of preparing that makes it finish with
- * the workers, from the times it measures (see hereShare). `push` and `drain` return the extractor's
- * output for the papers done.
+ * so a small input never pays for starting workers. Once the pool has two chunks per worker queued, this
+ * thread prepares the next chunk itself instead of waiting (it also adds every prepared paper, so with
+ * one thread per core the work balances by itself). `push` and `drain` return the extractor's output for
+ * the papers done.
  */
 export class ExtractionPipeline<T> {
   private chunk: PaperRecord[] = [];
@@ -114,14 +113,6 @@ export class ExtractionPipeline<T> {
   private inPool = 0;
   private pool: PreparePool | undefined;
   private preparedHere = 0;
-  /** Chunks since the pool started, and those of them prepared in this thread. */
-  private chunks = 0;
-  private chunksHere = 0;
-  /** Milliseconds this thread spent preparing, adding, and in the caller between pushes. */
-  private prepareMs = 0;
-  private otherMs = 0;
-  private otherPapers = 0;
-  private returnedAt: number | undefined;
 
   constructor(
     private readonly startPool: (() => PreparePool) | undefined,
@@ -134,60 +125,18 @@ export class ExtractionPipeline<T> {
   static readonly QUEUED_PER_WORKER = 2;
 
   async push(record: PaperRecord): Promise<T[]> {
-    const entered = performance.now();
-    if (this.returnedAt !== undefined) {
-      this.otherMs += entered - this.returnedAt;
-      this.otherPapers += 1;
-    }
-    try {
-      return await this.pushRecord(record);
-    } finally {
-      this.returnedAt = performance.now();
-    }
-  }
-
-  private async pushRecord(record: PaperRecord): Promise<T[]> {
     if (!this.startPool || (!this.pool && this.preparedHere < this.poolAfter)) {
       this.preparedHere += 1;
-      return [this.addTimed(this.prepareTimed(record))];
+      return [this.add(this.prepareHere(record))];
     }
     this.chunk.push(record);
     if (this.chunk.length < CHUNK) return [];
     this.pool ??= this.startPool();
     const out = this.takeReady();
-    this.chunks += 1;
-    const full = this.inPool >= ExtractionPipeline.QUEUED_PER_WORKER * this.pool.size;
-    if (full && this.chunksHere < this.hereShare(this.pool.size) * this.chunks) this.prepareChunkHere();
-    else this.send();
+    if (this.inPool < ExtractionPipeline.QUEUED_PER_WORKER * this.pool.size) this.send();
+    else this.prepareChunkHere();
     // Bounded: past this many chunks waiting for the oldest, wait for it.
     while (this.inFlight.length > 2 * ExtractionPipeline.QUEUED_PER_WORKER * (this.pool.size + 1)) out.push(...(await this.take()));
-    return out;
-  }
-
-  /**
-   * The share of chunks this thread should prepare so that it finishes with `workers` workers: with p
-   * the time to prepare a paper and a this thread's other time per paper (adding it, the caller's work),
-   * (N·a + s·N·p) = (1 − s)·N·p / workers gives s = (p − workers·a) / ((workers + 1)·p). Until both are
-   * measured, one chunk in five.
-   */
-  private hereShare(workers: number): number {
-    if (this.preparedHere === 0 || this.otherPapers === 0) return 0.2;
-    const p = this.prepareMs / this.preparedHere;
-    const a = this.otherMs / this.otherPapers;
-    return Math.min(1, Math.max(0, (p - workers * a) / ((workers + 1) * p)));
-  }
-
-  private prepareTimed(record: PaperRecord): PreparedPaper {
-    const started = performance.now();
-    const prepared = this.prepareHere(record);
-    this.prepareMs += performance.now() - started;
-    return prepared;
-  }
-
-  private addTimed(prepared: PreparedPaper): T {
-    const started = performance.now();
-    const out = this.add(prepared);
-    this.otherMs += performance.now() - started;
     return out;
   }
 
@@ -212,9 +161,8 @@ export class ExtractionPipeline<T> {
   }
 
   private prepareChunkHere(): void {
-    const prepared = this.chunk.map((r) => this.prepareTimed(r));
+    const prepared = this.chunk.map((r) => this.prepareHere(r));
     this.preparedHere += prepared.length;
-    this.chunksHere += 1;
     this.inFlight.push({ prepared: Promise.resolve(prepared), done: true, value: prepared });
     this.chunk = [];
   }
@@ -225,7 +173,7 @@ export class ExtractionPipeline<T> {
     while (this.inFlight[0]?.done) {
       const head = this.inFlight.shift()!;
       if (head.error) throw head.error;
-      for (const p of head.value!) out.push(this.addTimed(p));
+      for (const p of head.value!) out.push(this.add(p));
     }
     return out;
   }
@@ -233,14 +181,14 @@ export class ExtractionPipeline<T> {
   private async take(): Promise<T[]> {
     const head = this.inFlight.shift()!;
     const prepared = await head.prepared;
-    return prepared.map((p) => this.addTimed(p));
+    return prepared.map((p) => this.add(p));
   }
 
   async drain(): Promise<T[]> {
     const out: T[] = [];
     if (this.chunk.length && this.pool) this.send();
     while (this.inFlight.length) out.push(...(await this.take()));
-    for (const record of this.chunk) out.push(this.addTimed(this.prepareTimed(record)));
+    for (const record of this.chunk) out.push(this.add(this.prepareHere(record)));
     this.chunk = [];
     return out;
   }

@@ -87,7 +87,7 @@ describe('ingest/extract/workers/pool', () => {
       expect(started).toBe(5);
     });
 
-    it('should prepare a chunk in this thread when the pool has two per worker queued, and keep reading order', async () => {
+    it('should prepare chunks in this thread while the pool has two per worker queued, and keep reading order', async () => {
       // A pool of one worker that answers only when released: while it is busy, this thread prepares.
       const held: (() => void)[] = [];
       const pool = {
@@ -119,10 +119,11 @@ describe('ingest/extract/workers/pool', () => {
       await pipeline.close();
       expect(out.map((t) => Number(t.split(':')[1]))).toEqual([...Array(total).keys()]);
       const chunkOf = (n: number) => out.slice(n * CHUNK, (n + 1) * CHUNK);
-      // Two chunks queued in the pool, then this thread prepares the third itself.
+      // Two chunks queued in the pool, then this thread prepares the third and fourth itself.
       expect(chunkOf(0).every((t) => t.startsWith('pool:'))).toBe(true);
       expect(chunkOf(1).every((t) => t.startsWith('pool:'))).toBe(true);
       expect(chunkOf(2).every((t) => t.startsWith('here:'))).toBe(true);
+      expect(chunkOf(3).every((t) => t.startsWith('here:'))).toBe(true);
       // The released first chunk made room: the fifth went to the pool again.
       expect(chunkOf(4).every((t) => t.startsWith('pool:'))).toBe(true);
     });

@@ -11,7 +11,7 @@ import { appositiveInObject, labelsOfNewThings, newAppositives } from './apposit
 import type { Candidate, PatternContext, ProposalObject } from './candidate.js';
 import { headKind, kindFromWords, suffixKind } from './kinds.js';
 import { mechanismsInObject } from './mechanisms.js';
-import { labelledItemsInObject, listItemsInObject, namesInObject, proposalObjects } from './proposal-verbs.js';
+import { listItemsInObject, namesInObject, proposalObjects } from './proposal-verbs.js';
 import { titlePrefix, titlePrefixName, wholeTitleName } from './title.js';
 import { isStrongName } from './names.js';
 import { namingCues } from './naming-cues.js';
@@ -29,19 +29,13 @@ function abstractCandidates(ctx: PatternContext): { candidates: Candidate[]; obj
   const candidates: Candidate[] = [];
   const objects: ProposalObject[] = [];
   const known = (name: string) => ctx.taxonomy.resolve(name) !== undefined;
-  const ownName = ctx.sentences[0] ? titlePrefix(ctx.sentences[0].text)?.name : undefined;
   for (const s of ctx.sentences.slice(1)) {
-    for (const o of proposalObjects(s, ownName)) {
+    for (const o of proposalObjects(s)) {
       objects.push(o);
       const acronyms = acronymsInObject(o);
       candidates.push(...acronyms);
       if (acronyms.length === 0) candidates.push(...namesInObject(o, known));
-      candidates.push(
-        ...appositiveInObject(o),
-        ...mechanismsInObject(o),
-        ...listItemsInObject(o, known),
-        ...labelledItemsInObject(o, known),
-      );
+      candidates.push(...appositiveInObject(o), ...mechanismsInObject(o), ...listItemsInObject(o, known));
     }
     candidates.push(...namingCues(s), ...newAppositives(s), ...labelsOfNewThings(s));
   }

@@ -3,7 +3,7 @@
 import { OBJECT_CUT } from '../patterns.js';
 import type { SentenceInfo } from '../types.js';
 import type { Candidate, ProposalObject } from './candidate.js';
-import { descriptorAfter, isStrongName, leadingName, NAME_HEADS } from './names.js';
+import { descriptorAfter, leadingName, NAME_HEADS } from './names.js';
 
 /** Smoothed precision of "we propose X" names (8/8 on dev + default corpus), measured by `npm run eval`. */
 export const PROPOSAL_NAME_PRECISION = 0.9;
@@ -20,16 +20,13 @@ const NAME_END = /^\s*(?:[,.(;:]|$|which\b|that\b|to\b|and\b|as\b|is\b|for\b|wit
 /** A known (taxonomy) name only counts when the object is the name itself, not "X to ..." or "X for ...". */
 const KNOWN_NAME_END = /^\s*(?:[,.(;:]|$|which\b|that\b)/i;
 
-/**
- * The objects of first-person proposal verbs in one sentence (never the title). `ownName`, the name the
- * title gives the paper's contribution, also counts as the subject: "EchoNet introduces ...".
- */
-export function proposalObjects(s: SentenceInfo, ownName?: string): ProposalObject[] {
+/** The objects of first-person proposal verbs in one sentence (never the title). */
+export function proposalObjects(s: SentenceInfo): ProposalObject[] {
   const out: ProposalObject[] = [];
   for (const v of s.text.matchAll(PROPOSAL_VERB)) {
     const before = s.text.slice(Math.max(0, v.index - 140), v.index);
     const isCopula = v[0].toLowerCase() === 'is';
-    const subject = isCopula ? /\bcontributions?\s+$/i.test(before) : SUBJECT_BEFORE.test(before) || namedSubject(before, ownName);
+    const subject = isCopula ? /\bcontributions?\s+$/i.test(before) : SUBJECT_BEFORE.test(before);
     const coordinated = !isCopula && /^(?:propos|introduc|present|design)/i.test(v[0]) && COORDINATED_SUBJECT.test(before);
     if (!subject && !coordinated) continue;
     const start = v.index + v[0].length;
@@ -38,15 +35,6 @@ export function proposalObjects(s: SentenceInfo, ownName?: string): ProposalObje
     out.push({ sentence: s, text, offset: s.text.length - text.length, verb: v[0].toLowerCase() });
   }
   return out;
-}
-
-/** Whether the words before a verb end with the contribution's own name, as the sentence's subject. */
-function namedSubject(before: string, ownName: string | undefined): boolean {
-  if (!ownName || !/\s$/.test(before)) return false;
-  const head = before.trimEnd();
-  if (!head.endsWith(ownName)) return false;
-  const preceding = head.slice(0, head.length - ownName.length);
-  return preceding === '' || /(?:^|[.;:]\s*|\b(?:and|thus|hence|so|then),?\s+|,\s+)$/i.test(preceding);
 }
 
 /** "we introduce NN-Factory, an ..." / "we present YOLO, a new approach" / "... X and the Y search space". */
@@ -112,41 +100,6 @@ export function listItemsInObject(o: ProposalObject, known: (name: string) => bo
       extractor: 'proposal-list',
       confidence: PROPOSAL_LIST_PRECISION,
       descriptor: after.slice(0, 60),
-    });
-  }
-  return out;
-}
-
-/**
- * Prior precision of labelled names in a proposal ("(a) X ... (b) Y"): 0.5. The dev set's one such list
- * (3/3) was in view when the rule was written, so it is not an independent measure.
- */
-export const LABELLED_ITEM_PRECISION = 0.5;
-
-const ITEM_LABEL = /(?:^|\s)\((?:[a-h]|i{1,3}|iv|vi{0,3}|[1-9]|S\d)\)\s+/g;
-const NOT_A_NAME_START = /^(?:we|our|it|its|they|this|these|there|each|all|both|up|in|on|for|to)\b/i;
-
-/**
- * Names that open the labelled items of a proposal, the guideline's labelled solutions: "we introduce two
- * designs: (S1) Group Pooling, which ..., and (S2) Tied Init to ...". An item counts when it opens with a
- * written name (capitalized words or a CamelCase token) the vocabulary does not know; statements
- * ("(1) We show ...") and known names ("(2) MLPs have ...") do not.
- */
-export function labelledItemsInObject(o: ProposalObject, known: (name: string) => boolean): Candidate[] {
-  const labels = [...o.text.matchAll(ITEM_LABEL)];
-  if (labels.length < 2) return [];
-  const out: Candidate[] = [];
-  for (const [i, label] of labels.entries()) {
-    const start = label.index + label[0].length;
-    const item = o.text.slice(start, labels[i + 1]?.index ?? o.text.length);
-    if (NOT_A_NAME_START.test(item)) continue;
-    const name = leadingName(item);
-    if (!name || !isStrongName(name) || known(name) || name.split(/\s+/).length > 4) continue;
-    const after = item.slice(item.indexOf(name) + name.length);
-    out.push({
-      ...candidate(name, o, after, false),
-      extractor: 'labelled-item',
-      confidence: LABELLED_ITEM_PRECISION,
     });
   }
   return out;

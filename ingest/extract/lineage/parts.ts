@@ -10,7 +10,7 @@ export const OWN_PART_PRECISION = 0.73;
 /** Names of parts (not of bigger systems that would use the whole). */
 const PART =
   /\b(?:block|blocks|layer|layers|module|modules|unit|units|mechanism|attention|loss|regulari[sz]ation|initiali[sz]ation|normali[sz]ation|quantization|optimizers?|data type|embedding|encoding|pool|pooling|gating|mixer|cell|operator|schedule|search space|search|decomposition|bottleneck|residuals?)\b/i;
-const PART_EXTRACTORS = new Set(['proposal-list', 'labelled-item', 'naming-cue', 'proposal-name', 'proposal-acronym', 'mechanism-phrase']);
+const PART_EXTRACTORS = new Set(['proposal-list', 'naming-cue', 'proposal-name', 'proposal-acronym', 'mechanism-phrase']);
 
 export function ownPartLinks(ctx: LineageContext): BuildsOnLink[] {
   const whole = ctx.primary;

@@ -28,23 +28,6 @@ describe('ingest/extract rules', () => {
       expect(proposed(g)).toEqual([]);
     });
 
-    it('should take the names that open the labelled items of a proposal, with the own name as subject', () => {
-      const g = one(
-        'RingNet: Round Vision',
-        'RingNet introduces two ideas to save memory: (a) Ring Pooling, which averages over rings, and (b) Tied Init to start every ring alike.',
-      );
-      expect(proposed(g)).toEqual(expect.arrayContaining(['RingNet', 'Ring Pooling', 'Tied Init']));
-      expect(lineage(g)).toContain('RingNet -> Ring Pooling');
-    });
-
-    it('should not take statements or known names in labelled items', () => {
-      const g = one(
-        'Notes on Widgets',
-        'We present three findings: (1) We show that widgets forget, (2) MLPs learn widgets slowly, and (3) the effect grows with depth.',
-      );
-      expect(proposed(g)).toEqual([]);
-    });
-
     it('should read a naming cue with an acronym defined on word initials', () => {
       const g = one('Quick Echo Methods', 'The new methods, which we call rapid echo pooling (REP), are simpler than prior work.');
       expect(proposed(g)).toEqual(['rapid echo pooling']);

@@ -114,7 +114,16 @@ const ARCHITECTURE_COLLECTION = /network|architecture|transformer|\bmodels\b|bac
 export function methodToTaxonomy(method: MethodEntry): TaxonomyInput {
   const kind: EntityKind = method.collections.some((c) => ARCHITECTURE_COLLECTION.test(c.collection)) ? 'Architecture' : 'Method';
   const aliases = method.fullName && method.fullName !== method.name ? [method.fullName] : [];
-  return { kind, name: method.name, aliases, ...(method.description ? { description: method.description.slice(0, 2000) } : {}) };
+  // The introducing paper's title (not a URL) lets the extractor credit that paper with the method.
+  const paper = method.paper && !/^https?:\/\//i.test(method.paper) ? method.paper.slice(0, 400) : undefined;
+  return {
+    kind,
+    name: method.name,
+    aliases,
+    ...(method.description ? { description: method.description.slice(0, 2000) } : {}),
+    ...(paper ? { paper } : {}),
+    ...(method.year !== undefined ? { year: method.year } : {}),
+  };
 }
 
 /** Code links by arXiv id and by Papers-with-Code paper URL, each used at most once. */

@@ -114,6 +114,8 @@ export class Taxonomy {
   private keyOf: (text: string) => string = matchKey;
   /** Increases on every change, so matchers compiled from the taxonomy know to recompile. */
   version = 0;
+  /** Entries by the match key of the paper that introduced them, built on first use for `version`. */
+  private byPaper: { version: number; entries: Map<string, TaxonomyEntry[]> } | undefined;
 
   /** Reads and validates the bundled JSON files; a problem names the file and the entry. */
   static load(dir: URL = new URL('./', import.meta.url)): Taxonomy {
@@ -171,6 +173,22 @@ export class Taxonomy {
   /** Finds an entry by name or alias, ignoring case, spaces and hyphens. */
   resolve(nameOrAlias: string): TaxonomyEntry | undefined {
     return this.byKey.get(this.keyOf(nameOrAlias));
+  }
+
+  /** The entries whose recorded introducing paper has this title (compared by match key). */
+  introducedIn(title: string): readonly TaxonomyEntry[] {
+    if (this.byPaper?.version !== this.version) {
+      const entries = new Map<string, TaxonomyEntry[]>();
+      for (const entry of this.byId.values()) {
+        if (!entry.paper) continue;
+        const key = matchKey(entry.paper);
+        const list = entries.get(key);
+        if (list) list.push(entry);
+        else entries.set(key, [entry]);
+      }
+      this.byPaper = { version: this.version, entries };
+    }
+    return this.byPaper.entries.get(matchKey(title)) ?? [];
   }
 
   facts(): TaxonomyFact[] {

@@ -1,5 +1,5 @@
 // Named contributions a paper proposes: each pattern (proposal verbs, acronym definitions, naming cues,
-// appositives, lowercase mechanisms, the title) proposes candidates; candidates sharing a
+// appositives, lowercase mechanisms, the title, the vocabulary's record of the paper) proposes candidates; candidates sharing a
 // name merge into one contribution, typed Method / Architecture / Dataset. A name the taxonomy already
 // knows counts only when a pattern introduces it strongly (the DeiT paper proposes DeiT).
 import { entityId, type EntityKind } from '../../taxonomy/taxonomy.js';
@@ -15,6 +15,7 @@ import { listItemsInObject, namesInObject, proposalObjects } from './proposal-ve
 import { titlePrefix, titlePrefixName, wholeTitleName } from './title.js';
 import { isStrongName } from './names.js';
 import { namingCues } from './naming-cues.js';
+import { recordedNames } from './recorded-paper.js';
 
 export type { PatternContext as ContributionOptions } from './candidate.js';
 export { titlePrefix } from './title.js';
@@ -101,7 +102,7 @@ function contributionOf(group: Candidate[], ctx: PatternContext, fallback: strin
 /** Finds the named contributions of one paper; `ctx.sentences[0]` is the title. */
 export function findContributions(ctx: PatternContext): Contribution[] {
   const { candidates, objects } = abstractCandidates(ctx);
-  candidates.push(...titleAcronyms(ctx.sentences[0]));
+  candidates.push(...titleAcronyms(ctx.sentences[0]), ...recordedNames(ctx));
   const prefix = titlePrefixName(ctx, candidates, objects);
   const whole = prefix ? undefined : wholeTitleName(ctx, candidates, objects);
   for (const c of [prefix, whole]) if (c) candidates.unshift(c);

@@ -7,21 +7,30 @@ import { proposalObjects } from '../contributions/proposal-verbs.js';
 import type { Mention } from '../mentions.js';
 import type { BuildsOnLink, LineageContext } from './types.js';
 
-/** Smoothed precision of descriptor family links (1/3), measured by `npm run eval`. */
-export const DESCRIPTOR_FAMILY_PRECISION = 0.4;
-/** Smoothed precision of unnamed-member family links (3/4), measured by `npm run eval`. */
-export const UNNAMED_MEMBER_PRECISION = 0.67;
+/** Smoothed precision of descriptor family links (2/2 on dev + default corpus), measured by `npm run eval`. */
+export const DESCRIPTOR_FAMILY_PRECISION = 0.75;
+/** Smoothed precision of unnamed-member family links (2/2 on dev + default corpus), measured by `npm run eval`. */
+export const UNNAMED_MEMBER_PRECISION = 0.75;
 
-/** A noun phrase ends at a preposition other than "of" after a family word, or at a clause word. */
-const NP_END = /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired)\b|[,;:.()]/i;
+/** A noun phrase ends at a preposition other than "of" after a family word, at a clause word or at a finite verb. */
+const NP_END =
+  /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired|is|are|was|were|can|could|will|would|may|might|must|should)\b|[,;:.()]/i;
 const HEAD_AFTER =
   /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
+
+/** "<noun> of X": X completes another head ("a parameterization of the reward model"), unless that noun names a kind. */
+const OF_ANOTHER_HEAD = /\b([\p{L}-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?$/iu;
+const KIND_WORDS = /^(?:family|families|class|kind|form|version|variant|type|instance|member|generali[sz]ation)$/i;
 
 /** Entities in a noun phrase that are its head or its family ("a family of X"), plus "X-augmented" parts. */
 export function familyMentions(phrase: string, ctx: LineageContext): Mention[] {
   const np = phrase.slice(0, NP_END.exec(phrase)?.index ?? phrase.length);
   const found = ctx.matcher.find(np).filter((m) => !ctx.isDataset(m.id));
-  const head = found.filter((m) => HEAD_AFTER.test(np.slice(m.end)));
+  const completesOther = (m: Mention) => {
+    const of = OF_ANOTHER_HEAD.exec(np.slice(0, m.start));
+    return of !== null && !KIND_WORDS.test(of[1]!);
+  };
+  const head = found.filter((m) => HEAD_AFTER.test(np.slice(m.end)) && !completesOther(m));
   const parts = found.filter((m) => /^-(?:augmented|based|enhanced|equipped)\b/i.test(np.slice(m.end)));
   return [...head, ...parts];
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignInitials } from '../../../ingest/extract/acronyms.js';
 import { createExtractor, extractCorpus } from '../../../ingest/extract/index.js';
+import { Taxonomy } from '../../../ingest/taxonomy/taxonomy.js';
 import type { PaperRecord } from '../../../ingest/types.js';
 import type { WireGraph } from '../../../src/shared/graph.js';
 
@@ -21,6 +22,22 @@ describe('ingest/extract rules', () => {
     it('should let a paper propose a name the taxonomy already knows when the text introduces it', () => {
       const g = one('Image Tricks for Everyone', 'We present DeiT, a data-efficient image transformer trained on one machine.');
       expect(proposed(g)).toContain('DeiT');
+    });
+
+    it('should credit a paper with the names the vocabulary records it introduced, where its text uses them', () => {
+      const taxonomy = Taxonomy.load();
+      taxonomy.extend([
+        { kind: 'Architecture', name: 'Lattice Reader', aliases: ['LatRead'], paper: 'Reading Grids with Lattice Readers' },
+        { kind: 'Method', name: 'Grid Warmup', paper: 'Reading Grids with Lattice Readers' },
+      ]);
+      const g = extractCorpus(
+        [record('Reading Grids with Lattice Readers', 'Our LatRead models read tables cell by cell and beat every baseline.')],
+        { taxonomy },
+      );
+      // Grid Warmup is recorded as this paper's too, but its text never names it.
+      expect(proposed(g)).toEqual(['Lattice Reader']);
+      const other = extractCorpus([record('Tables at Scale', 'We run LatRead on forty tables.')], { taxonomy });
+      expect(proposed(other)).toEqual([]);
     });
 
     it('should not propose a known name the paper only uses', () => {
@@ -72,6 +89,20 @@ describe('ingest/extract rules', () => {
       const g = one('TinyGPT: Small Models', 'We present TinyGPT and Transformer Pruning, two tools that bring GPT to small devices.');
       expect(lineage(g)).toContain('TinyGPT -> GPT');
       expect(lineage(g).some((l) => l.startsWith('Transformer Pruning -> Transformer'))).toBe(false);
+    });
+
+    it('should take the family from the noun phrase a title or proposal states, not from a clause or an "of" complement', () => {
+      expect(lineage(one('RiverNet: Linear Recurrent Neural Networks for Speech', 'We present RiverNet.'))).toContain(
+        'RiverNet -> Recurrent Neural Network',
+      );
+      // The tail is a clause about something else: its subject is not the contribution.
+      const clause = one('RiverNet: Your Convolution is Secretly a Recurrent Neural Network', 'We present RiverNet.');
+      expect(lineage(clause).filter((l) => l.startsWith('RiverNet ->'))).toEqual([]);
+      // "a new family of X" states the family; "a new analysis of X" does not.
+      const family = one('RiverNet: Fast Sequence Models', 'We propose a new family of recurrent neural networks for speech.');
+      expect(lineage(family)).toContain('RiverNet -> Recurrent Neural Network');
+      const analysis = one('RiverNet: Fast Sequence Models', 'We propose a new analysis of recurrent neural networks for speech.');
+      expect(lineage(analysis).filter((l) => l.startsWith('RiverNet ->'))).toEqual([]);
     });
 
     it('should not read the tail of a one-word name as a known name the texts never use', () => {

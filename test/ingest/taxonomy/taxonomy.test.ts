@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILDS_ON_KINDS } from '../../../src/shared/graph.js';
 import { compactForm, matchKey } from '../../../ingest/extract/keys.js';
+import { methodToTaxonomy } from '../../../ingest/run.js';
 import { Taxonomy, entityId, readFact, taxonomyFiles } from '../../../ingest/taxonomy/taxonomy.js';
 
 /** The only names of two characters or fewer: model names and acronyms nobody in ML writes for anything else. */
@@ -374,6 +375,24 @@ describe('ingest/taxonomy', () => {
       expect(
         taxonomy.facts().find((f) => f.source === 'method:talking-heads-attention' && f.target === 'method:multi-head-attention')?.kind,
       ).toBe('extends');
+    });
+
+    it('should find entries by the title of the paper that introduced them, including Papers-with-Code methods', () => {
+      const taxonomy = Taxonomy.load();
+      expect(taxonomy.introducedIn('Graph attention networks.').map((e) => e.id)).toContain('architecture:graph-attention-network');
+      const method = (paper: string) =>
+        methodToTaxonomy({
+          name: 'Wobble Pooling',
+          paper,
+          year: 2031,
+          collections: [{ collection: 'Pooling Operations' }],
+          source: 'm.json:1',
+        });
+      expect(method('https://paperswithcode.com/paper/wobble').paper).toBeUndefined();
+      taxonomy.extend([method('Wobble Pooling for Tiny Graphs')]);
+      expect(taxonomy.introducedIn('Wobble pooling for tiny graphs').map((e) => e.name)).toEqual(['Wobble Pooling']);
+      expect(taxonomy.resolve('Wobble Pooling')?.year).toBe(2031);
+      expect(taxonomy.introducedIn('A title nobody recorded')).toEqual([]);
     });
   });
 });

@@ -71,6 +71,11 @@ export function placeBesideNeighbours(graph: ExplorerGraph, laidOut: Graph): voi
     const angle = (moved.size * 2.399963) % (2 * Math.PI);
     moved.set(id, { x: x / n + Math.cos(angle) * 3, y: y / n + Math.sin(angle) * 3 });
   });
+  movePositions(graph, moved);
+}
+
+/** Sets the positions of the nodes `moved` names (one attributes-updated event for all). */
+function movePositions(graph: ExplorerGraph, moved: ReadonlyMap<string, Point>): void {
   if (moved.size === 0) return;
   graph.updateEachNodeAttributes(
     (id, attr) => {
@@ -114,9 +119,14 @@ export class ForceAtlas2Supervisor {
   private readonly statusListeners = new Set<(s: LayoutLifecycle) => void>();
   private readonly stopListeners = new Set<(r: StopResult) => void>();
 
+  /**
+   * @param separate new positions for nodes the finished layout left overlapping (the laid-out copy holds
+   *   the final positions and sizes); the runtime gives one in the renderer's pixels.
+   */
   constructor(
     private readonly graph: ExplorerGraph,
     private readonly visibility: () => LayoutVisibility = () => EVERYTHING,
+    private readonly separate: (laidOut: Graph) => Record<string, Point> = () => ({}),
   ) {}
 
   /** The last run that stopped: how many nodes it had and how many it moved (for tests and the bench). */
@@ -182,7 +192,10 @@ export class ForceAtlas2Supervisor {
     this.worker = null;
     this.detachCopy?.();
     this.detachCopy = null;
-    if (this.laidOut) placeBesideNeighbours(this.graph, this.laidOut);
+    if (this.laidOut) {
+      movePositions(this.graph, new Map(Object.entries(this.separate(this.laidOut))));
+      placeBesideNeighbours(this.graph, this.laidOut);
+    }
     this.laidOut = null;
     performance.mark('methodgraph:layout-stop');
     const result = { before: this.startPositions ?? {}, after: readPositions(this.graph), quiet: this.quiet };

@@ -49,6 +49,27 @@ describe('web/explorer readability', () => {
     });
   });
 
+  describe('#first view', () => {
+    it('should draw (almost) no node under another once the layout has settled', async () => {
+      await withPage('', async ({ page }) => {
+        await waitLayoutIdle(page);
+        const hidden = await page.evaluate(() => {
+          const h = window.__methodgraph!;
+          const discs = h.visibleNodes().map((id) => ({ id, ...h.nodeDisc(id)! }));
+          const under: string[] = [];
+          for (const [i, a] of discs.entries())
+            for (const b of discs.slice(i + 1)) if (Math.hypot(a.x - b.x, a.y - b.y) < Math.max(a.r, b.r)) under.push(`${a.id} / ${b.id}`);
+          return { nodes: discs.length, under };
+        });
+        // Without the separation about a hundred discs sit under another (a paper over the method it
+        // proposes). Noverlap is iterative and the fitted view zooms out a little as it spreads the
+        // drawing, so a pair may stay close; none may stay hidden in numbers.
+        expect(hidden.nodes).toBeGreaterThan(100);
+        expect(hidden.under.length, hidden.under.join('\n')).toBeLessThanOrEqual(2);
+      });
+    });
+  });
+
   describe('#path', () => {
     it('should list each step with the relation that joins it, and keep the path in the URL and in undo', async () => {
       const from = await findId(explorer, 'm2mKD', 'Method');

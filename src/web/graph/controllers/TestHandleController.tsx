@@ -20,6 +20,8 @@ export interface TestHandle {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Where the node is drawn, in CSS pixels relative to the page. */
   nodeOnScreen(id: string): { x: number; y: number } | null;
+  /** Where a node's disc is drawn, in the graph container's pixels (centre and radius). */
+  nodeDisc(id: string): { x: number; y: number; r: number } | null;
   nodeColor(id: string): string | null;
   /** The node under the pointer, as the hover highlight sees it. */
   hoveredNode(): string | null;
@@ -79,6 +81,13 @@ export function TestHandleController() {
         const p = sigma.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') });
         const rect = sigma.getContainer().getBoundingClientRect();
         return { x: rect.left + p.x, y: rect.top + p.y };
+      },
+      nodeDisc: (id) => {
+        const data = rt.sigma()?.getNodeDisplayData(id);
+        const sigma = rt.sigma();
+        if (!sigma || !data) return null;
+        const p = sigma.framedGraphToViewport(data);
+        return { x: p.x, y: p.y, r: sigma.scaleSize(data.size) };
       },
       nodeColor: (id) => {
         const sigma = rt.sigma();

@@ -1,0 +1,44 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { SEPARATE_UP_TO_NODES, fittedScale, separatedPositions } from '../../../src/web/graph/separate-nodes.js';
+
+/** A 1000 × 1000 px stage: a graph 100 units wide is drawn at about 10 px per unit. */
+const stage = { width: 1000, height: 1000, padding: 0 };
+
+function discs(points: [string, number, number, number][]): Graph {
+  const g = new Graph();
+  for (const [id, x, y, size] of points) g.addNode(id, { x, y, size });
+  return g;
+}
+
+describe('fittedScale', () => {
+  it('fits the bounding box into the stage by its tighter side', () => {
+    const wide = discs([
+      ['a', 0, 0, 1],
+      ['b', 200, 50, 1],
+    ]);
+    expect(fittedScale(wide, { width: 1000, height: 500, padding: 0 }).toScreen({ x: 1, y: 1 })).toEqual({ x: 5, y: 5 });
+    expect(fittedScale(wide, { width: 1000, height: 100, padding: 0 }).toScreen({ x: 1, y: 1 })).toEqual({ x: 2, y: 2 });
+  });
+});
+
+describe('separatedPositions', () => {
+  it('moves discs drawn on top of each other apart by their radii in pixels, and leaves distant ones alone', () => {
+    const g = discs([
+      ['paper:p', 0, 0, 12],
+      ['method:m', 0.2, 0.1, 5],
+      ['dataset:far', 100, 100, 5],
+    ]);
+    const after = separatedPositions(g, stage);
+    const px = fittedScale(discs(Object.entries(after).map(([id, p]) => [id, p.x, p.y, 1])), stage).toScreen;
+    const p = px(after['paper:p']!);
+    const m = px(after['method:m']!);
+    expect(Math.hypot(p.x - m.x, p.y - m.y)).toBeGreaterThanOrEqual(12 + 5);
+    expect(g.getNodeAttributes('paper:p')).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('leaves views larger than the main-thread budget as they are', () => {
+    const g = discs(Array.from({ length: SEPARATE_UP_TO_NODES + 1 }, (_, i) => [`n${i}`, i % 3, 0, 5] as [string, number, number, number]));
+    expect(separatedPositions(g, stage)).toEqual({});
+  });
+});

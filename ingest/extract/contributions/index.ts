@@ -1,7 +1,7 @@
 // Named contributions a paper proposes: each pattern (proposal verbs, acronym definitions, naming cues,
-// appositives, lowercase mechanisms, the title, the vocabulary's record of the paper) proposes candidates; candidates sharing a
-// name merge into one contribution, typed Method / Architecture / Dataset. A name the taxonomy already
-// knows counts only when a pattern introduces it strongly (the DeiT paper proposes DeiT).
+// appositives, lowercase mechanisms, the title, the vocabulary's record of the paper) proposes candidates;
+// candidates sharing a name merge into one contribution, typed Method / Architecture / Dataset. A name the
+// taxonomy already knows counts only when a pattern introduces it strongly (the DeiT paper proposes DeiT).
 import { entityId, type EntityKind } from '../../taxonomy/taxonomy.js';
 import { matchKey } from '../keys.js';
 import { OBJECT_CUT } from '../patterns.js';

@@ -83,8 +83,8 @@ export function TestHandleController() {
         return { x: rect.left + p.x, y: rect.top + p.y };
       },
       nodeDisc: (id) => {
-        const data = rt.sigma()?.getNodeDisplayData(id);
         const sigma = rt.sigma();
+        const data = sigma?.getNodeDisplayData(id);
         if (!sigma || !data) return null;
         const p = sigma.framedGraphToViewport(data);
         return { x: p.x, y: p.y, r: sigma.scaleSize(data.size) };

@@ -163,7 +163,7 @@ describe('db/bundled launcher', () => {
       expect(at('IMPORT DONE')).toBeGreaterThanOrEqual(0);
       expect(at('IMPORTED')).toBeGreaterThan(at('IMPORT DONE'));
       expect(at('READY bolt://')).toBeGreaterThan(at('IMPORTED'));
-    });
+    }, 300_000);
 
     it("should fail with the importer's reason and not start Neo4j when the import fails", async () => {
       const { dir, config: importConfig, args } = await importSetup('missing.csv');
@@ -174,7 +174,7 @@ describe('db/bundled launcher', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    });
+    }, 120_000);
   });
 
   it('should turn authentication on when a password is given', async () => {

@@ -183,13 +183,41 @@ export interface StartOptions {
   /** Start again, with backoff, when Java dies on its own (default false). */
   restart?: boolean;
   log?: (line: string) => void;
+  /** More launcher arguments for the first start only (a restart leaves them out), e.g. --bulk-import FILE. */
+  firstStartArgs?: string[];
+  /** Receives the launcher's output until it is ready, line by line. */
+  onOutput?: (line: string) => void;
+}
+
+/** Calls `onLine` with each complete line of the chunks it is given. */
+function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let rest = '';
+  return (chunk) => {
+    const lines = (rest + chunk.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) onLine(line);
+  };
 }
 
 /** Spawns the launcher and waits for READY; the child is killed if it never gets there. */
-async function spawnReady(config: BundledDbConfig, timeoutMs: number): Promise<{ child: ChildProcess; uri: string }> {
-  const child = spawn('java', launcherArgs(config, true), { stdio: ['pipe', 'pipe', 'pipe'], env: launcherEnv(config) });
+async function spawnReady(
+  config: BundledDbConfig,
+  timeoutMs: number,
+  extraArgs: string[] = [],
+  onOutput?: (line: string) => void,
+): Promise<{ child: ChildProcess; uri: string }> {
+  const child = spawn('java', [...launcherArgs(config, true), ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env: launcherEnv(config) });
   const output: string[] = [];
+  const forwarders = onOutput ? ([lineSplitter(onOutput), lineSplitter(onOutput)] as const) : undefined;
+  if (forwarders) {
+    child.stdout?.on('data', forwarders[0]);
+    child.stderr?.on('data', forwarders[1]);
+  }
   const uri = await waitForReady(child, timeoutMs, output, config.dataDir);
+  if (forwarders) {
+    child.stdout?.off('data', forwarders[0]);
+    child.stderr?.off('data', forwarders[1]);
+  }
   // Keep draining output so the pipes never fill.
   child.stdout?.resume();
   child.stderr?.resume();
@@ -209,7 +237,7 @@ export async function startBundledDb(config: BundledDbConfig, options: StartOpti
   const timeoutMs = options.timeoutMs ?? (config.startTimeoutSeconds ?? 120) * 1000;
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = canonicalDir(config.dataDir);
-  let { child, uri } = await spawnReady(config, timeoutMs);
+  let { child, uri } = await spawnReady(config, timeoutMs, options.firstStartArgs, options.onOutput);
   let stopping = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let delayMs = 1_000;

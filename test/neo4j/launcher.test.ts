@@ -1,5 +1,5 @@
 // Integration tests of the bundled Neo4j launcher against Neo4j processes of its own (not the test
-// run's): restarts, LOAD CSV confinement, clear failures, authentication.
+// run's): restarts, LOAD CSV confinement, clear failures, authentication, a bulk import before the start.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +126,55 @@ describe('db/bundled launcher', () => {
 
   it('should report the launcher output when it dies before it is ready', async () => {
     await expect(startBundledDb({ ...config, pageCache: 'lots' })).rejects.toThrow(/page cache size must look like 256m or 1g, got lots/);
+  });
+
+  describe('with --bulk-import FILE', () => {
+    /** A new data directory and the launcher arguments that import two papers and a citation into it. */
+    const importSetup = async (nodesFile: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'methodgraph-launcher-import-'));
+      writeFileSync(join(dir, 'papers.csv'), 'id:ID(Paper),:LABEL,title:string\n"paper:a",Paper,"A"\n"paper:b",Paper,"B"\n');
+      writeFileSync(
+        join(dir, 'cites.csv'),
+        ':START_ID(Paper),:END_ID(Paper),:TYPE,id:string\n"paper:a","paper:b",CITES,"CITES:paper:a->paper:b"\n',
+      );
+      const args = join(dir, 'bulk-import.args');
+      writeFileSync(args, ['--nodes', join(dir, nodesFile), '--relationships', join(dir, 'cites.csv'), ''].join('\n'));
+      return { dir, config: ownBundledConfig(join(dir, 'neo4j'), await freePort()), args: ['--bulk-import', args] };
+    };
+
+    it('should import the files, then start Neo4j on them in the same process', async () => {
+      const { dir, config: importConfig, args } = await importSetup('papers.csv');
+      const lines: string[] = [];
+      const started = await startBundledDb(importConfig, { firstStartArgs: args, onOutput: (l) => lines.push(l) });
+      try {
+        const db = await openDatabase({ ...dbConfig(), uri: started.uri });
+        const { records } = await db.driver.executeQuery(
+          'MATCH (a:Paper)-[r:CITES]->(b:Paper) RETURN a.id AS a, r.id AS r, b.title AS b',
+          {},
+          { database: db.database },
+        );
+        await db.close();
+        expect(records.map((r) => [r.get('a'), r.get('r'), r.get('b')])).toEqual([['paper:a', 'CITES:paper:a->paper:b', 'B']]);
+      } finally {
+        await started.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const at = (text: string) => lines.findIndex((l) => l.includes(text));
+      expect(at('IMPORT DONE')).toBeGreaterThanOrEqual(0);
+      expect(at('IMPORTED')).toBeGreaterThan(at('IMPORT DONE'));
+      expect(at('READY bolt://')).toBeGreaterThan(at('IMPORTED'));
+    }, 300_000);
+
+    it("should fail with the importer's reason and not start Neo4j when the import fails", async () => {
+      const { dir, config: importConfig, args } = await importSetup('missing.csv');
+      try {
+        await expect(startBundledDb(importConfig, { firstStartArgs: args })).rejects.toThrow(
+          `methodgraph-db bulk: no such CSV file: ${join(dir, 'missing.csv')}`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
   });
 
   it('should turn authentication on when a password is given', async () => {

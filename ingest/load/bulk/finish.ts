@@ -3,12 +3,13 @@
 // topics, curations and degrees, through the functions the transactional path calls, so both end
 // in the same graph.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { applyCurations } from '../../../src/neo4j/curation/store.js';
 import { updateDegrees } from '../../../src/neo4j/degrees.js';
 import type { Database } from '../../../src/neo4j/driver.js';
 import { updateImportance } from '../../../src/neo4j/importance/index.js';
-import { schemaStatements } from '../../../src/neo4j/schema.js';
+import { applySchemaToLoadedGraph } from '../../../src/neo4j/schema.js';
 import type { CodeLink } from '../../sources/types.js';
 import { Taxonomy, type TaxonomyInput } from '../../taxonomy/taxonomy.js';
 import { addCounts, totals, type LoadCounts } from '../counts.js';
@@ -74,16 +75,12 @@ export function readState(dir: string): BulkRunState {
 
 /** Index population on a freshly imported store takes a while on a large graph. */
 const AWAIT_INDEXES_SECONDS = 1800;
+/** Constraints created at once on the imported graph: one per core, and at least two so populations overlap. */
+const SCHEMA_LANES = Math.max(2, availableParallelism());
 
 /** Applies cypher/schema.cypher to the imported graph and waits for the indexes to come online. */
 async function applySchemaAfterImport(db: Database): Promise<void> {
-  const session = db.session('WRITE');
-  try {
-    for (const statement of schemaStatements()) await session.run(statement);
-    await session.run(`CALL db.awaitIndexes(${AWAIT_INDEXES_SECONDS})`);
-  } finally {
-    await session.close();
-  }
+  await applySchemaToLoadedGraph(db, { lanes: SCHEMA_LANES, awaitSeconds: AWAIT_INDEXES_SECONDS });
 }
 
 export interface FinishResult {

@@ -17,7 +17,8 @@ import java.util.List;
  * [--array-delimiter C|U+XXXX] --nodes HEADER,BODY... --relationships HEADER,BODY...}
  *
  * <p>Exit codes: 0 imported, 1 refused or failed (the reason is on stderr, prefixed
- * {@code methodgraph-db bulk:}), 2 bad usage.
+ * {@code methodgraph-db bulk:}), 2 bad usage. The launcher runs the same import before it starts
+ * Neo4j when given {@code --bulk-import FILE} (these arguments but --data, one a line).
  */
 public final class BulkImport {
     private static final String PREFIX = "methodgraph-db bulk: ";
@@ -40,9 +41,7 @@ public final class BulkImport {
                 throw new BulkImportException("data directory " + options.dataDir
                         + " is in use by a running Neo4j; stop it (npm run db:stop) before a bulk load");
             }
-            ImporterAdapter.checkVersion();
-            ImporterAdapter.importFull(options.dataDir, options.nodes, options.relationships, options.arrayDelimiter,
-                    options.multiline, options.overwrite);
+            importInto(options);
             code = 0;
         } catch (BulkImportException e) {
             System.err.println(PREFIX + e.getMessage());
@@ -54,6 +53,21 @@ public final class BulkImport {
         System.out.flush();
         System.err.flush();
         System.exit(code);
+    }
+
+    /** Imports into the data directory, whose lock the caller holds. */
+    static void importInto(Options options) throws BulkImportException {
+        ImporterAdapter.checkVersion();
+        ImporterAdapter.importFull(options.dataDir, options.nodes, options.relationships, options.arrayDelimiter,
+                options.multiline, options.overwrite);
+    }
+
+    /** Ends the process with a refusal or failure, in the words the Node side looks for. */
+    static void fail(String reason) {
+        System.err.println(PREFIX + reason);
+        System.err.flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     /** The same lock file the launcher holds while Neo4j runs on the directory. */

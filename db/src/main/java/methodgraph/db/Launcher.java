@@ -1,5 +1,6 @@
 // The bundled Neo4j: runs Neo4j Community in-process with Bolt on loopback, prints one
-// "READY bolt://host:port" line when it answers, and shuts down cleanly on SIGINT/SIGTERM.
+// "READY bolt://host:port" line when it answers, and shuts down cleanly on SIGINT/SIGTERM. With
+// --bulk-import FILE it first imports CSV files into the new database (BulkImport's arguments, one a line).
 package methodgraph.db;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,6 +51,9 @@ public final class Launcher {
         }
         checkPortFree(options.host, options.port);
         FileLock lock = lockDataDirectory(options.dataDir);
+        if (options.bulkImport != null) {
+            importFirst(options);
+        }
 
         DatabaseManagementService service;
         try {
@@ -105,6 +111,31 @@ public final class Launcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Imports before Neo4j opens the database, in this JVM: the start that follows reuses its classes
+     * and compiled code. Prints "IMPORTED" when done; a refusal or failure ends the process (exit 1)
+     * with BulkImport's message.
+     */
+    private static void importFirst(Options options) {
+        List<String> args = new ArrayList<>(List.of("--data", options.dataDir.toString()));
+        try {
+            for (String line : Files.readAllLines(options.bulkImport)) {
+                if (!line.isBlank()) {
+                    args.add(line);
+                }
+            }
+        } catch (IOException e) {
+            fail("cannot read the bulk import arguments " + options.bulkImport + ": " + e.getMessage());
+        }
+        try {
+            BulkImport.importInto(BulkImport.Options.parse(args.toArray(String[]::new)));
+        } catch (IllegalArgumentException | BulkImportException e) {
+            BulkImport.fail(e.getMessage());
+        }
+        System.out.println("IMPORTED");
+        System.out.flush();
     }
 
     private static DatabaseManagementService start(Options o) {
@@ -207,7 +238,7 @@ public final class Launcher {
 
     /** Command-line arguments, falling back to environment variables, then defaults. */
     record Options(String host, int port, Path dataDir, long pageCacheBytes, long txMemoryBytes,
-                   long txTimeoutSeconds, String password, boolean watchStdin) {
+                   long txTimeoutSeconds, String password, boolean watchStdin, Path bulkImport) {
 
         static Options parse(String[] args, Map<String, String> env) {
             String host = env.getOrDefault("METHODGRAPH_DB_HOST", "127.0.0.1");
@@ -218,6 +249,7 @@ public final class Launcher {
             String txTimeout = env.getOrDefault("METHODGRAPH_DB_TX_TIMEOUT", "900");
             String password = emptyToNull(env.get("METHODGRAPH_DB_PASSWORD"));
             boolean watchStdin = false;
+            Path bulkImport = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -229,8 +261,9 @@ public final class Launcher {
                     case "--tx-timeout" -> txTimeout = value(args, ++i, a);
                     case "--password" -> password = emptyToNull(value(args, ++i, a));
                     case "--watch-stdin" -> watchStdin = true;
+                    case "--bulk-import" -> bulkImport = Path.of(value(args, ++i, a)).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown argument " + a
-                            + "; expected --host, --port, --data, --pagecache, --tx-memory, --tx-timeout, --password, --watch-stdin");
+                            + "; expected --host, --port, --data, --pagecache, --tx-memory, --tx-timeout, --password, --watch-stdin, --bulk-import");
                 }
             }
             int portNumber;
@@ -252,7 +285,7 @@ public final class Launcher {
                 throw new IllegalArgumentException("transaction timeout must be a whole number of seconds (at least 1), got " + txTimeout);
             }
             return new Options(host, portNumber, Path.of(data).toAbsolutePath().normalize(),
-                    bytes(pageCache, "page cache"), bytes(txMemory, "transaction memory"), timeoutSeconds, password, watchStdin);
+                    bytes(pageCache, "page cache"), bytes(txMemory, "transaction memory"), timeoutSeconds, password, watchStdin, bulkImport);
         }
 
         private static String value(String[] args, int i, String flag) {

@@ -44,6 +44,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A worker keeps the modules it imported from one test file to the next (each file still runs
+    // afresh): importing the server, the ingest pipeline, Vite and Playwright costs seconds of CPU a
+    // file, and no test changes module state that another relies on (no mocks, no stubbed globals).
+    isolate: false,
     // Readers of the shared default corpus first, so that it is loaded as few times as possible.
     sequence: { sequencer: CorpusSequencer },
     projects: [

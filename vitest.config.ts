@@ -6,11 +6,10 @@
 // - ingest-db: the ingest files that load their own corpora into a Neo4j, one at a time;
 // - standalone: files that start, stop and kill Neo4j processes of their own (npm start, restarts,
 //   locks, the bulk importer) and never touch the run's; one at a time.
-// `npm test` (scripts/test.mjs) runs two Vitest processes at once, each with its own Neo4j
-// (test/global-setup.ts): unit, e2e and integration in one; standalone and ingest-db in the other,
-// whose files mostly wait for Java or write whole corpora and so do not disturb e2e's shared
-// corpus. Given arguments, one Vitest runs all five projects one after another on one Neo4j.
-// Within a process, integration and e2e share their Neo4j, so they run one after the other.
+// `npm test` (scripts/test.mjs) runs two Vitest processes at once: e2e, integration and ingest-db in
+// one, one after the other on one Neo4j (test/global-setup.ts); unit and standalone, which need no
+// Neo4j of the run, in the other, so the unit files start at once instead of after the global setups.
+// Given arguments, one Vitest runs all five projects one after another on one Neo4j.
 // A test that needs Neo4j lives under an integration, ingest-db or standalone path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
 import { CorpusSequencer } from './test/helpers/sequencer.js';
@@ -45,6 +44,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A worker keeps the modules it imported from one test file to the next (each file still runs
+    // afresh): importing the server, the ingest pipeline, Vite and Playwright costs seconds of CPU a
+    // file, and no test changes module state that another relies on (no mocks, no stubbed globals).
+    isolate: false,
     // Readers of the shared default corpus first, so that it is loaded as few times as possible.
     sequence: { sequencer: CorpusSequencer },
     projects: [

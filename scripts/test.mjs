@@ -1,11 +1,10 @@
-// `npm test`: two lanes at once. The first is Vitest's unit, e2e and integration projects, its
-// output straight to the terminal. The second is the type check, the lint, then Vitest's standalone
-// and ingest-db projects (files that start Neo4j processes of their own and mostly wait for Java,
-// and ingest files that load corpora of their own, on this Vitest's own Neo4j); its output is
-// printed as each step finishes, so nothing interleaves. With arguments (a file, a project, a
-// reporter), or with NEO4J_URI set (one database cannot serve two Vitest processes), one Vitest
-// runs every project and the second lane runs only the type check and the lint. Fails when any
-// step fails.
+// `npm test`: two lanes at once. The first is Vitest's e2e, integration and ingest-db projects, one
+// after the other on one Neo4j, its output straight to the terminal. The second needs no Neo4j of
+// the run: Vitest's unit project (started at once, while the first lane starts Java) and standalone
+// project (files that start Neo4j processes of their own and mostly wait for Java), then the type
+// check and the lint; its output is printed as each step finishes, so nothing interleaves. With
+// arguments (a file, a project, a reporter), or with NEO4J_URI set, one Vitest runs every project
+// and the second lane runs only the type check and the lint. Fails when any step fails.
 import { spawn } from 'node:child_process';
 
 const children = new Set();
@@ -39,14 +38,14 @@ function run(command, args, { collect = false } = {}) {
 const vitest = (args, options) => run('npx', ['--no-install', 'vitest', 'run', ...args], options);
 
 /** The second lane, one step at a time: each is CPU-bound, and the first lane wants the cores too. */
-async function secondLane(standalone) {
+async function secondLane(split) {
   const steps = [
     ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'], { collect: true })],
     ['lint', () => run('npm', ['run', '--silent', 'lint'], { collect: true })],
   ];
-  if (standalone) {
-    const projects = ['--project', 'standalone', '--project', 'ingest-db'];
-    steps.push(['vitest (standalone, ingest-db)', () => vitest(projects, { collect: true })]);
+  if (split) {
+    const projects = ['--project', 'unit', '--project', 'standalone'];
+    steps.unshift(['vitest (unit, standalone)', () => vitest(projects, { collect: true })]);
   }
   const failed = [];
   for (const [name, step] of steps) {
@@ -60,10 +59,10 @@ async function secondLane(standalone) {
 
 const args = process.argv.slice(2);
 const split = args.length === 0 && !process.env.NEO4J_URI;
-const firstArgs = split ? ['--project', 'unit', '--project', 'e2e', '--project', 'integration'] : args;
+const firstArgs = split ? ['--project', 'e2e', '--project', 'integration', '--project', 'ingest-db'] : args;
 const [second, first] = await Promise.all([secondLane(split), vitest(firstArgs)]);
 const failed = [...second];
-if (first.code !== 0) failed.push(split ? 'vitest (unit, e2e, integration)' : 'vitest');
+if (first.code !== 0) failed.push(split ? 'vitest (e2e, integration, ingest-db)' : 'vitest');
 if (failed.length > 0) {
   process.stderr.write(`npm test: failed: ${failed.join(', ')}\n`);
   process.exit(1);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
 import { listRuns, undoRun } from '../../ingest/load/index.js';
 import { ingest } from '../../ingest/run.js';
+import { loadDefaultCorpus } from '../helpers/corpus.js';
 import { emptyDatabase, freshTestDatabase } from '../helpers/db.js';
 import { scalar, snapshot } from './helpers.js';
 
@@ -100,7 +101,7 @@ describe('ingest/run (incremental)', () => {
     });
 
     it('should link S2Net to SeqBoat against the default corpus, in either order', SLOW, async () => {
-      await ingest(db, {});
+      await loadDefaultCorpus(db);
       await ingest(db, { files: [f('s2net.json')] });
       const query =
         "MATCH (:Architecture {name: 'S2Net'})-[b:BUILDS_ON]->(:Architecture {name: 'SeqBoat'}) RETURN b {.extractor, .evidence}";

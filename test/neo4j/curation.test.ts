@@ -13,6 +13,7 @@ import { foldCurations } from '../../src/neo4j/curation/fold.js';
 import { createCuration, listCurations } from '../../src/neo4j/curation/store.js';
 import { parseCurationFile, readCurationFile, writeCurationFile } from '../../src/neo4j/curation/transfer.js';
 import type { CurationRecord } from '../../src/shared/api/curation.js';
+import { loadDefaultCorpus } from '../helpers/corpus.js';
 import { emptyDatabase, freshTestDatabase, openTestDatabase } from '../helpers/db.js';
 
 let db: Database;
@@ -60,7 +61,7 @@ async function curatedState(): Promise<string[]> {
 beforeAll(async () => {
   db = await freshTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'methodgraph-curation-'));
-  await ingest(db, {});
+  await loadDefaultCorpus(db);
   links = await extracted();
   const [other] = await rows<{ id: string }>(
     'MATCH (m:Method) WHERE NOT m.id IN $ids AND NOT (:Entity {id: $from})-[:BUILDS_ON]->(m) RETURN m.id AS id ORDER BY m.id LIMIT 1',

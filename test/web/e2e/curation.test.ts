@@ -1,7 +1,8 @@
 // End-to-end curation in Chromium: the token moves from the URL to sessionStorage; reject a link →
 // gone from graph and lineage, still gone after a re-ingest, struck through with "Show rejected";
 // add a link with a note → in the lineage with the note as evidence; retarget; change kind; and
-// export → fresh database → ingest → import gives the same curated state.
+// export → fresh database holding the default corpus → import gives the same curated state (the same
+// with a real ingest into the fresh database is in test/neo4j/curation.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../../ingest/run.js';
 import { importCurations, listCurations } from '../../../src/neo4j/curation/store.js';
 import { readCurationFile, writeCurationFile } from '../../../src/neo4j/curation/transfer.js';
-import { emptyDatabase } from '../../helpers/db.js';
+import { loadDefaultCorpus } from '../../helpers/corpus.js';
 import { closeOpenPages, openExplorer, startExplorer, type Explorer } from './harness.js';
 
 /** What the user sees may take long on a machine shared by many test runs: poll for up to two minutes. */
@@ -184,7 +185,7 @@ describe('web/curation', { timeout: 600_000 }, () => {
     await poll(() => details.getByRole('region', { name: 'Curation history' }).textContent()).toMatch(/added it \(component\)/);
   });
 
-  it('should give the same curated state after export → a fresh database → ingest → import', async () => {
+  it('should give the same curated state after export → a fresh database with the default corpus → import', async () => {
     const file = join(dir, 'curations.json');
     const before = await listCurations(explorer.db);
     await writeCurationFile(file, before);
@@ -201,8 +202,7 @@ describe('web/curation', { timeout: 600_000 }, () => {
     };
     const curated = await snapshot();
 
-    await emptyDatabase(explorer.db);
-    await ingest(explorer.db, {});
+    await loadDefaultCorpus(explorer.db);
     expect(await snapshot()).not.toEqual(curated);
     const page = await openLineage(links[0]!.from);
     await poll(() => edgeVisible(page, links[0]!.id)).toBe(true);

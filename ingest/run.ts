@@ -115,7 +115,7 @@ export function methodToTaxonomy(method: MethodEntry): TaxonomyInput {
   const kind: EntityKind = method.collections.some((c) => ARCHITECTURE_COLLECTION.test(c.collection)) ? 'Architecture' : 'Method';
   const aliases = method.fullName && method.fullName !== method.name ? [method.fullName] : [];
   // The introducing paper's title (not a URL) lets the extractor credit that paper with the method.
-  const paper = method.paper && !/^https?:\/\//i.test(method.paper) ? method.paper.slice(0, 400) : undefined;
+  const paper = method.paper && !/^https?:\/\//i.test(method.paper) ? method.paper : undefined;
   return {
     kind,
     name: method.name,

@@ -20,7 +20,7 @@ export function schemaStatements(): string[] {
 }
 
 /** Whether a schema statement creates a constraint (whose index is populated before the statement returns). */
-export function isConstraint(statement: string): boolean {
+function isConstraint(statement: string): boolean {
   return /^CREATE\s+CONSTRAINT\b/i.test(statement);
 }
 

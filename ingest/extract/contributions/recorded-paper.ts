@@ -7,13 +7,14 @@ import type { Candidate, PatternContext } from './candidate.js';
 export const RECORDED_PAPER_PRECISION = 0.89;
 
 export function recordedNames(ctx: PatternContext): Candidate[] {
-  const title = ctx.sentences[0]?.text ?? '';
+  const entries = ctx.taxonomy.introducedIn(ctx.sentences[0]?.text ?? '');
+  if (entries.length === 0) return [];
+  // The abstract's use is the better evidence, so its sentences come first; the title's is enough.
+  const ordered = [...ctx.sentences.slice(1), ...ctx.sentences.slice(0, 1)].map((s) => ({ s, found: ctx.matcher.find(s.text) }));
   const out: Candidate[] = [];
-  for (const entry of ctx.taxonomy.introducedIn(title)) {
-    // The abstract's use is the better evidence; the title's is enough.
-    const order = [...ctx.sentences.slice(1), ...ctx.sentences.slice(0, 1)];
-    for (const s of order) {
-      const used = ctx.matcher.find(s.text).find((m) => m.id === entry.id);
+  for (const entry of entries) {
+    for (const { s, found } of ordered) {
+      const used = found.find((m) => m.id === entry.id);
       if (!used) continue;
       out.push({
         name: entry.name,

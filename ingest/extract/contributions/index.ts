@@ -1,5 +1,5 @@
 // Named contributions a paper proposes: each pattern (proposal verbs, acronym definitions, naming cues,
-// appositives, lowercase mechanisms, the title, the vocabulary's record of the paper) proposes candidates;
+// appositives, lowercase mechanisms, labelled solutions, the title, the vocabulary's record of the paper) proposes candidates;
 // candidates sharing a name merge into one contribution, typed Method / Architecture / Dataset. A name the
 // taxonomy already knows counts only when a pattern introduces it strongly (the DeiT paper proposes DeiT).
 import { entityId, type EntityKind } from '../../taxonomy/taxonomy.js';
@@ -10,6 +10,7 @@ import { acronymsInObject, titleAcronyms } from './acronym-names.js';
 import { appositiveInObject, labelsOfNewThings, newAppositives } from './appositives.js';
 import type { Candidate, PatternContext, ProposalObject } from './candidate.js';
 import { headKind, kindFromWords, suffixKind } from './kinds.js';
+import { labelledItems } from './labelled-items.js';
 import { mechanismsInObject } from './mechanisms.js';
 import { listItemsInObject, namesInObject, proposalObjects } from './proposal-verbs.js';
 import { titlePrefix, titlePrefixName, wholeTitleName } from './title.js';
@@ -23,7 +24,7 @@ export { kindFromWords } from './kinds.js';
 export { leadingName } from './names.js';
 
 /** Extractors whose names may be lowercase or single plain words. */
-const WEAK_NAME_OK = new Set(['naming-cue', 'title-prefix', 'whole-title', 'mechanism-phrase']);
+const WEAK_NAME_OK = new Set(['naming-cue', 'title-prefix', 'whole-title', 'mechanism-phrase', 'labelled-item']);
 
 /** Candidates of every abstract pattern, and the proposal objects (which the title patterns use to confirm). */
 function abstractCandidates(ctx: PatternContext): { candidates: Candidate[]; objects: ProposalObject[] } {
@@ -40,6 +41,7 @@ function abstractCandidates(ctx: PatternContext): { candidates: Candidate[]; obj
     }
     candidates.push(...namingCues(s), ...newAppositives(s), ...labelsOfNewThings(s));
   }
+  candidates.push(...labelledItems(ctx, known));
   return { candidates, objects };
 }
 

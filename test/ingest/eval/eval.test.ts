@@ -97,15 +97,15 @@ describe('ingest/eval', () => {
     it('should keep dev-set and default-corpus F1 above their floors', async () => {
       const [dev, corpus] = evalSets();
       const d = (await evaluateSet(dev!)).families;
-      // 0.82 measured once the rules that helped only the dev sentence they quoted were removed.
-      expect(d.proposes.f1).toBeGreaterThanOrEqual(0.8);
-      expect(d.builds_on.f1).toBeGreaterThanOrEqual(0.48);
-      expect(d.mentions.f1).toBeGreaterThanOrEqual(0.75);
-      expect(d.datasets.f1).toBeGreaterThanOrEqual(0.79);
+      // A little under what `npm run eval` measures (proposes 0.96, builds_on 0.74, mentions 0.90, datasets 0.88).
+      expect(d.proposes.f1).toBeGreaterThanOrEqual(0.92);
+      expect(d.builds_on.f1).toBeGreaterThanOrEqual(0.7);
+      expect(d.mentions.f1).toBeGreaterThanOrEqual(0.86);
+      expect(d.datasets.f1).toBeGreaterThanOrEqual(0.85);
       expect(d.code.f1).toBeGreaterThanOrEqual(0.9);
       const c = (await evaluateSet(corpus!)).families;
       expect(c.proposes.f1).toBeGreaterThanOrEqual(0.95);
-      expect(c.builds_on.f1).toBeGreaterThanOrEqual(0.68);
+      expect(c.builds_on.f1).toBeGreaterThanOrEqual(0.74);
       expect(c.datasets.f1).toBeGreaterThanOrEqual(0.95);
       expect(c.code.f1).toBeGreaterThanOrEqual(0.98);
     }, 60_000);

@@ -63,6 +63,42 @@ describe('ingest/extract rules', () => {
       const g = one('Compact Fields', 'We propose a vector-matrix (VM) decomposition of radiance fields.');
       expect(proposed(g)).toEqual(['vector-matrix decomposition']);
     });
+
+    it('should take the named solutions a proposal lists under labels, each a part of the whole', () => {
+      const g = one(
+        'HexNet: Tiling Images with Hexagons',
+        'Hexagonal grids are hard to batch. We identify two challenges: (C1) Padding Waste. Rows differ in length. ' +
+          '(C2) Kernel Shape. Kernels assume squares. To address them, we propose two key solutions: (S1) Ring Pooling. ' +
+          'We pool over rings of cells. (S2) Tied Init. We tie the initial weights of the six directions. ' +
+          'With these designs, HexNet scales to large images.',
+      );
+      expect(proposed(g).sort()).toEqual(['HexNet', 'Ring Pooling', 'Tied Init']);
+      expect(lineage(g).sort()).toEqual(['HexNet -> Ring Pooling', 'HexNet -> Tied Init']);
+      // The challenges are listed the same way, but no proposal opens their list.
+      expect(proposed(g)).not.toContain('Padding Waste');
+    });
+
+    it('should read labelled items the contribution itself introduces, with their acronyms', () => {
+      const g = one(
+        'WarpLM: Cheap Finetuning of Long Models',
+        'WarpLM introduces three innovations to save memory: (a) Folded Float (FF8), a new data type for weights, ' +
+          '(b) Lazy Paging to move activations to the host, and (c) Spill Buffers. We finetune forty models with WarpLM.',
+      );
+      expect(proposed(g).sort()).toEqual(['Folded Float', 'Lazy Paging', 'Spill Buffers', 'WarpLM']);
+      expect(g.nodes.find((n) => n.name === 'Folded Float')?.properties.aliases).toContain('FF8');
+      expect(lineage(g)).toEqual(expect.arrayContaining(['WarpLM -> Folded Float', 'WarpLM -> Lazy Paging', 'WarpLM -> Spill Buffers']));
+    });
+
+    it('should not take labelled findings, clauses or lists no proposal of the paper opens', () => {
+      const findings = one(
+        'On Echo Layers',
+        'Our study shows: (1) Echo Layers forget slowly, and (2) Deep Stacks help. We propose three changes: (i) we prune ' +
+          'heads, (ii) the width grows, and (iii) Layer Drop is kept.',
+      );
+      expect(proposed(findings)).toEqual([]);
+      // Items out of sequence are not a list.
+      expect(proposed(one('On Echo Layers', 'We propose two solutions: (b) Ring Pooling and (d) Tied Init.'))).toEqual([]);
+    });
   });
 
   describe('#findBuildsOn', () => {

@@ -1,15 +1,12 @@
 // A BUILDS_ON link found in one paper, and what the lineage rules share: the paper's sentences, its
 // contributions, the matcher of known names and the primary contribution that "we" and "our model" refer to.
 import type { BuildsOnKind } from '../../../src/shared/graph.js';
-import type { EntityKind } from '../../taxonomy/taxonomy.js';
 import type { AliasMatcher } from '../mentions.js';
 import type { Contribution, SentenceInfo } from '../types.js';
 
 export interface BuildsOnLink {
   source: string;
   target: string;
-  /** A target the text defines itself (an acronym-defined family no taxonomy knows): its node. */
-  entity?: { name: string; aliases: string[]; kind: EntityKind };
   kind: BuildsOnKind;
   sentence: number;
   evidence: string;

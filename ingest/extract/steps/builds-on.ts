@@ -1,6 +1,6 @@
 // BUILDS_ON within one paper (the lineage rules); a link to another paper's contribution waits for
 // finish(), where it also becomes an inferred citation.
-import { edge, node } from '../graph.js';
+import { edge } from '../graph.js';
 import { findBuildsOn } from '../lineage/index.js';
 import type { CorpusState } from '../state.js';
 import type { PaperContext } from './context.js';
@@ -35,24 +35,6 @@ export function buildsOnStep(state: CorpusState, p: PaperContext, titleTail: boo
       continue;
     }
     state.pushEntity(p.nodes, link.target);
-    if (link.entity) {
-      // A family the abstract defines: its node, and the paper's mention of it.
-      p.nodes.push(
-        node(link.target, link.entity.kind, link.entity.name, {
-          name: link.entity.name,
-          aliases: link.entity.aliases,
-          source: 'extraction',
-        }),
-      );
-      p.edges.push(
-        edge('USES', p.pid, link.target, {
-          evidence: link.evidence,
-          paperId: p.pid,
-          confidence: link.confidence,
-          extractor: link.extractor,
-        }),
-      );
-    }
     p.edges.push(
       edge(
         'BUILDS_ON',

@@ -39,6 +39,12 @@ export function usesStep(state: CorpusState, p: PaperContext): void {
       if (!uses.has(m.id)) uses.set(m.id, s.text);
     }
   }
+  // Every lineage target the paper does not propose is also one it uses (the guideline's second check):
+  // "Sorted LLaMA" builds on LLaMA by its name alone, and so names LLaMA.
+  for (const e of p.edges) {
+    if (e.type !== 'BUILDS_ON' || p.proposed.has(e.target) || state.isDataset(e.target) || uses.has(e.target)) continue;
+    if (typeof e.properties.evidence === 'string') uses.set(e.target, e.properties.evidence);
+  }
   for (const [target, sentence] of uses) {
     state.pushEntity(p.nodes, target);
     p.edges.push(edge('USES', p.pid, target, { evidence: sentence, paperId: p.pid, confidence: MENTION_PRECISION, extractor: 'mention' }));

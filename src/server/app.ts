@@ -21,6 +21,7 @@ import { queryRoutes } from './routes/queries.js';
 import { curationRoutes } from './routes/curation.js';
 import type { WriteAccess } from './curation/token.js';
 import { diffRoutes } from './routes/diff.js';
+import { statementRoutes } from './routes/statements.js';
 
 export interface AppOptions {
   db: Database;
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   queryRoutes(app, ctx);
   curationRoutes(app, ctx, options.writeAccess ?? NO_WRITE_ACCESS);
   diffRoutes(app, ctx);
+  statementRoutes(app, ctx);
 
   const staticDir = options.staticDir;
   const hasIndex = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

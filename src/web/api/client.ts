@@ -14,6 +14,7 @@ import {
 import { CypherResponse, QueriesResponse, SavedQueryRunResponse } from '../../shared/api/queries.js';
 import { SearchResponse } from '../../shared/api/search.js';
 import { CommunityResponse } from '../../shared/api/communities.js';
+import { StatementsResponse } from '../../shared/api/statements.js';
 
 export type { NodeResponse, OverviewCluster, PathResponse } from '../../shared/api/graph.js';
 export type { CypherResponse, SavedQueryDescription, SavedQueryParam } from '../../shared/api/queries.js';
@@ -109,6 +110,10 @@ export const api = {
   /** Shortest paths that follow only the relationship types in `types` (all types when empty). */
   path(from: string, to: string, types: readonly string[] = []): Promise<PathResponse> {
     return request(PathResponse, 'GET', `/api/path${q({ from, to, types: types.join(',') })}`);
+  },
+  /** The papers that name both ends of a link, with their sentences naming each. */
+  statements(from: string, to: string): Promise<StatementsResponse> {
+    return request(StatementsResponse, 'GET', `/api/statements${q({ from, to })}`);
   },
   queries(): Promise<QueriesResponse> {
     return request(QueriesResponse, 'GET', '/api/queries');

@@ -1,11 +1,12 @@
 // Details of a selected link: its type and lineage kind, the evidence sentence (or, for a taxonomy
-// fact, its justification as background knowledge), confidence, extractor and the paper it came
-// from, with both ends clickable.
+// fact, its justification as background knowledge and the papers that name both its ends), confidence,
+// extractor and the paper it came from, with both ends clickable.
 import { NodeLink } from './NodeLink.js';
 import { useApp } from '../runtime/context.js';
 import { CurationActions } from './CurationActions.js';
 import { CurationHistory } from './CurationHistory.js';
 import { isRejected } from '../core/curation/index.js';
+import { LinkStatements } from './LinkStatements.js';
 
 export function EdgeDetails({ id }: { id: string }) {
   const edge = useApp((s) => s.view.edges[id]);
@@ -30,10 +31,13 @@ export function EdgeDetails({ id }: { id: string }) {
         {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
       </p>
       {taxonomy ? (
-        <p className="taxonomy-note">
-          <strong>Taxonomy:</strong> {evidence ?? 'no justification recorded.'}
-          <span className="muted small"> Background knowledge from the curated taxonomy, not a quotation from a paper.</span>
-        </p>
+        <>
+          <p className="taxonomy-note">
+            <strong>Taxonomy:</strong> {evidence ?? 'no justification recorded.'}
+            <span className="muted small"> Background knowledge from the curated taxonomy, drawn because a paper names both ends.</span>
+          </p>
+          <LinkStatements from={edge.source} to={edge.target} />
+        </>
       ) : (
         <>
           <h3>Evidence</h3>

@@ -2,6 +2,7 @@
 // the keyboard (/ focuses search, Esc clears the selection, named and visible controls).
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import type { StatementsResponse } from '../../../src/shared/api/statements.js';
 import { api, findId, handle, searchAndChoose, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
@@ -93,6 +94,33 @@ describe('web/explorer', () => {
       expect(edgeText).toMatch(/Evidence“.+”|Taxonomy:.+/);
       expect(edgeText).toMatch(/Confidence\d\.\d\d/);
       expect(edgeText).toMatch(/Source(curated taxonomy|.+)/);
+      await context.close();
+    });
+
+    it('should show a taxonomy link with the papers that name both its ends and their sentences', async () => {
+      const gelu = await findId(explorer, 'GELU', 'Method');
+      const relu = await findId(explorer, 'ReLU', 'Method');
+      const statements = await api<StatementsResponse>(explorer, `/api/statements?from=${gelu}&to=${relu}`);
+      expect(statements.total).toBeGreaterThan(0);
+      const first = statements.statements[0]!;
+      const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(gelu)}`);
+      const panel = page.getByRole('article', { name: /Details of GELU/i });
+      await panel.waitFor();
+      await panel
+        .getByRole('button', { name: /Details of the link to ReLU/ })
+        .first()
+        .click();
+      const edgePanel = page.getByRole('article', { name: /Details of BUILDS_ON link/ });
+      await edgePanel.waitFor();
+      expect(await edgePanel.textContent()).toMatch(/Taxonomy:.+drawn because a paper names both ends/);
+      const named = edgePanel.getByRole('region', { name: 'Papers naming both ends' });
+      const papers = statements.total === 1 ? 'paper' : 'papers';
+      await poll(() => named.getByRole('heading', { level: 3 }).textContent()).toBe(`Named together in ${statements.total} ${papers}`);
+      expect(await named.locator('blockquote').first().textContent()).toBe(`“${first.sentences[0]}”`);
+      await named
+        .getByRole('button', { name: new RegExp(`Select ${first.paper.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+        .click();
+      await poll(() => handle.selected(page)).toBe(first.paper.id);
       await context.close();
     });
   });

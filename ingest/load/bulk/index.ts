@@ -233,6 +233,8 @@ export async function bulkIngest(options: BulkIngestOptions = {}): Promise<BulkS
   const importStart = performance.now();
   let importMs: number | undefined;
   const importLog = join(dataDir, 'bulk-import.log');
+  // The data directory may not exist yet when the CSV files were written elsewhere (`csvDir`).
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(importLog, '');
   const output: string[] = [];
   const onOutput = (line: string) => {

@@ -144,7 +144,8 @@ describe('ingest/load/bulk', () => {
       join(fixtures, 'incremental', 'pwc-methods.json'),
     ];
     bulkConfig = await bundledConfig(join(tempDir('bulk-a'), 'neo4j'));
-    bulk = await bulkIngest({ files, config: bulkConfig, batchSize: 500 });
+    // The CSV files outside a data directory that does not exist yet: the import creates it.
+    bulk = await bulkIngest({ files, config: bulkConfig, batchSize: 500, csvDir: tempDir('bulk-csv') });
   }, 1_800_000);
 
   afterAll(() => {

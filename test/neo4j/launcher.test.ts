@@ -1,6 +1,6 @@
 // Integration tests of the bundled Neo4j launcher against Neo4j processes of its own (not the test
 // run's): restarts, LOAD CSV confinement, clear failures, authentication, a bulk import before the start.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +12,19 @@ import { ownBundledConfig, QUICK_START_JVM } from '../helpers/db.js';
 import { freePort } from '../helpers/ports.js';
 
 /** Runs the launcher to completion and returns its exit code and stderr. */
+/** Launchers a test started; a test that times out before its launcher exits leaves it to afterAll. */
+const launched = new Set<ChildProcess>();
+
 function runLauncher(config: BundledDbConfig): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('java', launcherArgs(config, false), { stdio: ['ignore', 'pipe', 'pipe'] });
+    launched.add(child);
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stderr }));
+    child.on('exit', (code) => {
+      launched.delete(child);
+      resolve({ code, stderr });
+    });
   });
 }
 
@@ -31,6 +38,7 @@ describe('db/bundled launcher', () => {
     config = ownBundledConfig(dataDir, await freePort());
   });
   afterAll(async () => {
+    for (const child of launched) child.kill('SIGKILL');
     await running?.stop();
     running = undefined;
     rmSync(dataDir, { recursive: true, force: true });

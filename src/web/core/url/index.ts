@@ -1,7 +1,7 @@
 // The part of the state that lives in the URL (selected node, view mode, lineage root, query and
 // parameters, filters, confidence threshold, hidden and expanded nodes, colouring and the path):
 // written on every change and read on load, so a link or a reload reopens the same view.
-import { isRelationshipType, isWireLabel, type RelationshipType, type WireLabel } from '../../../shared/graph.js';
+import { isRelationshipType, isWireLabel, type RelationshipType } from '../../../shared/graph.js';
 import {
   DEFAULT_MIN_CONFIDENCE,
   firstViewFilters,

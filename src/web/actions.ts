@@ -22,7 +22,7 @@ export const OVERVIEW_LIMIT = 2000;
  * Ideas, papers and concepts drawn one by one in the overview of a larger database; clusters stand
  * for the rest. Few enough that labels read and links show at 1400×900 (index.html preloads it).
  */
-export const OVERVIEW_TOP = 400;
+export const OVERVIEW_TOP = 250;
 /** Ideas a cluster opens into (the community's most important). */
 export const CLUSTER_OPEN_LIMIT = 30;
 

@@ -23,7 +23,7 @@ export function clusterSize(omitted: unknown): number {
   return Math.min(34, 16 + 2 * Math.log2(n));
 }
 
-const AGGREGATE_EDGE = '#e3a59d';
+const AGGREGATE_EDGE = '#eec3bd';
 
 export function nodeColor(attrs: NodeAttrs, state: AppState): string {
   if (state.view.colorBy === 'community' && attrs.community !== undefined) {

@@ -71,7 +71,7 @@ function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
   if (edge.properties.aggregate === true && typeof count === 'number') {
     // Lineage between groups: wider for more links.
     return {
-      size: Math.min(9, 1 + 1.6 * Math.log2(1 + count)),
+      size: Math.min(6, 0.8 + 1.1 * Math.log2(1 + count)),
       color: '#ccc',
       type: 'arrow',
       relType: edge.type,

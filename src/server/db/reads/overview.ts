@@ -157,6 +157,9 @@ export class OverviewReader {
   }
 }
 
+/** Fewest ideas left out for a community to be drawn as a cluster node (a group of one or two is clutter). */
+export const MIN_DRAWN = 3;
+
 /** Lineage links per pair of ends, before they become edges. */
 const AGGREGATE_ID = (source: string, target: string) => `cluster-link:${source}>${target}`;
 
@@ -232,7 +235,7 @@ export function slice(ranked: Ranked, options: OverviewOptions, total: number): 
     }))
     .filter((c) => c.omitted > 0 && c.size > 1);
   // Clusters are communities of ideas: drawn when ideas are asked for.
-  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l)) ? clusters : [];
+  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l)) ? clusters.filter((c) => c.omitted >= MIN_DRAWN) : [];
   const aggregated = types.has('BUILDS_ON')
     ? clusterEdges(
         ranked.links,

@@ -12,7 +12,7 @@ import { applyQueryResult, type ResultMode } from './core/query/index.js';
 import { select, setPathEnd, setPathResult, setPathTypes } from './core/selection/index.js';
 import type { QuerySpec, Step, TableResult } from './core/state.js';
 import { beginLoading, endLoading, setError, setNotice } from './core/ui.js';
-import { fromSearch, type UrlState } from './core/url/index.js';
+import { fromSearch, overviewTop, type UrlState } from './core/url/index.js';
 import { focusNode } from './graph/camera.js';
 import type { GraphRuntime } from './runtime/graph-runtime.js';
 
@@ -26,11 +26,6 @@ export const OVERVIEW_TOP = 250;
 /** Ideas a cluster opens into (the community's most important). */
 export const CLUSTER_OPEN_LIMIT = 30;
 
-/** The overview's size: OVERVIEW_TOP, or `?overview=N` (1–2000; the benchmarks open 2,000 nodes so). */
-export function overviewTop(search: string): number {
-  const asked = Number(new URLSearchParams(search).get('overview'));
-  return Number.isInteger(asked) && asked >= 1 && asked <= OVERVIEW_LIMIT ? asked : OVERVIEW_TOP;
-}
 /** First layout after loading: long enough to untangle the default corpus. */
 export const FIRST_LAYOUT_MS = 2500;
 /** The longest first layout, for the largest overview: it runs in a worker, so the page answers meanwhile. */
@@ -77,7 +72,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   const overview = await guarded(
     rt,
     'load the graph',
-    () => api.overview(OVERVIEW_LIMIT, overviewTop(window.location.search)),
+    () => api.overview(OVERVIEW_LIMIT, overviewTop(window.location.search, OVERVIEW_TOP, OVERVIEW_LIMIT)),
     () => void loadInitial(rt),
   );
   if (!overview) return;

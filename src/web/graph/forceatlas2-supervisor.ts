@@ -64,12 +64,14 @@ export const ACROSS_COMMUNITIES = 0.08;
 export function communityWeights(graph: ExplorerGraph): ((source: string, target: string) => number) | null {
   let clustered = false;
   const community = new Map<string, number>();
-  graph.forEachNode((id, a) => {
+  graph.forEachNode((_id, a) => {
     if (a.kind === 'Cluster') clustered = true;
+  });
+  if (!clustered) return null;
+  graph.forEachNode((id, a) => {
     const c = a.properties.community;
     if (typeof c === 'number' && c >= 0 && a.kind !== 'Paper') community.set(id, c);
   });
-  if (!clustered) return null;
   graph.forEachEdge((_id, a, source, target) => {
     if (a.relType !== 'PROPOSES' || community.has(source)) return;
     const c = community.get(target);

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '../../../src/shared/api/common.js';
 import { CommunityResponse } from '../../../src/shared/api/communities.js';
 import { LineageResponse, NeighbourhoodResponse, NodeResponse, OverviewResponse, PathResponse } from '../../../src/shared/api/graph.js';
+import { clusterEdges } from '../../../src/server/db/reads/overview.js';
 import { RELATIONSHIP_TYPES, type WireEdge, type WireGraph, type WireNode } from '../../../src/shared/graph.js';
 import { expectShape, expectWireGraph, getFrom, searchIdIn, useCorpusApp } from './corpus-app.js';
 
 const ctx = useCorpusApp();
 const get = (url: string) => getFrom(ctx.app, url);
 const searchId = (q: string, label: string) => searchIdIn(ctx.app, q, label);
+/** The database's nodes of an overview, without the cluster nodes standing for what it left out. */
+const stored = (graph: WireGraph) => graph.nodes.filter((n) => n.label !== 'Cluster');
 
 describe('server/routes/graph', () => {
   describe('GET /api/nodes/:id', () => {
@@ -218,10 +221,10 @@ describe('server/routes/graph', () => {
       expect(status).toBe(200);
       const graph = body.graph as WireGraph;
       expectWireGraph(graph);
-      expect(graph.nodes).toHaveLength(5);
+      expect(stored(graph)).toHaveLength(5);
       expect(body.truncated).toBe(true);
       expect(body.omitted).toBe((body.total as number) - 5);
-      const degrees = graph.nodes.map((n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length);
+      const degrees = stored(graph).map((n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length);
       expect(degrees.some((d) => d > 0)).toBe(true);
     });
 
@@ -232,7 +235,7 @@ describe('server/routes/graph', () => {
       expect(body.selection).toBe('importance');
       const graph = body.graph as WireGraph;
       expectWireGraph(graph);
-      expect(graph.nodes).toHaveLength(300);
+      expect(stored(graph)).toHaveLength(300);
       const ideas = graph.nodes.filter((n) => ['Method', 'Architecture', 'Dataset'].includes(n.label));
       const importance = ideas.map((n) => n.properties.importance as number);
       expect(importance).toEqual([...importance].sort((a, b) => b - a));
@@ -261,7 +264,49 @@ describe('server/routes/graph', () => {
     it('should slice smaller overviews from the front of the same ranking', async () => {
       const small = (await get('/api/overview?limit=8')).body.graph as WireGraph;
       const large = (await get('/api/overview?limit=40')).body.graph as WireGraph;
-      expect(small.nodes.map((n) => n.id)).toEqual(large.nodes.slice(0, 8).map((n) => n.id));
+      expect(stored(small).map((n) => n.id)).toEqual(
+        stored(large)
+          .slice(0, 8)
+          .map((n) => n.id),
+      );
+    });
+
+    it('should draw the communities it leaves out as cluster nodes, with lineage summed up between clusters and shown ideas', async () => {
+      // The whole default corpus would fit in 2,000 nodes: `top` asks for an overview of 30 anyway.
+      const { status, body } = await get('/api/overview?limit=20&top=30');
+      expect(status).toBe(200);
+      const graph = body.graph as WireGraph;
+      expectWireGraph(graph);
+      expect(stored(graph)).toHaveLength(30);
+      const clusters = body.clusters as { id: number; name: string; omitted: number; size: number }[];
+      const drawn = graph.nodes.filter((n) => n.label === 'Cluster');
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.map((n) => n.id).sort()).toEqual(
+        clusters
+          .filter((c) => c.omitted >= 3)
+          .map((c) => `cluster:${c.id}`)
+          .sort(),
+      );
+      for (const n of drawn) {
+        const c = clusters.find((x) => `cluster:${x.id}` === n.id)!;
+        expect(n.name).toBe(c.name);
+        expect(n.properties).toMatchObject({ community: c.id, size: c.size, omitted: c.omitted });
+      }
+      const aggregated = graph.edges.filter((e) => e.properties.aggregate === true);
+      expect(aggregated.length).toBeGreaterThan(0);
+      const ideas = new Set(stored(graph).map((n) => n.id));
+      for (const e of aggregated) {
+        expect(e.type).toBe('BUILDS_ON');
+        expect(e.properties.count).toBeGreaterThan(0);
+        // Two shown ideas are joined by their own links, never by a summed-up one.
+        expect(ideas.has(e.source) && ideas.has(e.target)).toBe(false);
+        expect(e.source).not.toBe(e.target);
+      }
+      expect(aggregated.some((e) => e.source.startsWith('cluster:') && e.target.startsWith('cluster:'))).toBe(true);
+      // Without BUILDS_ON asked for, clusters come without links.
+      const noLineage = (await get('/api/overview?limit=20&top=30&types=PROPOSES')).body.graph as WireGraph;
+      expect(noLineage.nodes.some((n) => n.label === 'Cluster')).toBe(true);
+      expect(noLineage.edges.some((e) => e.properties.aggregate === true)).toBe(false);
     });
 
     it('should fit the whole default corpus with a high enough limit', async () => {
@@ -276,6 +321,37 @@ describe('server/routes/graph', () => {
     it('should answer 400 for a bad limit', async () => {
       expect((await get('/api/overview?limit=0')).status).toBe(400);
       expect((await get('/api/overview?limit=ten')).status).toBe(400);
+      expect((await get('/api/overview?top=2001')).status).toBe(400);
+    });
+  });
+
+  describe('#clusterEdges', () => {
+    // Ranked: a (shown), b (shown), c (ranked but not shown, community 2); clusters 1 and 2 drawn, 3 not.
+    const ranked = ['method:a', 'method:b', 'method:c'];
+    const shown = new Set(['method:a', 'method:b']);
+    const edges = (links: [number, number, number, number, number][]) =>
+      Object.fromEntries(clusterEdges(links, ranked, shown, new Set([1, 2])).map((e) => [`${e.source}>${e.target}`, e.properties.count]));
+
+    it('should join shown ideas and clusters, an end not shown standing for its community', () => {
+      expect(
+        edges([
+          [0, 0, -1, 1, 4],
+          [-1, 1, 1, 0, 2],
+          [2, 2, -1, 1, 1],
+          [-1, 2, -1, 1, 3],
+          [0, 0, 2, 2, 5],
+        ]),
+      ).toEqual({ 'method:a>cluster:1': 4, 'cluster:1>method:b': 2, 'cluster:2>cluster:1': 4, 'method:a>cluster:2': 5 });
+    });
+
+    it('should skip links between shown ideas, within one cluster, and to a cluster not drawn', () => {
+      expect(
+        edges([
+          [0, 0, 1, 0, 1],
+          [2, 2, -1, 2, 1],
+          [0, 0, -1, 3, 1],
+        ]),
+      ).toEqual({});
     });
   });
 

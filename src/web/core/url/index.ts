@@ -176,3 +176,9 @@ export function fromSearch(search: string): UrlState {
     compare,
   };
 }
+
+/** The overview's size: `fallback`, or `?overview=N` when N is from 1 to `max` (the benchmarks open 2,000 nodes so). */
+export function overviewTop(search: string, fallback: number, max: number): number {
+  const asked = Number(new URLSearchParams(search).get('overview'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= max ? asked : fallback;
+}

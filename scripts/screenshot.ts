@@ -1,6 +1,7 @@
 // Takes a 1400×900 screenshot of a running explorer once its first view is drawn and laid out:
 //   npx tsx scripts/screenshot.ts <explorer url> <out.png> [--open-cluster]
 // `--open-cluster` double-clicks the largest group first (a view of a cluster opened).
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
 
 const [url, out] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -10,7 +11,7 @@ if (!url || !out) {
 }
 
 /** Waits until the explorer says it is ready and no layout runs. */
-async function settled(page: import('playwright-core').Page): Promise<void> {
+async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__methodgraph?.ready === true, undefined, { timeout: 120_000 });
   await page.waitForTimeout(1000);
   await page.waitForFunction(() => window.__methodgraph?.layout() === 'idle', undefined, { timeout: 120_000 });

@@ -302,7 +302,8 @@ describe('server/routes/graph', () => {
         expect(ideas.has(e.source) && ideas.has(e.target)).toBe(false);
         expect(e.source).not.toBe(e.target);
       }
-      expect(aggregated.some((e) => e.source.startsWith('cluster:') && e.target.startsWith('cluster:'))).toBe(true);
+      // Every summed-up link has a cluster at one end at least.
+      for (const e of aggregated) expect(e.source.startsWith('cluster:') || e.target.startsWith('cluster:')).toBe(true);
       // Without BUILDS_ON asked for, clusters come without links.
       const noLineage = (await get('/api/overview?limit=20&top=30&types=PROPOSES')).body.graph as WireGraph;
       expect(noLineage.nodes.some((n) => n.label === 'Cluster')).toBe(true);

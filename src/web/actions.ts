@@ -134,8 +134,8 @@ export async function openCluster(rt: GraphRuntime, clusterId: string, options: 
     () => void openCluster(rt, clusterId, options),
   );
   if (!result) return;
+  // Like an expansion, no layout run follows: one undo takes the opening back.
   apply(rt, openClusterStep(clusterId, result.graph), options.record !== false);
-  if (options.record !== false) rt.layout.start({ durationMs: FIRST_LAYOUT_MS });
 }
 
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */

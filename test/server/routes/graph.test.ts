@@ -345,6 +345,43 @@ describe('server/routes/graph', () => {
       ).toEqual({ 'method:a>cluster:1': 4, 'cluster:1>method:b': 2, 'cluster:2>cluster:1': 4, 'method:a>cluster:2': 5 });
     });
 
+    it('should keep only the strongest sums of each end', () => {
+      // method:a links to clusters 1 and 2 and to four more clusters, with counts 1 to 6: each of those
+      // clusters has no other link, so every sum is the strongest of its cluster and all stay.
+      const clustered = new Set([1, 2, 3, 4, 5, 6]);
+      const many = clusterEdges(
+        [1, 2, 3, 4, 5, 6].map((c) => [0, 0, -1, c, c] as [number, number, number, number, number]),
+        ranked,
+        shown,
+        clustered,
+      );
+      expect(many).toHaveLength(6);
+      // Cluster 1 summed up with four shown-or-clustered ends of which it is the weakest for all but its own three.
+      const crowded = clusterEdges(
+        [
+          [-1, 1, -1, 2, 9],
+          [-1, 1, -1, 3, 8],
+          [-1, 1, -1, 4, 7],
+          [-1, 2, -1, 3, 6],
+          [-1, 2, -1, 4, 5],
+          [-1, 3, -1, 4, 4],
+          [-1, 1, -1, 5, 1],
+          [-1, 2, -1, 5, 1],
+          [-1, 3, -1, 5, 1],
+          [-1, 4, -1, 5, 1],
+          [-1, 6, -1, 1, 1],
+        ],
+        ranked,
+        shown,
+        clustered,
+      );
+      const ids = crowded.map((e) => `${e.source}>${e.target}`);
+      // 1, 2, 3 and 4 have three stronger links each: their links to 5 and 6 stay only as 5's and 6's strongest.
+      expect(ids).toContain('cluster:1>cluster:2');
+      expect(ids).toContain('cluster:6>cluster:1');
+      expect(ids.filter((id) => id.endsWith('>cluster:5'))).toHaveLength(3);
+    });
+
     it('should skip links between shown ideas, within one cluster, and to a cluster not drawn', () => {
       expect(
         edges([

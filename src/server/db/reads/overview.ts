@@ -160,7 +160,11 @@ export class OverviewReader {
 /** Fewest ideas left out for a community to be drawn as a cluster node (a group of one or two is clutter). */
 export const MIN_DRAWN = 3;
 
-/** Lineage links per pair of ends, before they become edges. */
+/** Summed-up links kept per end: an edge stays when it is among the strongest of either of its ends. */
+export const STRONGEST_PER_END = 3;
+/** The most summed-up links an overview draws (the strongest): more would hide the map under its links. */
+export const MAX_AGGREGATED = 300;
+
 const AGGREGATE_ID = (source: string, target: string) => `cluster-link:${source}>${target}`;
 
 /** Ideas of a cluster as its node says them: the community, its size and how many the overview shows. */
@@ -176,6 +180,7 @@ function clusterNode(c: OverviewCluster): WireNode {
 /**
  * The aggregated BUILDS_ON edges of an overview: each stored link joins its shown ends, or for an end
  * not shown the cluster of its community; links between two shown ideas are the graph's own edges.
+ * Of the sums, only the STRONGEST_PER_END of each end (by count) are kept, at most MAX_AGGREGATED.
  */
 export function clusterEdges(
   links: readonly ClusterLink[],
@@ -199,7 +204,15 @@ export function clusterEdges(
     if (row) row.count += count;
     else counts.set(id, { source, target, count });
   }
-  return [...counts.entries()].map(([id, { source, target, count }]) => ({
+  const byCount = [...counts.entries()].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0));
+  const perEnd = new Map<string, number>();
+  const kept = byCount.filter(([, { source, target }]) => {
+    const strong = (perEnd.get(source) ?? 0) < STRONGEST_PER_END || (perEnd.get(target) ?? 0) < STRONGEST_PER_END;
+    perEnd.set(source, (perEnd.get(source) ?? 0) + 1);
+    perEnd.set(target, (perEnd.get(target) ?? 0) + 1);
+    return strong;
+  });
+  return kept.slice(0, MAX_AGGREGATED).map(([id, { source, target, count }]) => ({
     id,
     type: 'BUILDS_ON',
     source,

@@ -160,10 +160,13 @@ export class OverviewReader {
 /** Fewest ideas left out for a community to be drawn as a cluster node (a group of one or two is clutter). */
 export const MIN_DRAWN = 3;
 
-/** Summed-up links kept per end: an edge stays when it is among the strongest of either of its ends. */
+/**
+ * Summed-up links kept per end and kind (between two clusters, or between an idea and a cluster): an
+ * edge stays when it is among the strongest of its kind at either of its ends.
+ */
 export const STRONGEST_PER_END = 3;
-/** The most summed-up links an overview draws (the strongest): more would hide the map under its links. */
-export const MAX_AGGREGATED = 300;
+/** The most summed-up links of each kind an overview draws (the strongest): more would hide the map under its links. */
+export const MAX_AGGREGATED = 200;
 
 const AGGREGATE_ID = (source: string, target: string) => `cluster-link:${source}>${target}`;
 
@@ -180,7 +183,8 @@ function clusterNode(c: OverviewCluster): WireNode {
 /**
  * The aggregated BUILDS_ON edges of an overview: each stored link joins its shown ends, or for an end
  * not shown the cluster of its community; links between two shown ideas are the graph's own edges.
- * Of the sums, only the STRONGEST_PER_END of each end (by count) are kept, at most MAX_AGGREGATED.
+ * Of the sums, only the STRONGEST_PER_END of each end and kind (by count) are kept, at most
+ * MAX_AGGREGATED of each kind, so links between clusters are not crowded out by those to hub ideas.
  */
 export function clusterEdges(
   links: readonly ClusterLink[],
@@ -206,13 +210,19 @@ export function clusterEdges(
   }
   const byCount = [...counts.entries()].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0));
   const perEnd = new Map<string, number>();
+  const perKind = new Map<boolean, number>();
   const kept = byCount.filter(([, { source, target }]) => {
-    const strong = (perEnd.get(source) ?? 0) < STRONGEST_PER_END || (perEnd.get(target) ?? 0) < STRONGEST_PER_END;
-    perEnd.set(source, (perEnd.get(source) ?? 0) + 1);
-    perEnd.set(target, (perEnd.get(target) ?? 0) + 1);
-    return strong;
+    const between = !shown.has(source) && !shown.has(target);
+    const s = `${source}|${between}`;
+    const t = `${target}|${between}`;
+    const strong = (perEnd.get(s) ?? 0) < STRONGEST_PER_END || (perEnd.get(t) ?? 0) < STRONGEST_PER_END;
+    perEnd.set(s, (perEnd.get(s) ?? 0) + 1);
+    perEnd.set(t, (perEnd.get(t) ?? 0) + 1);
+    if (!strong || (perKind.get(between) ?? 0) >= MAX_AGGREGATED) return false;
+    perKind.set(between, (perKind.get(between) ?? 0) + 1);
+    return true;
   });
-  return kept.slice(0, MAX_AGGREGATED).map(([id, { source, target, count }]) => ({
+  return kept.map(([id, { source, target, count }]) => ({
     id,
     type: 'BUILDS_ON',
     source,

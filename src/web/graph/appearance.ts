@@ -17,10 +17,10 @@ export function nodeSize(degree: number): number {
   return Math.min(22, 3 + 2.1 * Math.sqrt(degree));
 }
 
-/** A cluster's disc: larger than any one idea's, growing slowly with the ideas it stands for. */
+/** A cluster's disc: as large as the largest idea's at most, growing slowly with the ideas it stands for. */
 export function clusterSize(omitted: unknown): number {
   const n = typeof omitted === 'number' && omitted > 0 ? omitted : 1;
-  return Math.min(34, 16 + 2 * Math.log2(n));
+  return Math.min(22, 7 + 1.5 * Math.log2(n));
 }
 
 const AGGREGATE_EDGE = '#eec3bd';

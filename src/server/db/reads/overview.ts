@@ -159,6 +159,8 @@ export class OverviewReader {
 
 /** Fewest ideas left out for a community to be drawn as a cluster node (a group of one or two is clutter). */
 export const MIN_DRAWN = 3;
+/** The most cluster nodes an overview draws (the most important communities); `clusters` lists them all. */
+export const MAX_CLUSTERS_DRAWN = 30;
 
 /**
  * Summed-up links kept per end and kind (between two clusters, or between an idea and a cluster): an
@@ -258,7 +260,9 @@ export function slice(ranked: Ranked, options: OverviewOptions, total: number): 
     }))
     .filter((c) => c.omitted > 0 && c.size > 1);
   // Clusters are communities of ideas: drawn when ideas are asked for.
-  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l)) ? clusters.filter((c) => c.omitted >= MIN_DRAWN) : [];
+  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l))
+    ? clusters.filter((c) => c.omitted >= MIN_DRAWN).slice(0, MAX_CLUSTERS_DRAWN)
+    : [];
   const aggregated = types.has('BUILDS_ON')
     ? clusterEdges(
         ranked.links,

@@ -10,6 +10,7 @@ import {
   type PropertyValue,
   type WireEdge,
   type WireGraph,
+  type StoredNode,
   type WireNode,
 } from '../shared/graph.js';
 
@@ -83,7 +84,7 @@ export function nodeName(node: Node): string {
   return String(toPlain(name));
 }
 
-export function toWireNode(node: Node): WireNode {
+export function toWireNode(node: Node): StoredNode {
   return { id: nodeId(node), label: nodeLabel(node), name: nodeName(node), properties: toProperties(node.properties) };
 }
 

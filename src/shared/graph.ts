@@ -4,6 +4,26 @@
 export const NODE_LABELS = ['Paper', 'Method', 'Architecture', 'Dataset', 'Concept', 'Repository', 'Author'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
+/**
+ * Labels a wire node can carry: the database's, and `Cluster`, a community of ideas the large
+ * overview draws as one node (no such node is stored; GET /api/communities/:community opens it).
+ */
+export const WIRE_LABELS = [...NODE_LABELS, 'Cluster'] as const;
+export type WireLabel = (typeof WIRE_LABELS)[number];
+
+const CLUSTER_ID = /^cluster:(\d+)$/;
+
+/** The id of the cluster node standing for community `community`. */
+export function clusterNodeId(community: number): string {
+  return `cluster:${community}`;
+}
+
+/** The community a cluster node's id stands for, or null for any other id. */
+export function communityOfClusterId(id: string): number | null {
+  const m = CLUSTER_ID.exec(id);
+  return m ? Number(m[1]) : null;
+}
+
 export const RELATIONSHIP_TYPES = [
   'PROPOSES',
   'USES',
@@ -31,11 +51,14 @@ export type Properties = Record<string, PropertyValue>;
 
 export interface WireNode {
   id: string;
-  label: NodeLabel;
+  label: WireLabel;
   /** Title for papers, URL for repositories, name otherwise. */
   name: string;
   properties: Properties;
 }
+
+/** A wire node read from the database: never a cluster. */
+export type StoredNode = WireNode & { label: NodeLabel };
 
 export interface WireEdge {
   id: string;
@@ -52,6 +75,10 @@ export interface WireGraph {
 
 export function isNodeLabel(value: string): value is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(value);
+}
+
+export function isWireLabel(value: string): value is WireLabel {
+  return (WIRE_LABELS as readonly string[]).includes(value);
 }
 
 export function isRelationshipType(value: string): value is RelationshipType {

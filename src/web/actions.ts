@@ -1,23 +1,31 @@
 // What the user's gestures do when they need the API: load the first view, expand, lineage, path,
 // queries. Each fetches, then applies one pure step to the mounted explorer's runtime; failures
 // become a banner with a retry.
-import type { WireEdge, WireGraph, WireNode } from '../shared/graph.js';
+import { communityOfClusterId, type WireEdge, type WireGraph, type WireNode } from '../shared/graph.js';
 import type { RelationshipType } from '../shared/graph.js';
 import { api, ApiError, type CypherResponse, type NodeResponse } from './api/client.js';
 import { fetchDiff } from './api/diff.js';
 import { showCompare } from './core/compare/index.js';
 import { setColorBy, setColorEdgesByKind, setFilters } from './core/filters/index.js';
-import { addGraph, hideNodes, isolateNode, replaceGraph, showLineage } from './core/graph/index.js';
+import { addGraph, hideNodes, isolateNode, openCluster as openClusterStep, replaceGraph, showLineage } from './core/graph/index.js';
 import { applyQueryResult, type ResultMode } from './core/query/index.js';
 import { select, setPathEnd, setPathResult, setPathTypes } from './core/selection/index.js';
 import type { QuerySpec, Step, TableResult } from './core/state.js';
 import { beginLoading, endLoading, setError, setNotice } from './core/ui.js';
-import { fromSearch, type UrlState } from './core/url/index.js';
+import { fromSearch, overviewTop, type UrlState } from './core/url/index.js';
 import { focusNode } from './graph/camera.js';
 import type { GraphRuntime } from './runtime/graph-runtime.js';
 
-/** Largest graph drawn whole; bigger databases start from the API's overview of this many nodes (index.html preloads it). */
+/** Largest graph drawn whole; bigger databases start from the API's overview (index.html preloads it). */
 export const OVERVIEW_LIMIT = 2000;
+/**
+ * Ideas, papers and concepts drawn one by one in the overview of a larger database; clusters stand
+ * for the rest. Few enough that labels read and links show at 1400×900 (index.html preloads it).
+ */
+export const OVERVIEW_TOP = 250;
+/** Ideas a cluster opens into (the community's most important). */
+export const CLUSTER_OPEN_LIMIT = 30;
+
 /** First layout after loading: long enough to untangle the default corpus. */
 export const FIRST_LAYOUT_MS = 2500;
 /** The longest first layout, for the largest overview: it runs in a worker, so the page answers meanwhile. */
@@ -64,7 +72,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   const overview = await guarded(
     rt,
     'load the graph',
-    () => api.overview(OVERVIEW_LIMIT),
+    () => api.overview(OVERVIEW_LIMIT, overviewTop(window.location.search, OVERVIEW_TOP, OVERVIEW_LIMIT)),
     () => void loadInitial(rt),
   );
   if (!overview) return;
@@ -111,18 +119,23 @@ function apply(rt: GraphRuntime, step: Step, record: boolean): void {
   else rt.dispatch(step);
 }
 
-/** Adds a community's most important ideas and the links among them to the view (one undoable step). */
-export async function openCommunity(rt: GraphRuntime, id: number): Promise<void> {
+/**
+ * Opens a cluster (`cluster:<community>`): its community's most important ideas and the links among
+ * them take its place (one undoable step, remembered in the URL like an expansion).
+ */
+export async function openCluster(rt: GraphRuntime, clusterId: string, options: { record?: boolean } = {}): Promise<void> {
+  const community = communityOfClusterId(clusterId);
+  if (community === null) return;
+  const name = rt.getState().view.nodes[clusterId]?.name;
   const result = await guarded(
     rt,
-    `open group ${id}`,
-    () => api.community(id),
-    () => void openCommunity(rt, id),
+    `open the group ${name ? `“${name}”` : community}`,
+    () => api.community(community, CLUSTER_OPEN_LIMIT),
+    () => void openCluster(rt, clusterId, options),
   );
   if (!result) return;
-  rt.commitStep(addGraph(result.graph));
-  rt.dispatch((s) => ({ ...s, overviewClusters: s.overviewClusters.filter((c) => c.id !== id) }));
-  rt.layout.start({ durationMs: FIRST_LAYOUT_MS });
+  // Like an expansion, no layout run follows: one undo takes the opening back.
+  apply(rt, openClusterStep(clusterId, result.graph), options.record !== false);
 }
 
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */
@@ -152,6 +165,7 @@ export function showEdge(rt: GraphRuntime, edge: WireEdge, farEnd: WireNode): vo
 
 /** Adds a node's neighbourhood next to it, capped; `all` fetches what "+N more" left out. */
 export async function expandNode(rt: GraphRuntime, id: string, all = false, options: { record?: boolean } = {}): Promise<void> {
+  if (communityOfClusterId(id) !== null) return openCluster(rt, id, options);
   const current = rt.getState().view.more[id] ?? 0;
   const cap = rt.getState().expandLimit;
   // The API's limit counts the centre and the neighbours already drawn, then `cap` new ones.

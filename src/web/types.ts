@@ -1,7 +1,7 @@
 // Attribute types of the explorer's graphology graph and sigma renderer, and the colours
 // used for node labels and relationship types.
 import type { MultiDirectedGraph } from 'graphology';
-import type { BuildsOnKind, NodeLabel, Properties, RelationshipType } from '../shared/graph.js';
+import type { BuildsOnKind, Properties, RelationshipType, WireLabel } from '../shared/graph.js';
 
 export interface NodeAttrs {
   x: number;
@@ -9,7 +9,7 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
-  kind: NodeLabel;
+  kind: WireLabel;
   year: number | null;
   community?: number;
   fixed?: boolean;
@@ -28,7 +28,7 @@ export interface EdgeAttrs {
 /** The graph a mounted explorer draws: one per mount, changed in place, never recreated. */
 export type ExplorerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
-export const LABEL_COLORS: Record<NodeLabel, string> = {
+export const LABEL_COLORS: Record<WireLabel, string> = {
   Paper: '#5b8def',
   Method: '#e8833a',
   Architecture: '#c0392b',
@@ -36,6 +36,8 @@ export const LABEL_COLORS: Record<NodeLabel, string> = {
   Concept: '#9b7fd1',
   Repository: '#6c7a89',
   Author: '#c9a227',
+  /** A group of ideas drawn as one node: a pale disc with a ring, so it never reads as one idea. */
+  Cluster: '#cbd5e1',
 };
 
 export const TYPE_COLORS: Record<RelationshipType, string> = {

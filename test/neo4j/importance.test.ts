@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/driver.js';
-import { descendantCounts, scoreIdeas, type IdeaNode } from '../../src/neo4j/importance/compute.js';
+import { clusterLinks, descendantCounts, scoreIdeas, type IdeaNode } from '../../src/neo4j/importance/compute.js';
 import { OVERVIEW_MAX, rankOverview, updateImportance } from '../../src/neo4j/importance/index.js';
 import { ingest } from '../../ingest/run.js';
 import { undoRun } from '../../ingest/load/index.js';
@@ -94,6 +94,56 @@ describe('neo4j/importance', () => {
     });
   });
 
+  describe('#clusterLinks', () => {
+    // Ranked: a (community 0) and b (community 1); x, y unranked in community 0, z in 1, w in 2, v in none.
+    const community = (id: string) => ({ a: 0, x: 0, y: 0, b: 1, z: 1, w: 2 })[id];
+    const rank = new Map([
+      ['a', 0],
+      ['b', 1],
+    ]);
+
+    it('should keep ranked ends by rank and sum the links of unranked ends per community pair', () => {
+      const links = clusterLinks(
+        [
+          ['x', 'z'],
+          ['y', 'z'],
+          ['a', 'z'],
+          ['z', 'b'],
+          ['a', 'b'],
+          ['x', 'a'],
+        ],
+        community,
+        rank,
+        80,
+      );
+      expect(links).toEqual([
+        [-1, 0, -1, 1, 2],
+        [-1, 0, 0, 0, 1],
+        [-1, 1, 1, 1, 1],
+        [0, 0, -1, 1, 1],
+        [0, 0, 1, 1, 1],
+      ]);
+    });
+
+    it('should leave out links a cluster cannot carry: an unranked end of no kept community, or one community to itself', () => {
+      const links = clusterLinks(
+        [
+          ['x', 'y'],
+          ['v', 'a'],
+          ['w', 'a'],
+          ['a', 'a'],
+          ['x', 'z'],
+          ['x', 'z'],
+        ],
+        community,
+        rank,
+        2,
+      );
+      // v has no community and w's (2) is not kept; x-y joins community 0 to itself; a duplicate counts once.
+      expect(links).toEqual([[-1, 0, -1, 1, 1]]);
+    });
+  });
+
   describe('#updateImportance', () => {
     let db: Database;
 
@@ -133,10 +183,30 @@ describe('neo4j/importance', () => {
       );
       expect(ranks.map((r) => Number(r.rank))).toEqual(ranks.map((_, i) => i));
       expect(ranks[0]!.labels as string[]).not.toContain('Paper');
-      const [summary] = await rows("MATCH (s:GraphSummary {id: 'overview'}) RETURN s.communities AS communities");
+      const [summary] = await rows("MATCH (s:GraphSummary {id: 'overview'}) RETURN s.communities AS communities, s.clusterLinks AS links");
       const communities = JSON.parse(summary!.communities as string) as { id: number; size: number }[];
       expect(communities.length).toBeGreaterThan(1);
       expect(communities[0]!.id).toBe(0);
+      // The lineage the overview's clusters draw: rows of [child rank, community, parent rank, community, count].
+      const links = JSON.parse(summary!.links as string) as number[][];
+      expect(links.length).toBeGreaterThan(0);
+      for (const [cr, cc, pr, pc, count] of links) {
+        expect(cr! >= 0 || cc! >= 0).toBe(true);
+        expect(pr! >= 0 || pc! >= 0).toBe(true);
+        expect(count).toBeGreaterThan(0);
+      }
+    });
+
+    it('should recompute a summary stored before cluster links were kept', async () => {
+      const session = db.session('WRITE');
+      try {
+        await session.run("MATCH (s:GraphSummary {id: 'overview'}) REMOVE s.clusterLinks");
+      } finally {
+        await session.close();
+      }
+      expect((await updateImportance(db)).computed).toBe(true);
+      const [summary] = await rows("MATCH (s:GraphSummary {id: 'overview'}) RETURN s.clusterLinks AS links");
+      expect(typeof summary!.links).toBe('string');
     });
 
     it('should write nothing when the graph did not change, and recompute the same when forced', async () => {

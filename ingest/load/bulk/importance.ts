@@ -2,7 +2,14 @@
 // the collected graph (the whole graph of an empty database) with the functions updateImportance
 // uses, so the import carries the properties and the (:GraphSummary) node it would write after it.
 import neo4j from 'neo4j-driver';
-import { COMMUNITIES_KEPT, overviewRanking, scoreIdeas, TOP_CONCEPTS_TAKEN, type IdeaNode } from '../../../src/neo4j/importance/index.js';
+import {
+  COMMUNITIES_KEPT,
+  overviewClusterLinks,
+  overviewRanking,
+  scoreIdeas,
+  TOP_CONCEPTS_TAKEN,
+  type IdeaNode,
+} from '../../../src/neo4j/importance/index.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../../src/shared/graph.js';
 import type { Neo4jValue } from '../param-rows.js';
 import type { IdeaLinks } from './idea-links.js';
@@ -104,6 +111,7 @@ export function importanceInMemory(graph: ImportanceGraph, computedAt = new Date
     signature: signatureOf(graph),
     computedAt: computedAt.toISOString(),
     communities: JSON.stringify(communities.slice(0, COMMUNITIES_KEPT)),
+    clusterLinks: JSON.stringify(overviewClusterLinks(builds, scores, ranked)),
     ranked: neo4j.int(ranked.length),
     ideas: neo4j.int(ideas.length),
   };

@@ -133,3 +133,41 @@ export function scoreIdeas(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Lineage links as the overview's clusters need them, aggregated: `[child, childCommunity, parent,
+ * parentCommunity, count]`, where an end ranked in the overview is its rank (and the overview decides
+ * whether it is shown) and any other end is -1 (it can only be shown through its community's cluster).
+ * Links with an end that is neither ranked nor in a kept community are left out, as are a ranked
+ * pair's duplicates; rows are sorted, so the same graph always gives the same JSON.
+ */
+export type ClusterLink = [child: number, childCommunity: number, parent: number, parentCommunity: number, count: number];
+
+export function clusterLinks(
+  builds: readonly [string, string][],
+  community: (id: string) => number | undefined,
+  rank: ReadonlyMap<string, number>,
+  kept: number,
+): ClusterLink[] {
+  const counts = new Map<string, ClusterLink>();
+  const seen = new Set<string>();
+  for (const [child, parent] of builds) {
+    if (child === parent) continue;
+    const pair = `${child}\u0000${parent}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const cc = community(child) ?? -1;
+    const pc = community(parent) ?? -1;
+    const cr = rank.get(child) ?? -1;
+    const pr = rank.get(parent) ?? -1;
+    // An unranked end is drawn only as its community's cluster: it needs one the overview keeps.
+    if ((cr < 0 && (cc < 0 || cc >= kept)) || (pr < 0 && (pc < 0 || pc >= kept))) continue;
+    // Two unranked ends of one community would join a cluster to itself.
+    if (cr < 0 && pr < 0 && cc === pc) continue;
+    const key = `${cr},${cc},${pr},${pc}`;
+    const row = counts.get(key);
+    if (row) row[4]++;
+    else counts.set(key, [cr, cc, pr, pc, 1]);
+  }
+  return [...counts.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+}

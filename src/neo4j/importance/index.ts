@@ -4,10 +4,10 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Database } from '../driver.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
-import { scoreIdeas, type Community, type IdeaNode, type IdeaScores } from './compute.js';
+import { clusterLinks, scoreIdeas, type ClusterLink, type Community, type IdeaNode, type IdeaScores } from './compute.js';
 
-export type { Community, IdeaNode } from './compute.js';
-export { scoreIdeas } from './compute.js';
+export type { ClusterLink, Community, IdeaNode } from './compute.js';
+export { clusterLinks, scoreIdeas } from './compute.js';
 
 /** The most nodes the overview can return; the API slices smaller overviews from the front of this ranking. */
 export const OVERVIEW_MAX = 2000;
@@ -55,8 +55,11 @@ CALL (row) {
 WITH n, row WHERE n.overviewRank IS NULL OR n.overviewRank <> row.rank
 SET n.overviewRank = row.rank`;
 const WRITE_SUMMARY = `MERGE (s:GraphSummary {id: 'overview'})
-SET s.signature = $signature, s.computedAt = $computedAt, s.communities = $communities, s.ranked = $ranked, s.ideas = $ideas`;
-const READ_SUMMARY = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'}) RETURN s.signature AS signature`;
+SET s.signature = $signature, s.computedAt = $computedAt, s.communities = $communities, s.clusterLinks = $clusterLinks,
+    s.ranked = $ranked, s.ideas = $ideas`;
+/** A summary written before cluster links were kept reads as stale, so it is computed once more. */
+const READ_SUMMARY = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'})
+RETURN CASE WHEN s.clusterLinks IS NULL THEN null ELSE s.signature END AS signature`;
 
 async function rows<T>(db: Database, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const session = db.session('READ');
@@ -124,6 +127,16 @@ export function overviewRanking(scores: Map<string, IdeaScores>, proposer: Map<s
   return rankOverview(byImportance, proposer, concepts);
 }
 
+/** The lineage links the overview's clusters draw (clusterLinks over the kept communities and the ranking). */
+export function overviewClusterLinks(
+  builds: readonly [string, string][],
+  scores: Map<string, IdeaScores>,
+  ranked: string[],
+): ClusterLink[] {
+  const rank = new Map(ranked.map((id, i) => [id, i]));
+  return clusterLinks(builds, (id) => scores.get(id)?.community, rank, COMMUNITIES_KEPT);
+}
+
 /** How many top Concepts (by degree, then id) the overview's ranking takes. */
 export const TOP_CONCEPTS_TAKEN = Math.ceil(OVERVIEW_MAX / CONCEPT_EVERY);
 
@@ -165,13 +178,14 @@ export async function updateImportance(db: Database, options: { force?: boolean 
   const coUse: { a: string; b: string; weight: number }[] = [];
   await eachRow(db, CO_USE, (r) => coUse.push({ a: r.a as string, b: r.b as string, weight: num(r.weight) }));
   const { scores, communities } = scoreIdeas(ideas, builds, coUse);
-  builds.length = 0;
   coUse.length = 0;
 
   const proposer = new Map<string, string>();
   await eachRow(db, PROPOSERS, (r) => proposer.set(r.id as string, r.paper as string));
   const concepts = (await rows<{ id: string }>(db, TOP_CONCEPTS, { limit: neo4j.int(TOP_CONCEPTS_TAKEN) })).map((r) => r.id);
   const ranked = overviewRanking(scores, proposer, concepts);
+  const links = overviewClusterLinks(builds, scores, ranked);
+  builds.length = 0;
 
   await writeInBatches(
     db,
@@ -202,6 +216,7 @@ export async function updateImportance(db: Database, options: { force?: boolean 
         signature,
         computedAt: new Date().toISOString(),
         communities: JSON.stringify(kept),
+        clusterLinks: JSON.stringify(links),
         ranked: neo4j.int(ranked.length),
         ideas: neo4j.int(ideas.length),
       }),

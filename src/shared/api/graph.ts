@@ -101,7 +101,10 @@ export const PathResponse = z.object({
 export type PathResponse = z.infer<typeof PathResponse>;
 
 export const OverviewQuery = z.strictObject({
+  /** The largest graph returned whole; a larger one gets an overview of `top` ranked nodes. */
   limit: intIn(1, 2000, 300),
+  /** Ranked nodes in the overview of a graph larger than `limit` (0: as many as `limit`); clusters stand for the rest. */
+  top: intIn(0, 2000, 0),
   labels: labelList,
   types: typeList,
 });
@@ -133,7 +136,11 @@ export const OverviewResponse = z.object({
    * (no ranking matches the graph yet); `all`: the whole graph fits.
    */
   selection: z.enum(OVERVIEW_SELECTIONS),
-  /** Communities of ideas with members left out, most important first. */
+  /**
+   * Communities of ideas with members left out, most important first; with `importance`, `graph`
+   * also draws each as a node labelled `Cluster` (id `cluster:<community>`), with BUILDS_ON links
+   * aggregated (`properties.count`, `properties.aggregate`) between clusters and shown ideas.
+   */
   clusters: z.array(OverviewCluster),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;

@@ -1,12 +1,12 @@
 // The graph wire format of src/shared/graph.ts as zod schemas, for the responses that carry a graph.
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type Properties, type WireEdge, type WireGraph, type WireNode } from '../graph.js';
+import { WIRE_LABELS, RELATIONSHIP_TYPES, type Properties, type WireEdge, type WireGraph, type WireNode } from '../graph.js';
 
 export const PropertiesSchema: z.ZodType<Properties> = z.record(z.string(), z.json());
 
 export const WireNodeSchema: z.ZodType<WireNode> = z.object({
   id: z.string(),
-  label: z.enum(NODE_LABELS),
+  label: z.enum(WIRE_LABELS),
   name: z.string(),
   properties: PropertiesSchema,
 });

@@ -85,8 +85,9 @@ const q = (params: Record<string, string | number | undefined>) => {
 };
 
 export const api = {
-  overview(limit: number): Promise<OverviewResponse> {
-    return request(OverviewResponse, 'GET', `/api/overview${q({ limit })}`);
+  /** The whole graph when it has at most `limit` nodes, else an overview of `top` ranked nodes and clusters for the rest. */
+  overview(limit: number, top = 0): Promise<OverviewResponse> {
+    return request(OverviewResponse, 'GET', `/api/overview${q({ limit, top: top || undefined })}`);
   },
   search(text: string, limit = 10): Promise<SearchResponse> {
     return request(SearchResponse, 'GET', `/api/search${q({ q: text, limit })}`);

@@ -3,6 +3,8 @@
 import { PathBox } from './PathBox.js';
 import { EdgeDetails } from './EdgeDetails.js';
 import { NodeDetails } from './NodeDetails.js';
+import { ClusterDetails } from './ClusterDetails.js';
+import { communityOfClusterId } from '../../shared/graph.js';
 import { useApp } from '../runtime/context.js';
 
 export function DetailsPanel() {
@@ -10,7 +12,12 @@ export function DetailsPanel() {
   return (
     <div className="panel-body">
       <PathBox />
-      {selection?.kind === 'node' && <NodeDetails key={selection.id} id={selection.id} />}
+      {selection?.kind === 'node' &&
+        (communityOfClusterId(selection.id) !== null ? (
+          <ClusterDetails key={selection.id} id={selection.id} />
+        ) : (
+          <NodeDetails key={selection.id} id={selection.id} />
+        ))}
       {selection?.kind === 'edge' && <EdgeDetails key={selection.id} id={selection.id} />}
       {!selection && (
         <p className="muted hint">

@@ -16,6 +16,28 @@ export function EdgeDetails({ id }: { id: string }) {
   const paper = useApp((s) => (paperId ? s.view.nodes[paperId] : undefined));
   if (!edge) return <p className="muted">This link is no longer in the view.</p>;
   const p = edge.properties;
+  if (p.aggregate === true) {
+    const ends = (
+      <p className="edge-ends">
+        {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
+        <span aria-hidden="true"> → </span>
+        <span className="sr-only"> to </span>
+        {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
+      </p>
+    );
+    const n = typeof p.count === 'number' ? p.count : 0;
+    return (
+      <article className="details" aria-label="Details of lineage between groups">
+        <div className="kind">Links summed up</div>
+        <h2>BUILDS_ON ×{n.toLocaleString('en')}</h2>
+        {ends}
+        <p>
+          {n.toLocaleString('en')} lineage {n === 1 ? 'link joins' : 'links join'} these ends through ideas the overview does not draw one
+          by one. Open a group to see its ideas and their own links, each with its evidence.
+        </p>
+      </article>
+    );
+  }
   const confidence = typeof p.confidence === 'number' ? p.confidence : null;
   const taxonomy = p.source === 'taxonomy' || p.extractor === 'taxonomy';
   const evidence = typeof p.evidence === 'string' && p.evidence ? p.evidence : null;

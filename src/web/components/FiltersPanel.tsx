@@ -1,6 +1,6 @@
 // Filters: node labels, relationship types and a paper year range (all undoable), and colouring
 // by label or by Louvain community.
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
+import { RELATIONSHIP_TYPES, WIRE_LABELS } from '../../shared/graph.js';
 import { resetFilters, setColorBy, setProposersOnly, setYearRange, toggleLabel, toggleType, yearBounds } from '../core/filters/index.js';
 import { LABEL_COLORS, TYPE_COLORS } from '../types.js';
 import { useApp, useRuntime } from '../runtime/context.js';
@@ -22,7 +22,7 @@ export function FiltersPanel() {
     <div className="panel-body filters">
       <fieldset>
         <legend>Node labels</legend>
-        {NODE_LABELS.filter((l) => labels.has(l)).map((l) => (
+        {WIRE_LABELS.filter((l) => labels.has(l)).map((l) => (
           <label key={l} className="check">
             <input type="checkbox" checked={!hiddenLabels.includes(l)} onChange={() => rt.commitStep(toggleLabel(l))} />
             <span className="dot" style={{ background: LABEL_COLORS[l] }} aria-hidden="true" /> {l}

@@ -1,7 +1,7 @@
 // The legend: one toggle per node label and per relationship type in the view (undoable filters),
 // the communities when colouring by community, the lineage kinds when links are coloured by kind,
 // and the confidence slider that hides weak lineage links everywhere.
-import { BUILDS_ON_KINDS, NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/graph.js';
+import { BUILDS_ON_KINDS, RELATIONSHIP_TYPES, WIRE_LABELS } from '../../shared/graph.js';
 import { setMinConfidence, toggleLabel, toggleType } from '../core/filters/index.js';
 import { COMMUNITY_COLORS, KIND_COLORS, LABEL_COLORS, TYPE_COLORS, UNKNOWN_KIND_COLOR } from '../types.js';
 import { useApp, useRuntime } from '../runtime/context.js';
@@ -76,7 +76,7 @@ export function Legend() {
   for (const n of Object.values(nodes)) counts.set(n.label, (counts.get(n.label) ?? 0) + 1);
   const typeCounts = new Map<string, number>();
   for (const e of Object.values(edges)) typeCounts.set(e.type, (typeCounts.get(e.type) ?? 0) + 1);
-  const labels = NODE_LABELS.filter((l) => counts.has(l));
+  const labels = WIRE_LABELS.filter((l) => counts.has(l));
   const types = RELATIONSHIP_TYPES.filter((t) => typeCounts.has(t));
   if (labels.length === 0) return null;
   return (

@@ -1,6 +1,6 @@
 // The explorer's state: the undoable view (what is drawn and how) and the rest of the UI state,
 // plus the initial state. Changed only by the pure steps in core/*/index.ts.
-import type { NodeLabel, RelationshipType, WireEdge, WireNode } from '../../shared/graph.js';
+import type { RelationshipType, WireEdge, WireLabel, WireNode } from '../../shared/graph.js';
 import type { DiffAncestor, DiffSide, SideCounts } from '../../shared/api/diff.js';
 import type { OverviewCluster } from '../../shared/api/graph.js';
 
@@ -10,7 +10,7 @@ export interface Point {
 }
 
 export interface Filters {
-  hiddenLabels: NodeLabel[];
+  hiddenLabels: WireLabel[];
   hiddenTypes: RelationshipType[];
   /** Papers outside [min, max] are hidden; null = no year filter. */
   years: [number, number] | null;

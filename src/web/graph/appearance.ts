@@ -17,6 +17,14 @@ export function nodeSize(degree: number): number {
   return Math.min(22, 3 + 2.1 * Math.sqrt(degree));
 }
 
+/** A cluster's disc: as large as the largest idea's at most, growing slowly with the ideas it stands for. */
+export function clusterSize(omitted: unknown): number {
+  const n = typeof omitted === 'number' && omitted > 0 ? omitted : 1;
+  return Math.min(22, 7 + 1.5 * Math.log2(n));
+}
+
+const AGGREGATE_EDGE = '#eec3bd';
+
 export function nodeColor(attrs: NodeAttrs, state: AppState): string {
   if (state.view.colorBy === 'community' && attrs.community !== undefined) {
     return COMMUNITY_COLORS[attrs.community % COMMUNITY_COLORS.length]!;
@@ -35,6 +43,7 @@ const REJECTED_EDGE = '#b0b4ba';
 export function edgeColor(attrs: EdgeAttrs, state?: AppState): string {
   const curation = attrs.properties.curation;
   if (curation === 'rejected' || curation === 'retargeted') return REJECTED_EDGE;
+  if (attrs.properties.aggregate === true) return AGGREGATE_EDGE;
   if (state?.view.colorEdgesByKind && attrs.relType === 'BUILDS_ON') {
     const kind = kindOf(attrs.properties);
     return kind ? KIND_COLORS[kind] : UNKNOWN_KIND_COLOR;
@@ -54,7 +63,8 @@ export function makeNodeReducer({ getState, graph, hover }: ReducerSource) {
     const res: Partial<NodeDisplayData> & { label: string | null } = {
       ...data,
       color: compareColor(view, 'node', node) ?? nodeColor(data, state),
-      forceLabel: labelAll,
+      // A cluster is read by its label: always drawn (the drawer still keeps labels apart).
+      forceLabel: labelAll || data.kind === 'Cluster',
     };
     if (!isNodeVisible(view, node)) return { ...res, hidden: true };
     const selected = state.selection?.kind === 'node' ? state.selection.id : null;

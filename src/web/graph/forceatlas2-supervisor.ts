@@ -43,10 +43,44 @@ export function visibleCopy(graph: ExplorerGraph, visible: LayoutVisibility): Gr
   graph.forEachNode((id, a) => {
     if (visible.node(id)) copy.addNode(id, { x: a.x, y: a.y, size: a.size });
   });
+  const weights = communityWeights(graph);
   graph.forEachEdge((id, _a, source, target) => {
-    if (visible.edge(id) && copy.hasNode(source) && copy.hasNode(target)) copy.addEdgeWithKey(id, source, target);
+    if (visible.edge(id) && copy.hasNode(source) && copy.hasNode(target)) {
+      copy.addEdgeWithKey(id, source, target, weights ? { weight: weights(source, target) } : {});
+    }
   });
+  if (weights) copy.setAttribute('weighted', true);
   return copy;
+}
+
+/** Pull of a link between two communities, against 1 within one: groups hold together, hubs do not gather them all. */
+export const ACROSS_COMMUNITIES = 0.08;
+
+/**
+ * In a view with clusters (the large overview), the layout pulls along links within a community
+ * (ideas and clusters carry theirs; a paper takes that of an idea it proposes) and barely along links
+ * across communities, so each community stays a group of its own; null in any other view.
+ */
+export function communityWeights(graph: ExplorerGraph): ((source: string, target: string) => number) | null {
+  let clustered = false;
+  const community = new Map<string, number>();
+  graph.forEachNode((_id, a) => {
+    if (a.kind === 'Cluster') clustered = true;
+  });
+  if (!clustered) return null;
+  graph.forEachNode((id, a) => {
+    const c = a.properties.community;
+    if (typeof c === 'number' && c >= 0 && a.kind !== 'Paper') community.set(id, c);
+  });
+  graph.forEachEdge((_id, a, source, target) => {
+    if (a.relType !== 'PROPOSES' || community.has(source)) return;
+    const c = community.get(target);
+    if (c !== undefined) community.set(source, c);
+  });
+  return (source, target) => {
+    const a = community.get(source);
+    return a !== undefined && a === community.get(target) ? 1 : ACROSS_COMMUNITIES;
+  };
 }
 
 /**
@@ -168,7 +202,7 @@ export class ForceAtlas2Supervisor {
     };
     this.detachCopy = this.follow(copy);
     this.laidOut = copy;
-    this.worker = new FA2LayoutSupervisor(copy, { settings, getEdgeWeight: null });
+    this.worker = new FA2LayoutSupervisor(copy, { settings, getEdgeWeight: copy.getAttribute('weighted') === true ? 'weight' : null });
     this.worker.start();
     performance.mark('methodgraph:layout-start');
     this.setStatus('running');

@@ -54,6 +54,17 @@ export interface LabelDrawerOptions {
   keepOut?: () => Box[];
 }
 
+/** The ring that marks a cluster's disc as a group (drawn with its label, over the links). */
+function ring(context: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  context.beginPath();
+  context.arc(x, y, Math.max(2, r - 1), 0, Math.PI * 2);
+  context.lineWidth = 2.5;
+  context.strokeStyle = '#64748b';
+  context.setLineDash([5, 3]);
+  context.stroke();
+  context.setLineDash([]);
+}
+
 export function createLabelDrawer({ mustDraw, maxWidth, keepOut }: LabelDrawerOptions): LabelDrawer {
   let boxes: Box[] = [];
   let covered: Box[] = [];
@@ -73,19 +84,25 @@ export function createLabelDrawer({ mustDraw, maxWidth, keepOut }: LabelDrawerOp
     forExport: () => createLabelDrawer({ mustDraw, ...(maxWidth ? { maxWidth } : {}) }),
     draw(context, data, settings) {
       if (!data.label) return;
+      const cluster = (data as { kind?: string }).kind === 'Cluster';
+      if (cluster) ring(context, data.x, data.y, data.size);
       const size = settings.labelSize;
-      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      context.font = `${cluster ? '600' : settings.labelWeight} ${size}px ${settings.labelFont}`;
       const measure = (text: string) => context.measureText(text).width;
       const label = limit === null ? data.label : fitLabel(data.label, Math.max(24, limit - data.size - 7), measure);
       const w = measure(label) + 4;
       const h = size + 2;
       const r = data.size;
-      const places: Box[] = [
+      const beside: Box[] = [
         { x: data.x + r + 3, y: data.y - h / 2, w, h },
         { x: data.x - r - 3 - w, y: data.y - h / 2, w, h },
+      ];
+      const aboveBelow: Box[] = [
         { x: data.x - w / 2, y: data.y - r - 2 - h, w, h },
         { x: data.x - w / 2, y: data.y + r + 2, w, h },
       ];
+      // A cluster's long label reads best centred under or over its ring.
+      const places = cluster ? [aboveBelow[1]!, aboveBelow[0]!, ...beside] : [...beside, ...aboveBelow];
       const important = Boolean((data as { highlighted?: boolean }).highlighted);
       const free = (b: Box) => !covered.some((o) => overlaps(b, o));
       let place = important ? places.find(free) : places.find((b) => free(b) && !boxes.some((o) => overlaps(b, o)));

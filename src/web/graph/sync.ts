@@ -3,7 +3,7 @@
 import type { WireEdge, WireNode } from '../../shared/graph.js';
 import type { ViewState } from '../core/state.js';
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../types.js';
-import { nodeSize } from './appearance.js';
+import { clusterSize, nodeSize } from './appearance.js';
 import { isRejected, strike } from '../core/curation/index.js';
 
 const LABEL_CHARS = 34;
@@ -15,6 +15,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * year, so "Titans (2025)", the paper, never reads the same as "Titans", the method it proposes.
  */
 export function shortLabel(node: WireNode): string {
+  if (node.label === 'Cluster') return clusterLabel(node.name, node.properties.omitted);
   let name = node.name || node.id;
   if (node.label === 'Repository') name = name.replace(/^https?:\/\/(www\.)?(github\.com\/)?/, '');
   if (node.label === 'Paper') {
@@ -24,6 +25,23 @@ export function shortLabel(node: WireNode): string {
     if (typeof year === 'number') return `${clip(name, LABEL_CHARS - 7)} (${year})`;
   }
   return clip(name, LABEL_CHARS);
+}
+
+/** Widest a cluster's names run before "+N". */
+const CLUSTER_NAME_CHARS = 44;
+
+/**
+ * A cluster's label: as many of its leading idea names (given "A, B, C") as fit, whole, then "+N" for
+ * the ideas it stands for: "Transformer, Attention +1,240".
+ */
+export function clusterLabel(names: string, omitted: unknown): string {
+  const parts = names.split(', ').filter(Boolean);
+  let text = clip(parts[0] ?? '', CLUSTER_NAME_CHARS);
+  for (const part of parts.slice(1)) {
+    if (text.length + 2 + part.length > CLUSTER_NAME_CHARS) break;
+    text += `, ${part}`;
+  }
+  return typeof omitted === 'number' && omitted > 0 ? `${text} +${omitted.toLocaleString('en')}` : text;
 }
 
 function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {
@@ -49,6 +67,17 @@ function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined 
 }
 
 function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
+  const count = edge.properties.count;
+  if (edge.properties.aggregate === true && typeof count === 'number') {
+    // Lineage between groups: wider for more links.
+    return {
+      size: Math.min(6, 0.8 + 1.1 * Math.log2(1 + count)),
+      color: '#ccc',
+      type: 'arrow',
+      relType: edge.type,
+      properties: edge.properties,
+    };
+  }
   const confidence = typeof edge.properties.confidence === 'number' ? edge.properties.confidence : 0.6;
   return {
     size: edge.type === 'BUILDS_ON' ? 1.2 + confidence * 1.5 : 0.5,
@@ -153,7 +182,10 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
     }
     if (structural) {
       // No attribute hints: sigma must re-index nodes added in this same tick.
-      graph.updateEachNodeAttributes((id, attrs) => ({ ...attrs, size: nodeSize(graph.degree(id)) }));
+      graph.updateEachNodeAttributes((id, attrs) => ({
+        ...attrs,
+        size: attrs.kind === 'Cluster' ? clusterSize(attrs.properties.omitted) : nodeSize(graph.degree(id)),
+      }));
     }
     lastMode = view.mode;
     return structural;

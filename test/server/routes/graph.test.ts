@@ -10,6 +10,8 @@ import { expectShape, expectWireGraph, getFrom, searchIdIn, useCorpusApp } from 
 const ctx = useCorpusApp();
 const get = (url: string) => getFrom(ctx.app, url);
 const searchId = (q: string, label: string) => searchIdIn(ctx.app, q, label);
+/** The database's nodes of an overview, without the cluster nodes standing for what it left out. */
+const stored = (graph: WireGraph) => graph.nodes.filter((n) => n.label !== 'Cluster');
 
 describe('server/routes/graph', () => {
   describe('GET /api/nodes/:id', () => {
@@ -218,10 +220,10 @@ describe('server/routes/graph', () => {
       expect(status).toBe(200);
       const graph = body.graph as WireGraph;
       expectWireGraph(graph);
-      expect(graph.nodes).toHaveLength(5);
+      expect(stored(graph)).toHaveLength(5);
       expect(body.truncated).toBe(true);
       expect(body.omitted).toBe((body.total as number) - 5);
-      const degrees = graph.nodes.map((n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length);
+      const degrees = stored(graph).map((n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length);
       expect(degrees.some((d) => d > 0)).toBe(true);
     });
 
@@ -232,7 +234,7 @@ describe('server/routes/graph', () => {
       expect(body.selection).toBe('importance');
       const graph = body.graph as WireGraph;
       expectWireGraph(graph);
-      expect(graph.nodes).toHaveLength(300);
+      expect(stored(graph)).toHaveLength(300);
       const ideas = graph.nodes.filter((n) => ['Method', 'Architecture', 'Dataset'].includes(n.label));
       const importance = ideas.map((n) => n.properties.importance as number);
       expect(importance).toEqual([...importance].sort((a, b) => b - a));
@@ -261,7 +263,11 @@ describe('server/routes/graph', () => {
     it('should slice smaller overviews from the front of the same ranking', async () => {
       const small = (await get('/api/overview?limit=8')).body.graph as WireGraph;
       const large = (await get('/api/overview?limit=40')).body.graph as WireGraph;
-      expect(small.nodes.map((n) => n.id)).toEqual(large.nodes.slice(0, 8).map((n) => n.id));
+      expect(stored(small).map((n) => n.id)).toEqual(
+        stored(large)
+          .slice(0, 8)
+          .map((n) => n.id),
+      );
     });
 
     it('should fit the whole default corpus with a high enough limit', async () => {
@@ -276,6 +282,7 @@ describe('server/routes/graph', () => {
     it('should answer 400 for a bad limit', async () => {
       expect((await get('/api/overview?limit=0')).status).toBe(400);
       expect((await get('/api/overview?limit=ten')).status).toBe(400);
+      expect((await get('/api/overview?top=2001')).status).toBe(400);
     });
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceGraph } from '../../../src/web/core/graph/index.js';
 import { select } from '../../../src/web/core/selection/index.js';
 import { firstViewFilters, initialState } from '../../../src/web/core/state.js';
-import { fromSearch, toSearch, toUrlState, type UrlState } from '../../../src/web/core/url/index.js';
+import { fromSearch, overviewTop, toSearch, toUrlState, type UrlState } from '../../../src/web/core/url/index.js';
 import { smallGraph } from './fixtures.js';
 
 const loaded = () => replaceGraph(smallGraph())({ ...initialState, view: { ...initialState.view, filters: firstViewFilters } });
@@ -100,5 +100,17 @@ describe('web/core/url › show rejected', () => {
     expect(back.showRejected).toBe(true);
     expect(back.filters.showRejected).toBe(true);
     expect(fromSearch('').filters.showRejected).toBeUndefined();
+  });
+});
+
+describe('web/core/url', () => {
+  describe('#overviewTop', () => {
+    it('should take ?overview=N within range and fall back otherwise', () => {
+      expect(overviewTop('', 250, 2000)).toBe(250);
+      expect(overviewTop('?overview=2000', 250, 2000)).toBe(2000);
+      expect(overviewTop('?overview=2001', 250, 2000)).toBe(250);
+      expect(overviewTop('?overview=abc', 250, 2000)).toBe(250);
+      expect(overviewTop('?overview=0', 250, 2000)).toBe(250);
+    });
   });
 });

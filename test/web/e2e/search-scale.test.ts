@@ -1,14 +1,16 @@
-// End-to-end: search on a database larger than the default corpus (the default corpus plus a
-// synthetic one, whose papers carry many titles starting like the names people type): "transf"
-// suggests the Transformer architecture first, and the list closes once a suggestion is picked.
+// End-to-end on a database larger than the default corpus (the default corpus plus a synthetic one,
+// whose papers carry many titles starting like the names people type): "transf" suggests the
+// Transformer architecture first, and the list closes once a suggestion is picked; the first view is
+// an overview whose left-out groups are drawn as labelled cluster nodes that open into their ideas.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../../ingest/run.js';
 import { writeCorpus } from '../../../bench/synthetic/cli.js';
-import { closeOpenPages, openExplorer, startExplorer, type Explorer } from './harness.js';
-import { api, handle, nextFrames, poll } from './helpers.js';
+import type { WireGraph } from '../../../src/shared/graph.js';
+import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { api, handle, nextFrames, poll, settledScreenPosition } from './helpers.js';
 
 /** Synthetic papers added to the default corpus: enough that papers and concepts outnumber the ideas a prefix names. */
 const SYNTHETIC_PAPERS = 1000;
@@ -65,6 +67,79 @@ describe('web/explorer', () => {
       await nextFrames(page);
       expect(await list.count()).toBe(0);
       expect(await page.locator('.search input[role="combobox"]').getAttribute('aria-expanded')).toBe('false');
+    });
+  });
+});
+
+describe('web/explorer', () => {
+  describe('#large overview', () => {
+    it('should draw the groups it leaves out as labelled cluster nodes that open into their ideas, with undo and the URL', async () => {
+      const overview = await api<{ selection: string; graph: WireGraph }>(explorer, '/api/overview?limit=2000&top=250');
+      expect(overview.selection).toBe('importance');
+      const clusters = overview.graph.nodes.filter((n) => n.label === 'Cluster');
+      expect(clusters.length).toBeGreaterThan(1);
+      expect(overview.graph.edges.some((e) => e.properties.aggregate === true)).toBe(true);
+
+      const { page, errors } = await openExplorer(explorer);
+      await waitLayoutIdle(page);
+      for (const c of clusters) expect(await handle.isVisible(page, c.id)).toBe(true);
+      await expect.poll(() => page.getByRole('status', { name: 'What the view shows' }).textContent()).toMatch(/ringed groups stand for/);
+
+      // Labelled: "Name, Name +N", never on top of another label.
+      await nextFrames(page);
+      const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
+      const clusterBoxes = boxes.filter((b) => b.node.startsWith('cluster:'));
+      expect(clusterBoxes.length).toBeGreaterThan(clusters.length / 2);
+      for (const b of clusterBoxes) expect(b.label).toMatch(/^\S.* \+[\d,]+$/);
+      const overlap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
+        a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      for (const a of clusterBoxes) for (const b of boxes) if (a !== b) expect(overlap(a, b), `${a.label} / ${b.label}`).toBe(false);
+
+      // A cluster with a label, whose disc no other node covers, is opened by a double-click.
+      const target = await page.evaluate(
+        (labelled) => {
+          const h = window.__methodgraph!;
+          const discs = h.visibleNodes().map((id) => ({ id, d: h.nodeDisc(id)! }));
+          return labelled.find((id) => {
+            const c = h.nodeDisc(id)!;
+            return discs.every(({ id: o, d }) => o === id || Math.hypot(d.x - c.x, d.y - c.y) > d.r + c.r * 0.6);
+          });
+        },
+        clusterBoxes.map((b) => b.node),
+      );
+      expect(target, 'a labelled cluster clear of other nodes').toBeDefined();
+      const community = Number(target!.slice('cluster:'.length));
+      const members = await api<{ graph: WireGraph }>(explorer, `/api/communities/${community}?limit=30`);
+      const at = await settledScreenPosition(page, target!);
+      // A click shows what the group holds, with the button that opens it.
+      await page.mouse.click(at.x, at.y);
+      const name = clusters.find((c) => c.id === target)!.name;
+      const details = page.getByRole('article', { name: `Details of the group ${name}` });
+      await details.waitFor();
+      expect(await details.textContent()).toMatch(/ideas .*that build on each other/);
+      expect(await details.getByRole('button', { name: 'Open group' }).isVisible()).toBe(true);
+      await page.mouse.dblclick(at.x, at.y);
+      await poll(() => handle.hasNode(page, target!)).toBe(false);
+      for (const m of members.graph.nodes) expect(await handle.hasNode(page, m.id)).toBe(true);
+      await poll(() => new URL(page.url()).searchParams.getAll('exp')).toContain(target);
+
+      // Undo brings the cluster back; a reload of the URL with the opening replays it.
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await poll(() => handle.hasNode(page, target!)).toBe(true);
+      const reopened = await openExplorer(explorer, `/?exp=${encodeURIComponent(target!)}`);
+      await poll(() => handle.hasNode(reopened.page, members.graph.nodes[0]!.id)).toBe(true);
+      expect(await handle.hasNode(reopened.page, target!)).toBe(false);
+
+      // The legend hides and shows clusters; the summary's list of the largest groups opens one.
+      const other = clusters.find((c) => c.id !== target)!;
+      await page.getByRole('button', { name: /^Hide Cluster nodes/ }).click();
+      await poll(() => handle.isVisible(page, other.id)).toBe(false);
+      await page.getByRole('button', { name: /^Show Cluster nodes/ }).click();
+      await poll(() => handle.isVisible(page, other.id)).toBe(true);
+      await page.getByRole('status', { name: 'What the view shows' }).getByRole('button', { name: other.name, exact: true }).click();
+      await poll(() => handle.hasNode(page, other.id)).toBe(false);
+      expect(errors).toEqual([]);
+      expect(reopened.errors).toEqual([]);
     });
   });
 });

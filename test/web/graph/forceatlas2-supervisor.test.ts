@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { placeBesideNeighbours, visibleCopy } from '../../../src/web/graph/forceatlas2-supervisor.js';
+import { ACROSS_COMMUNITIES, communityWeights, placeBesideNeighbours, visibleCopy } from '../../../src/web/graph/forceatlas2-supervisor.js';
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../../../src/web/types.js';
 
 function explorerGraph(): ExplorerGraph {
@@ -24,6 +24,43 @@ describe('visibleCopy', () => {
     expect(copy.nodes().sort()).toEqual(['method:a', 'method:b', 'paper:p']);
     expect(copy.edges()).toEqual(['a-b']);
     expect(copy.getNodeAttributes('method:b')).toEqual({ x: 10, y: 0, size: 5 });
+  });
+});
+
+describe('communityWeights', () => {
+  /** Ideas of communities 0 and 1, a paper proposing one of community 0, and a cluster of community 1. */
+  function clustered(): ExplorerGraph {
+    const g = new Graph({ type: 'directed', multi: true }) as unknown as ExplorerGraph;
+    const node = (id: string, kind: NodeAttrs['kind'], community?: number) =>
+      g.addNode(id, { x: 0, y: 0, size: 5, kind, properties: community === undefined ? {} : { community } } as NodeAttrs);
+    node('method:a', 'Method', 0);
+    node('method:b', 'Method', 0);
+    node('method:c', 'Method', 1);
+    node('paper:p', 'Paper');
+    node('cluster:1', 'Cluster', 1);
+    g.addEdgeWithKey('a-b', 'method:a', 'method:b', { relType: 'BUILDS_ON' } as EdgeAttrs);
+    g.addEdgeWithKey('a-c', 'method:a', 'method:c', { relType: 'BUILDS_ON' } as EdgeAttrs);
+    g.addEdgeWithKey('p-a', 'paper:p', 'method:a', { relType: 'PROPOSES' } as EdgeAttrs);
+    g.addEdgeWithKey('k-c', 'cluster:1', 'method:c', { relType: 'BUILDS_ON' } as EdgeAttrs);
+    return g;
+  }
+
+  it('pulls within a community (a paper in that of its idea) and barely across, in a view with clusters', () => {
+    const weight = communityWeights(clustered())!;
+    expect(weight('method:a', 'method:b')).toBe(1);
+    expect(weight('paper:p', 'method:a')).toBe(1);
+    expect(weight('cluster:1', 'method:c')).toBe(1);
+    expect(weight('method:a', 'method:c')).toBe(ACROSS_COMMUNITIES);
+    const copy = visibleCopy(clustered(), { node: () => true, edge: () => true });
+    expect(copy.getAttribute('weighted')).toBe(true);
+    expect(copy.getEdgeAttribute('a-c', 'weight')).toBe(ACROSS_COMMUNITIES);
+  });
+
+  it('leaves a view without clusters unweighted', () => {
+    const g = clustered();
+    g.dropNode('cluster:1');
+    expect(communityWeights(g)).toBeNull();
+    expect(visibleCopy(g, { node: () => true, edge: () => true }).getAttribute('weighted')).toBeUndefined();
   });
 });
 

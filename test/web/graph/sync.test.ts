@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
+import { clusterLabel, dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
 import type { WireEdge, WireNode } from '../../../src/shared/graph.js';
 import type { EdgeAttrs, NodeAttrs } from '../../../src/web/types.js';
 
@@ -28,6 +28,22 @@ describe('shortLabel', () => {
   it('leaves an undated paper and a repository without a year', () => {
     expect(shortLabel(wire('Paper', 'Attention Is All You Need'))).toBe('Attention Is All You Need');
     expect(shortLabel(wire('Repository', 'https://github.com/google/flax'))).toBe('google/flax');
+  });
+});
+
+describe('clusterLabel', () => {
+  it('names a cluster by the leading names that fit whole, then how many ideas it stands for', () => {
+    expect(clusterLabel('Transformer, Attention, Layer Normalization', 1240)).toBe('Transformer, Attention, Layer Normalization +1,240');
+    expect(clusterLabel('Neural Radiance Field, Feed-Forward Network, Personalized PageRank', 4751)).toBe(
+      'Neural Radiance Field, Feed-Forward Network +4,751',
+    );
+    expect(shortLabel({ id: 'cluster:3', label: 'Cluster', name: 'A, B', properties: { omitted: 7 } })).toBe('A, B +7');
+  });
+
+  it('clips one very long name and leaves out "+0"', () => {
+    const label = clusterLabel('A very long method name that goes on and on past any label width, B', 0);
+    expect(label.endsWith('…')).toBe(true);
+    expect(label.length).toBeLessThanOrEqual(44);
   });
 });
 

@@ -1,11 +1,20 @@
 // GET /api/overview: a graph that fits whole is returned whole; a larger one as the first nodes of
 // the ranking stored after each load (src/neo4j/importance: ideas by lineage importance, each with its
-// proposing paper), the edges among them, and the communities the selection leaves partly out.
+// proposing paper), the edges among them, and the communities the selection leaves partly out, each
+// drawn as a cluster node with the lineage links between clusters and shown ideas aggregated.
 import type { Database } from '../../../neo4j/driver.js';
-import { OVERVIEW_MAX, type Community } from '../../../neo4j/importance/index.js';
+import { OVERVIEW_MAX, type ClusterLink, type Community } from '../../../neo4j/importance/index.js';
 import { readTx } from '../../../neo4j/session.js';
 import { GraphCollector, leanGraph, nodeId, toPlain } from '../../convert.js';
-import { NODE_LABELS, type NodeLabel, type RelationshipType, type WireGraph } from '../../../shared/graph.js';
+import {
+  clusterNodeId,
+  NODE_LABELS,
+  type NodeLabel,
+  type RelationshipType,
+  type WireEdge,
+  type WireGraph,
+  type WireNode,
+} from '../../../shared/graph.js';
 import type { OverviewCluster, OverviewResponse } from '../../../shared/api/graph.js';
 import { int } from './locate.js';
 import { subgraph } from './expansion.js';
@@ -38,11 +47,25 @@ WITH n ORDER BY n.overviewRank
 OPTIONAL MATCH (n)-[r]->(m) WHERE m.overviewRank < $max
 RETURN n, collect(r) AS rels`;
 
+/** The stored summary's cluster links, read with the ranking (too large to read per request). */
+const CLUSTER_LINKS = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'}) RETURN s.clusterLinks AS links`;
+
 export interface Ranked {
   signature: string;
   graph: WireGraph;
   rank: Map<string, number>;
   communities: Community[];
+  /** Lineage links between ranked ideas and communities, aggregated (see clusterLinks). */
+  links: ClusterLink[];
+}
+
+export interface OverviewOptions {
+  labels: readonly NodeLabel[];
+  types: readonly RelationshipType[];
+  /** The largest graph returned whole. */
+  limit: number;
+  /** Ranked nodes in an overview (0: `limit`). */
+  top: number;
 }
 
 /** Distinct overview answers (labels, types, limit) kept as JSON per stored ranking. */
@@ -61,10 +84,7 @@ export class OverviewReader {
   constructor(private readonly db: Database) {}
 
   /** The answer of GET /api/overview, serialised (an OverviewResponse). */
-  async overviewJson(
-    options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
-    timeoutMs?: number,
-  ): Promise<string> {
+  async overviewJson(options: OverviewOptions, timeoutMs?: number): Promise<string> {
     const state = await readTx(this.db, (tx) => tx.run(STATE), timeoutMs);
     const row = state.records[0]!;
     const counts = NODE_LABELS.map((label) => toPlain(row.get(label)) as number);
@@ -85,7 +105,7 @@ export class OverviewReader {
       this.cached.catch(() => (this.cached = undefined));
     }
     const ranked = await this.cached;
-    const key = `${ranked.signature}|${options.labels.join(',')}|${options.types.join(',')}|${options.limit}|${total}`;
+    const key = `${ranked.signature}|${options.labels.join(',')}|${options.types.join(',')}|${options.limit}|${options.top}|${total}`;
     let json = this.answers.get(key);
     if (json === undefined) {
       json = JSON.stringify(slice(ranked, options, total));
@@ -107,23 +127,27 @@ export class OverviewReader {
         }
         const g = leanGraph(collector.graph());
         const byId = new Map(g.nodes.map((n) => [n.id, n]));
-        return { nodes: result.records.map((r) => byId.get(nodeId(r.get('n')))!), edges: g.edges };
+        const nodes = result.records.map((r) => byId.get(nodeId(r.get('n')))!);
+        const links = (await tx.run(CLUSTER_LINKS)).records[0]?.get('links') as string | null | undefined;
+        return { graph: { nodes, edges: g.edges }, links: JSON.parse(links ?? '[]') as ClusterLink[] };
       },
       timeoutMs,
     );
-    return { signature, graph, rank: new Map(graph.nodes.map((n, i) => [n.id, i])), communities: JSON.parse(communities) as Community[] };
+    return {
+      signature,
+      graph: graph.graph,
+      rank: new Map(graph.graph.nodes.map((n, i) => [n.id, i])),
+      communities: JSON.parse(communities) as Community[],
+      links: graph.links,
+    };
   }
 
-  private async live(
-    options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
-    total: number,
-    selection: 'degree' | 'all',
-    timeoutMs?: number,
-  ): Promise<OverviewResponse> {
+  private async live(options: OverviewOptions, total: number, selection: 'degree' | 'all', timeoutMs?: number): Promise<OverviewResponse> {
     return readTx(
       this.db,
       async (tx) => {
-        const top = await tx.run(BY_DEGREE, { labels: options.labels, limit: int(options.limit) });
+        const limit = selection === 'all' || options.top === 0 ? options.limit : options.top;
+        const top = await tx.run(BY_DEGREE, { labels: options.labels, limit: int(limit) });
         const eids = top.records.map((r) => r.get('eid') as string);
         const graph = await subgraph(tx, eids, options.types);
         return { graph, total, truncated: eids.length < total, omitted: total - eids.length, selection, clusters: [] };
@@ -133,15 +157,91 @@ export class OverviewReader {
   }
 }
 
-/** The first `limit` ranked nodes of the asked labels, the edges of the asked types among them, and the clusters they leave out. */
-export function slice(
-  ranked: Ranked,
-  options: { labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
-  total: number,
-): OverviewResponse {
+/** Fewest ideas left out for a community to be drawn as a cluster node (a group of one or two is clutter). */
+export const MIN_DRAWN = 3;
+/** The most cluster nodes an overview draws (the most important communities); `clusters` lists them all. */
+export const MAX_CLUSTERS_DRAWN = 30;
+
+/**
+ * Summed-up links kept per end and kind (between two clusters, or between an idea and a cluster): an
+ * edge stays when it is among the strongest of its kind at either of its ends.
+ */
+export const STRONGEST_PER_END = 3;
+/** The most summed-up links of each kind an overview draws (the strongest): more would hide the map under its links. */
+export const MAX_AGGREGATED = 200;
+
+const AGGREGATE_ID = (source: string, target: string) => `cluster-link:${source}>${target}`;
+
+/** Ideas of a cluster as its node says them: the community, its size and how many the overview shows. */
+function clusterNode(c: OverviewCluster): WireNode {
+  return {
+    id: clusterNodeId(c.id),
+    label: 'Cluster',
+    name: c.name,
+    properties: { community: c.id, size: c.size, shown: c.shown, omitted: c.omitted, counts: c.counts },
+  };
+}
+
+/**
+ * The aggregated BUILDS_ON edges of an overview: each stored link joins its shown ends, or for an end
+ * not shown the cluster of its community; links between two shown ideas are the graph's own edges.
+ * Of the sums, only the STRONGEST_PER_END of each end and kind (by count) are kept, at most
+ * MAX_AGGREGATED of each kind, so links between clusters are not crowded out by those to hub ideas.
+ */
+export function clusterEdges(
+  links: readonly ClusterLink[],
+  rankedIds: readonly string[],
+  shown: ReadonlySet<string>,
+  clustered: ReadonlySet<number>,
+): WireEdge[] {
+  const end = (rank: number, community: number): string | undefined => {
+    const id = rank >= 0 ? rankedIds[rank] : undefined;
+    if (id !== undefined && shown.has(id)) return id;
+    return clustered.has(community) ? clusterNodeId(community) : undefined;
+  };
+  const counts = new Map<string, { source: string; target: string; count: number }>();
+  for (const [cr, cc, pr, pc, count] of links) {
+    const source = end(cr, cc);
+    const target = end(pr, pc);
+    if (source === undefined || target === undefined || source === target) continue;
+    if (shown.has(source) && shown.has(target)) continue;
+    const id = AGGREGATE_ID(source, target);
+    const row = counts.get(id);
+    if (row) row.count += count;
+    else counts.set(id, { source, target, count });
+  }
+  const byCount = [...counts.entries()].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0));
+  const perEnd = new Map<string, number>();
+  const perKind = new Map<boolean, number>();
+  const kept = byCount.filter(([, { source, target }]) => {
+    const between = !shown.has(source) && !shown.has(target);
+    const s = `${source}|${between}`;
+    const t = `${target}|${between}`;
+    const strong = (perEnd.get(s) ?? 0) < STRONGEST_PER_END || (perEnd.get(t) ?? 0) < STRONGEST_PER_END;
+    perEnd.set(s, (perEnd.get(s) ?? 0) + 1);
+    perEnd.set(t, (perEnd.get(t) ?? 0) + 1);
+    if (!strong || (perKind.get(between) ?? 0) >= MAX_AGGREGATED) return false;
+    perKind.set(between, (perKind.get(between) ?? 0) + 1);
+    return true;
+  });
+  return kept.map(([id, { source, target, count }]) => ({
+    id,
+    type: 'BUILDS_ON',
+    source,
+    target,
+    properties: { count, aggregate: true },
+  }));
+}
+
+/**
+ * The first `top` (else `limit`) ranked nodes of the asked labels, the edges of the asked types among
+ * them, and the clusters they leave out, drawn as nodes with their aggregated lineage links.
+ */
+export function slice(ranked: Ranked, options: OverviewOptions, total: number): OverviewResponse {
   const labels = new Set<string>(options.labels);
   const types = new Set<string>(options.types);
-  const nodes = ranked.graph.nodes.filter((n) => labels.has(n.label)).slice(0, options.limit);
+  const count = options.top > 0 ? options.top : options.limit;
+  const nodes: WireNode[] = ranked.graph.nodes.filter((n) => labels.has(n.label)).slice(0, count);
   const ids = new Set(nodes.map((n) => n.id));
   const edges = ranked.graph.edges.filter((e) => types.has(e.type) && ids.has(e.source) && ids.has(e.target));
   const shown = new Map<number, number>();
@@ -159,8 +259,20 @@ export function slice(
       omitted: c.size - (shown.get(c.id) ?? 0),
     }))
     .filter((c) => c.omitted > 0 && c.size > 1);
+  // Clusters are communities of ideas: drawn when ideas are asked for.
+  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l))
+    ? clusters.filter((c) => c.omitted >= MIN_DRAWN).slice(0, MAX_CLUSTERS_DRAWN)
+    : [];
+  const aggregated = types.has('BUILDS_ON')
+    ? clusterEdges(
+        ranked.links,
+        ranked.graph.nodes.map((n) => n.id),
+        ids,
+        new Set(drawn.map((c) => c.id)),
+      )
+    : [];
   return {
-    graph: { nodes, edges },
+    graph: { nodes: [...nodes, ...drawn.map(clusterNode)], edges: [...edges, ...aggregated] },
     total,
     truncated: nodes.length < total,
     omitted: total - nodes.length,

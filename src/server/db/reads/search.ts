@@ -10,7 +10,7 @@ import type { SearchHit } from '../../../shared/api/search.js';
 import { escapeLucene, nameKey } from '../../lucene.js';
 import { int } from './locate.js';
 
-const IDEAS: readonly NodeLabel[] = ['Method', 'Architecture', 'Dataset'];
+const IDEAS: readonly WireNode['label'][] = ['Method', 'Architecture', 'Dataset'];
 
 /**
  * Prefix seeks on each label's `nameKey` index (labels spliced from the whitelist, each branch

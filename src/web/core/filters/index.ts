@@ -1,6 +1,6 @@
 // Filters by label, relationship type and paper year, the colouring mode, and the visibility
 // rules every view of the graph (sigma reducers, exports, the test handle) derives from them.
-import type { NodeLabel, RelationshipType } from '../../../shared/graph.js';
+import type { RelationshipType, WireLabel } from '../../../shared/graph.js';
 import { emptyFilters, type ColorBy, type Filters, type Step, type ViewState } from '../state.js';
 import { withValidSelection } from '../graph/index.js';
 import { isNodeVisible, isEdgeVisible } from '../visibility.js';
@@ -12,7 +12,7 @@ function toggle<T>(list: readonly T[], item: T): T[] {
 }
 
 export const toggleLabel =
-  (label: NodeLabel): Step =>
+  (label: WireLabel): Step =>
   (state) =>
     withValidSelection({
       ...state,

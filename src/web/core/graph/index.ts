@@ -4,6 +4,7 @@ import type { WireEdge, WireGraph, WireNode } from '../../../shared/graph.js';
 import { capPerGeneration } from '../positions/layered.js';
 import { lineagePositions } from '../positions/year-axis.js';
 import { neighbourRadius, ringAround, spiralPositions } from '../positions/spiral-and-rings.js';
+import { communitySeedPositions } from '../positions/community-seed.js';
 import { isEdgeVisible, isNodeVisible } from '../visibility.js';
 import { emptyPath, type AppState, type Point, type Step, type ViewState } from '../state.js';
 
@@ -65,7 +66,10 @@ export const replaceGraph =
       if (old) positions[id] = old;
       else fresh.push(id);
     }
-    Object.assign(positions, seedPositions(fresh, positions));
+    // An overview with clusters starts from one patch per community, so groups do not start as one blob.
+    if (fresh.length === Object.keys(nodes).length && graph.nodes.some((n) => n.label === 'Cluster')) {
+      Object.assign(positions, communitySeedPositions(Object.values(nodes), Object.values(edges)));
+    } else Object.assign(positions, seedPositions(fresh, positions));
     return withValidSelection({ ...state, view: freshView(state.view, { nodes, edges, positions, mode: 'graph', lineage: null }) });
   };
 
@@ -135,6 +139,29 @@ export const addGraph =
       graph.nodes.some((n) => nodes[n.id] !== view.nodes[n.id]);
     if (!changed) return state;
     return { ...state, view: { ...view, nodes, edges, positions, more, hiddenNodes, expanded } };
+  };
+
+/**
+ * Opens a cluster: the ideas it stands for take its place (around where it was drawn), and it goes
+ * with its aggregated links; the view remembers it among its expansions, so the URL replays it.
+ * Without the cluster in the view, the ideas are added and remembered all the same.
+ */
+export const openCluster =
+  (clusterId: string, members: WireGraph): Step =>
+  (state) => {
+    const added = addGraph(members, state.view.positions[clusterId] ? { origin: clusterId, more: 0 } : {})(state);
+    const view = added.view;
+    const nodes = { ...view.nodes };
+    delete nodes[clusterId];
+    const edges: Record<string, WireEdge> = {};
+    for (const [id, e] of Object.entries(view.edges)) if (e.source !== clusterId && e.target !== clusterId) edges[id] = e;
+    const positions = { ...view.positions };
+    delete positions[clusterId];
+    const more = { ...view.more };
+    delete more[clusterId];
+    const expanded = view.expanded.includes(clusterId) ? view.expanded : [...view.expanded, clusterId];
+    const hiddenNodes = view.hiddenNodes.filter((id) => id !== clusterId);
+    return withValidSelection({ ...added, view: { ...view, nodes, edges, positions, more, expanded, hiddenNodes } });
   };
 
 /** Hides nodes (and so their edges) until "show hidden" or undo. */

@@ -44,3 +44,4 @@ export const setLineageByYear =
       view: { ...state.view, lineage: { ...lineage, byYear }, positions: lineagePositions(graph, byYear) },
     };
   };
+export { communitySeedPositions, seedCommunities } from './community-seed.js';

@@ -1,7 +1,7 @@
 // The part of the state that lives in the URL (selected node, view mode, lineage root, query and
 // parameters, filters, confidence threshold, hidden and expanded nodes, colouring and the path):
 // written on every change and read on load, so a link or a reload reopens the same view.
-import { isNodeLabel, isRelationshipType, type NodeLabel, type RelationshipType } from '../../../shared/graph.js';
+import { isRelationshipType, isWireLabel, type RelationshipType } from '../../../shared/graph.js';
 import {
   DEFAULT_MIN_CONFIDENCE,
   firstViewFilters,
@@ -137,7 +137,7 @@ function parseFilters(p: URLSearchParams): Filters {
   if (p.get('f') !== '1') return { ...firstViewFilters, minConfidence, ...showRejected };
   const years = /^(\d{3,4})-(\d{3,4})$/.exec(p.get('years') ?? '');
   return {
-    hiddenLabels: csv(p.get('hl')).filter(isNodeLabel) as NodeLabel[],
+    hiddenLabels: csv(p.get('hl')).filter(isWireLabel),
     hiddenTypes: csv(p.get('ht')).filter(isRelationshipType) as RelationshipType[],
     years: years ? [Number(years[1]), Number(years[2])] : null,
     minConfidence,
@@ -175,4 +175,10 @@ export function fromSearch(search: string): UrlState {
     showRejected: p.get('rejected') === 'show',
     compare,
   };
+}
+
+/** The overview's size: `fallback`, or `?overview=N` when N is from 1 to `max` (the benchmarks open 2,000 nodes so). */
+export function overviewTop(search: string, fallback: number, max: number): number {
+  const asked = Number(new URLSearchParams(search).get('overview'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= max ? asked : fallback;
 }

@@ -80,7 +80,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   performance.mark('methodgraph:overview-loaded');
   rt.dispatch(setFilters(url.filters));
   rt.dispatch(replaceGraph(graph));
-  rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0, overviewClusters: overview.clusters }));
+  rt.dispatch((s) => ({ ...s, overviewOmitted: overview.truncated ? overview.omitted : 0 }));
   rt.dispatch(
     setNotice(
       graph.nodes.length === 0 ? 'The database is empty. Run `npm run ingest` (or restart `npm start`) to load the default corpus.' : null,

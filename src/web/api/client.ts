@@ -16,7 +16,7 @@ import { SearchResponse } from '../../shared/api/search.js';
 import { CommunityResponse } from '../../shared/api/communities.js';
 import { StatementsResponse } from '../../shared/api/statements.js';
 
-export type { NodeResponse, OverviewCluster, PathResponse } from '../../shared/api/graph.js';
+export type { NodeResponse, PathResponse } from '../../shared/api/graph.js';
 export type { CypherResponse, SavedQueryDescription, SavedQueryParam } from '../../shared/api/queries.js';
 export type { SearchHit } from '../../shared/api/search.js';
 

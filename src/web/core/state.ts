@@ -2,7 +2,6 @@
 // plus the initial state. Changed only by the pure steps in core/*/index.ts.
 import type { RelationshipType, WireEdge, WireLabel, WireNode } from '../../shared/graph.js';
 import type { DiffAncestor, DiffSide, SideCounts } from '../../shared/api/diff.js';
-import type { OverviewCluster } from '../../shared/api/graph.js';
 
 export interface Point {
   x: number;
@@ -127,8 +126,6 @@ export interface AppState {
   overviewOmitted: number;
   /** Whether the minimap (overview with the viewport rectangle) is shown. */
   minimap: boolean;
-  /** Communities of ideas the overview shows only in part, most important first (each can be opened). */
-  overviewClusters: OverviewCluster[];
 }
 
 export interface CommunitySummary {
@@ -197,7 +194,6 @@ export const initialState: AppState = {
   communities: [],
   overviewOmitted: 0,
   minimap: false,
-  overviewClusters: [],
 };
 
 export type Step = (state: AppState) => AppState;

@@ -259,8 +259,9 @@ export function slice(ranked: Ranked, options: OverviewOptions, total: number): 
       omitted: c.size - (shown.get(c.id) ?? 0),
     }))
     .filter((c) => c.omitted > 0 && c.size > 1);
-  // Clusters are communities of ideas: drawn when ideas are asked for.
-  const drawn = ['Method', 'Architecture', 'Dataset'].some((l) => labels.has(l))
+  // Clusters are communities of ideas of every kind: drawn when all kinds of ideas are asked for (a
+  // request for Methods only gets Methods only; `clusters` still lists what it leaves out).
+  const drawn = ['Method', 'Architecture', 'Dataset'].every((l) => labels.has(l))
     ? clusters.filter((c) => c.omitted >= MIN_DRAWN).slice(0, MAX_CLUSTERS_DRAWN)
     : [];
   const aggregated = types.has('BUILDS_ON')

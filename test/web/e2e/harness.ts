@@ -84,15 +84,31 @@ export interface OpenPage {
   errors: string[];
 }
 
+/**
+ * How long the explorer's own layouts run in a page a test opens (`?layout=MS`), unless the test
+ * asks for the product's durations: software WebGL draws every frame of a layout, and most tests
+ * need the nodes apart (the separation after every layout does that), not a good map.
+ */
+export const TEST_LAYOUT_MS = 300;
+
+export interface OpenOptions {
+  /** Wait until the first graph is drawn (default true). */
+  waitReady?: boolean;
+  /** 'product': the explorer's own layout durations, for tests that judge the layout (default: TEST_LAYOUT_MS). */
+  layout?: 'product';
+}
+
 /** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
-export async function openExplorer(explorer: Explorer, path = '', options: { waitReady?: boolean } = {}): Promise<OpenPage> {
+export async function openExplorer(explorer: Explorer, path = '', options: OpenOptions = {}): Promise<OpenPage> {
   const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   explorer.contexts.add(context);
   context.on('close', () => explorer.contexts.delete(context));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(new URL(path, explorer.url).toString());
+  const url = new URL(path, explorer.url);
+  if (options.layout !== 'product') url.searchParams.set('layout', String(TEST_LAYOUT_MS));
+  await page.goto(url.toString());
   if (options.waitReady !== false) await waitReady(page);
   return { context, page, errors };
 }

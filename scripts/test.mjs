@@ -6,18 +6,35 @@
 // arguments (a file, a project, a reporter), or with NEO4J_URI set, one Vitest runs every project
 // and the second lane runs only the type check and the lint. Fails when any step fails.
 import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+// Each step runs in a process group of its own (Vitest, its workers and the Neo4j, Chromium and CLI
+// processes they start), and a signal to this script goes to every group: SIGTERM or Ctrl-C ends
+// the whole run, where signalling the direct children only left Vitest and its children running.
+// Once signalled, no further step starts.
 const children = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
+let stoppedBy = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    for (const child of children) child.kill(signal);
+    stoppedBy = signal;
+    for (const child of children) signalGroup(child, signal);
   });
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group has already exited.
+  }
 }
 
 /** Runs a command; with `collect`, its output is gathered and handed back instead of shown. */
 function run(command, args, { collect = false } = {}) {
+  if (stoppedBy) return Promise.resolve({ code: 1, output: `not run: npm test got ${stoppedBy}\n` });
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: collect ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(command, args, { stdio: collect ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });
     children.add(child);
     let output = '';
     if (collect) {
@@ -35,7 +52,9 @@ function run(command, args, { collect = false } = {}) {
   });
 }
 
-const vitest = (args, options) => run('npx', ['--no-install', 'vitest', 'run', ...args], options);
+// Vitest's own entry point, run by this Node (npx would add an npm process to each step).
+const vitestBin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'vitest', 'vitest.mjs');
+const vitest = (args, options) => run(process.execPath, [vitestBin, 'run', ...args], options);
 
 /** The second lane, one step at a time: each is CPU-bound, and the first lane wants the cores too. */
 async function secondLane(split) {

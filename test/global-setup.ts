@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dbConfig } from '../src/neo4j/config.js';
 import { startBundledDb, type RunningDb } from '../src/neo4j/bundled.js';
+import { QUICK_START_JVM } from './helpers/jvm.js';
 import { freePort } from './helpers/ports.js';
 
 /** The run's Neo4j; `dataDir` is empty when it is not ours (NEO4J_URI). */
@@ -35,7 +36,10 @@ async function start(): Promise<{ db: TestNeo4j; running?: RunningDb }> {
   // A busy machine can take minutes to start Java: wait up to METHODGRAPH_DB_START_TIMEOUT, at least 400 s.
   const timeoutMs = Math.max(config.startTimeoutSeconds ?? 0, 400) * 1000;
   try {
-    const running = await startBundledDb({ ...config, port, dataDir, heap: '1g' }, { timeoutMs });
+    // The client compiler only, as every test Neo4j: half of this Java's CPU went to the C2
+    // compiler threads, compiling for queries that mostly run a few times each.
+    const javaOptions = [...(config.javaOptions ?? []), ...QUICK_START_JVM];
+    const running = await startBundledDb({ ...config, port, dataDir, heap: '1g', javaOptions }, { timeoutMs });
     // Test files and the processes they spawn find it as any command would.
     process.env.NEO4J_URI = running.uri;
     return { db: { uri: running.uri, dataDir }, running };

@@ -26,18 +26,23 @@ function isEditable(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
-export function App() {
+export interface AppProps {
+  /** How long the layouts the explorer starts by itself run (the page's `?layout=MS`); the product's durations when absent. */
+  layoutMs?: number | null;
+}
+
+export function App({ layoutMs = null }: AppProps = {}) {
   const [runtime, setRuntime] = useState<GraphRuntime | null>(null);
   // Created in an effect, not during render, so that every mount (StrictMode mounts twice) gets its
   // own runtime and every unmount disposes the one it created.
   useEffect(() => {
-    const rt = createGraphRuntime();
+    const rt = createGraphRuntime({ layoutMs });
     setRuntime(rt);
     return () => {
       rt.dispose();
       setRuntime(null);
     };
-  }, []);
+  }, [layoutMs]);
   if (!runtime) return null;
   return (
     <RuntimeContext.Provider value={runtime}>

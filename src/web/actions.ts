@@ -36,6 +36,17 @@ export function firstLayoutMs(nodeCount: number): number {
   return Math.min(LONGEST_FIRST_LAYOUT_MS, Math.max(FIRST_LAYOUT_MS, nodeCount * 4));
 }
 
+/**
+ * The `layout` URL parameter the page was opened with: how many milliseconds every layout the
+ * explorer starts by itself runs (first view, opened group, back to the graph) instead of the
+ * durations above; null when absent or not a whole number. End-to-end tests that do not judge the
+ * layout ask for a short one, so that software WebGL draws fewer frames of it.
+ */
+export function layoutMsFromSearch(search: string): number | null {
+  const asked = new URLSearchParams(search).get('layout');
+  return asked !== null && /^\d{1,6}$/.test(asked) ? Number(asked) : null;
+}
+
 function isOutage(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 0 || err.status >= 500);
 }
@@ -91,7 +102,7 @@ export async function loadInitial(rt: GraphRuntime): Promise<void> {
   if (url.query) await runQuery(rt, url.query, 'replace', { record: false });
   await restoreView(rt, url);
   if (url.view !== 'lineage' && graph.nodes.length > 0) {
-    rt.layout.start({ durationMs: firstLayoutMs(graph.nodes.length), quiet: true });
+    rt.layout.start({ durationMs: rt.layoutMs ?? firstLayoutMs(graph.nodes.length), quiet: true });
   }
   if (url.node) await selectNode(rt, url.node, { focus: true });
 }
@@ -251,7 +262,7 @@ export async function backToGraph(rt: GraphRuntime): Promise<void> {
   );
   if (!overview) return;
   rt.commitStep(replaceGraph(overview.graph));
-  rt.layout.start({ durationMs: firstLayoutMs(overview.graph.nodes.length), quiet: true });
+  rt.layout.start({ durationMs: rt.layoutMs ?? firstLayoutMs(overview.graph.nodes.length), quiet: true });
 }
 
 /** Sets an end of the path search; once both are set, fetches and highlights the shortest path. */

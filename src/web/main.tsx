@@ -3,6 +3,7 @@
 // the layout worker and that the next mount starts afresh.
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { layoutMsFromSearch } from './actions.js';
 import { App } from './App.js';
 import { captureToken } from './api/token.js';
 import './styles.css';
@@ -18,11 +19,14 @@ declare global {
   }
 }
 
+// Read once, as the page opens: the explorer rewrites the URL to its own state after the first load.
+const layoutMs = layoutMsFromSearch(window.location.search);
+
 function mountApp(): Root {
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <StrictMode>
-      <App />
+      <App layoutMs={layoutMs} />
     </StrictMode>,
   );
   return root;

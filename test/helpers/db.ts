@@ -3,13 +3,9 @@ import { inject } from 'vitest';
 import { dbConfig, type BundledDbConfig } from '../../src/neo4j/config.js';
 import { openDatabase, type Database } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
+import { QUICK_START_JVM } from './jvm.js';
 
-/**
- * JVM options for the Neo4j processes that single test files start and stop themselves (restarts,
- * locks, npm start): the client compiler only, which starts Java with about a third less CPU. The
- * run's shared Neo4j keeps the defaults, since it serves queries for the whole run.
- */
-export const QUICK_START_JVM = ['-XX:TieredStopAtLevel=1'];
+export { QUICK_START_JVM } from './jvm.js';
 
 /** A small bundled Neo4j of a test file's own, on a free port and its own data directory, quick to start. */
 export function ownBundledConfig(dataDir: string, port: number): BundledDbConfig {

@@ -55,7 +55,8 @@ describe('db/bundled launcher', () => {
       running = undefined;
     });
 
-    it('should keep data across a restart on the same directory', async () => {
+    // A stop and a start: more than a minute when the machine is busy (at load 20 it timed out at 60 s).
+    it('should keep data across a restart on the same directory', { timeout: 300_000 }, async () => {
       const first = await openDatabase({ ...dbConfig(), uri: running!.uri });
       await first.driver.executeQuery("CREATE (:Paper {id: 'paper:survivor', title: 'Survivor'})", {}, { database: first.database });
       await first.close();

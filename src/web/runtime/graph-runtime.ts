@@ -29,6 +29,8 @@ export interface GraphRuntime extends AppStore {
   readonly layout: ForceAtlas2Supervisor;
   readonly sync: GraphSync;
   readonly hover: HoverState;
+  /** How long the layouts the explorer starts by itself run, when the page asked (`?layout=MS`); else null. */
+  readonly layoutMs: number | null;
   /** The mounted renderer, or null before GraphCanvas attaches one and after it is gone. */
   renderer(): MountedRenderer | null;
   sigma(): Sigma<NodeAttrs, EdgeAttrs> | null;
@@ -40,7 +42,12 @@ export interface GraphRuntime extends AppStore {
   dispose(): void;
 }
 
-export function createGraphRuntime(): GraphRuntime {
+export interface RuntimeOptions {
+  /** See GraphRuntime.layoutMs. */
+  layoutMs?: number | null;
+}
+
+export function createGraphRuntime(options: RuntimeOptions = {}): GraphRuntime {
   const graph: ExplorerGraph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   // The layout reads what the view draws now (the store is created just below; read at each start).
   const layout = new ForceAtlas2Supervisor(
@@ -80,6 +87,7 @@ export function createGraphRuntime(): GraphRuntime {
     layout,
     sync,
     hover,
+    layoutMs: options.layoutMs ?? null,
     renderer: () => mounted,
     sigma: () => mounted?.sigma ?? null,
     attachRenderer(next) {

@@ -13,6 +13,7 @@ import { bulkIngest, BulkRefusedError, openBundled, type BulkSummary } from '../
 import { DEFAULT_CORPUS, ingest } from '../../../ingest/run.js';
 import { writeCorpus } from '../../../bench/synthetic/cli.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../src/shared/graph.js';
+import { QUICK_START_JVM } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'ingest');
@@ -98,9 +99,11 @@ function expectSameGraph(actual: Exported, expected: Exported): void {
   expect(actual.schema).toEqual(expected.schema);
 }
 
+/** A Neo4j of this file's own; the client compiler only, as the other tests' short-lived Neo4j processes (the corpus is small). */
 async function bundledConfig(dataDir: string): Promise<DbConfig> {
   const base = dbConfig({});
-  return { ...base, bundled: { ...base.bundled, dataDir, port: await freePort(), heap: '768m', pageCache: '64m', txMemory: '256m' } };
+  const bundled = { ...base.bundled, dataDir, port: await freePort(), heap: '768m', pageCache: '64m', txMemory: '256m' };
+  return { ...base, bundled: { ...bundled, javaOptions: [...(bundled.javaOptions ?? []), ...QUICK_START_JVM] } };
 }
 
 /** Synthetic papers beside the fixtures: enough for every label and relationship type (the test checks). */

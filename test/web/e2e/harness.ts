@@ -1,6 +1,6 @@
 // End-to-end harness: builds dist/ when the explorer's sources are newer, loads the default corpus
 // into the test Neo4j (or reuses it: test/helpers/corpus.ts), serves API + explorer with buildApp on
-// a free port, and opens pages in Chromium.
+// a free port, and opens pages in Chromium (one browser per test worker, a fresh context per page).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -46,6 +46,18 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
+// One Chromium for every file a test worker runs (workers keep imported modules from file to
+// file): each file used to launch its own, seconds of CPU for the browser and its GPU process.
+// Each test still opens a fresh context; Playwright kills the browser when the worker exits.
+let browserLaunch: Promise<Browser> | null = null;
+
+async function sharedBrowser(): Promise<Browser> {
+  const running = browserLaunch && (await browserLaunch.catch(() => null));
+  if (running?.isConnected()) return running;
+  browserLaunch = launchBrowser();
+  return browserLaunch;
+}
+
 export async function startExplorer(
   options: { load?: boolean; writeAccess?: WriteAccess; queryTimeoutMs?: number } = {},
 ): Promise<Explorer> {
@@ -60,9 +72,9 @@ export async function startExplorer(
   const app = await buildApp({ db, staticDir: distDir, writeAccess: options.writeAccess, queryTimeoutMs: options.queryTimeoutMs });
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });
-  const browser = await launchBrowser();
+  const browser = await sharedBrowser();
   let closed = false;
-  return {
+  const explorer: Explorer = {
     url: `http://127.0.0.1:${port}/`,
     db,
     app,
@@ -71,11 +83,13 @@ export async function startExplorer(
     async close() {
       if (closed) return;
       closed = true;
-      await browser.close();
+      // The browser stays for the next file; the pages of this one go.
+      await closeOpenPages(explorer);
       await app.close();
       await db.close();
     },
   };
+  return explorer;
 }
 
 export interface OpenPage {
@@ -84,15 +98,31 @@ export interface OpenPage {
   errors: string[];
 }
 
+/**
+ * How long the explorer's own layouts run in a page a test opens (`?layout=MS`), unless the test
+ * asks for the product's durations: software WebGL draws every frame of a layout, and most tests
+ * need the nodes apart (the separation after every layout does that), not a good map.
+ */
+export const TEST_LAYOUT_MS = 300;
+
+export interface OpenOptions {
+  /** Wait until the first graph is drawn (default true). */
+  waitReady?: boolean;
+  /** 'product': the explorer's own layout durations, for tests that judge the layout (default: TEST_LAYOUT_MS). */
+  layout?: 'product';
+}
+
 /** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
-export async function openExplorer(explorer: Explorer, path = '', options: { waitReady?: boolean } = {}): Promise<OpenPage> {
+export async function openExplorer(explorer: Explorer, path = '', options: OpenOptions = {}): Promise<OpenPage> {
   const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   explorer.contexts.add(context);
   context.on('close', () => explorer.contexts.delete(context));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(new URL(path, explorer.url).toString());
+  const url = new URL(path, explorer.url);
+  if (options.layout !== 'product') url.searchParams.set('layout', String(TEST_LAYOUT_MS));
+  await page.goto(url.toString());
   if (options.waitReady !== false) await waitReady(page);
   return { context, page, errors };
 }

@@ -27,8 +27,9 @@ interface WireEdge {
   properties: Record<string, unknown>;
 }
 
+/** Opens `path` with the product's layout durations: these tests judge what the layout leaves. */
 async function withPage(path: string, body: (open: OpenPage) => Promise<void>): Promise<void> {
-  const open = await openExplorer(explorer, path);
+  const open = await openExplorer(explorer, path, { layout: 'product' });
   try {
     await body(open);
     expect(open.errors).toEqual([]);

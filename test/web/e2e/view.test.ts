@@ -98,7 +98,7 @@ describe('web/explorer', () => {
 
   describe('#layout (item 2)', () => {
     it('should run ForceAtlas2 in a worker after loading and stop by itself', async () => {
-      const { page, context } = await openExplorer(explorer);
+      const { page, context } = await openExplorer(explorer, '', { layout: 'product' });
       // The first layout starts as the view loads and stops by itself; under load it may be over
       // before the page answers, so the test reads what the run did rather than catching it running.
       await poll(() => page.evaluate(() => window.__methodgraph!.lastLayoutRun()?.nodes ?? 0)).toBeGreaterThan(0);

@@ -16,15 +16,15 @@ export function EdgeDetails({ id }: { id: string }) {
   const paper = useApp((s) => (paperId ? s.view.nodes[paperId] : undefined));
   if (!edge) return <p className="muted">This link is no longer in the view.</p>;
   const p = edge.properties;
+  const ends = (
+    <p className="edge-ends">
+      {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
+      <span aria-hidden="true"> → </span>
+      <span className="sr-only"> to </span>
+      {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
+    </p>
+  );
   if (p.aggregate === true) {
-    const ends = (
-      <p className="edge-ends">
-        {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
-        <span aria-hidden="true"> → </span>
-        <span className="sr-only"> to </span>
-        {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
-      </p>
-    );
     const n = typeof p.count === 'number' ? p.count : 0;
     return (
       <article className="details" aria-label="Details of lineage between groups">
@@ -46,12 +46,7 @@ export function EdgeDetails({ id }: { id: string }) {
       <div className="kind">Link</div>
       <h2>{isRejected(edge) ? <s>{edge.type}</s> : edge.type}</h2>
       <CurationHistory edge={edge} />
-      <p className="edge-ends">
-        {source ? <NodeLink id={source.id} name={source.name} label={source.label} /> : edge.source}
-        <span aria-hidden="true"> → </span>
-        <span className="sr-only"> to </span>
-        {target ? <NodeLink id={target.id} name={target.name} label={target.label} /> : edge.target}
-      </p>
+      {ends}
       {taxonomy ? (
         <>
           <p className="taxonomy-note">

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readFile } from '../../../ingest/sources/index.js';
 import { sidecarPath } from '../../../ingest/sources/sidecar.js';
 import type { PaperRecord, SourceIssue } from '../../../ingest/types.js';
@@ -33,6 +33,7 @@ describe('ingest/sources/sidecar', () => {
 
   it('should keep a record its own values, match titles loosely and report a bad line by file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'methodgraph-sidecar-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const papers = join(dir, 'papers.jsonl');
     writeFileSync(
       papers,

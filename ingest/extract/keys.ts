@@ -27,8 +27,19 @@ export function splitCamel(text: string): string {
     .replace(/([A-Za-z])(\d)/g, '$1 $2');
 }
 
-/** True for names matched only with their own capitalization ("KAN", "MoE", "DARTS", "S4"). */
+/**
+ * A word written with a capital inside its last two letters ("SimplE", "ComplEx", "ZerO", "ReaL",
+ * "TuckER"): a stylised English word, which lower-cased is that word ("a simple model", "zero
+ * initialization"). Version suffixes are other tokens ("MobileNetV2" is not one).
+ */
+const STYLISED_WORD = /^[A-Za-z]*[a-z][A-Z][A-Za-z]?$/;
+
+/**
+ * True for names matched only with their own capitalization: short acronym-like names ("KAN", "MoE",
+ * "DARTS", "S4") and names with a stylised English word ("SimplE model", "ZerO initialization").
+ */
 export function isCaseSensitiveAlias(alias: string): boolean {
+  if (alias.split(/[^\p{L}\p{N}]+/u).some((token) => STYLISED_WORD.test(token))) return true;
   const compact = compactForm(alias);
   if (compact.length > 5 || compact.length < 2) return false;
   const upper = compact.replace(/[^A-Z]/g, '').length;

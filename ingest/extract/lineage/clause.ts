@@ -1,6 +1,6 @@
 // The target side of a lineage verb: entities named after the verb up to the end of its clause, leaving out
 // those the text negates or sets against the contribution ("RNN-free", "without attention", "unlike X",
-// "outperforms X", "instead of X").
+// "outperforms X", "instead of X") and those it only measures or runs ("the accuracy of X").
 import type { Mention } from '../mentions.js';
 
 /** Where a verb's clause ends: sentence punctuation, a contrast, a comparison, a new finite clause. */
@@ -10,6 +10,9 @@ const CLAUSE_END =
 const NEGATED_BEFORE =
   /\b(?:without|no|not|instead of|rather than|unlike|replac\w+|remov\w+|eliminat\w+|free of|beyond|over|than|against|outperform\w*|to)\s+(?:the\s+|any\s+|a\s+|an\s+|standard\s+|conventional\s+|vanilla\s+)?(?:[^\s-]+[\s-]+){0,1}$/i;
 const NEGATED_AFTER = /^-?(?:free|less)\b/i;
+/** Just before a mention: what is measured or run on it ("improves the fine-tuning of LLaMA"), not built on. */
+const MEASURED_ON =
+  /\b(?:accuracy|performance|efficiency|robustness|training|fine-?tuning|inference|quality|results?|speed|throughput|generali[sz]ation|scalability|costs?|latency|stability|convergence|capabilit(?:y|ies)|interpretability)\s+(?:of|on|for)\s+(?:the\s+|a\s+|an\s+)?(?:[^\s-]+[\s-]+){0,1}$/i;
 
 export function targetsInClause(text: string, mentions: Mention[], from: number, options: { allowTo?: boolean } = {}): Mention[] {
   const rest = text.slice(from);
@@ -22,6 +25,7 @@ export function targetsInClause(text: string, mentions: Mention[], from: number,
     const before = text.slice(Math.max(from, m.start - 40), m.start);
     const negated = NEGATED_BEFORE.exec(before);
     if (negated && !(options.allowTo && /^to\b/i.test(negated[0]))) continue;
+    if (MEASURED_ON.test(before)) continue;
     out.push(m);
   }
   return out;

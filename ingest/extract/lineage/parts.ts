@@ -14,7 +14,8 @@ const PART_EXTRACTORS = new Set(['proposal-list', 'naming-cue', 'proposal-name',
 
 export function ownPartLinks(ctx: LineageContext): BuildsOnLink[] {
   const whole = ctx.primary;
-  if (!whole || whole.kind === 'Dataset') return [];
+  // A labelled solution is a part, never the whole: without a named whole its siblings are not its parts.
+  if (!whole || whole.kind === 'Dataset' || whole.extractor === 'labelled-item') return [];
   const out: BuildsOnLink[] = [];
   const wholeKeys = [whole.name, ...whole.aliases].map(matchKey);
   for (const part of ctx.contributions) {

@@ -43,6 +43,14 @@ describe('ingest/extract/mentions', () => {
       expect(ids('a lamb result')).toEqual([]);
     });
 
+    it('should match a name with a stylised English word only as written', () => {
+      // "SimplE model", "ZerO initialization", "ReaL labels": lower-cased, each is an everyday phrase.
+      expect(ids('a simple model with zero initialization and real labels')).toEqual([]);
+      expect(ids('the SimplE model')).toEqual(['method:simple-embedding']);
+      // A version suffix is not a stylised word: MobileNetV2 still matches however it is written.
+      expect(ids('mobilenetv2')).toEqual(ids('MobileNetV2'));
+    });
+
     it('should prefer the longest name', () => {
       expect(ids('V-MoE-Base')).toEqual(['architecture:v-moe']);
       expect(ids('CIFAR-10-C')).toEqual(['dataset:cifar-10-c']);

@@ -5,16 +5,23 @@
 // ("motivated by the success of RNNs") are not linked.
 import { proposalObjects } from '../contributions/proposal-verbs.js';
 import type { Mention } from '../mentions.js';
+import type { Contribution } from '../types.js';
 import type { BuildsOnLink, LineageContext } from './types.js';
 
-/** Smoothed precision of descriptor family links (2/2 on dev + default corpus), measured by `npm run eval`. */
-export const DESCRIPTOR_FAMILY_PRECISION = 0.75;
+/** Smoothed precision of descriptor family links (3/3 on dev + default corpus), measured by `npm run eval`. */
+export const DESCRIPTOR_FAMILY_PRECISION = 0.8;
 /** Smoothed precision of unnamed-member family links (2/2 on dev + default corpus), measured by `npm run eval`. */
 export const UNNAMED_MEMBER_PRECISION = 0.75;
 
-/** A noun phrase ends at a preposition other than "of" after a family word, at a clause word or at a finite verb. */
+/**
+ * A noun phrase ends at a preposition other than "of" after a family word, at a clause word, at a finite
+ * verb, or at a participle that opens a clause of its own ("... model differing fundamentally from",
+ * "... network trained with"; a descriptor may end on it, cut before its preposition).
+ */
 const NP_END =
-  /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired|is|are|was|were|can|could|will|would|may|might|must|should)\b|[,;:.()]/i;
+  /\s(?:for|with|whose|which|that|to|in|on|using|via|by|from|where|based|and|as|inspired|is|are|was|were|can|could|will|would|may|might|must|should)\b|\s[a-z]+(?:ing|ed)(?:\s+(?:[a-z]+ly|on|in|from|to|with|for|by|over|across|at|under|into|as)\b|\s*$)|[,;:.()]/i;
+/** Adjectives listed before the rest of a noun phrase: "an unsupervised, hierarchical, associative memory model". */
+const LEADING_ADJECTIVES = /^(?:[\p{Ll}][\p{L}/-]*,\s+){1,4}(?:and\s+)?(?=[\p{L}])/u;
 const HEAD_AFTER =
   /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
 
@@ -24,7 +31,8 @@ const KIND_WORDS = /^(?:family|families|class|kind|form|version|variant|type|ins
 
 /** Entities in a noun phrase that are its head or its family ("a family of X"), plus "X-augmented" parts. */
 export function familyMentions(phrase: string, ctx: LineageContext): Mention[] {
-  const np = phrase.slice(0, NP_END.exec(phrase)?.index ?? phrase.length);
+  const core = phrase.replace(LEADING_ADJECTIVES, '');
+  const np = core.slice(0, NP_END.exec(core)?.index ?? core.length);
   const found = ctx.matcher.find(np).filter((m) => !ctx.isDataset(m.id));
   const completesOther = (m: Mention) => {
     const of = OF_ANOTHER_HEAD.exec(np.slice(0, m.start));
@@ -39,8 +47,12 @@ export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
   const out: BuildsOnLink[] = [];
   for (const c of ctx.contributions) {
     if (c.kind === 'Dataset') continue;
-    for (const d of c.descriptor.split(' | ')) {
-      const phrase = d
+    const said = [
+      ...c.descriptor.split(' | ').map((text) => ({ text, sentence: c.sentence, evidence: c.evidence })),
+      ...copularDescriptors(c, ctx),
+    ];
+    for (const d of said) {
+      const phrase = d.text
         .replace(/^\s*(?:a|an|the|our)\s+/i, '')
         .replace(/^(?:[a-z-]+\s+){0,2}?(?:family|class|kind|form|version|variant|type)\s+of\s+/i, '');
       for (const m of familyMentions(phrase, ctx)) {
@@ -49,13 +61,30 @@ export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
           source: c.id,
           target: m.id,
           kind: 'variant',
-          sentence: c.sentence,
-          evidence: c.evidence,
+          sentence: d.sentence,
+          evidence: d.evidence,
           confidence: DESCRIPTOR_FAMILY_PRECISION,
           extractor: 'descriptor-family',
         });
       }
     }
+  }
+  return out;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a sentence says the contribution is, with it as subject: "Neuroformer is a multimodal ... model". */
+function copularDescriptors(c: Contribution, ctx: LineageContext): { text: string; sentence: number; evidence: string }[] {
+  const names = [c.name, ...c.aliases].map(escape).join('|');
+  const copula = new RegExp(
+    `^(?:the\\s+|our\\s+)?(?:${names})(?:\\s+(?:model|models|architecture|network|method|framework))?(?:\\s*\\([^)]*\\))?\\s+(?:is|are)\\s+(?:(?:an|a)\\s+)(.+)$`,
+    'i',
+  );
+  const out: { text: string; sentence: number; evidence: string }[] = [];
+  for (const s of ctx.sentences.slice(1)) {
+    const m = copula.exec(s.text);
+    if (m) out.push({ text: m[1]!, sentence: s.index, evidence: s.text });
   }
   return out;
 }

@@ -89,6 +89,15 @@ describe('ingest/extract rules', () => {
       expect(lineage(g)).toEqual(expect.arrayContaining(['WarpLM -> Folded Float', 'WarpLM -> Lazy Paging', 'WarpLM -> Spill Buffers']));
     });
 
+    it('should not make one labelled solution a part of another when no whole is named', () => {
+      const g = one(
+        'Pooling and Tying for Scalable Ensembles',
+        'Scaling ensembles is hard. We propose two solutions: (S1) Group Pooling, which pools expert outputs by group, and (S2) Tied Init, which ties the initial weights of the experts.',
+      );
+      expect(proposed(g)).toEqual(expect.arrayContaining(['Group Pooling', 'Tied Init']));
+      expect(lineage(g)).toEqual([]);
+    });
+
     it('should not take labelled findings, clauses or lists no proposal of the paper opens', () => {
       const findings = one(
         'On Echo Layers',
@@ -111,6 +120,10 @@ describe('ingest/extract rules', () => {
       expect(links).toContain('RiverNet -> Transformer');
       expect(links).not.toContain('RiverNet -> Mamba');
       expect(links.some((l) => l.endsWith('-> Attention Mechanism'))).toBe(false);
+      // What the contribution is measured or run on is not what it builds on.
+      const measured = lineage(one('MoA: Mixed Adapters', 'We propose MoA. MoA builds on LoRA and improves the fine-tuning of LLaMA.'));
+      expect(measured).toContain('MoA -> LoRA');
+      expect(measured).not.toContain('MoA -> LLaMA');
     });
 
     it('should not link when another method is the subject of the verb', () => {
@@ -139,6 +152,23 @@ describe('ingest/extract rules', () => {
       expect(lineage(family)).toContain('RiverNet -> Recurrent Neural Network');
       const analysis = one('RiverNet: Fast Sequence Models', 'We propose a new analysis of recurrent neural networks for speech.');
       expect(lineage(analysis).filter((l) => l.startsWith('RiverNet ->'))).toEqual([]);
+    });
+
+    it('should take the family a sentence says the contribution is, past listed adjectives and participles', () => {
+      // Copular: the contribution is the subject of "is a".
+      const copular = one('Tidal: Long Sequences', 'We present Tidal. Tidal is a recurrent model with a compressed state.');
+      expect(lineage(copular)).toContain('Tidal -> Recurrent Neural Network');
+      // Adjectives listed with commas, and a participle that opens a clause, around the family.
+      const listed = one(
+        'Sparsor: Sparse Memories',
+        'We describe Sparsor, an unsupervised, hierarchical, sparse Hopfield network differing fundamentally from deep networks.',
+      );
+      expect(lineage(listed)).toContain('Sparsor -> Hopfield Network');
+      const trained = one('EchoNet: Ladder Losses', 'We propose EchoNet, a convolutional neural network trained with a new loss.');
+      expect(lineage(trained)).toContain('EchoNet -> Convolutional Neural Network');
+      // What the contribution is compared with or replaces is not its family.
+      const replaced = one('Swap: Token Mixing', 'We propose Swap. Swap is a drop-in replacement for self-attention in Transformers.');
+      expect(lineage(replaced).filter((l) => l.startsWith('Swap ->'))).toEqual([]);
     });
 
     it('should not read the tail of a one-word name as a known name the texts never use', () => {

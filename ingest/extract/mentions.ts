@@ -14,7 +14,15 @@ interface Terminal {
   id: string;
   /** For acronym-like aliases: the exact letters and digits the text must show ("MoE"). */
   exact?: string;
+  /**
+   * A one-word CamelCase alias ("FastSpeech", "DeepWalk"): written with spaces its words are ordinary
+   * English ("a fast speech model", "a deep walk"), so it matches only without them.
+   */
+  oneWord?: boolean;
 }
+
+/** One word with a capital inside it, after a lower-case letter, and no separators: "FastSpeech". */
+const CAMEL_WORD = /^[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*$/u;
 
 interface TrieNode {
   next: Map<number, TrieNode>;
@@ -79,8 +87,14 @@ export class AliasMatcher {
         node = child;
       }
       const terminal: Terminal = options.exact || isCaseSensitiveAlias(name) ? { id, exact: compactForm(name) } : { id };
+      if (CAMEL_WORD.test(name.trim())) terminal.oneWord = true;
       node.terminals ??= [];
-      if (node.terminals.some((t) => t.id === id && t.exact === terminal.exact)) continue;
+      const same = node.terminals.find((t) => t.id === id && t.exact === terminal.exact);
+      if (same) {
+        // The name is also listed with its spaces ("Fast Speech"): then spaced text names it too.
+        if (!terminal.oneWord) delete same.oneWord;
+        continue;
+      }
       if (!terminal.exact && node.terminals.some((t) => !t.exact && t.id !== id)) continue;
       node.terminals.push(terminal);
     }
@@ -114,23 +128,25 @@ export class AliasMatcher {
   ): { id: string; end: number; nextToken: number } | undefined {
     let node: TrieNode | undefined = this.root;
     let best: { id: string; end: number; nextToken: number } | undefined;
+    let spaced = false;
     for (let t = first; t < tokens.length && node; t += 1) {
       const tok = tokens[t]!;
       if (t > first && !joinable(text, tokens[t - 1]!, tok)) break;
+      if (t > first && /\s/.test(text.slice(tokens[t - 1]!.end, tok.start))) spaced = true;
       for (let c = tok.start; c < tok.end && node; c += 1) {
         // Plural: the alias ends one or two letters before the token does ("SSMs", "approaches").
         const rest = tok.end - c;
         if (node.terminals && c > tok.start && rest <= 2) {
           const suffix = lower.slice(c, tok.end);
           if (suffix === 's' || suffix === 'es') {
-            const hit = this.accept(node.terminals, text, tokens, first, t, c, skip);
+            const hit = this.accept(node.terminals, text, tokens, first, t, c, skip, spaced);
             if (hit && (!best || tok.end > best.end)) best = { id: hit, end: tok.end, nextToken: t + 1 };
           }
         }
         node = node.next.get(lower.charCodeAt(c));
       }
       if (node?.terminals) {
-        const hit = this.accept(node.terminals, text, tokens, first, t, tok.end, skip);
+        const hit = this.accept(node.terminals, text, tokens, first, t, tok.end, skip, spaced);
         if (hit && (!best || tok.end >= best.end)) best = { id: hit, end: tok.end, nextToken: t + 1 };
       }
     }
@@ -145,11 +161,12 @@ export class AliasMatcher {
     last: number,
     end: number,
     skip: ReadonlySet<string> | undefined,
+    spaced: boolean,
   ): string | undefined {
     let loose: string | undefined;
     let compact: string | undefined;
     for (const terminal of terminals) {
-      if (skip?.has(terminal.id)) continue;
+      if (skip?.has(terminal.id) || (spaced && terminal.oneWord)) continue;
       if (!terminal.exact) {
         loose ??= terminal.id;
         continue;

@@ -71,9 +71,9 @@ export function leadingName(text: string): string | undefined {
   return name;
 }
 
-/** The descriptor after a name: "(X), a novel neural architecture that ..." -> "novel neural architecture". */
+/** The descriptor after a name: "(X), a novel neural architecture that ..." (or "X: a ...") -> "novel neural architecture". */
 export function descriptorAfter(text: string): string {
-  const m = /^\s*\)?\s*,?\s*(?:(?:is|as)\s+)?(?:(?:an|a|the)\s+)?/i.exec(text);
+  const m = /^\s*\)?\s*[,:]?\s*(?:(?:is|as)\s+)?(?:(?:an|a|the)\s+)?/i.exec(text);
   const rest = text.slice(m ? m[0].length : 0);
   const cut = OBJECT_CUT.exec(rest);
   return (cut ? rest.slice(0, cut.index) : rest).split(/\s+and\s+(?=\p{Lu})/u)[0]!.slice(0, 120);

@@ -23,7 +23,7 @@ const NP_END =
 /** Adjectives listed before the rest of a noun phrase: "an unsupervised, hierarchical, associative memory model". */
 const LEADING_ADJECTIVES = /^(?:[\p{Ll}][\p{L}/-]*,\s+){1,4}(?:and\s+)?(?=[\p{L}])/u;
 const HEAD_AFTER =
-  /^[\s-]*(?:(?:based\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
+  /^[\s-]*(?:(?:based\s+|language\s+|vision\s+|foundation\s+|neural\s+)?(?:model|models|architecture|architectures|network|networks|method|methods|algorithm|algorithms|approach|approaches|framework|variant|layer|layers|block|module|mechanism|design|family|backbone)\b)?\s*$/i;
 
 /** "<noun> of X": X completes another head ("a parameterization of the reward model"), unless that noun names a kind. */
 const OF_ANOTHER_HEAD = /\b([\p{L}-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?$/iu;

@@ -51,6 +51,16 @@ describe('ingest/extract/mentions', () => {
       expect(ids('mobilenetv2')).toEqual(ids('MobileNetV2'));
     });
 
+    it('should match a one-word CamelCase name only without spaces, unless its spaced form is listed too', () => {
+      expect(ids('a fast speech model that can image bind')).toEqual([]);
+      expect(ids('FastSpeech and Fast-Speech and ImageBind')).toEqual(ids('FastSpeech FastSpeech ImageBind'));
+      expect(ids('ImageBind')).toHaveLength(1);
+      const listed = new AliasMatcher([{ id: 'x:echo', name: 'EchoNet', aliases: ['Echo Net'] }]);
+      expect(listed.find('an Echo Net').map((m) => m.id)).toEqual(['x:echo']);
+      const reversed = new AliasMatcher([{ id: 'x:echo', name: 'Echo Net', aliases: ['EchoNet'] }]);
+      expect(reversed.find('an echo net').map((m) => m.id)).toEqual(['x:echo']);
+    });
+
     it('should prefer the longest name', () => {
       expect(ids('V-MoE-Base')).toEqual(['architecture:v-moe']);
       expect(ids('CIFAR-10-C')).toEqual(['dataset:cifar-10-c']);

@@ -166,6 +166,15 @@ describe('ingest/extract rules', () => {
       expect(lineage(listed)).toContain('Sparsor -> Hopfield Network');
       const trained = one('EchoNet: Ladder Losses', 'We propose EchoNet, a convolutional neural network trained with a new loss.');
       expect(lineage(trained)).toContain('EchoNet -> Convolutional Neural Network');
+      // After a colon, and before a generic compound head ("language model").
+      expect(lineage(one('Tidal: Long Sequences', 'We present Tidal: a recurrent model for long sequences.'))).toContain(
+        'Tidal -> Recurrent Neural Network',
+      );
+      expect(lineage(one('Kite: Sparse Models', 'Kite is a mixture-of-experts language model with top-2 routing.'))).toContain(
+        'Kite -> Mixture of Experts',
+      );
+      // Ordinary words are not a CamelCase name ("fast speech" is not FastSpeech).
+      expect(lineage(one('Kite: Speech', 'We design Kite, a fast speech model.'))).toEqual([]);
       // What the contribution is compared with or replaces is not its family.
       const replaced = one('Swap: Token Mixing', 'We propose Swap. Swap is a drop-in replacement for self-attention in Transformers.');
       expect(lineage(replaced).filter((l) => l.startsWith('Swap ->'))).toEqual([]);

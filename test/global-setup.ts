@@ -37,8 +37,9 @@ async function start(): Promise<{ db: TestNeo4j; running?: RunningDb }> {
   const timeoutMs = Math.max(config.startTimeoutSeconds ?? 0, 400) * 1000;
   try {
     // The client compiler only, as every test Neo4j: half of this Java's CPU went to the C2
-    // compiler threads, compiling for queries that mostly run a few times each.
-    const javaOptions = [...(config.javaOptions ?? []), ...QUICK_START_JVM];
+    // compiler threads, compiling for queries that mostly run a few times each. METHODGRAPH_DB_JAVA_OPTS
+    // come after, so that they win (the JVM takes the last of two contrary flags).
+    const javaOptions = [...QUICK_START_JVM, ...(config.javaOptions ?? [])];
     const running = await startBundledDb({ ...config, port, dataDir, heap: '1g', javaOptions }, { timeoutMs });
     // Test files and the processes they spawn find it as any command would.
     process.env.NEO4J_URI = running.uri;

@@ -30,13 +30,28 @@ function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undef
   return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
 }
 
-/** Where panels floating over the stage (the minimap) lie, in the stage's pixels, with a small margin. */
-function floatingPanels(stage: HTMLElement | null): Box[] {
-  const panel = stage?.parentElement?.querySelector<HTMLElement>('.minimap');
-  if (!stage || !panel) return [];
+/** Where panels floating over the stage (the minimap, the bars over its top) lie, in the stage's pixels, with a small margin. */
+export function floatingPanels(stage: HTMLElement | null): Box[] {
+  if (!stage) return [];
+  const panels = [
+    stage.parentElement?.querySelector<HTMLElement>('.minimap'),
+    stage.closest('.stage')?.querySelector<HTMLElement>('.stage-top'),
+  ];
   const s = stage.getBoundingClientRect();
-  const p = panel.getBoundingClientRect();
-  return [{ x: p.left - s.left - 4, y: p.top - s.top - 4, w: p.width + 8, h: p.height + 8 }];
+  const boxes: Box[] = [];
+  for (const panel of panels) {
+    if (!panel) continue;
+    const p = panel.getBoundingClientRect();
+    if (p.width > 0 && p.height > 0) boxes.push({ x: p.left - s.left - 4, y: p.top - s.top - 4, w: p.width + 8, h: p.height + 8 });
+  }
+  return boxes;
+}
+
+/** How far the bars over the stage's top reach into it, in pixels (0 when none is shown). */
+export function topBarsHeight(stage: HTMLElement | null): number {
+  const bars = stage?.closest('.stage')?.querySelector<HTMLElement>('.stage-top');
+  if (!stage || !bars) return 0;
+  return Math.max(0, bars.getBoundingClientRect().bottom - stage.getBoundingClientRect().top);
 }
 
 export function GraphCanvas() {
@@ -76,8 +91,9 @@ export function GraphCanvas() {
     sigma.on('beforeRender', labels.beginFrame);
     const renderer: MountedRenderer = { sigma, labels, programSet };
     rt.attachRenderer(renderer);
-    // The stage shrinks when the result table opens or is resized: redraw at the new size.
-    const resize = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
+    // The stage shrinks when the result table opens or is resized: redraw at the new size (a render
+    // resizes the canvases; nothing needs indexing again).
+    const resize = new ResizeObserver(() => sigma.scheduleRender());
     resize.observe(container.current);
     setMounted(true);
     return () => {

@@ -74,8 +74,9 @@ try {
     const sum: Record<string, { node: number; java: number; wall: number; bytes: number; n: number }> = {};
     for (const name of names) {
       sum[name] = { node: 0, java: 0, wall: 0, bytes: 0, n: 0 };
-      // Warm-up: plans compiled, pages cached, the JIT at work on both versions alike.
-      for (const path of paths.slice(0, 5)) await apps[name]!.inject({ method: 'GET', url: path });
+      // Warm-up, one pass over every path (the load generator replays the same few dozen paths):
+      // plans compiled, the nodes' pages cached, the JIT at work on both versions alike.
+      for (const path of paths) await apps[name]!.inject({ method: 'GET', url: path });
     }
     for (let r = 0; r < rounds; r++) {
       for (const name of names) {

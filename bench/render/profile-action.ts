@@ -1,7 +1,9 @@
 // A CPU profile of one explorer action from the actions bench's 2,000-node view (Chrome DevTools
 // Protocol profiler through playwright-core): the functions with the most self time between the
 // click and the settled view, and the long tasks in that window. Extra query parameters go to the
-// page (`--query programs=instanced`), to compare variants of the same action.
+// page (`--query programs=compat`), to compare variants of the same action. `--stub-draws` is an
+// experiment, never a mode of the product: every WebGL draw call of the page does nothing, so what
+// is left is the main thread's work without the software rasteriser's (SwiftShader) draws.
 // Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/render/profile-action.ts --action only-this [--node <id>] [--query k=v] [--top 25]
 import { parseArgs } from 'node:util';
 import { dbConfig } from '../../src/neo4j/config.js';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     node: { type: 'string', default: 'method:volume-rendering' },
     query: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
+    'stub-draws': { type: 'boolean', default: false },
   },
 });
 const BUTTONS: Record<string, string> = { lineage: 'Lineage', 'only-this': 'Show only this node', expand: 'Expand' };
@@ -43,6 +46,9 @@ const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  if (values['stub-draws'])
+    await page.addInitScript(`for (const C of [WebGLRenderingContext, WebGL2RenderingContext])
+      for (const f of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) if (C.prototype[f]) C.prototype[f] = function () {};`);
   await page.addInitScript(
     `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`,
   );
@@ -82,7 +88,7 @@ try {
     if (f.functionName !== '(idle)') total += dt;
   });
   console.log(
-    `action ${values.action}${extra}: long tasks ${long.map(([, d]) => d.toFixed(0)).join(', ')} ms; sampled busy time ${total.toFixed(0)} ms`,
+    `action ${values.action}${extra}${values['stub-draws'] ? ' (WebGL draws stubbed)' : ''}: long tasks ${long.map(([, d]) => d.toFixed(0)).join(', ')} ms; sampled busy time ${total.toFixed(0)} ms`,
   );
   for (const [key, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);

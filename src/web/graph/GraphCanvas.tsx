@@ -6,7 +6,8 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { createLabelDrawer, type Box, type LabelDrawer } from './labels.js';
+import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { floatingPanels } from './stage-panels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { smallestColumnGap } from '../core/positions/index.js';
@@ -28,30 +29,6 @@ function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undef
   const gap = smallestColumnGap(Object.values(view.positions).map((p) => p.x));
   if (gap === null) return null;
   return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
-}
-
-/** Where panels floating over the stage (the minimap, the bars over its top) lie, in the stage's pixels, with a small margin. */
-export function floatingPanels(stage: HTMLElement | null): Box[] {
-  if (!stage) return [];
-  const panels = [
-    stage.parentElement?.querySelector<HTMLElement>('.minimap'),
-    stage.closest('.stage')?.querySelector<HTMLElement>('.stage-top'),
-  ];
-  const s = stage.getBoundingClientRect();
-  const boxes: Box[] = [];
-  for (const panel of panels) {
-    if (!panel) continue;
-    const p = panel.getBoundingClientRect();
-    if (p.width > 0 && p.height > 0) boxes.push({ x: p.left - s.left - 4, y: p.top - s.top - 4, w: p.width + 8, h: p.height + 8 });
-  }
-  return boxes;
-}
-
-/** How far the bars over the stage's top reach into it, in pixels (0 when none is shown). */
-export function topBarsHeight(stage: HTMLElement | null): number {
-  const bars = stage?.closest('.stage')?.querySelector<HTMLElement>('.stage-top');
-  if (!stage || !bars) return 0;
-  return Math.max(0, bars.getBoundingClientRect().bottom - stage.getBoundingClientRect().top);
 }
 
 export function GraphCanvas() {

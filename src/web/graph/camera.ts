@@ -11,7 +11,7 @@ import { MINIMAP_HEIGHT, MINIMAP_WIDTH } from './controllers/MinimapController.j
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { edgeLabelBox, labelOverflow, nodeLabelBox, overflows } from './label-overflow.js';
 import type { Box } from './labels.js';
-import { topBarsHeight } from './GraphCanvas.js';
+import { topBarsHeight } from './stage-panels.js';
 
 /** How much of a column's width the frame of a lineage keeps right of its last column. */
 const LABEL_ROOM = 0.9;

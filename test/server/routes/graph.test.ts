@@ -317,13 +317,11 @@ describe('server/routes/graph', () => {
           const outside = members.has(link.source) ? link.target : link.source;
           expect(outside).toMatch(/^(method|architecture|dataset):/);
         }
-        // The same link is never both among the members and out of them.
         const among = new Set((body.graph as WireGraph).edges.map((e) => e.id));
-        for (const link of links) expect(among.has(link.id)).toBe(false);
+        for (const link of links) expect(among.has(link.id), `${link.id} is among the members too`).toBe(false);
         seen += links.length;
       }
-      // The default corpus's lineage crosses communities: some member builds on (or under) an idea of another.
-      expect(seen).toBeGreaterThan(0);
+      expect(seen, "the default corpus's lineage crosses communities").toBeGreaterThan(0);
     });
 
     it('should answer 404 for a community that does not exist and 400 for one that is not a number', async () => {

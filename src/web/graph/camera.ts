@@ -92,15 +92,16 @@ function homeClearOfMinimap(
 
 type Bounds = { minX: number; maxX: number; minY: number; maxY: number };
 
-/** Rounds of widening at most: each brings the labels in by most of what is left; three leave less than a pixel. */
-const LABEL_ROUNDS = 4;
+/** Rounds of reframing at most: a zoom out or two, then a shift; more only when labels alone nearly fill the stage. */
+const LABEL_ROUNDS = 6;
 
 /**
  * The visible nodes' box widened until, at the home position, the nodes and the labels it draws lie
  * inside the stage, below the bars over its top: every node's label in a view small enough to label
- * them all (else the labels of the last frame), and the edges' labels. Label sizes are in pixels while the box is in graph units, so the
- * box grows by each side's overflow at the current scale, and again at the new one, until nothing
- * sticks out. The custom box is left set to the answer.
+ * them all (else the labels of the last frame), and the edges' labels. Label sizes are in pixels
+ * while the box is in graph units: when the drawing is larger than the area the box grows about its
+ * centre (the drawing shrinks), when it only sticks out on one side the box moves, and each round
+ * looks again at the new scale. The custom box is left set to the answer.
  */
 function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, home: CameraState, b: Bounds): Bounds {
   const view = rt.getState().view;
@@ -160,15 +161,28 @@ function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, ho
     const unit = sigma.viewportToGraph({ x: 1, y: 1 }, { cameraState: home });
     const ux = Math.abs(unit.x - origin.x);
     const uy = Math.abs(unit.y - origin.y);
-    // Where graph y runs up as viewport y runs down (sigma's way), the stage's top is the box's maximum y.
+    // Where graph y runs up as viewport y runs down (sigma's way), moving the drawing down moves the box up.
     const yUp = unit.y < origin.y;
-    const [low, high] = yUp ? [over.bottom, over.top] : [over.top, over.bottom];
-    bounds = {
-      minX: bounds.minX - over.left * ux,
-      maxX: bounds.maxX + over.right * ux,
-      minY: bounds.minY - low * uy,
-      maxY: bounds.maxY + high * uy,
+    const span = {
+      w: Math.max(...boxes.map((x) => x.x + x.w)) - Math.min(...boxes.map((x) => x.x)),
+      h: Math.max(...boxes.map((x) => x.y + x.h)) - Math.min(...boxes.map((x) => x.y)),
     };
+    const zoom = Math.max(span.w / area.w, span.h / area.h);
+    if (zoom > 1.005) {
+      // Too big for the area: a box larger by the zoom draws everything that much smaller (the
+      // labels keep their size, so the next round looks again).
+      const k = zoom * 1.02;
+      const cx = (bounds.minX + bounds.maxX) / 2;
+      const cy = (bounds.minY + bounds.maxY) / 2;
+      const hw = ((bounds.maxX - bounds.minX) / 2) * k;
+      const hh = ((bounds.maxY - bounds.minY) / 2) * k;
+      bounds = { minX: cx - hw, maxX: cx + hw, minY: cy - hh, maxY: cy + hh };
+    } else {
+      // It fits but sticks out on one side: move the box so the drawing moves the other way.
+      const dx = (over.left > 0 ? over.left : -over.right) * ux;
+      const dy = (over.top > 0 ? over.top : -over.bottom) * uy * (yUp ? 1 : -1);
+      bounds = { minX: bounds.minX - dx, maxX: bounds.maxX - dx, minY: bounds.minY + dy, maxY: bounds.maxY + dy };
+    }
     sigma.setCustomBBox({ x: [bounds.minX, bounds.maxX], y: [bounds.minY, bounds.maxY] });
     // Re-frames without re-indexing the graph (a partial refresh of nothing, processed now).
     sigma.refresh({ partialGraph: { nodes: [], edges: [] } });

@@ -64,12 +64,13 @@ describe('web/explorer readability', () => {
           const bars = (await page.locator('.stage-top').boundingBox())!;
           const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
           expect(boxes.length, path).toBeGreaterThan(3);
+          // Label boxes are in page pixels, like the bounding boxes.
           for (const b of boxes) {
             const where = `${path}: ${b.label} at ${Math.round(b.x)},${Math.round(b.y)} (${Math.round(b.w)}×${Math.round(b.h)})`;
-            expect(b.x, where).toBeGreaterThanOrEqual(0);
-            expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.width);
-            expect(b.y + canvas.y, where).toBeGreaterThanOrEqual(bars.y + bars.height);
-            expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.height);
+            expect(b.x, where).toBeGreaterThanOrEqual(canvas.x);
+            expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+            expect(b.y, where).toBeGreaterThanOrEqual(bars.y + bars.height);
+            expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.y + canvas.height);
           }
         });
       }

@@ -29,6 +29,8 @@ interface ActionRun {
   longestTaskMs: number;
   /** Sum of the long tasks' durations in that window. */
   longTaskMs: number;
+  /** Each long task of that window: its start after the click and its duration, ms. */
+  tasks: [number, number][];
   /** Longest gap between animation frames in that window. */
   longestFrameGapMs: number;
   /** From the click until the view settled (network and database included). */
@@ -88,6 +90,7 @@ async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)
       return {
         longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
         longTaskMs: tasks.reduce((s, t) => s + t.duration, 0),
+        tasks: tasks.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]),
         longestFrameGapMs: gap,
         settledMs: t1 - t0,
         nodesBefore: ${before},
@@ -142,7 +145,13 @@ export async function runActionsBench(options: ActionsBenchOptions): Promise<{ f
       const runs: ActionRun[] = [];
       for (let i = 0; i < options.runs; i++) {
         runs.push(await runAction(browser, url, action));
-        log(`actions ${action.name}: run ${i + 1}/${options.runs}, longest task ${runs.at(-1)!.longestTaskMs.toFixed(0)} ms`);
+        log(
+          `actions ${action.name}: run ${i + 1}/${options.runs}, longest task ${runs.at(-1)!.longestTaskMs.toFixed(0)} ms ` +
+            `(long tasks, ms after the click: duration: ${runs
+              .at(-1)!
+              .tasks.map(([at, d]) => `${at}: ${d}`)
+              .join(', ')})`,
+        );
       }
       const longest = median(runs.map((r) => r.longestTaskMs));
       log(

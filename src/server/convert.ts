@@ -122,6 +122,30 @@ export function toWireEdge(rel: Relationship, source: string, target: string): W
  */
 export const DETAIL_ONLY_PROPERTIES: readonly string[] = ['abstract', 'terms', 'termCounts', 'titleKey'];
 
+/**
+ * Cypher for node `v` as a map without the detail-only properties, for graphs that leave them out:
+ * their values (a paper's abstract is most of its bytes) are then neither read from the store nor
+ * sent. Null when `v` is null. Turn the map back into a node with `nodeFromLean`. The property names
+ * spliced in are the constant list above, never input.
+ */
+export function leanNodeCypher(v: string): string {
+  const detailOnly = DETAIL_ONLY_PROPERTIES.map((k) => `'${k}'`).join(', ');
+  return `CASE WHEN ${v} IS NULL THEN null ELSE {eid: elementId(${v}), labels: labels(${v}), props: [k IN keys(${v}) WHERE NOT k IN [${detailOnly}] | [k, ${v}[k]]]} END`;
+}
+
+interface LeanNodeMap {
+  eid: string;
+  labels: string[];
+  props: [string, unknown][];
+}
+
+/** A node built from `leanNodeCypher`'s map (a node passes through unchanged). */
+export function nodeFromLean(value: unknown): Node {
+  if (neo4j.isNode(value as object)) return value as Node;
+  const m = value as LeanNodeMap;
+  return new neo4j.types.Node(neo4j.int(-1), m.labels, Object.fromEntries(m.props), m.eid) as Node;
+}
+
 /** Drops the detail-only properties from a wire node (in place) and returns it. */
 export function leanNode(node: WireNode): WireNode {
   for (const key of DETAIL_ONLY_PROPERTIES) delete node.properties[key];

@@ -121,10 +121,14 @@ function Explorer() {
       <ErrorBanner />
       <main className="main">
         <section className="stage" aria-label="Graph">
-          <LineageBar />
-          <CompareBar />
-          <ViewSummary />
-          <Legend />
+          {/* Over the graph, not above it: a bar that comes, goes or wraps differently must not resize
+              the canvas (a resize re-allocates every layer); Fit frames the graph below them. */}
+          <div className="stage-top">
+            <LineageBar />
+            <CompareBar />
+            <ViewSummary />
+            <Legend />
+          </div>
           <div className="canvas-wrap">
             <GraphCanvas />
             {empty && <p className="empty-state center">Loading the graph…</p>}

@@ -131,8 +131,8 @@ function apply(rt: GraphRuntime, step: Step, record: boolean): void {
 }
 
 /**
- * Opens a cluster (`cluster:<community>`): its community's most important ideas and the links among
- * them take its place (one undoable step, remembered in the URL like an expansion).
+ * Opens a cluster (`cluster:<community>`): its community's most important ideas, the links among
+ * them and their links to the ideas already drawn take its place (one undoable step, remembered in the URL like an expansion).
  */
 export async function openCluster(rt: GraphRuntime, clusterId: string, options: { record?: boolean } = {}): Promise<void> {
   const community = communityOfClusterId(clusterId);
@@ -145,8 +145,10 @@ export async function openCluster(rt: GraphRuntime, clusterId: string, options: 
     () => void openCluster(rt, clusterId, options),
   );
   if (!result) return;
-  // Like an expansion, no layout run follows: one undo takes the opening back.
-  apply(rt, openClusterStep(clusterId, result.graph), options.record !== false);
+  // Like an expansion, no layout run follows: one undo takes the opening back. Links to ideas
+  // outside the group are kept where their other end is drawn (addGraph keeps edges between drawn nodes).
+  const graph = { nodes: result.graph.nodes, edges: [...result.graph.edges, ...result.links] };
+  apply(rt, openClusterStep(clusterId, graph), options.record !== false);
 }
 
 /** Selects a node, fetching it into the view first when it is not drawn; optionally centres on it. */

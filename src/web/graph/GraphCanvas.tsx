@@ -6,7 +6,8 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { createLabelDrawer, type Box, type LabelDrawer } from './labels.js';
+import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { floatingPanels } from './stage-panels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { smallestColumnGap } from '../core/positions/index.js';
@@ -28,15 +29,6 @@ function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undef
   const gap = smallestColumnGap(Object.values(view.positions).map((p) => p.x));
   if (gap === null) return null;
   return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
-}
-
-/** Where panels floating over the stage (the minimap) lie, in the stage's pixels, with a small margin. */
-function floatingPanels(stage: HTMLElement | null): Box[] {
-  const panel = stage?.parentElement?.querySelector<HTMLElement>('.minimap');
-  if (!stage || !panel) return [];
-  const s = stage.getBoundingClientRect();
-  const p = panel.getBoundingClientRect();
-  return [{ x: p.left - s.left - 4, y: p.top - s.top - 4, w: p.width + 8, h: p.height + 8 }];
 }
 
 export function GraphCanvas() {
@@ -76,8 +68,9 @@ export function GraphCanvas() {
     sigma.on('beforeRender', labels.beginFrame);
     const renderer: MountedRenderer = { sigma, labels, programSet };
     rt.attachRenderer(renderer);
-    // The stage shrinks when the result table opens or is resized: redraw at the new size.
-    const resize = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
+    // The stage shrinks when the result table opens or is resized: redraw at the new size (a render
+    // resizes the canvases; nothing needs indexing again).
+    const resize = new ResizeObserver(() => sigma.scheduleRender());
     resize.observe(container.current);
     setMounted(true);
     return () => {

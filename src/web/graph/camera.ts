@@ -1,6 +1,6 @@
 // Camera moves on a mounted explorer: centre on a node (after a search or a shared link) and fit
 // what is visible.
-import { isNodeVisible } from '../core/visibility.js';
+import { isEdgeVisible, isNodeVisible } from '../core/visibility.js';
 import type { GraphRuntime } from '../runtime/graph-runtime.js';
 import { smallestColumnGap } from '../core/positions/index.js';
 import type Sigma from 'sigma';
@@ -8,6 +8,10 @@ import type { CameraState } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { clearOfCorner } from './corner-frame.js';
 import { MINIMAP_HEIGHT, MINIMAP_WIDTH } from './controllers/MinimapController.js';
+import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
+import { edgeLabelBox, labelOverflow, nodeLabelBox, overflows } from './label-overflow.js';
+import type { Box } from './labels.js';
+import { topBarsHeight } from './stage-panels.js';
 
 /** How much of a column's width the frame of a lineage keeps right of its last column. */
 const LABEL_ROOM = 0.9;
@@ -42,8 +46,10 @@ export function fitView(rt: GraphRuntime): void {
     maxX += LABEL_ROOM * (smallestColumnGap(Object.values(view.positions).map((p) => p.x)) ?? 0);
   // The graph is framed on the visible nodes' box, so the camera's home position shows exactly them.
   sigma.setCustomBBox(minX === Infinity ? null : { x: [minX, maxX], y: [minY, maxY] });
-  sigma.refresh();
+  // Processed now (the camera below reads the new frame), without indexing the graph again.
+  sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
   const home: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  if (minX !== Infinity) ({ minX, maxX, minY, maxY } = widenForLabels(rt, sigma, home, { minX, maxX, minY, maxY }));
   const clear = minX !== Infinity && rt.getState().minimap ? homeClearOfMinimap(sigma, home, { minX, maxX, minY, maxY }) : null;
   void sigma.getCamera().animate(clear ?? home, { duration: 300 });
 }
@@ -82,4 +88,104 @@ function homeClearOfMinimap(
     x: centre.x - dx * (alongX.x - origin.x) - dy * (alongY.x - origin.x),
     y: centre.y - dx * (alongX.y - origin.y) - dy * (alongY.y - origin.y),
   };
+}
+
+type Bounds = { minX: number; maxX: number; minY: number; maxY: number };
+
+/** Rounds of reframing at most: a zoom out or two, then a shift; more only when labels alone nearly fill the stage. */
+const LABEL_ROUNDS = 6;
+
+/**
+ * The visible nodes' box widened until, at the home position, the nodes and the labels it draws lie
+ * inside the stage, below the bars over its top: every node's label in a view small enough to label
+ * them all (else the labels of the last frame), and the edges' labels. Label sizes are in pixels
+ * while the box is in graph units: when the drawing is larger than the area the box grows about its
+ * centre (the drawing shrinks), when it only sticks out on one side the box moves, and each round
+ * looks again at the new scale. The custom box is left set to the answer.
+ */
+function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, home: CameraState, b: Bounds): Bounds {
+  const view = rt.getState().view;
+  const all = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
+  const labelled = new Set(
+    all
+      ? []
+      : (rt
+          .renderer()
+          ?.labels.placed()
+          .map((p) => p.node) ?? []),
+  );
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return b;
+  const size = sigma.getSetting('labelSize');
+  const edgeSize = sigma.getSetting('edgeLabelSize');
+  const font = (weight: string, px: number) => `${weight} ${px}px ${sigma.getSetting('labelFont')}`;
+  const widths = new Map<string, number>();
+  const measure = (text: string, f: string) => {
+    const key = `${f}|${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      context.font = f;
+      w = context.measureText(text).width;
+      widths.set(key, w);
+    }
+    return w;
+  };
+  const stage = sigma.getDimensions();
+  const padding = sigma.getSetting('stagePadding');
+  const top = Math.min(stage.height / 2, topBarsHeight(sigma.getContainer())) + padding;
+  const area = { x: padding, y: top, w: stage.width - 2 * padding, h: stage.height - top - padding };
+  let bounds = b;
+  for (let round = 0; round < LABEL_ROUNDS; round++) {
+    const boxes: Box[] = [];
+    rt.graph.forEachNode((id, a) => {
+      if (!isNodeVisible(view, id)) return;
+      const at = sigma.graphToViewport(a, { cameraState: home });
+      const radius = sigma.getNodeDisplayData(id)?.size ?? a.size;
+      boxes.push({ x: at.x - radius, y: at.y - radius, w: 2 * radius, h: 2 * radius });
+      if (!a.label || (!all && !labelled.has(id))) return;
+      const cluster = a.kind === 'Cluster';
+      boxes.push(nodeLabelBox(at, radius, measure(a.label, font(cluster ? '600' : sigma.getSetting('labelWeight'), size)), size, cluster));
+    });
+    if (all)
+      rt.graph.forEachEdge((id, a, source, target, sa, ta) => {
+        const label = sigma.getEdgeDisplayData(id)?.label;
+        if (!label || !isEdgeVisible(view, id)) return;
+        const from = sigma.graphToViewport(sa, { cameraState: home });
+        const to = sigma.graphToViewport(ta, { cameraState: home });
+        boxes.push(edgeLabelBox(from, to, measure(label, font(sigma.getSetting('edgeLabelWeight'), edgeSize)), edgeSize));
+      });
+    const over = labelOverflow(boxes, area);
+    if (!overflows(over)) break;
+    // Graph units per pixel at the home position, along each axis.
+    const origin = sigma.viewportToGraph({ x: 0, y: 0 }, { cameraState: home });
+    const unit = sigma.viewportToGraph({ x: 1, y: 1 }, { cameraState: home });
+    const ux = Math.abs(unit.x - origin.x);
+    const uy = Math.abs(unit.y - origin.y);
+    // Where graph y runs up as viewport y runs down (sigma's way), moving the drawing down moves the box up.
+    const yUp = unit.y < origin.y;
+    const span = {
+      w: Math.max(...boxes.map((x) => x.x + x.w)) - Math.min(...boxes.map((x) => x.x)),
+      h: Math.max(...boxes.map((x) => x.y + x.h)) - Math.min(...boxes.map((x) => x.y)),
+    };
+    const zoom = Math.max(span.w / area.w, span.h / area.h);
+    if (zoom > 1.005) {
+      // Too big for the area: a box larger by the zoom draws everything that much smaller (the
+      // labels keep their size, so the next round looks again).
+      const k = zoom * 1.02;
+      const cx = (bounds.minX + bounds.maxX) / 2;
+      const cy = (bounds.minY + bounds.maxY) / 2;
+      const hw = ((bounds.maxX - bounds.minX) / 2) * k;
+      const hh = ((bounds.maxY - bounds.minY) / 2) * k;
+      bounds = { minX: cx - hw, maxX: cx + hw, minY: cy - hh, maxY: cy + hh };
+    } else {
+      // It fits but sticks out on one side: move the box so the drawing moves the other way.
+      const dx = (over.left > 0 ? over.left : -over.right) * ux;
+      const dy = (over.top > 0 ? over.top : -over.bottom) * uy * (yUp ? 1 : -1);
+      bounds = { minX: bounds.minX - dx, maxX: bounds.maxX - dx, minY: bounds.minY + dy, maxY: bounds.maxY + dy };
+    }
+    sigma.setCustomBBox({ x: [bounds.minX, bounds.maxX], y: [bounds.minY, bounds.maxY] });
+    // Re-frames without re-indexing the graph (a partial refresh of nothing, processed now).
+    sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
+  }
+  return bounds;
 }

@@ -305,6 +305,25 @@ describe('server/routes/graph', () => {
       expect(importance).toEqual([...importance].sort((a, b) => b - a));
     });
 
+    it("should list the members' links to ideas outside them, each with one end a member and the other not", async () => {
+      const clusters = (await get('/api/overview?limit=20')).body.clusters as { id: number; size: number }[];
+      let seen = 0;
+      for (const cluster of clusters) {
+        const { body } = await get(`/api/communities/${cluster.id}?limit=3`);
+        const members = new Set((body.graph as WireGraph).nodes.map((n) => n.id));
+        const links = body.links as WireEdge[];
+        for (const link of links) {
+          expect(members.has(link.source) !== members.has(link.target), link.id).toBe(true);
+          const outside = members.has(link.source) ? link.target : link.source;
+          expect(outside).toMatch(/^(method|architecture|dataset):/);
+        }
+        const among = new Set((body.graph as WireGraph).edges.map((e) => e.id));
+        for (const link of links) expect(among.has(link.id), `${link.id} is among the members too`).toBe(false);
+        seen += links.length;
+      }
+      expect(seen, "the default corpus's lineage crosses communities").toBeGreaterThan(0);
+    });
+
     it('should answer 404 for a community that does not exist and 400 for one that is not a number', async () => {
       const missing = await get('/api/communities/999999');
       expect(missing.status).toBe(404);

@@ -43,7 +43,9 @@ describe('web/explorer', () => {
         expect(Math.hypot(q!.x - origin.x, q!.y - origin.y)).toBeLessThan(5);
       }
       const expandedOrder = await handle.order(page);
-      await page.locator('.graph-canvas').click({ position: { x: 5, y: 5 } });
+      // The stage's bottom corner: its top lies under the bars that float over the graph.
+      const stage = (await page.locator('.graph-canvas').boundingBox())!;
+      await page.locator('.graph-canvas').click({ position: { x: 5, y: stage.height - 5 } });
       await page.keyboard.press('Control+z');
       expect(await handle.order(page)).toBe(1);
       await page.keyboard.press('Control+Shift+Z');

@@ -1,9 +1,9 @@
 // End-to-end: what makes the explorer readable — every node of a small result labelled, path steps
 // that name their relation, a reload that restores filters, expansions and the path, field errors
-// in saved-query forms, and the confidence slider hiding a weak lineage link.
+// in saved-query forms, the confidence slider hiding a weak lineage link, and Fit keeping labels in view.
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer, type OpenPage } from './harness.js';
-import { api, findId, handle, poll } from './helpers.js';
+import { api, findId, handle, nextFrames, poll } from './helpers.js';
 
 let explorer: Explorer;
 
@@ -47,6 +47,33 @@ describe('web/explorer readability', () => {
         await waitLayoutIdle(page);
         await poll(() => page.evaluate(() => window.__methodgraph!.displayedLabels().length)).toBe(7);
       });
+    });
+  });
+
+  describe('#fit', () => {
+    it('should frame a small view with its labels inside the stage and below the bars over it', async () => {
+      const transformer = await findId(explorer, 'Transformer', 'Architecture');
+      const cypher = 'MATCH (n:Method) RETURN n ORDER BY n.id LIMIT 7';
+      for (const path of [`?cypher=${encodeURIComponent(cypher)}`, `?view=lineage&root=${encodeURIComponent(transformer)}`]) {
+        await withPage(path, async ({ page }) => {
+          await waitLayoutIdle(page);
+          await page.getByRole('button', { name: 'Fit graph to screen' }).click();
+          await poll(() => page.evaluate(() => window.__methodgraph!.cameraMoving())).toBe(false);
+          await nextFrames(page, 2);
+          const canvas = (await page.locator('.graph-canvas').boundingBox())!;
+          const bars = (await page.locator('.stage-top').boundingBox())!;
+          const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
+          expect(boxes.length, path).toBeGreaterThan(3);
+          // Label boxes are in page pixels, like the bounding boxes.
+          for (const b of boxes) {
+            const where = `${path}: ${b.label} at ${Math.round(b.x)},${Math.round(b.y)} (${Math.round(b.w)}×${Math.round(b.h)})`;
+            expect(b.x, where).toBeGreaterThanOrEqual(canvas.x);
+            expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+            expect(b.y, where).toBeGreaterThanOrEqual(bars.y + bars.height);
+            expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.y + canvas.height);
+          }
+        });
+      }
     });
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../../ingest/run.js';
 import { writeCorpus } from '../../../bench/synthetic/cli.js';
-import type { WireGraph } from '../../../src/shared/graph.js';
+import type { WireEdge, WireGraph } from '../../../src/shared/graph.js';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, handle, nextFrames, poll, settledScreenPosition } from './helpers.js';
 
@@ -95,22 +95,43 @@ describe('web/explorer', () => {
         a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       for (const a of clusterBoxes) for (const b of boxes) if (a !== b) expect(overlap(a, b), `${a.label} / ${b.label}`).toBe(false);
 
-      // A cluster with a label, whose disc no other node covers, is opened by a double-click.
-      const target = await page.evaluate(
+      // A cluster with a label, whose disc no other node covers, is opened by a double-click; one
+      // whose ideas link to ideas already drawn, if any does.
+      const clear = await page.evaluate(
         (labelled) => {
           const h = window.__methodgraph!;
           const discs = h.visibleNodes().map((id) => ({ id, d: h.nodeDisc(id)! }));
-          return labelled.find((id) => {
+          return labelled.filter((id) => {
             const c = h.nodeDisc(id)!;
             return discs.every(({ id: o, d }) => o === id || Math.hypot(d.x - c.x, d.y - c.y) > d.r + c.r * 0.6);
           });
         },
         clusterBoxes.map((b) => b.node),
       );
-      expect(target, 'a labelled cluster clear of other nodes').toBeDefined();
-      const community = Number(target!.slice('cluster:'.length));
-      const members = await api<{ graph: WireGraph }>(explorer, `/api/communities/${community}?limit=30`);
-      const at = await settledScreenPosition(page, target!);
+      expect(clear.length, 'a labelled cluster clear of other nodes').toBeGreaterThan(0);
+      type Community = { graph: WireGraph; links: WireEdge[] };
+      // Links whose end outside the group is drawn (the member end may be drawn already too).
+      const drawnLinks = async (c: Community) => {
+        const inGroup = new Set(c.graph.nodes.map((n) => n.id));
+        const out: WireEdge[] = [];
+        for (const l of c.links) {
+          // A lineage link under the default confidence threshold is not drawn, wherever its ends are.
+          const shown = l.type !== 'BUILDS_ON' || typeof l.properties.confidence !== 'number' || l.properties.confidence >= 0.5;
+          if (shown && (await handle.isVisible(page, inGroup.has(l.source) ? l.target : l.source))) out.push(l);
+        }
+        return out;
+      };
+      let target = clear[0]!;
+      let members = await api<Community>(explorer, `/api/communities/${target.slice('cluster:'.length)}?limit=30`);
+      let linked = await drawnLinks(members);
+      for (const id of clear.slice(1)) {
+        if (linked.length > 0) break;
+        const c = await api<Community>(explorer, `/api/communities/${id.slice('cluster:'.length)}?limit=30`);
+        const l = await drawnLinks(c);
+        if (l.length > 0) [target, members, linked] = [id, c, l];
+      }
+      expect(linked.length, 'a group whose ideas link to ideas the overview draws').toBeGreaterThan(0);
+      const at = await settledScreenPosition(page, target);
       // A click shows what the group holds, with the button that opens it.
       await page.mouse.click(at.x, at.y);
       const name = clusters.find((c) => c.id === target)!.name;
@@ -119,16 +140,18 @@ describe('web/explorer', () => {
       expect(await details.textContent()).toMatch(/ideas .*that build on each other/);
       expect(await details.getByRole('button', { name: 'Open group' }).isVisible()).toBe(true);
       await page.mouse.dblclick(at.x, at.y);
-      await poll(() => handle.hasNode(page, target!)).toBe(false);
+      await poll(() => handle.hasNode(page, target)).toBe(false);
       for (const m of members.graph.nodes) expect(await handle.hasNode(page, m.id)).toBe(true);
+      // The opened ideas link to the ideas drawn around them, not only among themselves.
+      for (const l of linked) expect(await page.evaluate((e) => window.__methodgraph!.isEdgeVisible(e), l.id), l.id).toBe(true);
       await poll(() => new URL(page.url()).searchParams.getAll('exp')).toContain(target);
 
       // Undo brings the cluster back; a reload of the URL with the opening replays it.
       await page.getByRole('button', { name: 'Undo' }).click();
-      await poll(() => handle.hasNode(page, target!)).toBe(true);
-      const reopened = await openExplorer(explorer, `/?exp=${encodeURIComponent(target!)}`);
+      await poll(() => handle.hasNode(page, target)).toBe(true);
+      const reopened = await openExplorer(explorer, `/?exp=${encodeURIComponent(target)}`);
       // Some members may be among the overview's own ideas: wait for the opening itself (the cluster gone).
-      await poll(() => handle.hasNode(reopened.page, target!)).toBe(false);
+      await poll(() => handle.hasNode(reopened.page, target)).toBe(false);
       for (const m of members.graph.nodes) expect(await handle.hasNode(reopened.page, m.id)).toBe(true);
 
       // The legend hides and shows clusters; the summary's list of the largest groups opens one.

@@ -1,6 +1,6 @@
 // Breadth-first expansion from a node over given types and labels, and the subgraph of what it reached.
-import { type ManagedTransaction, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import { GraphCollector, leanGraph, nodeId, toPlain } from '../../convert.js';
+import { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { GraphCollector, leanGraph, leanNodeCypher, nodeFromLean, nodeId, toPlain } from '../../convert.js';
 import { type WireGraph } from '../../../shared/graph.js';
 import { int } from './locate.js';
 
@@ -68,9 +68,9 @@ export function pick(reached: Map<string, Reached>, limit: number): string[] {
 export const SUBGRAPH = `UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
 OPTIONAL MATCH (n)-[r]->(m) WHERE type(r) IN $types AND elementId(m) IN $eids
-RETURN n, collect(r) AS rels`;
+RETURN ${leanNodeCypher('n')} AS n, collect(r) AS rels`;
 
-/** The nodes with the given element ids (in that order) and the edges of the given types among them. */
+/** The nodes with the given element ids (in that order, without detail-only properties) and the edges of the given types among them. */
 export async function subgraph(tx: ManagedTransaction, eids: string[], types: readonly string[]): Promise<WireGraph> {
   const result = await tx.run(SUBGRAPH, { eids, types });
   return collectNodesAndRels(result.records, eids);
@@ -81,7 +81,7 @@ export function collectNodesAndRels(records: Neo4jRecord[], eids: string[]): Wir
   const collector = new GraphCollector();
   const idByEid = new Map<string, string>();
   for (const record of records) {
-    const node = record.get('n') as Node;
+    const node = nodeFromLean(record.get('n'));
     idByEid.set(node.elementId, nodeId(node));
     collector.add(node);
     collector.add(record.get('rels'));

@@ -3,7 +3,7 @@
 import { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, leanGraph, toPlain, toWireNode } from '../../convert.js';
+import { GraphCollector, leanGraph, leanNodeCypher, nodeFromLean, toPlain, toWireNode } from '../../convert.js';
 import type { NodeResponse, RelationshipCount } from '../../../shared/api/graph.js';
 import { RELATIONSHIP_TYPES } from '../../../shared/graph.js';
 import { int, MATCH_NODE_BY_ID } from './locate.js';
@@ -16,7 +16,8 @@ const COUNTS = `[${RELATIONSHIP_TYPES.flatMap((t) => [
 ]).join(', ')}]`;
 
 /**
- * The node, its link counts, and up to $limit of its links with the nodes at their other end,
+ * The node, its link counts, and up to $limit of its links with the nodes at their other end (read
+ * without their detail-only properties),
  * taken in store order (a hub's links are never all read or sorted); the client sorts what it shows.
  * Rejected links are neither counted nor shown; the degree is the count store's minus them.
  */
@@ -24,7 +25,7 @@ const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
   OPTIONAL MATCH (n)-[r]-(m) WHERE type(r) <> 'REJECTED'
   WITH r, m LIMIT $limit
-  RETURN collect(r) AS rels, collect(m) AS others
+  RETURN collect(r) AS rels, collect(${leanNodeCypher('m')}) AS others
 }
 RETURN n, [c IN ${COUNTS} WHERE c.count > 0] AS counts, rels, others, COUNT { (n)--() } - COUNT { (n)-[:REJECTED]-() } AS degree`;
 
@@ -42,8 +43,9 @@ export async function nodeDetails(db: Database, id: string, limit: number, timeo
       const record = (await tx.run(NODE_DETAILS, { id, limit: int(limit) })).records[0];
       if (!record) return undefined;
       const collector = new GraphCollector();
+      // The node itself last: it keeps its detail properties should it also be at the other end of a link.
+      collector.addNodes((record.get('others') as unknown[]).map(nodeFromLean));
       collector.add(record.get('n'));
-      collector.add(record.get('others'));
       collector.add(record.get('rels'));
       // Neighbours' abstracts and term lists stay out (the node's own are kept): GET /api/nodes/:id of a neighbour has them.
       const graph = leanGraph(collector.graph(), id);

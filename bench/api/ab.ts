@@ -5,7 +5,6 @@
 // alternating keeps that drift out of the comparison.
 // Run: NEO4J_URI=bolt://127.0.0.1:7711 npx tsx bench/api/ab.ts --base /tmp/base [--seconds 5] [--rounds 2]
 import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dbConfig } from '../../src/neo4j/config.js';
@@ -13,7 +12,7 @@ import { openDatabase } from '../../src/neo4j/driver.js';
 import { buildApp } from '../../src/server/app.js';
 import { freePort } from '../../test/helpers/ports.js';
 import { runAutocannon } from '../lib/autocannon.js';
-import { percentile } from '../lib/stats.js';
+import { loadAverageText, percentile } from '../lib/stats.js';
 import { endpointPaths } from './index.js';
 import { pickSamples } from './samples.js';
 
@@ -40,11 +39,9 @@ for (const [name, app] of Object.entries(apps)) {
 }
 try {
   const samples = await pickSamples(db);
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ');
-  console.log(`bench/api/ab: ${rounds} × ${seconds} s per endpoint and version, 20 connections; load average at start ${load()}`);
+  console.log(
+    `bench/api/ab: ${rounds} × ${seconds} s per endpoint and version, 20 connections; load average at start ${loadAverageText()}`,
+  );
   console.log('\n| endpoint | base p50 | base p95 | head p50 | head p95 | base requests | head requests | base errors | head errors |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [endpoint, paths] of endpointPaths(samples)) {
@@ -63,7 +60,7 @@ try {
       `| ${endpoint} | ${f(lat.base!, 50)} | ${f(lat.base!, 95)} | ${f(lat.head!, 50)} | ${f(lat.head!, 95)} | ${lat.base!.length} | ${lat.head!.length} | ${errors.base} | ${errors.head} |`,
     );
   }
-  console.log(`\nload average at the end ${load()}`);
+  console.log(`\nload average at the end ${loadAverageText()}`);
 } finally {
   for (const app of Object.values(apps)) await app.close();
   await db.close();

@@ -5,13 +5,14 @@
 // than about 20 × (CPU per request) / 2 at p95, whatever the code around them does: the bound this prints.
 // Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/api/cpu.ts --java-pid <pid> [--base /tmp/base] [--requests 40] [--rounds 2]
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dbConfig } from '../../src/neo4j/config.js';
 import { openDatabase } from '../../src/neo4j/driver.js';
 import { buildApp } from '../../src/server/app.js';
 import { endpointPaths } from './index.js';
+import { loadAverageText } from '../lib/stats.js';
 import { pickSamples } from './samples.js';
 
 const { values } = parseArgs({
@@ -58,12 +59,8 @@ if (baseApp) {
 const names = baseApp ? ['base', 'head'] : ['head'];
 try {
   const samples = await pickSamples(db);
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ');
   console.log(
-    `bench/api/cpu: ${rounds} × ${perRound} sequential requests per endpoint and version; ${cpus().length} cores; load average at start ${load()}`,
+    `bench/api/cpu: ${rounds} × ${perRound} sequential requests per endpoint and version; ${cpus().length} cores; load average at start ${loadAverageText()}`,
   );
   console.log(
     '\n| endpoint | version | Node ms CPU / request | Neo4j ms CPU / request | wall ms / request | bytes / response | p95 bound at 20 connections (ms) |',
@@ -106,7 +103,7 @@ try {
       );
     }
   }
-  console.log(`\nload average at the end ${load()}`);
+  console.log(`\nload average at the end ${loadAverageText()}`);
 } finally {
   for (const app of Object.values(apps)) await app.close();
   await db.close();

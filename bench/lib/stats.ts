@@ -1,4 +1,5 @@
 // Statistics for the benchmarks: median (shared with bench/db-start.ts) and percentiles.
+import { loadavg } from 'node:os';
 import { median } from '../db-start.js';
 
 export { median };
@@ -15,4 +16,11 @@ export function percentile(values: number[], p: number): number {
 export function medianOf<T>(runs: T[], pick: (run: T) => number | undefined): number {
   const values = runs.map(pick).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   return values.length ? median(values) : NaN;
+}
+
+/** The 1-, 5- and 15-minute load averages as the benchmarks print them: "4.2 / 5.1 / 6.0". */
+export function loadAverageText(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 }

@@ -36,8 +36,8 @@ export function findDatasets(sentences: SentenceInfo[], isDataset: (id: string) 
 export interface NamedDataset {
   name: string;
   aliases: string[];
-  sentence: number;
   evidence: string;
+  /** The evidence sentence has evaluation words (preferred, as for known datasets). */
   cue: boolean;
 }
 
@@ -81,8 +81,10 @@ export function findNamedDatasets(sentences: SentenceInfo[], resolve: (name: str
       const full = `${name} ${head[0]!.toUpperCase()}${head.slice(1)}`;
       if (resolve(full)) continue;
       const key = full.toLowerCase();
-      if (out.has(key)) continue;
-      out.set(key, { name: full, aliases: known ? [] : [name], sentence: s.index, evidence: s.text, cue: EVALUATION_CUE.test(s.text) });
+      const cue = EVALUATION_CUE.test(s.text);
+      const prev = out.get(key);
+      if (prev && (prev.cue || !cue)) continue;
+      out.set(key, { name: full, aliases: known ? [] : [name], evidence: s.text, cue });
     }
   }
   return [...out.values()];

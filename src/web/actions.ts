@@ -36,17 +36,6 @@ export function firstLayoutMs(nodeCount: number): number {
   return Math.min(LONGEST_FIRST_LAYOUT_MS, Math.max(FIRST_LAYOUT_MS, nodeCount * 4));
 }
 
-/**
- * The `layout` URL parameter the page was opened with: how many milliseconds every layout the
- * explorer starts by itself runs (first view, opened group, back to the graph) instead of the
- * durations above; null when absent or not a whole number. End-to-end tests that do not judge the
- * layout ask for a short one, so that software WebGL draws fewer frames of it.
- */
-export function layoutMsFromSearch(search: string): number | null {
-  const asked = new URLSearchParams(search).get('layout');
-  return asked !== null && /^\d{1,6}$/.test(asked) ? Number(asked) : null;
-}
-
 function isOutage(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 0 || err.status >= 500);
 }

@@ -3,9 +3,9 @@
 // the layout worker and that the next mount starts afresh.
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { layoutMsFromSearch } from './actions.js';
 import { App } from './App.js';
 import { captureToken } from './api/token.js';
+import { layoutMsFromSearch } from './core/url/index.js';
 import './styles.css';
 
 export interface RootHandle {

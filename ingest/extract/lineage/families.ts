@@ -3,6 +3,7 @@
 // models dubbed ConvNeXt") or a first-person proposal of an unnamed member ("we propose a new family of policy
 // gradient methods", "we propose a hierarchical Transformer whose ..."). Families only mentioned nearby
 // ("motivated by the success of RNNs") are not linked.
+import { escapeRegExp } from '../../../src/shared/regexp.js';
 import { proposalObjects } from '../contributions/proposal-verbs.js';
 import type { Mention } from '../mentions.js';
 import type { Contribution } from '../types.js';
@@ -72,11 +73,9 @@ export function descriptorFamilyLinks(ctx: LineageContext): BuildsOnLink[] {
   return out;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** What a sentence says the contribution is, with it as subject: "Neuroformer is a multimodal ... model". */
 function copularDescriptors(c: Contribution, ctx: LineageContext): { text: string; sentence: number; evidence: string }[] {
-  const names = [c.name, ...c.aliases].map(escape).join('|');
+  const names = [c.name, ...c.aliases].map(escapeRegExp).join('|');
   const copula = new RegExp(
     `^(?:the\\s+|our\\s+)?(?:${names})(?:\\s+(?:model|models|architecture|network|method|framework))?(?:\\s*\\([^)]*\\))?\\s+(?:is|are)\\s+(?:(?:an|a)\\s+)(.+)$`,
     'i',

@@ -1,6 +1,6 @@
 // Camera moves on a mounted explorer: centre on a node (after a search or a shared link) and fit
 // what is visible.
-import { isEdgeVisible, isNodeVisible } from '../core/visibility.js';
+import { isEdgeVisible, isNodeVisible, LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import type { GraphRuntime } from '../runtime/graph-runtime.js';
 import { smallestColumnGap } from '../core/positions/index.js';
 import type Sigma from 'sigma';
@@ -8,7 +8,6 @@ import type { CameraState } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { clearOfCorner } from './corner-frame.js';
 import { MINIMAP_HEIGHT, MINIMAP_WIDTH } from './controllers/MinimapController.js';
-import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { edgeLabelBox, labelOverflow, nodeLabelBox, overflows } from './label-overflow.js';
 import type { Box } from './labels.js';
 import { topBarsHeight } from './stage-panels.js';

@@ -182,3 +182,18 @@ export function overviewTop(search: string, fallback: number, max: number): numb
   const asked = Number(new URLSearchParams(search).get('overview'));
   return Number.isInteger(asked) && asked >= 1 && asked <= max ? asked : fallback;
 }
+
+/**
+ * The `layout` URL parameter the page was opened with: how many milliseconds every layout the
+ * explorer starts by itself runs (first view, opened group, back to the graph) instead of its own
+ * durations; null when absent or not a whole number of at most six digits (the explorer then runs
+ * its own durations and says so in the console). End-to-end tests that do not judge the layout ask
+ * for a short one, so that software WebGL draws fewer frames of it.
+ */
+export function layoutMsFromSearch(search: string): number | null {
+  const asked = new URLSearchParams(search).get('layout');
+  if (asked === null) return null;
+  if (/^\d{1,6}$/.test(asked)) return Number(asked);
+  console.warn(`methodgraph: ?layout=${asked} is not a number of milliseconds (0-999999); the layouts run their own durations`);
+  return null;
+}

@@ -1,8 +1,8 @@
 // Unit tests of the ?layout=MS option: how long the layouts the explorer starts by itself run.
 import { describe, expect, it } from 'vitest';
-import { layoutMsFromSearch } from '../../src/web/actions.js';
+import { layoutMsFromSearch } from '../../../src/web/core/url/index.js';
 
-describe('web/actions', () => {
+describe('web/core/url', () => {
   describe('#layoutMsFromSearch', () => {
     it('should read ?layout=MS as the duration of the layouts the explorer starts by itself', () => {
       expect(layoutMsFromSearch('?layout=300')).toBe(300);

@@ -1,7 +1,5 @@
 // Splits a paper's abstract into plain text and mentions of the entities extracted from it (by
 // name or alias), so the details panel can highlight them and make them clickable.
-import { escapeRegExp } from '../../shared/regexp.js';
-
 export interface Entity {
   id: string;
   label: string;
@@ -11,6 +9,10 @@ export interface Entity {
 export interface Segment {
   text: string;
   entity?: Entity;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function highlightSegments(text: string, entities: readonly Entity[]): Segment[] {
@@ -23,7 +25,7 @@ export function highlightSegments(text: string, entities: readonly Entity[]): Se
     }
   }
   if (byTerm.size === 0 || !text) return [{ text }];
-  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length).map(escape);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const out: Segment[] = [];
   let last = 0;

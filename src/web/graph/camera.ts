@@ -96,23 +96,18 @@ const LABEL_ROUNDS = 6;
 
 /**
  * The visible nodes' box widened until, at the home position, the nodes and the labels it draws lie
- * inside the stage, below the bars over its top: every node's label in a view small enough to label
- * them all (else the labels of the last frame), and the edges' labels. Label sizes are in pixels
+ * inside the stage, below the bars over its top (the labels only in a view small enough to label every
+ * node: the nodes' labels and the edges' labels). Label sizes are in pixels
  * while the box is in graph units: when the drawing is larger than the area the box grows about its
  * centre (the drawing shrinks), when it only sticks out on one side the box moves, and each round
  * looks again at the new scale. The custom box is left set to the answer.
  */
 function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, home: CameraState, b: Bounds): Bounds {
   const view = rt.getState().view;
-  const all = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
-  const labelled = new Set(
-    all
-      ? []
-      : (rt
-          .renderer()
-          ?.labels.placed()
-          .map((p) => p.node) ?? []),
-  );
+  // A larger view labels only some nodes, placed anew as the camera moves: framing it for the labels of
+  // one frame zoomed the whole map out (the ringed groups' labels alone reach past any frame) and
+  // crowded its middle. Its nodes alone are kept inside the area, below the bars.
+  const labelled = visibleNodeCount(view) <= LABEL_ALL_LIMIT;
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return b;
   const size = sigma.getSetting('labelSize');
@@ -141,11 +136,11 @@ function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, ho
       const at = sigma.graphToViewport(a, { cameraState: home });
       const radius = sigma.getNodeDisplayData(id)?.size ?? a.size;
       boxes.push({ x: at.x - radius, y: at.y - radius, w: 2 * radius, h: 2 * radius });
-      if (!a.label || (!all && !labelled.has(id))) return;
+      if (!labelled || !a.label) return;
       const cluster = a.kind === 'Cluster';
       boxes.push(nodeLabelBox(at, radius, measure(a.label, font(cluster ? '600' : sigma.getSetting('labelWeight'), size)), size, cluster));
     });
-    if (all)
+    if (labelled)
       rt.graph.forEachEdge((id, a, source, target, sa, ta) => {
         const label = sigma.getEdgeDisplayData(id)?.label;
         if (!label || !isEdgeVisible(view, id)) return;

@@ -7,7 +7,7 @@ import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
-import { floatingPanels } from './stage-panels.js';
+import { floatingPanels, outsideStage } from './stage-panels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
 import { smallestColumnGap } from '../core/positions/index.js';
@@ -42,7 +42,7 @@ export function GraphCanvas() {
     const labels = createLabelDrawer({
       mustDraw: () => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT,
       maxWidth: () => columnWidth(rt.getState().view, rt.renderer()?.sigma),
-      keepOut: () => floatingPanels(container.current),
+      keepOut: () => [...floatingPanels(container.current), ...outsideStage(container.current)],
     });
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',

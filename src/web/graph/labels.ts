@@ -2,7 +2,8 @@
 // forced labels come after); this drawer tries four places around the node and skips a label that
 // fits nowhere, unless the view is small enough that every node must keep its label. Where the view
 // gives labels a width (the columns of a lineage), a longer label is shortened with an ellipsis.
-// Areas covered by panels floating over the stage (the minimap) count as taken.
+// Areas covered by panels floating over the stage (the minimap, the bars) and the area beyond the
+// stage's edges (where a label would be cut) count as taken.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 

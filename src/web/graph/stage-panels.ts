@@ -19,6 +19,24 @@ export function floatingPanels(stage: HTMLElement | null): Box[] {
   return boxes;
 }
 
+/** Beyond the stage's edges, as far as any label can reach. */
+const FAR = 100_000;
+
+/**
+ * The four areas around the stage, in its own pixels: a label placed there would be cut at the
+ * stage's edge (by the side panel, say), so the label drawer tries its other places instead.
+ */
+export function outsideStage(stage: HTMLElement | null): Box[] {
+  if (!stage) return [];
+  const { width: w, height: h } = stage.getBoundingClientRect();
+  return [
+    { x: -FAR, y: -FAR, w: 2 * FAR + w, h: FAR },
+    { x: -FAR, y: h, w: 2 * FAR + w, h: FAR },
+    { x: -FAR, y: 0, w: FAR, h },
+    { x: w, y: 0, w: FAR, h },
+  ];
+}
+
 /** How far the bars over the stage's top reach into it, in pixels (0 when none is shown). */
 export function topBarsHeight(stage: HTMLElement | null): number {
   const bars = stage?.closest('.stage')?.querySelector<HTMLElement>('.stage-top');

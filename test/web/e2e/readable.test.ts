@@ -78,9 +78,20 @@ describe('web/explorer readability', () => {
   });
 
   describe('#first view', () => {
-    it('should draw (almost) no node under another once the layout has settled', async () => {
+    it('should draw (almost) no node under another, and no label past the stage, once the layout has settled', async () => {
       await withPage('', async ({ page }) => {
         await waitLayoutIdle(page);
+        await nextFrames(page, 2);
+        // A label beside a node at the stage's edge goes to the node's other side instead of under the side panel.
+        const canvas = (await page.locator('.graph-canvas').boundingBox())!;
+        const labels = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
+        expect(labels.length).toBeGreaterThan(20);
+        for (const b of labels) {
+          const where = `${b.label} at ${Math.round(b.x)},${Math.round(b.y)} (${Math.round(b.w)}×${Math.round(b.h)})`;
+          expect(b.x, where).toBeGreaterThanOrEqual(canvas.x);
+          expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+          expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.y + canvas.height);
+        }
         const hidden = await page.evaluate(() => {
           const h = window.__methodgraph!;
           const discs = h.visibleNodes().map((id) => ({ id, ...h.nodeDisc(id)! }));

@@ -4,7 +4,8 @@
 // page (`--query programs=compat`), to compare variants of the same action. `--stub-draws` is an
 // experiment, never a mode of the product: every WebGL draw call of the page does nothing, so what
 // is left is the main thread's work without the software rasteriser's (SwiftShader) draws.
-// Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/render/profile-action.ts --action only-this [--node <id>] [--query k=v] [--top 25]
+// Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/render/profile-action.ts --action only-this [--node <id>] [--query k=v] [--top 25] [--save x.cpuprofile]
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dbConfig } from '../../src/neo4j/config.js';
 import { openDatabase } from '../../src/neo4j/driver.js';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     query: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
     'stub-draws': { type: 'boolean', default: false },
+    /** Writes the raw profile there (a .cpuprofile file DevTools opens), for a look at whole call trees. */
+    save: { type: 'string' },
   },
 });
 const BUTTONS: Record<string, string> = { lineage: 'Lineage', 'only-this': 'Show only this node', expand: 'Expand' };
@@ -73,6 +76,7 @@ try {
   await settle();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  if (values.save) writeFileSync(values.save, JSON.stringify(profile));
   const long = (await page.evaluate(`window.__long.filter(([s, d]) => s + d >= ${t0})`)) as [number, number][];
   // Self time per function: each sample's time goes to the node it landed in.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

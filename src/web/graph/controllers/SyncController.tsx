@@ -36,7 +36,9 @@ export function SyncController() {
         const { linked } = rt.sync.sync(state.view);
         const scope = refreshScope(prev, state);
         if (scope === 'all') sigma.refresh();
-        else sigma.refresh({ partialGraph: partialOf(rt.graph, [...scope.nodes, ...linked], scope.nodes) });
+        // What changed is re-reduced now; sigma draws it at the next frame, in a task of its own
+        // (on a large view, processing every node and link for the programs is most of the drawing).
+        else sigma.refresh({ partialGraph: partialOf(rt.graph, [...scope.nodes, ...linked], scope.nodes), schedule: true });
         if (state.view.mode !== prev.view.mode || state.view.lineage?.root !== prev.view.lineage?.root) fitView(rt);
       } else if (state.selection !== prev.selection || state.view.path !== prev.view.path) {
         sigma.refresh({ skipIndexation: true });

@@ -26,7 +26,14 @@ const { values } = parseArgs({
     save: { type: 'string' },
   },
 });
-const BUTTONS: Record<string, string> = { lineage: 'Lineage', 'only-this': 'Show only this node', expand: 'Expand' };
+// Undo takes back an expansion made first (not profiled); the filter is the legend's toggle of the papers.
+const BUTTONS: Record<string, string | RegExp> = {
+  lineage: 'Lineage',
+  'only-this': 'Show only this node',
+  expand: 'Expand',
+  filter: /^Hide Paper nodes/,
+  undo: 'Undo',
+};
 const button = BUTTONS[values.action];
 if (!process.env.NEO4J_URI || !button) {
   console.error(`bench/render/profile-action: set NEO4J_URI and give --action ${Object.keys(BUTTONS).join('|')}`);
@@ -64,7 +71,12 @@ try {
       { timeout: 180_000, polling: 100 },
     );
   await settle();
-  const target = page.getByRole('button', { name: button, exact: true });
+  if (values.action === 'undo') {
+    await page.getByRole('button', { name: 'Expand', exact: true }).click({ timeout: 300_000 });
+    await page.waitForTimeout(300);
+    await settle();
+  }
+  const target = page.getByRole('button', { name: button, exact: typeof button === 'string' });
   await target.waitFor({ timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

@@ -47,7 +47,7 @@ export interface BenchOptions {
   readerSizes: number[];
   /** The node the explorer's actions apply to (default: the most important idea of the first view). */
   actionNode: string | undefined;
-  /** Which explorer actions to measure (lineage, only-this, expand); all when unset. */
+  /** Which explorer actions to measure (lineage, only-this, expand, filter, undo); all when unset. */
   actions: string[] | undefined;
   write: boolean;
 }

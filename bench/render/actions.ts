@@ -1,8 +1,9 @@
 // The explorer's actions on a large view, in headless Chromium against the database the bench is given:
 // from an overview of 2,000 ranked nodes (`?overview=2000`: the first view itself draws fewer, with
-// clusters for the rest) and its clusters, with one idea selected, each of *Lineage*,
-// *Only this* and *Expand* is clicked in a fresh page, and the Long Tasks API records the main thread
-// from the click until the view has settled (the action drawn, the camera still, the layout idle).
+// clusters for the rest) and its clusters, with one idea selected, each of *Lineage*, *Only this*,
+// *Expand*, the legend's filter of papers and *Undo* of an expansion is clicked in a fresh page, and
+// the Long Tasks API records the main thread from the click until the view has settled (the action
+// drawn, the camera still, the layout idle).
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/neo4j/driver.js';
 import { distDir } from '../../src/neo4j/paths.js';
@@ -19,7 +20,7 @@ export interface ActionsBenchOptions {
   runs: number;
   /** The node the actions apply to; by default the most important method or architecture of the first view. */
   node?: string;
-  /** Which actions to measure (lineage, only-this, expand); all by default. */
+  /** Which actions to measure (lineage, only-this, expand, filter, undo); all by default. */
   actions?: string[];
   log: (line: string) => void;
 }
@@ -39,12 +40,32 @@ interface ActionRun {
   nodesAfter: number;
 }
 
-// Predicates run in the page (functions, not strings: the explorer's CSP forbids eval).
-const ACTIONS = [
+// Predicates run in the page (functions, not strings: the explorer's CSP forbids eval). `before` runs
+// first, unmeasured: Undo takes back an expansion.
+interface Action {
+  id: string;
+  name: string;
+  button: string | RegExp;
+  done: (before: number) => boolean;
+  before?: (page: Page) => Promise<void>;
+}
+
+/** Expands the selected node and waits for the view to settle (what Undo then takes back). */
+async function expandFirst(page: Page): Promise<void> {
+  const before = (await page.evaluate('window.__methodgraph.order()')) as number;
+  await page.getByRole('button', { name: 'Expand', exact: true }).click({ timeout: 300_000 });
+  await page.waitForFunction((n) => window.__methodgraph?.order() !== n, before, { timeout: 180_000, polling: 50 });
+  await settle(page);
+}
+
+const ACTIONS: Action[] = [
   { id: 'lineage', name: 'lineage', button: 'Lineage', done: () => window.__methodgraph?.mode() === 'lineage' },
   { id: 'only-this', name: 'only this', button: 'Show only this node', done: () => window.__methodgraph?.visibleOrder() === 1 },
   { id: 'expand', name: 'expand', button: 'Expand', done: (before: number) => window.__methodgraph?.order() !== before },
-] as const;
+  // The legend's toggle of the papers (its name carries their count).
+  { id: 'filter', name: 'filter', button: /^Hide Paper nodes/, done: (before: number) => window.__methodgraph?.visibleOrder() !== before },
+  { id: 'undo', name: 'undo', button: 'Undo', before: expandFirst, done: (before: number) => window.__methodgraph?.order() !== before },
+];
 
 /** Installed before any page script: long tasks and animation-frame times. */
 const OBSERVE = `
@@ -66,16 +87,19 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)[number]): Promise<ActionRun> {
+async function runAction(browser: Browser, url: string, action: Action): Promise<ActionRun> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(OBSERVE);
     await page.goto(url);
     await settle(page);
-    const button = page.getByRole('button', { name: action.button, exact: true });
+    await action.before?.(page);
+    const button = page.getByRole('button', { name: action.button, exact: typeof action.button === 'string' });
     await button.waitFor({ timeout: 60_000 });
-    const before = (await page.evaluate('window.__methodgraph.order()')) as number;
+    // Nodes before and after: those drawn, or for a filter those it leaves visible.
+    const count = action.id === 'filter' ? 'window.__methodgraph.visibleOrder()' : 'window.__methodgraph.order()';
+    const before = (await page.evaluate(count)) as number;
     const t0 = (await page.evaluate('performance.now()')) as number;
     // A frozen page holds the click until its handler returns: the timeout must outlast a freeze.
     await button.click({ timeout: 300_000 });
@@ -94,7 +118,7 @@ async function runAction(browser: Browser, url: string, action: (typeof ACTIONS)
         longestFrameGapMs: gap,
         settledMs: t1 - t0,
         nodesBefore: ${before},
-        nodesAfter: window.__methodgraph.order(),
+        nodesAfter: ${count},
       };
     })()`)) as ActionRun;
   } finally {

@@ -4,7 +4,8 @@
 // page (`--query programs=compat`), to compare variants of the same action. `--stub-draws` is an
 // experiment, never a mode of the product: every WebGL draw call of the page does nothing, so what
 // is left is the main thread's work without the software rasteriser's (SwiftShader) draws.
-// Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/render/profile-action.ts --action only-this [--node <id>] [--query k=v] [--top 25]
+// Run: NEO4J_URI=bolt://127.0.0.1:7900 npx tsx bench/render/profile-action.ts --action only-this [--node <id>] [--query k=v] [--top 25] [--save x.cpuprofile]
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dbConfig } from '../../src/neo4j/config.js';
 import { openDatabase } from '../../src/neo4j/driver.js';
@@ -21,9 +22,18 @@ const { values } = parseArgs({
     query: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
     'stub-draws': { type: 'boolean', default: false },
+    /** Writes the raw profile there (a .cpuprofile file DevTools opens), for a look at whole call trees. */
+    save: { type: 'string' },
   },
 });
-const BUTTONS: Record<string, string> = { lineage: 'Lineage', 'only-this': 'Show only this node', expand: 'Expand' };
+// Undo takes back an expansion made first (not profiled); the filter is the legend's toggle of the papers.
+const BUTTONS: Record<string, string | RegExp> = {
+  lineage: 'Lineage',
+  'only-this': 'Show only this node',
+  expand: 'Expand',
+  filter: /^Hide Paper nodes/,
+  undo: 'Undo',
+};
 const button = BUTTONS[values.action];
 if (!process.env.NEO4J_URI || !button) {
   console.error(`bench/render/profile-action: set NEO4J_URI and give --action ${Object.keys(BUTTONS).join('|')}`);
@@ -61,7 +71,12 @@ try {
       { timeout: 180_000, polling: 100 },
     );
   await settle();
-  const target = page.getByRole('button', { name: button, exact: true });
+  if (values.action === 'undo') {
+    await page.getByRole('button', { name: 'Expand', exact: true }).click({ timeout: 300_000 });
+    await page.waitForTimeout(300);
+    await settle();
+  }
+  const target = page.getByRole('button', { name: button, exact: typeof button === 'string' });
   await target.waitFor({ timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -73,6 +88,7 @@ try {
   await settle();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  if (values.save) writeFileSync(values.save, JSON.stringify(profile));
   const long = (await page.evaluate(`window.__long.filter(([s, d]) => s + d >= ${t0})`)) as [number, number][];
   // Self time per function: each sample's time goes to the node it landed in.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

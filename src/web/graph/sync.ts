@@ -98,9 +98,20 @@ export function readPositions(graph: ExplorerGraph): Record<string, { x: number;
   return out;
 }
 
+export interface SyncResult {
+  /** Whether nodes or links were added or dropped. */
+  structural: boolean;
+  /**
+   * Nodes already drawn that gained a link: a reducer that reads their neighbours (the selected
+   * node's are highlighted) must see them again. Added nodes and changed attributes reach sigma
+   * through the graph's events.
+   */
+  linked: string[];
+}
+
 export interface GraphSync {
-  /** Applies `view` to the graph; returns true when the graph's structure changed. */
-  sync(view: ViewState): boolean;
+  /** Applies `view` to the graph. */
+  sync(view: ViewState): SyncResult;
   /** Forgets what was applied last, so the next sync re-applies everything (after the graph was cleared). */
   reset(): void;
 }
@@ -144,12 +155,22 @@ export function dropMissing(graph: ExplorerGraph, view: Pick<ViewState, 'nodes' 
   return true;
 }
 
-/** What was applied last is remembered per graph, so unchanged positions are not re-applied. */
+/** A node's size: a cluster's by the ideas it stands for, any other's by its degree. */
+function sizeOf(graph: ExplorerGraph, id: string, attrs: NodeAttrs): number {
+  return attrs.kind === 'Cluster' ? clusterSize(attrs.properties.omitted) : nodeSize(graph.degree(id));
+}
+
+/**
+ * What was applied last is remembered per graph, so unchanged positions are not re-applied. Every
+ * change reaches the graph node by node, only where a value differs: sigma's handler for one node's
+ * update re-reduces that node alone, while its handler for `updateEachNodeAttributes` re-reduces
+ * every node, twice.
+ */
 export function createGraphSync(graph: ExplorerGraph): GraphSync {
   let lastPositions: ViewState['positions'] | null = null;
   let lastMode: ViewState['mode'] | null = null;
 
-  function sync(view: ViewState): boolean {
+  function sync(view: ViewState): SyncResult {
     let structural = dropMissing(graph, view);
     for (const node of Object.values(view.nodes)) {
       if (!graph.hasNode(node.id)) {
@@ -160,10 +181,12 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
       }
     }
     const modeChanged = lastMode !== view.mode;
+    const linked = new Set<string>();
     for (const edge of Object.values(view.edges)) {
       if (!graph.hasEdge(edge.id)) {
         if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
         graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttrs(edge, view.mode));
+        linked.add(edge.source).add(edge.target);
         structural = true;
       } else if (modeChanged || graph.getEdgeAttribute(edge.id, 'properties') !== edge.properties) {
         // A curation changes a link in place (its kind, rejected or not): same id, new properties.
@@ -171,24 +194,20 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
       }
     }
     if (view.positions !== lastPositions) {
-      graph.updateEachNodeAttributes(
-        (id, attrs) => {
-          const p = view.positions[id];
-          return p ? { ...attrs, x: p.x, y: p.y } : attrs;
-        },
-        { attributes: ['x', 'y'] },
-      );
+      graph.forEachNode((id, attrs) => {
+        const p = view.positions[id];
+        if (p && (p.x !== attrs.x || p.y !== attrs.y)) graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
+      });
       lastPositions = view.positions;
     }
     if (structural) {
-      // No attribute hints: sigma must re-index nodes added in this same tick.
-      graph.updateEachNodeAttributes((id, attrs) => ({
-        ...attrs,
-        size: attrs.kind === 'Cluster' ? clusterSize(attrs.properties.omitted) : nodeSize(graph.degree(id)),
-      }));
+      graph.forEachNode((id, attrs) => {
+        const size = sizeOf(graph, id, attrs);
+        if (size !== attrs.size) graph.setNodeAttribute(id, 'size', size);
+      });
     }
     lastMode = view.mode;
-    return structural;
+    return { structural, linked: [...linked] };
   }
 
   function reset(): void {

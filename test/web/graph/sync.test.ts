@@ -1,6 +1,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { clusterLabel, dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
+import { clusterLabel, createGraphSync, dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
+import { nodeSize } from '../../../src/web/graph/appearance.js';
+import { emptyView, type ViewState } from '../../../src/web/core/state.js';
 import type { WireEdge, WireNode } from '../../../src/shared/graph.js';
 import type { EdgeAttrs, NodeAttrs } from '../../../src/web/types.js';
 
@@ -93,5 +95,64 @@ describe('dropMissing', () => {
     expect(graph.edges().sort()).toEqual(['e1', 'e3']);
     expect(graph.order).toBe(4);
     expect(events).toEqual({ nodeDropped: 0, edgeDropped: 1, cleared: 0 });
+  });
+});
+
+describe('createGraphSync', () => {
+  // One wire node per id, as views share them: new properties would be a change of the node.
+  const wired = new Map<string, WireNode>();
+  const m = (id: string): WireNode => wired.get(id) ?? wired.set(id, { id, label: 'Method', name: id, properties: {} }).get(id)!;
+  const link = (source: string, target: string): WireEdge => ({
+    id: `${source}->${target}`,
+    type: 'BUILDS_ON',
+    source,
+    target,
+    properties: { confidence: 0.8 },
+  });
+  const viewOf = (nodes: WireNode[], edges: WireEdge[], positions: ViewState['positions']): ViewState => ({
+    ...emptyView,
+    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+    edges: Object.fromEntries(edges.map((e) => [e.id, e])),
+    positions,
+  });
+  /** Counts, per node, the attribute updates the graph emits one node at a time, and the whole-graph ones. */
+  function watch(graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs>) {
+    const perNode = new Map<string, number>();
+    const counts = { each: 0 };
+    graph.on('nodeAttributesUpdated', ({ key }) => perNode.set(key, (perNode.get(key) ?? 0) + 1));
+    graph.on('eachNodeAttributesUpdated', () => counts.each++);
+    return { perNode, counts };
+  }
+
+  it('should size nodes by degree, and on an expansion update only the nodes whose size or place changed', () => {
+    const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    const sync = createGraphSync(graph);
+    const first = viewOf([m('a'), m('b'), m('c')], [link('a', 'b')], { a: { x: 0, y: 0 }, b: { x: 1, y: 0 }, c: { x: 2, y: 0 } });
+    expect(sync.sync(first)).toEqual({ structural: true, linked: ['a', 'b'] });
+    expect(graph.getNodeAttribute('a', 'size')).toBe(nodeSize(1));
+    expect(graph.getNodeAttribute('c', 'size')).toBe(nodeSize(0));
+
+    const { perNode, counts } = watch(graph);
+    const expanded = viewOf([m('a'), m('b'), m('c'), m('d')], [link('a', 'b'), link('a', 'd')], {
+      ...first.positions,
+      d: { x: -1, y: 0 },
+    });
+    expect(sync.sync(expanded)).toEqual({ structural: true, linked: ['a', 'd'] });
+    expect(graph.getNodeAttribute('a', 'size')).toBe(nodeSize(2));
+    expect(graph.getNodeAttributes('d')).toMatchObject({ x: -1, y: 0, size: nodeSize(1) });
+    // b and c keep their size and place: no event for them, and none for the whole graph.
+    expect([...perNode.keys()].sort()).toEqual(['a', 'd']);
+    expect(counts.each).toBe(0);
+  });
+
+  it('should move only the nodes whose position the view changed', () => {
+    const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    const sync = createGraphSync(graph);
+    const first = viewOf([m('a'), m('b')], [], { a: { x: 0, y: 0 }, b: { x: 1, y: 0 } });
+    sync.sync(first);
+    const { perNode } = watch(graph);
+    expect(sync.sync({ ...first, positions: { a: { x: 0, y: 0 }, b: { x: 5, y: 6 } } })).toEqual({ structural: false, linked: [] });
+    expect(graph.getNodeAttributes('b')).toMatchObject({ x: 5, y: 6 });
+    expect([...perNode.keys()]).toEqual(['b']);
   });
 });

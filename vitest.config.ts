@@ -4,12 +4,15 @@
 //   corpus once, and the files reuse it as long as none writes (test/helpers/corpus.ts);
 // - integration: files one at a time against the same Neo4j;
 // - ingest-db: the ingest files that load their own corpora into a Neo4j, one at a time;
+// - ingest-cli: the files that run the ingest and fetch commands as child processes against a Neo4j
+//   of their own, one at a time (they need neither the default corpus nor the run's Neo4j);
 // - standalone: files that start, stop and kill Neo4j processes of their own (npm start, restarts,
 //   locks, the bulk importer) and never touch the run's; one at a time.
-// `npm test` (scripts/test.mjs) runs two Vitest processes at once: e2e, integration and ingest-db in
-// one, one after the other on one Neo4j (test/global-setup.ts); unit and standalone, which need no
-// Neo4j of the run, in the other, so the unit files start at once instead of after the global setups.
-// Given arguments, one Vitest runs all five projects one after another on one Neo4j.
+// `npm test` (scripts/test.mjs) runs two lanes at once: e2e, integration and ingest-db in one Vitest,
+// one after the other on one Neo4j (test/global-setup.ts); in the other, unit and standalone, which
+// need no Neo4j of the run (so the unit files start at once instead of after the global setups), then
+// ingest-cli in a Vitest of its own with a Neo4j of its own, which evens out the two lanes' lengths.
+// Given arguments, one Vitest runs all six projects one after another on one Neo4j.
 // A test that needs Neo4j lives under an integration, ingest-db or standalone path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
 import { CorpusSequencer } from './test/helpers/sequencer.js';
@@ -23,12 +26,9 @@ const INTEGRATION = [
   'test/**/*.db.test.ts',
 ];
 /** Ingest files that empty the database and load corpora of their own. */
-export const INGEST_DB = [
-  'test/ingest/run*.test.ts',
-  'test/ingest/cli*.test.ts',
-  'test/ingest/fetch/*.db.test.ts',
-  'test/ingest/load/writer.test.ts',
-];
+export const INGEST_DB = ['test/ingest/run*.test.ts', 'test/ingest/load/writer.test.ts'];
+/** Ingest files that run the ingest and fetch commands as child processes. */
+export const INGEST_CLI = ['test/ingest/cli*.test.ts', 'test/ingest/fetch/*.db.test.ts'];
 const E2E = ['test/web/e2e/**/*.test.ts'];
 /** Files that start Neo4j processes of their own; they need neither the run's Neo4j nor its corpus. */
 export const STANDALONE = [
@@ -56,7 +56,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...INTEGRATION, ...INGEST_DB, ...E2E, ...STANDALONE, 'node_modules/**'],
+          exclude: [...INTEGRATION, ...INGEST_DB, ...INGEST_CLI, ...E2E, ...STANDALONE, 'node_modules/**'],
           // Vitest's default is one worker fewer than the cores, one on a 2-core machine: the files
           // are CPU-bound and the main process idles meanwhile, so two workers use both cores.
           maxWorkers: 2,
@@ -78,7 +78,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
-          exclude: [...STANDALONE, ...INGEST_DB, 'node_modules/**'],
+          exclude: [...STANDALONE, ...INGEST_DB, ...INGEST_CLI, 'node_modules/**'],
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 2 },
@@ -101,6 +101,16 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 4 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ingest-cli',
+          include: INGEST_CLI,
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 5 },
         },
       },
     ],

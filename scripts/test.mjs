@@ -1,8 +1,9 @@
 // `npm test`: two lanes at once. The first is Vitest's e2e, integration and ingest-db projects, one
 // after the other on one Neo4j, its output straight to the terminal. The second needs no Neo4j of
 // the run: Vitest's unit project (started at once, while the first lane starts Java) and standalone
-// project (files that start Neo4j processes of their own and mostly wait for Java), then the type
-// check and the lint; its output is printed as each step finishes, so nothing interleaves. With
+// project (files that start Neo4j processes of their own and mostly wait for Java), then Vitest's
+// ingest-cli project on a Neo4j of its own (it evens out the two lanes), then the type check and
+// the lint; its output is printed as each step finishes, so nothing interleaves. With
 // arguments (a file, a project, a reporter), or with NEO4J_URI set, one Vitest runs every project
 // and the second lane runs only the type check and the lint. Fails when any step fails.
 import { spawn } from 'node:child_process';
@@ -64,7 +65,12 @@ async function secondLane(split) {
   ];
   if (split) {
     const projects = ['--project', 'unit', '--project', 'standalone'];
-    steps.unshift(['vitest (unit, standalone)', () => vitest(projects, { collect: true })]);
+    steps.unshift(
+      ['vitest (unit, standalone)', () => vitest(projects, { collect: true })],
+      // A Vitest of its own, so that its Neo4j (global setup) is not in the environment of the
+      // standalone files, which start their own.
+      ['vitest (ingest-cli)', () => vitest(['--project', 'ingest-cli'], { collect: true })],
+    );
   }
   const failed = [];
   for (const [name, step] of steps) {

@@ -117,16 +117,25 @@ export interface OpenPage {
  */
 export const TEST_LAYOUT_MS = 300;
 
+/**
+ * The page size of a test: smaller than a desktop screen, since software WebGL's cost per frame
+ * grows with the pixels drawn; tests that judge the layout or the labels ask for `DESKTOP_VIEWPORT`.
+ */
+export const TEST_VIEWPORT = { width: 1100, height: 720 };
+export const DESKTOP_VIEWPORT = { width: 1400, height: 900 };
+
 export interface OpenOptions {
   /** Wait until the first graph is drawn (default true). */
   waitReady?: boolean;
   /** 'product': the explorer's own layout durations, for tests that judge the layout (default: TEST_LAYOUT_MS). */
   layout?: 'product';
+  /** The page size (default TEST_VIEWPORT). */
+  viewport?: { width: number; height: number };
 }
 
 /** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
 export async function openExplorer(explorer: Explorer, path = '', options: OpenOptions = {}): Promise<OpenPage> {
-  const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const context = await explorer.browser.newContext({ viewport: options.viewport ?? TEST_VIEWPORT, acceptDownloads: true });
   explorer.contexts.add(context);
   context.on('close', () => explorer.contexts.delete(context));
   const page = await context.newPage();

@@ -2,7 +2,16 @@
 // that name their relation, a reload that restores filters, expansions and the path, field errors
 // in saved-query forms, the confidence slider hiding a weak lineage link, and Fit keeping labels in view.
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
-import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer, type OpenPage } from './harness.js';
+import {
+  closeOpenPages,
+  DESKTOP_VIEWPORT,
+  openExplorer,
+  startExplorer,
+  waitLayoutIdle,
+  waitReady,
+  type Explorer,
+  type OpenPage,
+} from './harness.js';
 import { api, findId, handle, nextFrames, poll } from './helpers.js';
 
 let explorer: Explorer;
@@ -29,7 +38,7 @@ interface WireEdge {
 
 /** Opens `path` with the product's layout durations: these tests judge what the layout leaves. */
 async function withPage(path: string, body: (open: OpenPage) => Promise<void>): Promise<void> {
-  const open = await openExplorer(explorer, path, { layout: 'product' });
+  const open = await openExplorer(explorer, path, { layout: 'product', viewport: DESKTOP_VIEWPORT });
   try {
     await body(open);
     expect(open.errors).toEqual([]);

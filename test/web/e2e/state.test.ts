@@ -9,7 +9,7 @@ import { openDatabase } from '../../../src/neo4j/driver.js';
 import { distDir } from '../../../src/neo4j/paths.js';
 import { emptyDatabase } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
-import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, waitReady, type Explorer } from './harness.js';
+import { closeOpenPages, openExplorer, startExplorer, TEST_VIEWPORT, waitLayoutIdle, waitReady, type Explorer } from './harness.js';
 import { findId, handle, poll } from './helpers.js';
 import { boltProxy } from './proxy.js';
 
@@ -144,7 +144,7 @@ describe('web/explorer', () => {
       const app = await buildApp({ db, staticDir: distDir, healthTimeoutMs: 2000 });
       const port = await freePort();
       await app.listen({ host: '127.0.0.1', port });
-      const context = await explorer.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await explorer.browser.newContext({ viewport: TEST_VIEWPORT });
       try {
         await proxy.down();
         const page = await context.newPage();

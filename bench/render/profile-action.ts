@@ -72,8 +72,9 @@ try {
     );
   await settle();
   if (values.action === 'undo') {
+    const before = (await page.evaluate('window.__methodgraph.order()')) as number;
     await page.getByRole('button', { name: 'Expand', exact: true }).click({ timeout: 300_000 });
-    await page.waitForTimeout(300);
+    await page.waitForFunction((n) => window.__methodgraph?.order() !== n, before, { timeout: 180_000, polling: 50 });
     await settle();
   }
   const target = page.getByRole('button', { name: button, exact: typeof button === 'string' });

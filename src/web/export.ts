@@ -23,8 +23,10 @@ type ImageOptions = Partial<ToImageOptions>;
 
 /**
  * How the image of the view is drawn: @sigma/export-image draws with a temporary renderer of the same
- * settings, so it gets a label drawer of its own (the view's holds the boxes of the view's last frame and
- * the panels floating over the stage) that starts each of the temporary renderer's frames afresh.
+ * settings, so it gets a label drawer of its own (the view's holds the boxes of the view's last frame) that
+ * starts each of the temporary renderer's frames afresh. It keeps out of the same areas as the view's (the
+ * stage's edges, the panels over the stage): a label the view moved or left out is moved or left out in
+ * the image too, and none is cut at the image's edge.
  */
 function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: ImageOptions } {
   const drawer = labels.forExport();

@@ -29,7 +29,10 @@ export interface LabelDrawer {
   drawn(): string[];
   /** Where the current frame's labels were drawn, in the stage's pixels. */
   placed(): (Box & { label: string; node: string })[];
-  /** A drawer of its own for an exported image: the same rules, no panels to keep out of. */
+  /**
+   * A drawer of its own for an exported image of the view: the same rules and the same areas kept
+   * out of (the stage's edges and the panels over it), so the image labels what the view labels.
+   */
   forExport(): LabelDrawer;
 }
 
@@ -82,7 +85,7 @@ export function createLabelDrawer({ mustDraw, maxWidth, keepOut }: LabelDrawerOp
     },
     drawn: () => drawnLabels,
     placed: () => placedLabels,
-    forExport: () => createLabelDrawer({ mustDraw, ...(maxWidth ? { maxWidth } : {}) }),
+    forExport: () => createLabelDrawer({ mustDraw, ...(maxWidth ? { maxWidth } : {}), ...(keepOut ? { keepOut } : {}) }),
     draw(context, data, settings) {
       if (!data.label) return;
       const cluster = (data as { kind?: string }).kind === 'Cluster';

@@ -123,14 +123,25 @@ export function toWireEdge(rel: Relationship, source: string, target: string): W
 export const DETAIL_ONLY_PROPERTIES: readonly string[] = ['abstract', 'terms', 'termCounts', 'titleKey'];
 
 /**
+ * Bookkeeping a drawn graph leaves out of its nodes as well: the ingest runs that wrote a node (its
+ * details list them, read apart) and the search keys. With the copy of the wire `id` that every
+ * stored node and link carries in its properties, they were about a quarter of an overview's bytes,
+ * and the explorer reads none of them from a drawn graph.
+ */
+const BOOKKEEPING_PROPERTIES: readonly string[] = ['runs', 'nameKey', 'aliasKeys'];
+
+/** What `leanNodeCypher` leaves out: everything a lean node lacks but the `id` its wire id is read from. */
+const NOT_READ_FOR_LEAN: readonly string[] = [...DETAIL_ONLY_PROPERTIES, ...BOOKKEEPING_PROPERTIES];
+
+/**
  * Cypher for node `v` as a map without the detail-only properties, for graphs that leave them out:
  * their values (a paper's abstract is most of its bytes) are then neither read from the store nor
  * sent. Null when `v` is null. Turn the map back into a node with `nodeFromLean`. The property names
  * spliced in are the constant list above, never input.
  */
 export function leanNodeCypher(v: string): string {
-  const detailOnly = DETAIL_ONLY_PROPERTIES.map((k) => `'${k}'`).join(', ');
-  return `CASE WHEN ${v} IS NULL THEN null ELSE {eid: elementId(${v}), labels: labels(${v}), props: [k IN keys(${v}) WHERE NOT k IN [${detailOnly}] | [k, ${v}[k]]]} END`;
+  const notRead = NOT_READ_FOR_LEAN.map((k) => `'${k}'`).join(', ');
+  return `CASE WHEN ${v} IS NULL THEN null ELSE {eid: elementId(${v}), labels: labels(${v}), props: [k IN keys(${v}) WHERE NOT k IN [${notRead}] | [k, ${v}[k]]]} END`;
 }
 
 interface LeanNodeMap {
@@ -146,15 +157,24 @@ export function nodeFromLean(value: unknown): Node {
   return new neo4j.types.Node(neo4j.int(-1), m.labels, Object.fromEntries(m.props), m.eid) as Node;
 }
 
-/** Drops the detail-only properties from a wire node (in place) and returns it. */
+/** Drops the detail-only and bookkeeping properties and the copy of the id from a wire node (in place) and returns it. */
 export function leanNode(node: WireNode): WireNode {
-  for (const key of DETAIL_ONLY_PROPERTIES) delete node.properties[key];
+  for (const key of NOT_READ_FOR_LEAN) delete node.properties[key];
+  delete node.properties['id'];
   return node;
 }
 
-/** The graph with every node lean except `keep` (the node whose details were asked for). */
+/** Drops the ingest runs and the copy of the id from a wire link (in place) and returns it. */
+export function leanEdge(edge: WireEdge): WireEdge {
+  delete edge.properties['runs'];
+  delete edge.properties['id'];
+  return edge;
+}
+
+/** The graph with every node lean except `keep` (the node whose details were asked for), and every link lean. */
 export function leanGraph(graph: WireGraph, keep?: string): WireGraph {
   for (const node of graph.nodes) if (node.id !== keep) leanNode(node);
+  for (const edge of graph.edges) leanEdge(edge);
   return graph;
 }
 

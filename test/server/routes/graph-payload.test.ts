@@ -1,18 +1,33 @@
 // What the graph endpoints send for drawing, against the real Neo4j loaded with the default corpus:
 // nodes without the detail-only properties (abstract, term lists) that GET /api/nodes/:id keeps for
-// the node asked about, and the overview served as the same JSON for the same question.
+// the node asked about, nodes and links without bookkeeping (ingest runs, search keys, the copy of
+// the id), and the overview served as the same JSON for the same question.
 import { describe, expect, it } from 'vitest';
 import { DETAIL_ONLY_PROPERTIES } from '../../../src/server/convert.js';
 import { OverviewResponse } from '../../../src/shared/api/graph.js';
-import type { WireGraph, WireNode } from '../../../src/shared/graph.js';
+import type { WireEdge, WireGraph, WireNode } from '../../../src/shared/graph.js';
 import { expectShape, getFrom, searchIdIn, useCorpusApp } from './corpus-app.js';
 
 const ctx = useCorpusApp();
 const get = (url: string) => getFrom(ctx.app, url);
 
+/** Stored on nodes and links, read by no drawing: the ingest runs, the search keys, the copy of the wire id. */
+const BOOKKEEPING = ['runs', 'nameKey', 'aliasKeys', 'id'];
+
 function expectLean(nodes: WireNode[]) {
   expect(nodes.length).toBeGreaterThan(0);
-  for (const node of nodes) for (const key of DETAIL_ONLY_PROPERTIES) expect(node.properties).not.toHaveProperty(key);
+  for (const node of nodes) {
+    for (const key of [...DETAIL_ONLY_PROPERTIES, ...BOOKKEEPING]) expect(node.properties, node.id).not.toHaveProperty(key);
+  }
+}
+
+function expectLeanGraph(graph: WireGraph, url: string) {
+  expectLean(graph.nodes);
+  expect(graph.edges.length, url).toBeGreaterThan(0);
+  for (const edge of graph.edges) {
+    expect(edge.properties, edge.id).not.toHaveProperty('runs');
+    expect(edge.properties, edge.id).not.toHaveProperty('id');
+  }
 }
 
 describe('server/routes/graph (drawn payloads)', () => {
@@ -31,7 +46,7 @@ describe('server/routes/graph (drawn payloads)', () => {
   });
 
   describe('drawing endpoints', () => {
-    it('should send papers without abstracts or term lists in neighbourhoods, lineages, paths and the overview', async () => {
+    it('should send papers without abstracts or term lists, and nodes and links without bookkeeping, in neighbourhoods, lineages, paths and the overview', async () => {
       const paper = encodeURIComponent(await searchIdIn(ctx.app, 'distillation', 'Paper'));
       for (const url of [
         `/api/neighbourhood/${paper}?depth=2`,
@@ -43,10 +58,20 @@ describe('server/routes/graph (drawn payloads)', () => {
       ]) {
         const { status, body } = await get(url);
         expect(status, url).toBe(200);
-        expectLean((body.graph as WireGraph).nodes);
+        expectLeanGraph(body.graph as WireGraph, url);
       }
       const overview = (await get('/api/overview?limit=2000')).body.graph as WireGraph;
       expect(overview.nodes.some((n) => n.label === 'Paper')).toBe(true);
+    });
+
+    it('should send a community opened from the overview, and its links out, without bookkeeping', async () => {
+      const clusters = (await get('/api/overview?limit=20')).body.clusters as { id: number }[];
+      const { status, body } = await get(`/api/communities/${clusters[0]!.id}?limit=50`);
+      expect(status).toBe(200);
+      expectLeanGraph(
+        { nodes: (body.graph as WireGraph).nodes, edges: [...(body.graph as WireGraph).edges, ...(body.links as WireEdge[])] },
+        'community',
+      );
     });
   });
 

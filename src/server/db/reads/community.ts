@@ -4,7 +4,7 @@
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import type { Relationship } from 'neo4j-driver';
-import { toPlain, toWireEdge } from '../../convert.js';
+import { leanEdge, toPlain, toWireEdge } from '../../convert.js';
 import type { RelationshipType, WireEdge } from '../../../shared/graph.js';
 import type { CommunityResponse } from '../../../shared/api/communities.js';
 import { int } from './locate.js';
@@ -39,7 +39,7 @@ export async function communityMembers(
       const total = toPlain(row.get('total')) as number;
       const graph = await subgraph(tx, eids, options.types);
       const links: WireEdge[] = (await tx.run(LINKS, { eids, types: options.types, limit: int(COMMUNITY_LINKS_LIMIT) })).records.map((r) =>
-        toWireEdge(r.get('r') as Relationship, r.get('source') as string, r.get('target') as string),
+        leanEdge(toWireEdge(r.get('r') as Relationship, r.get('source') as string, r.get('target') as string)),
       );
       return { community, graph, links, total, truncated: eids.length < total, omitted: total - eids.length };
     },

@@ -52,6 +52,8 @@ export interface Explorer {
   url: string;
   /** Browser contexts opened by openExplorer and not yet closed. */
   contexts: Set<BrowserContext>;
+  /** Contexts of pages the tests of a block share (`sharedPage`): closed with the explorer, not after each test. */
+  shared: Set<BrowserContext>;
   db: Database;
   app: FastifyInstance;
   browser: Browser;
@@ -92,11 +94,13 @@ export async function startExplorer(
     app,
     browser,
     contexts: new Set(),
+    shared: new Set(),
     async close() {
       if (closed) return;
       closed = true;
       // The browser stays for the next file; the pages of this one go.
       await closeOpenPages(explorer);
+      await Promise.all([...explorer.shared].map((c) => c.close()));
       await app.close();
       await db.close();
     },
@@ -131,13 +135,16 @@ export interface OpenOptions {
   layout?: 'product';
   /** The page size (default TEST_VIEWPORT). */
   viewport?: { width: number; height: number };
+  /** Kept open after the test, for the next tests of its block (see `sharedPage`); closed with the explorer. */
+  shared?: boolean;
 }
 
 /** Opens the explorer at `path` in a fresh context and waits until the first graph is drawn. */
 export async function openExplorer(explorer: Explorer, path = '', options: OpenOptions = {}): Promise<OpenPage> {
   const context = await explorer.browser.newContext({ viewport: options.viewport ?? TEST_VIEWPORT, acceptDownloads: true });
-  explorer.contexts.add(context);
-  context.on('close', () => explorer.contexts.delete(context));
+  const owner = options.shared ? explorer.shared : explorer.contexts;
+  owner.add(context);
+  context.on('close', () => owner.delete(context));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -146,6 +153,17 @@ export async function openExplorer(explorer: Explorer, path = '', options: OpenO
   await page.goto(url.toString());
   if (options.waitReady !== false) await waitReady(page);
   return { context, page, errors };
+}
+
+/**
+ * One page for the tests of a block that only read what it shows or put back what they change
+ * (the legend toggled back, the pointer moved away): opening a page costs Chromium seconds of CPU,
+ * most of what the e2e tests cost. Opened at the first call, at `path`; closed with the explorer.
+ * A test that fails halfway may leave the page changed for the next ones of the block.
+ */
+export function sharedPage(explorer: () => Explorer, path = '', options: Omit<OpenOptions, 'shared'> = {}): () => Promise<OpenPage> {
+  let opened: Promise<OpenPage> | null = null;
+  return () => (opened ??= openExplorer(explorer(), path, { ...options, shared: true }));
 }
 
 /** Closes every context a test opened, whether it passed or failed (run in afterEach). */

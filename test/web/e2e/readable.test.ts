@@ -6,6 +6,7 @@ import {
   closeOpenPages,
   DESKTOP_VIEWPORT,
   openExplorer,
+  sharedPage,
   startExplorer,
   waitLayoutIdle,
   waitReady,
@@ -36,9 +37,12 @@ interface WireEdge {
   properties: Record<string, unknown>;
 }
 
-/** Opens `path` with the product's layout durations: these tests judge what the layout leaves. */
+/** The product's layout durations on a desktop screen: these tests judge what the layout leaves. */
+const PRODUCT = { layout: 'product', viewport: DESKTOP_VIEWPORT } as const;
+
+/** Opens `path` as the product would: these tests judge what the layout leaves. */
 async function withPage(path: string, body: (open: OpenPage) => Promise<void>): Promise<void> {
-  const open = await openExplorer(explorer, path, { layout: 'product', viewport: DESKTOP_VIEWPORT });
+  const open = await openExplorer(explorer, path, PRODUCT);
   try {
     await body(open);
     expect(open.errors).toEqual([]);
@@ -47,42 +51,49 @@ async function withPage(path: string, body: (open: OpenPage) => Promise<void>): 
   }
 }
 
+const SEVEN_METHODS = `?cypher=${encodeURIComponent('MATCH (n:Method) RETURN n ORDER BY n.id LIMIT 7')}`;
+/** A 7-node query result, for the test of its labels and then the test of Fit. */
+const sevenMethods = sharedPage(() => explorer, SEVEN_METHODS, PRODUCT);
+
+/** Fits the view and expects every label inside the stage and below the bars over it. */
+async function expectFramed(page: OpenPage['page'], path: string): Promise<void> {
+  await waitLayoutIdle(page);
+  await page.getByRole('button', { name: 'Fit graph to screen' }).click();
+  await poll(() => page.evaluate(() => window.__methodgraph!.cameraMoving())).toBe(false);
+  await nextFrames(page, 2);
+  const canvas = (await page.locator('.graph-canvas').boundingBox())!;
+  const bars = (await page.locator('.stage-top').boundingBox())!;
+  const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
+  expect(boxes.length, path).toBeGreaterThan(3);
+  // Label boxes are in page pixels, like the bounding boxes.
+  for (const b of boxes) {
+    const where = `${path}: ${b.label} at ${Math.round(b.x)},${Math.round(b.y)} (${Math.round(b.w)}×${Math.round(b.h)})`;
+    expect(b.x, where).toBeGreaterThanOrEqual(canvas.x);
+    expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(b.y, where).toBeGreaterThanOrEqual(bars.y + bars.height);
+    expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }
+}
+
 describe('web/explorer readability', () => {
   describe('#labels', () => {
     it('should label every node of a 7-node query result', async () => {
-      const cypher = 'MATCH (n:Method) RETURN n ORDER BY n.id LIMIT 7';
-      await withPage(`?cypher=${encodeURIComponent(cypher)}`, async ({ page }) => {
-        await poll(() => handle.order(page)).toBe(7);
-        await waitLayoutIdle(page);
-        await poll(() => page.evaluate(() => window.__methodgraph!.displayedLabels().length)).toBe(7);
-      });
+      const { page, errors } = await sevenMethods();
+      await poll(() => handle.order(page)).toBe(7);
+      await waitLayoutIdle(page);
+      await poll(() => page.evaluate(() => window.__methodgraph!.displayedLabels().length)).toBe(7);
+      expect(errors).toEqual([]);
     });
   });
 
   describe('#fit', () => {
     it('should frame a small view with its labels inside the stage and below the bars over it', async () => {
+      const seven = await sevenMethods();
+      await expectFramed(seven.page, SEVEN_METHODS);
+      expect(seven.errors).toEqual([]);
       const transformer = await findId(explorer, 'Transformer', 'Architecture');
-      const cypher = 'MATCH (n:Method) RETURN n ORDER BY n.id LIMIT 7';
-      for (const path of [`?cypher=${encodeURIComponent(cypher)}`, `?view=lineage&root=${encodeURIComponent(transformer)}`]) {
-        await withPage(path, async ({ page }) => {
-          await waitLayoutIdle(page);
-          await page.getByRole('button', { name: 'Fit graph to screen' }).click();
-          await poll(() => page.evaluate(() => window.__methodgraph!.cameraMoving())).toBe(false);
-          await nextFrames(page, 2);
-          const canvas = (await page.locator('.graph-canvas').boundingBox())!;
-          const bars = (await page.locator('.stage-top').boundingBox())!;
-          const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
-          expect(boxes.length, path).toBeGreaterThan(3);
-          // Label boxes are in page pixels, like the bounding boxes.
-          for (const b of boxes) {
-            const where = `${path}: ${b.label} at ${Math.round(b.x)},${Math.round(b.y)} (${Math.round(b.w)}×${Math.round(b.h)})`;
-            expect(b.x, where).toBeGreaterThanOrEqual(canvas.x);
-            expect(b.x + b.w, where).toBeLessThanOrEqual(canvas.x + canvas.width);
-            expect(b.y, where).toBeGreaterThanOrEqual(bars.y + bars.height);
-            expect(b.y + b.h, where).toBeLessThanOrEqual(canvas.y + canvas.height);
-          }
-        });
-      }
+      const lineage = `?view=lineage&root=${encodeURIComponent(transformer)}`;
+      await withPage(lineage, ({ page }) => expectFramed(page, lineage));
     });
   });
 

@@ -9,11 +9,22 @@ import { openDatabase } from '../../../src/neo4j/driver.js';
 import { distDir } from '../../../src/neo4j/paths.js';
 import { emptyDatabase } from '../../helpers/db.js';
 import { freePort } from '../../helpers/ports.js';
-import { closeOpenPages, openExplorer, startExplorer, TEST_VIEWPORT, waitLayoutIdle, waitReady, type Explorer } from './harness.js';
+import {
+  closeOpenPages,
+  openExplorer,
+  sharedPage,
+  startExplorer,
+  TEST_VIEWPORT,
+  waitLayoutIdle,
+  waitReady,
+  type Explorer,
+} from './harness.js';
 import { findId, handle, poll } from './helpers.js';
 import { boltProxy } from './proxy.js';
 
 let explorer: Explorer;
+/** The first view, for the exports of it (the GEXF one, last, hides a label). */
+const firstView = sharedPage(() => explorer);
 
 beforeAll(async () => {
   explorer = await startExplorer();
@@ -82,28 +93,26 @@ describe('web/explorer', () => {
 
   describe('#export (item 11)', () => {
     it('should download a PNG of the view', async () => {
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       await waitLayoutIdle(page);
       const { download: dl, bytes } = await download(page, () => page.getByRole('button', { name: 'Export PNG of the view' }).click());
       expect(dl.suggestedFilename()).toBe('methodgraph.png');
       expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       expect(bytes.length).toBeGreaterThan(5000);
-      await context.close();
     });
 
     it('should label the exported image as the view is labelled', async () => {
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       await waitLayoutIdle(page);
       const shown = await page.evaluate(() => window.__methodgraph!.displayedLabels());
       const exported = await page.evaluate(() => window.__methodgraph!.exportedLabels());
       expect(shown.length).toBeGreaterThan(10);
       expect(exported.filter((label) => !shown.includes(label))).toEqual([]);
       expect(shown.filter((label) => !exported.includes(label))).toEqual([]);
-      await context.close();
     });
 
     it('should download a GEXF of the visible graph only', async () => {
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       await page
         .getByRole('navigation', { name: /legend/i })
         .getByRole('button', { name: /Hide Dataset nodes/ })
@@ -118,7 +127,6 @@ describe('web/explorer', () => {
       expect(text.match(/<node /g)?.length).toBe(visible);
       expect(text.match(/<edge /g)?.length ?? 0).toBe(visibleEdges);
       expect(text).not.toMatch(/id="dataset:/);
-      await context.close();
     });
 
     it('should download the result table as CSV', async () => {

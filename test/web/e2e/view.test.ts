@@ -1,7 +1,7 @@
 // End-to-end: seeing the graph (whole corpus, legend, size by degree, labels, hover) and the
 // layout (ForceAtlas2 in a worker, start/stop, positions kept, undoable).
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
-import { closeOpenPages, nodeOnScreen, startExplorer, openExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, nodeOnScreen, startExplorer, openExplorer, sharedPage, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, findId, handle, nextFrames, poll } from './helpers.js';
 
 interface Overview {
@@ -10,6 +10,8 @@ interface Overview {
 }
 
 let explorer: Explorer;
+/** The first view, for the tests that only read it or put back what they change. */
+const firstView = sharedPage(() => explorer);
 
 beforeAll(async () => {
   explorer = await startExplorer();
@@ -28,18 +30,17 @@ describe('web/explorer', () => {
     it('should draw the whole default corpus on opening', async () => {
       const overview = await api<Overview>(explorer, '/api/overview?limit=2000');
       expect(overview.truncated).toBe(false);
-      const { page, errors, context } = await openExplorer(explorer);
+      const { page, errors } = await firstView();
       expect(await handle.order(page)).toBe(overview.graph.nodes.length);
       expect(await handle.size(page)).toBe(overview.graph.edges.length);
       expect(errors).toEqual([]);
-      await context.close();
     });
 
     it('should hide and show a label when its legend entry is clicked', async () => {
       const overview = await api<Overview>(explorer, '/api/overview?limit=2000');
       const datasets = overview.graph.nodes.filter((n) => n.label === 'Dataset');
       expect(datasets.length).toBeGreaterThan(0);
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       const total = await handle.visibleOrder(page);
       const legend = page.getByRole('navigation', { name: /legend/i });
       await legend.getByRole('button', { name: /Hide Dataset nodes/ }).click();
@@ -48,11 +49,10 @@ describe('web/explorer', () => {
       await poll(() => legend.getByRole('button', { name: /Show Dataset nodes/ }).getAttribute('aria-pressed')).toBe('false');
       await legend.getByRole('button', { name: /Show Dataset nodes/ }).click();
       expect(await handle.visibleOrder(page)).toBe(total);
-      await context.close();
     });
 
     it('should size nodes by degree and draw only some labels', async () => {
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       const sizes = await page.evaluate(() => {
         const h = window.__methodgraph!;
         return h.visibleNodes().map((id) => ({ id, degree: h.degree(id), size: h.nodeSize(id)! }));
@@ -66,12 +66,11 @@ describe('web/explorer', () => {
       const labels = await page.evaluate(() => window.__methodgraph!.displayedLabels());
       expect(labels.length).toBeGreaterThan(0);
       expect(labels.length).toBeLessThan(sizes.length);
-      await context.close();
     });
 
     it('should highlight a hovered node with its neighbours and dim the rest', async () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       await waitLayoutIdle(page);
       const visible = await page.evaluate(() => window.__methodgraph!.visibleNodes());
       const before = new Map<string, string | null>();
@@ -92,7 +91,6 @@ describe('web/explorer', () => {
       await page.mouse.move(5, 890);
       await poll(() => page.evaluate(() => window.__methodgraph!.hoveredNode())).toBeNull();
       await poll(() => handle.color(page, far)).toBe(before.get(far));
-      await context.close();
     });
   });
 
@@ -113,7 +111,7 @@ describe('web/explorer', () => {
 
     it('should start and stop the layout from the toolbar, keep positions after stopping, and undo a run', async () => {
       const kd = await findId(explorer, 'knowledge distillation', 'Method');
-      const { page, context } = await openExplorer(explorer);
+      const { page } = await firstView();
       await waitLayoutIdle(page);
       const before = await handle.position(page, kd);
       await page.getByRole('button', { name: 'Start layout' }).click();
@@ -128,7 +126,6 @@ describe('web/explorer', () => {
       expect(await handle.position(page, kd)).toEqual(before);
       await page.getByRole('button', { name: 'Redo' }).click();
       expect(await handle.position(page, kd)).toEqual(after);
-      await context.close();
     });
   });
 });

@@ -1,11 +1,12 @@
-// `npm test`: two lanes at once. The first is Vitest's e2e, integration and ingest-db projects, one
-// after the other on one Neo4j, its output straight to the terminal. The second needs no Neo4j of
-// the run: Vitest's unit project (started at once, while the first lane starts Java) and standalone
-// project (files that start Neo4j processes of their own and mostly wait for Java), then Vitest's
-// ingest-cli project on a Neo4j of its own (it evens out the two lanes), then the type check and
-// the lint; its output is printed as each step finishes, so nothing interleaves. With
-// arguments (a file, a project, a reporter), or with NEO4J_URI set, one Vitest runs every project
-// and the second lane runs only the type check and the lint. Fails when any step fails.
+// `npm test`: two lanes at once. The first is Vitest's e2e and integration projects, one after the
+// other on one Neo4j, its output straight to the terminal. The second needs no Neo4j of the run:
+// Vitest's unit project (started at once, while the first lane starts Java) and standalone project
+// (files that start Neo4j processes of their own and mostly wait for Java), then Vitest's ingest-cli
+// and ingest-db projects on a Neo4j of their own. The type check and the lint go to whichever lane
+// is over first, so that the two end close together. The second lane's output is printed as each
+// step finishes, so nothing interleaves. With arguments (a file, a project, a reporter), or with
+// NEO4J_URI set, one Vitest runs every project, and the type check and the lint run beside it.
+// Fails when any step fails.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,37 +58,47 @@ function run(command, args, { collect = false } = {}) {
 const vitestBin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'vitest', 'vitest.mjs');
 const vitest = (args, options) => run(process.execPath, [vitestBin, 'run', ...args], options);
 
-/** The second lane, one step at a time: each is CPU-bound, and the first lane wants the cores too. */
-async function secondLane(split) {
+/** Runs a step whose output was collected, prints it once the step is over, and records a failure. */
+async function runStep(name, step, failed) {
+  const result = await step();
+  if (result.code !== 0) failed.push(name);
+  const verdict = result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`;
+  process.stderr.write(`\nnpm test: ${name} ${verdict}\n${result.output}`);
+}
+
+/** Steps either lane takes once its own are over: whichever lane ends first runs them. */
+function sharedQueue() {
   const steps = [
     ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'], { collect: true })],
     ['lint', () => run('npm', ['run', '--silent', 'lint'], { collect: true })],
   ];
-  if (split) {
-    const projects = ['--project', 'unit', '--project', 'standalone'];
-    steps.unshift(
-      ['vitest (unit, standalone)', () => vitest(projects, { collect: true })],
-      // A Vitest of its own, so that its Neo4j (global setup) is not in the environment of the
-      // standalone files, which start their own.
-      ['vitest (ingest-cli)', () => vitest(['--project', 'ingest-cli'], { collect: true })],
-    );
-  }
-  const failed = [];
-  for (const [name, step] of steps) {
-    const result = await step();
-    if (result.code !== 0) failed.push(name);
-    const verdict = result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`;
-    process.stderr.write(`\nnpm test: ${name} ${verdict}\n${result.output}`);
-  }
-  return failed;
+  return async (failed) => {
+    for (let next = steps.shift(); next; next = steps.shift()) await runStep(next[0], next[1], failed);
+  };
+}
+
+/** The second lane's own steps, one at a time: each is CPU-bound, and the first lane wants the cores too. */
+async function secondLane(failed) {
+  await runStep('vitest (unit, standalone)', () => vitest(['--project', 'unit', '--project', 'standalone'], { collect: true }), failed);
+  // A Vitest of its own, so that its Neo4j (global setup) is not in the environment of the
+  // standalone files, which start their own; the ingest files that load corpora of their own share it.
+  await runStep(
+    'vitest (ingest-cli, ingest-db)',
+    () => vitest(['--project', 'ingest-cli', '--project', 'ingest-db'], { collect: true }),
+    failed,
+  );
 }
 
 const args = process.argv.slice(2);
 const split = args.length === 0 && !process.env.NEO4J_URI;
-const firstArgs = split ? ['--project', 'e2e', '--project', 'integration', '--project', 'ingest-db'] : args;
-const [second, first] = await Promise.all([secondLane(split), vitest(firstArgs)]);
-const failed = [...second];
-if (first.code !== 0) failed.push(split ? 'vitest (e2e, integration, ingest-db)' : 'vitest');
+const failed = [];
+const drain = sharedQueue();
+const firstLane = async () => {
+  const first = await vitest(split ? ['--project', 'e2e', '--project', 'integration'] : args);
+  if (first.code !== 0) failed.push(split ? 'vitest (e2e, integration)' : 'vitest');
+  await drain(failed);
+};
+await Promise.all([firstLane(), (split ? secondLane(failed) : Promise.resolve()).then(() => drain(failed))]);
 if (failed.length > 0) {
   process.stderr.write(`npm test: failed: ${failed.join(', ')}\n`);
   process.exit(1);

@@ -7,6 +7,7 @@ import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
 import { createLabelDrawer, type Disc, type LabelDrawer } from './labels.js';
+import { LABEL_GRID_CELL } from './label-grid.js';
 import { floatingPanels, outsideStage } from './stage-panels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
@@ -66,7 +67,7 @@ export function GraphCanvas() {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       labelDensity: 1,
-      labelGridCellSize: 100,
+      labelGridCellSize: LABEL_GRID_CELL,
       labelRenderedSizeThreshold: 5,
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,

@@ -38,6 +38,7 @@ function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: Imag
       sigmaSettings: { defaultDrawNodeLabel: drawLabel as unknown as NonNullable<ImageOptions['sigmaSettings']>['defaultDrawNodeLabel'] },
       withTempRenderer: (renderer) => {
         renderer.on('beforeRender', drawer.beginFrame);
+        renderer.on('afterRender', drawer.endFrame);
         renderer.refresh();
       },
     },

@@ -9,6 +9,8 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
+  /** A longer label shown while the node is hovered or selected (a cluster's leading names). */
+  focusLabel?: string;
   kind: WireLabel;
   year: number | null;
   community?: number;

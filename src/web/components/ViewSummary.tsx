@@ -79,7 +79,7 @@ export function ViewSummary() {
           )}{' '}
           nodes
           {clusters.length > 0
-            ? `: the ${plural(clusters.length, 'ringed group')} stand for ${inClusters.toLocaleString('en')} related ideas (thicker links, more lineage between them) — double-click a group to open it, or search.`
+            ? `: the ${plural(clusters.length, 'ringed group')} stand for ${inClusters.toLocaleString('en')} related ideas, each labelled by its leading idea and the number of ideas it stands for ("+N"; thicker links, more lineage between groups) — hover a group for more of its names, double-click it to open it, or search.`
             : ': search, expand or open a group to reach them.'}
         </strong>
       )}

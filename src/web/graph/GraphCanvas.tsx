@@ -6,7 +6,8 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { useRuntime } from '../runtime/context.js';
 import type { MountedRenderer } from '../runtime/graph-runtime.js';
 import { makeEdgeReducer, makeNodeReducer } from './appearance.js';
-import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { createLabelDrawer, type Disc, type LabelDrawer } from './labels.js';
+import { LABEL_GRID_CELL } from './label-grid.js';
 import { floatingPanels, outsideStage } from './stage-panels.js';
 import { chooseProgramSet, programsFor } from './program-choice.js';
 import { LABEL_ALL_LIMIT, visibleNodeCount } from '../core/visibility.js';
@@ -31,6 +32,19 @@ function columnWidth(view: ViewState, sigma: Sigma<NodeAttrs, EdgeAttrs> | undef
   return Math.abs(sigma.graphToViewport({ x: gap, y: 0 }).x - sigma.graphToViewport({ x: 0, y: 0 }).x);
 }
 
+/** The discs of the nodes sigma draws (not hidden), in viewport pixels. */
+function drawnDiscs(sigma: Sigma<NodeAttrs, EdgeAttrs> | undefined): Disc[] {
+  if (!sigma) return [];
+  const out: Disc[] = [];
+  sigma.getGraph().forEachNode((node) => {
+    const data = sigma.getNodeDisplayData(node);
+    if (!data || data.hidden) return;
+    const p = sigma.framedGraphToViewport(data);
+    out.push({ node, x: p.x, y: p.y, r: sigma.scaleSize(data.size) });
+  });
+  return out;
+}
+
 export function GraphCanvas() {
   const rt = useRuntime();
   const container = useRef<HTMLDivElement>(null);
@@ -43,6 +57,7 @@ export function GraphCanvas() {
       mustDraw: () => visibleNodeCount(rt.getState().view) <= LABEL_ALL_LIMIT,
       maxWidth: () => columnWidth(rt.getState().view, rt.renderer()?.sigma),
       keepOut: () => [...floatingPanels(container.current), ...outsideStage(container.current)],
+      discs: () => drawnDiscs(rt.renderer()?.sigma),
     });
     const sigma = new Sigma<NodeAttrs, EdgeAttrs>(rt.graph, container.current, {
       defaultEdgeType: 'arrow',
@@ -52,7 +67,7 @@ export function GraphCanvas() {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       labelDensity: 1,
-      labelGridCellSize: 100,
+      labelGridCellSize: LABEL_GRID_CELL,
       labelRenderedSizeThreshold: 5,
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
@@ -66,6 +81,8 @@ export function GraphCanvas() {
       edgeReducer: makeEdgeReducer(rt),
     });
     sigma.on('beforeRender', labels.beginFrame);
+    // The groups' labels are placed last, after every label sigma hands over in the frame.
+    sigma.on('afterRender', labels.endFrame);
     const renderer: MountedRenderer = { sigma, labels, programSet };
     rt.attachRenderer(renderer);
     // The stage shrinks when the result table opens or is resized: redraw at the new size (a render

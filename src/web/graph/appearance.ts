@@ -17,13 +17,17 @@ export function nodeSize(degree: number): number {
   return Math.min(22, 3 + 2.1 * Math.sqrt(degree));
 }
 
-/** A cluster's disc: as large as the largest idea's at most, growing slowly with the ideas it stands for. */
+/**
+ * A cluster's disc: growing slowly with the ideas it stands for, and smaller than the largest ideas'
+ * (a map of thirty groups is read by the ideas between them, not by thirty large grey discs).
+ */
 export function clusterSize(omitted: unknown): number {
   const n = typeof omitted === 'number' && omitted > 0 ? omitted : 1;
-  return Math.min(22, 7 + 1.5 * Math.log2(n));
+  return Math.min(15, 6 + Math.log2(n));
 }
 
-const AGGREGATE_EDGE = '#eec3bd';
+/** Summed-up lineage of a group: pale, so the many links between groups do not bury the ideas' own. */
+const AGGREGATE_EDGE = '#f3d6d1';
 
 export function nodeColor(attrs: NodeAttrs, state: AppState): string {
   if (state.view.colorBy === 'community' && attrs.community !== undefined) {
@@ -80,7 +84,8 @@ export function makeNodeReducer({ getState, graph, hover }: ReducerSource) {
       return { ...res, color: DIM_NODE, label: null, zIndex: 0 };
     }
     if (focus && graph.hasNode(focus)) {
-      if (node === focus) return { ...res, highlighted: true, forceLabel: true, zIndex: 2 };
+      // A hovered or selected cluster says more of its names than its short drawn label.
+      if (node === focus) return { ...res, label: data.focusLabel ?? res.label, highlighted: true, forceLabel: true, zIndex: 2 };
       if (graph.areNeighbors(node, focus)) return { ...res, forceLabel: true, zIndex: 1 };
       return { ...res, color: DIM_NODE, label: null, zIndex: 0 };
     }

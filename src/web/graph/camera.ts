@@ -9,7 +9,7 @@ import type { EdgeAttrs, NodeAttrs } from '../types.js';
 import { clearOfCorner } from './corner-frame.js';
 import { MINIMAP_HEIGHT, MINIMAP_WIDTH } from './controllers/MinimapController.js';
 import { edgeLabelBox, labelOverflow, nodeLabelBox, overflows } from './label-overflow.js';
-import type { Box } from './labels.js';
+import { CLUSTER_LABEL_WEIGHT, type Box } from './labels.js';
 import { topBarsHeight } from './stage-panels.js';
 
 /** How much of a column's width the frame of a lineage keeps right of its last column. */
@@ -138,7 +138,15 @@ function widenForLabels(rt: GraphRuntime, sigma: Sigma<NodeAttrs, EdgeAttrs>, ho
       boxes.push({ x: at.x - radius, y: at.y - radius, w: 2 * radius, h: 2 * radius });
       if (!labelled || !a.label) return;
       const cluster = a.kind === 'Cluster';
-      boxes.push(nodeLabelBox(at, radius, measure(a.label, font(cluster ? '600' : sigma.getSetting('labelWeight'), size)), size, cluster));
+      boxes.push(
+        nodeLabelBox(
+          at,
+          radius,
+          measure(a.label, font(cluster ? CLUSTER_LABEL_WEIGHT : sigma.getSetting('labelWeight'), size)),
+          size,
+          cluster,
+        ),
+      );
     });
     if (labelled)
       rt.graph.forEachEdge((id, a, source, target, sa, ta) => {

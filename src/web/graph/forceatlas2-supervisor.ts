@@ -37,11 +37,20 @@ export interface LayoutVisibility {
 
 const EVERYTHING: LayoutVisibility = { node: () => true, edge: () => true };
 
-/** The visible nodes (positions and sizes only) and the visible links between them. */
+/**
+ * Pixels a cluster node keeps free around its disc, beyond the margin every disc keeps, when the
+ * layout moves overlapping discs apart: room for the group's label, which keeps off other nodes.
+ */
+export const LABEL_ROOM_PX = 22;
+
+/**
+ * The visible nodes (positions and sizes only, and a cluster's `room` for its label) and the visible
+ * links between them.
+ */
 export function visibleCopy(graph: ExplorerGraph, visible: LayoutVisibility): Graph {
   const copy = new Graph({ type: 'directed', multi: true });
   graph.forEachNode((id, a) => {
-    if (visible.node(id)) copy.addNode(id, { x: a.x, y: a.y, size: a.size });
+    if (visible.node(id)) copy.addNode(id, { x: a.x, y: a.y, size: a.size, ...(a.kind === 'Cluster' ? { room: LABEL_ROOM_PX } : {}) });
   });
   const weights = communityWeights(graph);
   graph.forEachEdge((id, _a, source, target) => {

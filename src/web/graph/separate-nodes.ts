@@ -19,6 +19,12 @@ const MARGIN_PX = 4;
  */
 const PASSES = 2;
 
+/** The extra pixels a node of the laid-out copy keeps free around its disc (0 unless it asks for some). */
+const roomOf = (a: object): number => {
+  const room = (a as { room?: unknown }).room;
+  return typeof room === 'number' && room > 0 ? room : 0;
+};
+
 /** How a graph position maps to the fitted view's pixels and back (a scale: where the view sits does not matter). */
 export interface ScreenMapping {
   toScreen(p: Point): Point;
@@ -52,8 +58,8 @@ export function fittedScale(graph: Graph, stage: Stage): ScreenMapping {
 }
 
 /**
- * New positions (graph units) of the laid-out nodes, apart by their drawn radii plus a margin in the
- * fitted view; empty when the view is larger than the main-thread budget. `laidOut` is left as it is.
+ * New positions (graph units) of the laid-out nodes, apart by their drawn radii (plus any `room` a
+ * node asks for) and a margin in the fitted view; empty when the view is larger than the main-thread budget. `laidOut` is left as it is.
  */
 export function separatedPositions(laidOut: Graph, stage: Stage): Record<string, Point> {
   if (laidOut.order < 2 || laidOut.order > SEPARATE_UP_TO_NODES) return {};
@@ -62,7 +68,8 @@ export function separatedPositions(laidOut: Graph, stage: Stage): Record<string,
     const mapping = fittedScale(work, stage);
     noverlap.assign(work, {
       maxIterations: 100,
-      inputReducer: (_key, a) => ({ ...mapping.toScreen({ x: a.x, y: a.y }), size: a.size ?? 1 }),
+      // A node's `room` (a cluster's, for its label) widens its disc here only.
+      inputReducer: (_key, a) => ({ ...mapping.toScreen({ x: a.x, y: a.y }), size: (a.size ?? 1) + roomOf(a) }),
       outputReducer: (_key, p) => mapping.toGraph({ x: p.x, y: p.y }),
       settings: { margin: MARGIN_PX, ratio: 1, expansion: 1.1, speed: 3 },
     });

@@ -27,21 +27,36 @@ export function shortLabel(node: WireNode): string {
   return clip(name, LABEL_CHARS);
 }
 
-/** Widest a cluster's names run before "+N". */
+/** Widest a cluster's names run before "+N" in its hover label. */
 const CLUSTER_NAME_CHARS = 44;
+/** Widest a cluster's leading name runs in its drawn label. */
+const CLUSTER_LEAD_CHARS = 28;
+
+const plusCount = (text: string, omitted: unknown) =>
+  typeof omitted === 'number' && omitted > 0 ? `${text} +${omitted.toLocaleString('en')}` : text;
 
 /**
- * A cluster's label: as many of its leading idea names (given "A, B, C") as fit, whole, then "+N" for
- * the ideas it stands for: "Transformer, Attention +1,240".
+ * A cluster's drawn label: its leading idea (the group's most important one, clipped if long) and how
+ * many ideas it stands for, "Transformer +1,240". Thirty groups in the middle of a map crowd each
+ * other with any more; the other names are in its hover label and its details.
  */
 export function clusterLabel(names: string, omitted: unknown): string {
+  const lead = names.split(', ').find(Boolean) ?? '';
+  return plusCount(clip(lead, CLUSTER_LEAD_CHARS), omitted);
+}
+
+/**
+ * A cluster's label while it is hovered or selected: as many of its leading idea names (given
+ * "A, B, C") as fit, whole, then "+N": "Transformer, Attention +1,240".
+ */
+export function clusterHoverLabel(names: string, omitted: unknown): string {
   const parts = names.split(', ').filter(Boolean);
   let text = clip(parts[0] ?? '', CLUSTER_NAME_CHARS);
   for (const part of parts.slice(1)) {
     if (text.length + 2 + part.length > CLUSTER_NAME_CHARS) break;
     text += `, ${part}`;
   }
-  return typeof omitted === 'number' && omitted > 0 ? `${text} +${omitted.toLocaleString('en')}` : text;
+  return plusCount(text, omitted);
 }
 
 function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {
@@ -52,6 +67,7 @@ function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): N
     size: 4,
     color: '#999',
     label: shortLabel(node),
+    ...(node.label === 'Cluster' ? { focusLabel: clusterHoverLabel(node.name, node.properties.omitted) } : {}),
     kind: node.label,
     year: typeof year === 'number' ? year : null,
     properties: node.properties,
@@ -69,9 +85,9 @@ function edgeLabel(edge: WireEdge, mode: ViewState['mode']): string | undefined 
 function edgeAttrs(edge: WireEdge, mode: ViewState['mode']): EdgeAttrs {
   const count = edge.properties.count;
   if (edge.properties.aggregate === true && typeof count === 'number') {
-    // Lineage between groups: wider for more links.
+    // Lineage between groups: wider for more links, at most about twice a strong lineage link.
     return {
-      size: Math.min(6, 0.8 + 1.1 * Math.log2(1 + count)),
+      size: Math.min(4.5, 0.8 + 0.8 * Math.log2(1 + count)),
       color: '#ccc',
       type: 'arrow',
       relType: edge.type,
@@ -177,7 +193,8 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
         graph.addNode(node.id, nodeAttrs(node, view.positions[node.id]));
         structural = true;
       } else if (graph.getNodeAttribute(node.id, 'properties') !== node.properties) {
-        graph.mergeNodeAttributes(node.id, { properties: node.properties, label: shortLabel(node) });
+        const { label, focusLabel } = nodeAttrs(node, undefined);
+        graph.mergeNodeAttributes(node.id, { properties: node.properties, label, ...(focusLabel ? { focusLabel } : {}) });
       }
     }
     const modeChanged = lastMode !== view.mode;

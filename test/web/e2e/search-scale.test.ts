@@ -11,6 +11,7 @@ import { writeCorpus } from '../../../bench/synthetic/cli.js';
 import type { WireEdge, WireGraph } from '../../../src/shared/graph.js';
 import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
 import { api, handle, nextFrames, poll, settledScreenPosition } from './helpers.js';
+import { clusterHoverLabel } from '../../../src/web/graph/sync.js';
 
 /** Synthetic papers added to the default corpus: enough that papers and concepts outnumber the ideas a prefix names. */
 const SYNTHETIC_PAPERS = 1000;
@@ -85,15 +86,35 @@ describe('web/explorer', () => {
       for (const c of clusters) expect(await handle.isVisible(page, c.id)).toBe(true);
       await expect.poll(() => page.getByRole('status', { name: 'What the view shows' }).textContent()).toMatch(/ringed groups stand for/);
 
-      // Labelled: "Name, Name +N", never on top of another label.
+      // Labelled by the leading idea and a count, "Name +N", never on top of another label nor of
+      // another node's disc (a group's name yields to the ideas drawn around it).
       await nextFrames(page);
       const boxes = await page.evaluate(() => window.__methodgraph!.displayedLabelBoxes());
       const clusterBoxes = boxes.filter((b) => b.node.startsWith('cluster:'));
       expect(clusterBoxes.length).toBeGreaterThan(clusters.length / 2);
-      for (const b of clusterBoxes) expect(b.label).toMatch(/^\S.* \+[\d,]+$/);
+      for (const b of clusterBoxes) expect(b.label).toMatch(/^[^,]+ \+[\d,]+$/);
       const overlap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
         a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       for (const a of clusterBoxes) for (const b of boxes) if (a !== b) expect(overlap(a, b), `${a.label} / ${b.label}`).toBe(false);
+      const onDiscs = await page.evaluate((labelled) => {
+        const h = window.__methodgraph!;
+        const stage = document.querySelector('.graph-canvas')!.getBoundingClientRect();
+        const discs = h.visibleNodes().map((id) => ({ id, ...h.nodeDisc(id)! }));
+        const out: string[] = [];
+        for (const b of labelled) {
+          const x = b.x - stage.left;
+          const y = b.y - stage.top;
+          for (const d of discs) {
+            if (d.id === b.node) continue;
+            const nx = Math.max(x, Math.min(d.x, x + b.w));
+            const ny = Math.max(y, Math.min(d.y, y + b.h));
+            // Half a pixel of slack for the rounding between the drawer's frame and this one.
+            if (Math.hypot(nx - d.x, ny - d.y) < d.r - 0.5) out.push(`${b.label} / ${d.id}`);
+          }
+        }
+        return out;
+      }, clusterBoxes);
+      expect(onDiscs, onDiscs.join('\n')).toEqual([]);
 
       // A cluster with a label, whose disc no other node covers, is opened by a double-click; one
       // whose ideas link to ideas already drawn, if any does.
@@ -137,6 +158,9 @@ describe('web/explorer', () => {
       const name = clusters.find((c) => c.id === target)!.name;
       const details = page.getByRole('article', { name: `Details of the group ${name}` });
       await details.waitFor();
+      // Selected, the group's label says more of its names.
+      const omitted = clusters.find((c) => c.id === target)!.properties.omitted;
+      await poll(() => page.evaluate(() => window.__methodgraph!.displayedLabels())).toContain(clusterHoverLabel(name, omitted));
       expect(await details.textContent()).toMatch(/ideas .*that build on each other/);
       expect(await details.getByRole('button', { name: 'Open group' }).isVisible()).toBe(true);
       await page.mouse.dblclick(at.x, at.y);

@@ -1,6 +1,12 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { ACROSS_COMMUNITIES, communityWeights, placeBesideNeighbours, visibleCopy } from '../../../src/web/graph/forceatlas2-supervisor.js';
+import {
+  ACROSS_COMMUNITIES,
+  LABEL_ROOM_PX,
+  communityWeights,
+  placeBesideNeighbours,
+  visibleCopy,
+} from '../../../src/web/graph/forceatlas2-supervisor.js';
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from '../../../src/web/types.js';
 
 function explorerGraph(): ExplorerGraph {
@@ -54,6 +60,9 @@ describe('communityWeights', () => {
     const copy = visibleCopy(clustered(), { node: () => true, edge: () => true });
     expect(copy.getAttribute('weighted')).toBe(true);
     expect(copy.getEdgeAttribute('a-c', 'weight')).toBe(ACROSS_COMMUNITIES);
+    // A cluster asks the separation for room around its disc, for its label; ideas do not.
+    expect(copy.getNodeAttribute('cluster:1', 'room')).toBe(LABEL_ROOM_PX);
+    expect(copy.getNodeAttribute('method:a', 'room')).toBeUndefined();
   });
 
   it('leaves a view without clusters unweighted', () => {

@@ -37,6 +37,20 @@ describe('separatedPositions', () => {
     expect(g.getNodeAttributes('paper:p')).toMatchObject({ x: 0, y: 0 });
   });
 
+  it('keeps the room a node asks for free around its disc, beyond its radius', () => {
+    const g = discs([
+      ['cluster:1', 0, 0, 10],
+      ['method:m', 0.5, 0, 5],
+      ['dataset:far', 100, 100, 5],
+    ]);
+    g.setNodeAttribute('cluster:1', 'room', 30);
+    const after = separatedPositions(g, stage);
+    const px = fittedScale(discs(Object.entries(after).map(([id, p]) => [id, p.x, p.y, 1])), stage).toScreen;
+    const c = px(after['cluster:1']!);
+    const m = px(after['method:m']!);
+    expect(Math.hypot(c.x - m.x, c.y - m.y)).toBeGreaterThanOrEqual(10 + 30 + 5);
+  });
+
   it('leaves views larger than the main-thread budget as they are', () => {
     const g = discs(Array.from({ length: SEPARATE_UP_TO_NODES + 1 }, (_, i) => [`n${i}`, i % 3, 0, 5] as [string, number, number, number]));
     expect(separatedPositions(g, stage)).toEqual({});

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { clusterLabel, createGraphSync, dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
+import { clusterHoverLabel, clusterLabel, createGraphSync, dropMissing, shortLabel } from '../../../src/web/graph/sync.js';
 import { nodeSize } from '../../../src/web/graph/appearance.js';
 import { emptyView, type ViewState } from '../../../src/web/core/state.js';
 import type { WireEdge, WireNode } from '../../../src/shared/graph.js';
@@ -34,16 +34,32 @@ describe('shortLabel', () => {
 });
 
 describe('clusterLabel', () => {
-  it('names a cluster by the leading names that fit whole, then how many ideas it stands for', () => {
-    expect(clusterLabel('Transformer, Attention, Layer Normalization', 1240)).toBe('Transformer, Attention, Layer Normalization +1,240');
-    expect(clusterLabel('Neural Radiance Field, Feed-Forward Network, Personalized PageRank', 4751)).toBe(
+  it('names a cluster by its leading idea and how many ideas it stands for', () => {
+    expect(clusterLabel('Transformer, Attention, Layer Normalization', 1240)).toBe('Transformer +1,240');
+    expect(clusterLabel('Neural Radiance Field, Feed-Forward Network, Personalized PageRank', 4751)).toBe('Neural Radiance Field +4,751');
+    expect(shortLabel({ id: 'cluster:3', label: 'Cluster', name: 'A, B', properties: { omitted: 7 } })).toBe('A +7');
+  });
+
+  it('clips a long leading name and leaves out "+0"', () => {
+    const label = clusterLabel('A very long method name that goes on and on past any label width, B', 0);
+    expect(label.endsWith('…')).toBe(true);
+    expect(label.length).toBeLessThanOrEqual(28);
+    expect(clusterLabel('Kolmogorov-Arnold Network', 3)).toBe('Kolmogorov-Arnold Network +3');
+  });
+});
+
+describe('clusterHoverLabel', () => {
+  it('names a hovered cluster by the leading names that fit whole, then how many ideas it stands for', () => {
+    expect(clusterHoverLabel('Transformer, Attention, Layer Normalization', 1240)).toBe(
+      'Transformer, Attention, Layer Normalization +1,240',
+    );
+    expect(clusterHoverLabel('Neural Radiance Field, Feed-Forward Network, Personalized PageRank', 4751)).toBe(
       'Neural Radiance Field, Feed-Forward Network +4,751',
     );
-    expect(shortLabel({ id: 'cluster:3', label: 'Cluster', name: 'A, B', properties: { omitted: 7 } })).toBe('A, B +7');
   });
 
   it('clips one very long name and leaves out "+0"', () => {
-    const label = clusterLabel('A very long method name that goes on and on past any label width, B', 0);
+    const label = clusterHoverLabel('A very long method name that goes on and on past any label width, B', 0);
     expect(label.endsWith('…')).toBe(true);
     expect(label.length).toBeLessThanOrEqual(44);
   });
@@ -143,6 +159,14 @@ describe('createGraphSync', () => {
     // b and c keep their size and place: no event for them, and none for the whole graph.
     expect([...perNode.keys()].sort()).toEqual(['a', 'd']);
     expect(counts.each).toBe(0);
+  });
+
+  it('should give a cluster its short label and, for hover, its longer one; other nodes only their label', () => {
+    const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    const group: WireNode = { id: 'cluster:4', label: 'Cluster', name: 'Transformer, Attention', properties: { omitted: 12 } };
+    createGraphSync(graph).sync(viewOf([group, m('a')], [], {}));
+    expect(graph.getNodeAttributes('cluster:4')).toMatchObject({ label: 'Transformer +12', focusLabel: 'Transformer, Attention +12' });
+    expect(graph.getNodeAttribute('a', 'focusLabel')).toBeUndefined();
   });
 
   it('should move only the nodes whose position the view changed', () => {

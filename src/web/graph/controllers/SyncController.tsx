@@ -6,6 +6,7 @@ import { setReady } from '../../core/ui.js';
 import { useRuntime } from '../../runtime/context.js';
 import { fitView } from '../camera.js';
 import { refreshScope } from '../refresh-scope.js';
+import { labelGridCell } from '../label-grid.js';
 import type { ExplorerGraph } from '../../types.js';
 
 /** The nodes to re-reduce, with the links of those whose visibility changed (a link is drawn with its ends). */
@@ -27,12 +28,20 @@ export function SyncController() {
       }
     };
     sigma.on('afterRender', onRender);
+    // The label grid's cells follow the view (smaller in a view with clusters); a change is applied
+    // just before the view's own refresh, which processes the graph anyway.
+    const gridFor = (view: ReturnType<typeof rt.getState>['view']) => {
+      const cell = labelGridCell(view);
+      if (sigma.getSetting('labelGridCellSize') !== cell) sigma.setSetting('labelGridCellSize', cell);
+    };
+    gridFor(rt.getState().view);
     rt.sync.sync(rt.getState().view);
     sigma.refresh();
     const unsubscribe = rt.store.subscribe((state, prev) => {
       if (state.view !== prev.view) {
         // The lineage view places its own nodes: a running ForceAtlas2 must not move them.
         if (state.view.mode === 'lineage') rt.layout.cancel();
+        gridFor(state.view);
         const { linked } = rt.sync.sync(state.view);
         const scope = refreshScope(prev, state);
         if (scope === 'all') sigma.refresh();

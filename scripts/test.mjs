@@ -82,11 +82,7 @@ async function secondLane(failed) {
   await runStep('vitest (unit, standalone)', () => vitest(['--project', 'unit', '--project', 'standalone'], { collect: true }), failed);
   // A Vitest of its own, so that its Neo4j (global setup) is not in the environment of the
   // standalone files, which start their own; the ingest files that load corpora of their own share it.
-  await runStep(
-    'vitest (ingest-cli, ingest-db)',
-    () => vitest(['--project', 'ingest-cli', '--project', 'ingest-db'], { collect: true }),
-    failed,
-  );
+  await runStep('vitest (ingest-cli)', () => vitest(['--project', 'ingest-cli'], { collect: true }), failed);
 }
 
 const args = process.argv.slice(2);
@@ -94,8 +90,8 @@ const split = args.length === 0 && !process.env.NEO4J_URI;
 const failed = [];
 const drain = sharedQueue();
 const firstLane = async () => {
-  const first = await vitest(split ? ['--project', 'e2e', '--project', 'integration'] : args);
-  if (first.code !== 0) failed.push(split ? 'vitest (e2e, integration)' : 'vitest');
+  const first = await vitest(split ? ['--project', 'e2e', '--project', 'integration', '--project', 'ingest-db'] : args);
+  if (first.code !== 0) failed.push(split ? 'vitest (e2e, integration, ingest-db)' : 'vitest');
   await drain(failed);
 };
 await Promise.all([firstLane(), (split ? secondLane(failed) : Promise.resolve()).then(() => drain(failed))]);

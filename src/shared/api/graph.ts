@@ -114,7 +114,7 @@ export type OverviewQuery = z.infer<typeof OverviewQuery>;
 export const OverviewCluster = z.object({
   /** The community's number (`community` on its nodes). */
   id: z.number().int(),
-  /** Its three most important members' names. */
+  /** The names of its (up to three) most important members this overview does not show; of its most important members when it shows them all. */
   name: z.string(),
   size: z.number().int(),
   counts: z.record(z.string(), z.number().int()),

@@ -2,8 +2,8 @@
 // overview smaller than the corpus): cluster nodes for the communities it leaves out, lineage summed
 // up between clusters and shown ideas, and how those sums are picked.
 import { describe, expect, it } from 'vitest';
-import { clusterEdges } from '../../../src/server/db/reads/overview.js';
-import type { WireGraph } from '../../../src/shared/graph.js';
+import { clusterEdges, clusterNames } from '../../../src/server/db/reads/overview.js';
+import type { WireGraph, WireNode } from '../../../src/shared/graph.js';
 import { expectWireGraph, getFrom, useCorpusApp } from './corpus-app.js';
 
 const ctx = useCorpusApp();
@@ -30,10 +30,16 @@ describe('server/routes/graph', () => {
           .map((c) => `cluster:${c.id}`)
           .sort(),
       );
+      // A cluster stands for the ideas left out: it is named by those, never by an idea drawn beside it.
+      const shownNames = new Set(stored(graph).map((n) => n.name));
       for (const n of drawn) {
         const c = clusters.find((x) => `cluster:${x.id}` === n.id)!;
         expect(n.name).toBe(c.name);
         expect(n.properties).toMatchObject({ community: c.id, size: c.size, omitted: c.omitted });
+        expect(
+          n.name.split(', ').filter((name) => shownNames.has(name)),
+          n.name,
+        ).toEqual([]);
       }
       const aggregated = graph.edges.filter((e) => e.properties.aggregate === true);
       expect(aggregated.length).toBeGreaterThan(0);
@@ -118,6 +124,31 @@ describe('server/routes/graph', () => {
           [0, 0, -1, 3, 1],
         ]),
       ).toEqual({});
+    });
+  });
+
+  describe('#clusterNames', () => {
+    const idea = (id: string, community: number, label: WireNode['label'] = 'Method'): WireNode => ({
+      id,
+      label,
+      name: id.toUpperCase(),
+      properties: { community },
+    });
+    // In rank order: community 1's ideas a, c, d, e; community 2's b; a paper of community 1.
+    const ranked = [idea('a', 1), idea('b', 2), idea('p', 1, 'Paper'), idea('c', 1), idea('d', 1), idea('e', 1)];
+
+    it('should name each community by its best-ranked ideas the overview does not draw, at most three', () => {
+      expect(clusterNames(ranked, new Set(['a']))).toEqual(
+        new Map([
+          [1, 'C, D, E'],
+          [2, 'B'],
+        ]),
+      );
+      expect(clusterNames(ranked, new Set(['a', 'd', 'b']))).toEqual(new Map([[1, 'C, E']]));
+    });
+
+    it('should leave out papers and give no name to a community whose ranked ideas are all drawn', () => {
+      expect(clusterNames(ranked, new Set(['a', 'b', 'c', 'd', 'e'])).size).toBe(0);
     });
   });
 });

@@ -233,6 +233,26 @@ export function clusterEdges(
   }));
 }
 
+/** How many names a cluster's name gives. */
+const CLUSTER_NAMES = 3;
+
+/**
+ * Clusters' names: a community's most important ideas that the overview does not draw, best first
+ * (`ranked` is in rank order), since its cluster stands for those ("MAP +1,465" beside MAP itself
+ * would name the one idea it does not hold). A community none of whose ranked ideas is left out
+ * keeps its stored name (its most important members).
+ */
+export function clusterNames(ranked: readonly WireNode[], shown: ReadonlySet<string>): Map<number, string> {
+  const names = new Map<number, string[]>();
+  for (const n of ranked) {
+    const community = n.properties.community;
+    if (n.label === 'Paper' || typeof community !== 'number' || shown.has(n.id)) continue;
+    const list = names.get(community) ?? [];
+    if (list.length < CLUSTER_NAMES) names.set(community, [...list, n.name]);
+  }
+  return new Map([...names].map(([community, list]) => [community, list.join(', ')]));
+}
+
 /**
  * The first `top` (else `limit`) ranked nodes of the asked labels, the edges of the asked types among
  * them, and the clusters they leave out, drawn as nodes with their aggregated lineage links.
@@ -249,10 +269,11 @@ export function slice(ranked: Ranked, options: OverviewOptions, total: number): 
     const c = n.properties.community;
     if (typeof c === 'number' && n.label !== 'Paper') shown.set(c, (shown.get(c) ?? 0) + 1);
   }
+  const names = clusterNames(ranked.graph.nodes, ids);
   const clusters: OverviewCluster[] = ranked.communities
     .map((c) => ({
       id: c.id,
-      name: c.name,
+      name: names.get(c.id) ?? c.name,
       size: c.size,
       counts: c.counts,
       shown: shown.get(c.id) ?? 0,

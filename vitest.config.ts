@@ -8,11 +8,11 @@
 //   of their own, one at a time (they need neither the default corpus nor the run's Neo4j);
 // - standalone: files that start, stop and kill Neo4j processes of their own (npm start, restarts,
 //   locks, the bulk importer) and never touch the run's; one at a time.
-// `npm test` (scripts/test.mjs) runs two lanes at once: e2e and integration in one Vitest, one after
-// the other on one Neo4j (test/global-setup.ts); in the other, unit and standalone, which need no
-// Neo4j of the run (so the unit files start at once instead of after the global setups), then
-// ingest-cli and ingest-db in a Vitest of their own with a Neo4j of their own; the type check and the
-// lint go to whichever lane is over first. That evens out the two lanes' lengths.
+// `npm test` (scripts/test.mjs) runs two lanes at once: e2e, integration and ingest-db in one Vitest,
+// one after the other on one Neo4j (test/global-setup.ts); in the other, unit and standalone, which
+// need no Neo4j of the run (so the unit files start at once instead of after the global setups), then
+// ingest-cli in a Vitest of its own with a Neo4j of its own; the type check and the lint go to
+// whichever lane is over first. That evens out the two lanes' lengths.
 // Given arguments, one Vitest runs all six projects one after another on one Neo4j.
 // A test that needs Neo4j lives under an integration, ingest-db or standalone path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';

@@ -119,7 +119,8 @@ function ring(context: CanvasRenderingContext2D, x: number, y: number, r: number
   context.setLineDash([]);
 }
 
-export function createLabelDrawer({ mustDraw, maxWidth, keepOut, discs }: LabelDrawerOptions): LabelDrawer {
+export function createLabelDrawer(options: LabelDrawerOptions): LabelDrawer {
+  const { mustDraw, maxWidth, keepOut, discs } = options;
   type Args = Parameters<LabelDrawer['draw']>;
   let boxes: Box[] = [];
   let onDisc: ((box: Box, except: string) => boolean) | null = null;
@@ -205,8 +206,7 @@ export function createLabelDrawer({ mustDraw, maxWidth, keepOut, discs }: LabelD
     },
     drawn: () => drawnLabels,
     placed: () => placedLabels,
-    forExport: () =>
-      createLabelDrawer({ mustDraw, ...(maxWidth ? { maxWidth } : {}), ...(keepOut ? { keepOut } : {}), ...(discs ? { discs } : {}) }),
+    forExport: () => createLabelDrawer(options),
     draw(context, data, settings) {
       if (!data.label) return;
       if ((data as { kind?: string }).kind !== 'Cluster') return drawLabel(context, data, settings);

@@ -59,6 +59,12 @@ export function clusterHoverLabel(names: string, omitted: unknown): string {
   return plusCount(text, omitted);
 }
 
+/** The label a node is drawn with, and a cluster's longer one for hover and selection. */
+function labelsOf(node: WireNode): Pick<NodeAttrs, 'label' | 'focusLabel'> {
+  const label = shortLabel(node);
+  return node.label === 'Cluster' ? { label, focusLabel: clusterHoverLabel(node.name, node.properties.omitted) } : { label };
+}
+
 function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): NodeAttrs {
   const year = node.properties.year;
   return {
@@ -66,8 +72,7 @@ function nodeAttrs(node: WireNode, pos: { x: number; y: number } | undefined): N
     y: pos?.y ?? 0,
     size: 4,
     color: '#999',
-    label: shortLabel(node),
-    ...(node.label === 'Cluster' ? { focusLabel: clusterHoverLabel(node.name, node.properties.omitted) } : {}),
+    ...labelsOf(node),
     kind: node.label,
     year: typeof year === 'number' ? year : null,
     properties: node.properties,
@@ -193,8 +198,7 @@ export function createGraphSync(graph: ExplorerGraph): GraphSync {
         graph.addNode(node.id, nodeAttrs(node, view.positions[node.id]));
         structural = true;
       } else if (graph.getNodeAttribute(node.id, 'properties') !== node.properties) {
-        const { label, focusLabel } = nodeAttrs(node, undefined);
-        graph.mergeNodeAttributes(node.id, { properties: node.properties, label, ...(focusLabel ? { focusLabel } : {}) });
+        graph.mergeNodeAttributes(node.id, { properties: node.properties, ...labelsOf(node) });
       }
     }
     const modeChanged = lastMode !== view.mode;

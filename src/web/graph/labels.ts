@@ -145,20 +145,23 @@ export function createLabelDrawer(options: LabelDrawerOptions): LabelDrawer {
     ];
     const below: Box = { x: data.x - w / 2, y: data.y + r + 2, w, h };
     const above: Box = { x: data.x - w / 2, y: data.y - r - 2 - h, w, h };
-    // A cluster's label reads best centred under or over its ring; as it keeps off other nodes, it
-    // may also start or end at the ring's edge, under or over it, before it goes beside.
-    const places = cluster
-      ? [
-          below,
-          above,
-          ...[below, above].flatMap((b) => [
-            { ...b, x: data.x - r },
-            { ...b, x: data.x + r - w },
-          ]),
-          ...beside,
-        ]
-      : [...beside, above, below];
     const important = Boolean((data as { highlighted?: boolean }).highlighted);
+    // A cluster's label reads best centred under or over its ring; as it keeps off other nodes, it
+    // may also start or end at the ring's edge, under or over it, before it goes beside. Hovered or
+    // selected, it goes right of the ring first, where sigma's hover box draws the same label: it
+    // was drawn twice, in the box and under the ring.
+    const places =
+      cluster && !important
+        ? [
+            below,
+            above,
+            ...[below, above].flatMap((b) => [
+              { ...b, x: data.x - r },
+              { ...b, x: data.x + r - w },
+            ]),
+            ...beside,
+          ]
+        : [...beside, above, below];
     const key = String((data as { key?: string }).key ?? '');
     const free = (b: Box) => !covered.some((o) => overlaps(b, o));
     // A group's label, unless hovered or selected, also keeps off other nodes: it names a region of

@@ -138,6 +138,14 @@ describe('createLabelDrawer › groups', () => {
     expect(drawer.drawn()).toEqual(['Mamba, S4 +40']);
   });
 
+  it('puts a hovered or selected group’s label right of its ring, where sigma’s hover box draws it, not under it as well', () => {
+    const drawer = createLabelDrawer({ mustDraw: () => false });
+    frame(drawer, [group('Mamba, S4 +40', 150, 50, { highlighted: true })]);
+    const [placed] = drawer.placed();
+    expect(placed!.x).toBe(150 + 10 + 3);
+    expect(placed!.y + placed!.h / 2).toBe(50);
+  });
+
   it('does not keep an idea’s label off other nodes (only groups yield to them)', () => {
     const drawer = createLabelDrawer({ mustDraw: () => false, discs: () => [{ node: 'x', x: 120, y: 60, r: 8 }] });
     frame(drawer, [node('Transformer', 100, 60)]);

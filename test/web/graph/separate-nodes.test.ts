@@ -51,6 +51,28 @@ describe('separatedPositions', () => {
     expect(Math.hypot(c.x - m.x, c.y - m.y)).toBeGreaterThanOrEqual(10 + 30 + 5);
   });
 
+  it('leaves no disc under another in a crowded drawing of a few hundred nodes', () => {
+    // As ForceAtlas2 leaves a corpus's first view: tight groups (a paper on the ideas it proposes)
+    // scattered over the stage, discs of the explorer's sizes. Positions from a fixed seed.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const points: [string, number, number, number][] = [];
+    for (let group = 0; group < 40; group += 1) {
+      const cx = random() * 100;
+      const cy = random() * 80;
+      for (let i = 0; i < 6; i += 1) points.push([`n${group}-${i}`, cx + random() * 1.5, cy + random() * 1.5, 5 + random() * 8]);
+    }
+    const g = discs(points);
+    const after = separatedPositions(g, { width: 1000, height: 800, padding: 30 });
+    const moved = discs(points.map(([id, , , size]) => [id, after[id]!.x, after[id]!.y, size]));
+    const px = fittedScale(moved, { width: 1000, height: 800, padding: 30 }).toScreen;
+    const drawn = moved.mapNodes((id, a) => ({ id, ...px({ x: a.x as number, y: a.y as number }), r: a.size as number }));
+    const under: string[] = [];
+    for (const [i, a] of drawn.entries())
+      for (const b of drawn.slice(i + 1)) if (Math.hypot(a.x - b.x, a.y - b.y) < Math.max(a.r, b.r)) under.push(`${a.id} / ${b.id}`);
+    expect(under).toEqual([]);
+  });
+
   it('leaves views larger than the main-thread budget as they are', () => {
     const g = discs(Array.from({ length: SEPARATE_UP_TO_NODES + 1 }, (_, i) => [`n${i}`, i % 3, 0, 5] as [string, number, number, number]));
     expect(separatedPositions(g, stage)).toEqual({});

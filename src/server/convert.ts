@@ -128,7 +128,7 @@ export const DETAIL_ONLY_PROPERTIES: readonly string[] = ['abstract', 'terms', '
  * stored node and link carries in its properties, they were about a quarter of an overview's bytes,
  * and the explorer reads none of them from a drawn graph.
  */
-const BOOKKEEPING_PROPERTIES: readonly string[] = ['runs', 'nameKey', 'aliasKeys'];
+const BOOKKEEPING_PROPERTIES = ['runs', 'nameKey', 'aliasKeys'] as const;
 
 /** What `leanNodeCypher` leaves out: everything a lean node lacks but the `id` its wire id is read from. */
 const NOT_READ_FOR_LEAN: readonly string[] = [...DETAIL_ONLY_PROPERTIES, ...BOOKKEEPING_PROPERTIES];
@@ -136,11 +136,14 @@ const NOT_READ_FOR_LEAN: readonly string[] = [...DETAIL_ONLY_PROPERTIES, ...BOOK
 /**
  * Cypher for node `v` as a map without the detail-only properties, for graphs that leave them out:
  * their values (a paper's abstract is most of its bytes) are then neither read from the store nor
- * sent. Null when `v` is null. Turn the map back into a node with `nodeFromLean`. The property names
- * spliced in are the constant list above, never input.
+ * sent. Null when `v` is null. Turn the map back into a node with `nodeFromLean`. `keep` names
+ * bookkeeping properties the caller still reads (search ranks by the name key). The property names
+ * spliced in are constants, never input.
  */
-export function leanNodeCypher(v: string): string {
-  const notRead = NOT_READ_FOR_LEAN.map((k) => `'${k}'`).join(', ');
+export function leanNodeCypher(v: string, keep: readonly (typeof BOOKKEEPING_PROPERTIES)[number][] = []): string {
+  const notRead = NOT_READ_FOR_LEAN.filter((k) => !(keep as readonly string[]).includes(k))
+    .map((k) => `'${k}'`)
+    .join(', ');
   return `CASE WHEN ${v} IS NULL THEN null ELSE {eid: elementId(${v}), labels: labels(${v}), props: [k IN keys(${v}) WHERE NOT k IN [${notRead}] | [k, ${v}[k]]]} END`;
 }
 

@@ -1,16 +1,21 @@
 // GET /api/search: names first, then text. Exact and prefix matches of the normalised name key and
 // alias keys stored at ingest (methods, architectures and datasets above everything else, the most
 // important first), then full-text hits over names, titles and abstracts, with fuzzy words for typos.
-import { type Node } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
-import { leanNode, toWireNode } from '../../convert.js';
+import { leanNode, leanNodeCypher, nodeFromLean, toWireNode } from '../../convert.js';
 import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/graph.js';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { escapeLucene, nameKey } from '../../lucene.js';
 import { int } from './locate.js';
 
 const IDEAS: readonly WireNode['label'][] = ['Method', 'Architecture', 'Dataset'];
+
+/**
+ * Candidates are read without their abstracts and term lists (`leanNodeCypher`): a query reads up to
+ * hundreds of them to rank and answers with a few, and a paper's abstract is most of its bytes.
+ */
+const CANDIDATE = leanNodeCypher('n', ['nameKey']);
 
 /**
  * Prefix seeks on each label's `nameKey` index (labels spliced from the whitelist, each branch
@@ -26,11 +31,12 @@ ${NODE_LABELS.map(
   WITH node AS n WHERE any(l IN labels(n) WHERE l IN $labels)
   RETURN n
 }
-RETURN n`;
+RETURN ${CANDIDATE} AS n`;
 
 const BY_TEXT = `CALL db.index.fulltext.queryNodes('node_text', $lucene, {limit: $fetch}) YIELD node, score
 WHERE any(l IN labels(node) WHERE l IN $labels)
-RETURN node AS n, score`;
+WITH node AS n, score
+RETURN ${CANDIDATE} AS n, score`;
 
 /** A hit's `score`: 4 exact name or alias of an idea, 3 its prefix, 2 exact name of anything else, 1 its prefix, below 1 a text match. */
 interface Candidate {
@@ -96,7 +102,7 @@ export async function search(
       if (key !== '') {
         const byKey = await tx.run(BY_KEY, { key, aliasQuery: `${escapeLucene(key)}*`, labels, fetch: int(Math.max(limit * 10, 200)) });
         for (const record of byKey.records) {
-          const node = toWireNode(record.get('n') as Node);
+          const node = toWireNode(nodeFromLean(record.get('n')));
           const tier = keyTier(node, key);
           if (tier) found.set(node.id, { node, ...tier, keyLength: nameKey(tier.matched ?? node.name).length, text: 0 });
         }
@@ -109,7 +115,7 @@ export async function search(
         const byText = await tx.run(BY_TEXT, { lucene: withFuzzy(lucene, words), labels, fetch: int(fetch) });
         const texts: Candidate[] = [];
         for (const record of byText.records) {
-          const node = toWireNode(record.get('n') as Node);
+          const node = toWireNode(nodeFromLean(record.get('n')));
           if (found.has(node.id)) continue;
           const score = record.get('score') as number;
           texts.push({ node, tier: 0, keyLength: 0, text: score, matched: null });

@@ -1,6 +1,8 @@
-// Downloads: a PNG of the current view (@sigma/export-image), a GEXF of the visible graph
-// (graphology-gexf, loaded on demand) and a CSV of the result table.
+// Downloads: a PNG of the current view (@sigma/export-image, cut to what it draws), a GEXF of the
+// visible graph (graphology-gexf, loaded on demand) and a CSV of the result table.
 import { toCsv } from './core/csv.js';
+import { contentBox } from './core/image-crop.js';
+import { setNotice } from './core/ui.js';
 import { isEdgeVisible, isNodeVisible } from './core/filters/index.js';
 import type { TableResult } from './core/state.js';
 import { MultiDirectedGraph } from 'graphology';
@@ -9,7 +11,11 @@ import type { LabelDrawer } from './graph/labels.js';
 import type { ToImageOptions } from '@sigma/export-image';
 
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -20,6 +26,10 @@ export function downloadText(text: string, fileName: string, type: string): void
 }
 
 type ImageOptions = Partial<ToImageOptions>;
+
+/** The image's background, and the margin (CSS pixels) it keeps around what the view draws. */
+const IMAGE_BACKGROUND = [255, 255, 255] as const;
+const IMAGE_MARGIN_PX = 16;
 
 /**
  * How the image of the view is drawn: @sigma/export-image draws with a temporary renderer of the same
@@ -34,7 +44,7 @@ function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: Imag
   return {
     drawer,
     options: {
-      backgroundColor: '#ffffff',
+      backgroundColor: `rgb(${IMAGE_BACKGROUND.join(', ')})`,
       sigmaSettings: { defaultDrawNodeLabel: drawLabel as unknown as NonNullable<ImageOptions['sigmaSettings']>['defaultDrawNodeLabel'] },
       withTempRenderer: (renderer) => {
         renderer.on('beforeRender', drawer.beginFrame);
@@ -45,12 +55,37 @@ function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: Imag
   };
 }
 
-export async function exportPng(rt: GraphRuntime): Promise<void> {
+/**
+ * The image of the view, cut to the nodes, links and labels it draws and a margin: the view's free
+ * areas (under the bars over the stage, beside the side panel) are no empty bands in it.
+ */
+async function viewImage(rt: GraphRuntime): Promise<HTMLCanvasElement | null> {
   const mounted = rt.renderer();
-  if (!mounted) return;
-  const { downloadAsPNG } = await import('@sigma/export-image');
+  if (!mounted) return null;
+  const { drawOnCanvas } = await import('@sigma/export-image');
   const { options } = imageOptions(mounted.labels);
-  await downloadAsPNG(mounted.sigma as unknown as Parameters<typeof downloadAsPNG>[0], { ...options, fileName: 'methodgraph' });
+  const whole = await drawOnCanvas(mounted.sigma as unknown as Parameters<typeof drawOnCanvas>[0], options);
+  const context = whole.getContext('2d');
+  if (!context) return whole;
+  const pixels = context.getImageData(0, 0, whole.width, whole.height).data;
+  const box = contentBox(pixels, whole.width, whole.height, IMAGE_BACKGROUND, Math.round(IMAGE_MARGIN_PX * (window.devicePixelRatio || 1)));
+  if (!box) return whole;
+  const cut = document.createElement('canvas');
+  cut.width = box.width;
+  cut.height = box.height;
+  cut.getContext('2d')?.drawImage(whole, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
+  return cut;
+}
+
+export async function exportPng(rt: GraphRuntime): Promise<void> {
+  const image = await viewImage(rt);
+  if (!image) return;
+  const blob = await new Promise<Blob | null>((resolve) => image.toBlob(resolve, 'image/png'));
+  if (!blob) {
+    rt.dispatch(setNotice(`The browser could not encode a ${image.width} × ${image.height} PNG of the view; try a smaller window.`));
+    return;
+  }
+  downloadBlob(blob, 'methodgraph.png');
 }
 
 /** The labels the PNG export draws for the current view (for tests: the image labels what the view labels). */

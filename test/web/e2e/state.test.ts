@@ -99,6 +99,33 @@ describe('web/explorer', () => {
       expect(dl.suggestedFilename()).toBe('methodgraph.png');
       expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       expect(bytes.length).toBeGreaterThan(5000);
+      // Cut to what the view draws, with a 16-px margin: no empty band where the bars float over the stage.
+      const image = await page.evaluate(async (png) => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let top = Infinity,
+          bottom = -1,
+          left = Infinity,
+          right = -1;
+        for (let y = 0; y < bitmap.height; y += 1)
+          for (let x = 0; x < bitmap.width; x += 1) {
+            const i = (y * bitmap.width + x) * 4;
+            if (pixels[i]! > 252 && pixels[i + 1]! > 252 && pixels[i + 2]! > 252) continue;
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+          }
+        return { width: bitmap.width, height: bitmap.height, top, bottom, left, right };
+      }, bytes.toString('base64'));
+      const stage = (await page.locator('.graph-canvas').boundingBox())!;
+      expect(image.height).toBeLessThan(stage.height);
+      expect(image.width).toBeLessThanOrEqual(stage.width);
+      for (const gap of [image.top, image.left, image.height - 1 - image.bottom, image.width - 1 - image.right])
+        expect(gap).toBeLessThanOrEqual(16);
     });
 
     it('should label the exported image as the view is labelled', async () => {

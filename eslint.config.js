@@ -7,7 +7,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'db/target/', 'node_modules/', 'bench/results/', 'bench/corpus/', '.methodgraph/', 'coverage/'] },
+  // What .gitignore leaves out is no part of the tree the lint checks (scratch files, caches, build output).
+  {
+    ignores: [
+      'dist/',
+      'db/target/',
+      'node_modules/',
+      'bench/results/',
+      'bench/corpus/',
+      '.methodgraph/',
+      'coverage/',
+      '.scratch/',
+      '.cache/',
+      '.vite/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

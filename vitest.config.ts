@@ -1,9 +1,11 @@
-// Vitest in five projects:
+// Vitest in seven projects:
 // - unit: no Neo4j, no browser; files in parallel, two at a time (`npm run test:unit` for the fast loop);
 // - e2e: the explorer in Debian's Chromium; its global setup builds dist/ and loads the default
 //   corpus once, and the files reuse it as long as none writes (test/helpers/corpus.ts);
 // - integration: files one at a time against the same Neo4j;
 // - ingest-db: the ingest files that load their own corpora into a Neo4j, one at a time;
+// - ingest-incremental: the same for papers that arrive in separate ingests (a project of its own so
+//   that `npm test` can run it in the other lane, see below);
 // - ingest-cli: the files that run the ingest and fetch commands as child processes against a Neo4j
 //   of their own, one at a time (they need neither the default corpus nor the run's Neo4j);
 // - standalone: files that start, stop and kill Neo4j processes of their own (npm start, restarts,
@@ -11,9 +13,9 @@
 // `npm test` (scripts/test.mjs) runs two lanes at once: e2e, integration and ingest-db in one Vitest,
 // one after the other on one Neo4j (test/global-setup.ts); in the other, unit and standalone, which
 // need no Neo4j of the run (so the unit files start at once instead of after the global setups), then
-// ingest-cli in a Vitest of its own with a Neo4j of its own; the type check and the lint go to
-// whichever lane is over first. That evens out the two lanes' lengths.
-// Given arguments, one Vitest runs all six projects one after another on one Neo4j.
+// ingest-incremental and ingest-cli in a Vitest of its own with a Neo4j of its own; the type check and
+// the lint go to whichever lane is over first. That evens out the two lanes' lengths.
+// Given arguments, one Vitest runs all seven projects one after another on one Neo4j.
 // A test that needs Neo4j lives under an integration, ingest-db or standalone path or is named `*.db.test.ts`.
 import { defineConfig } from 'vitest/config';
 import { CorpusSequencer } from './test/helpers/sequencer.js';
@@ -27,7 +29,9 @@ const INTEGRATION = [
   'test/**/*.db.test.ts',
 ];
 /** Ingest files that empty the database and load corpora of their own. */
-export const INGEST_DB = ['test/ingest/run*.test.ts', 'test/ingest/load/writer.test.ts'];
+export const INGEST_DB = ['test/ingest/run.test.ts', 'test/ingest/load/writer.test.ts'];
+/** Ingest files that load corpora of their own in separate runs. */
+export const INGEST_INCREMENTAL = ['test/ingest/run-incremental.test.ts'];
 /** Ingest files that run the ingest and fetch commands as child processes. */
 export const INGEST_CLI = ['test/ingest/cli*.test.ts', 'test/ingest/fetch/*.db.test.ts'];
 const E2E = ['test/web/e2e/**/*.test.ts'];
@@ -57,7 +61,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...INTEGRATION, ...INGEST_DB, ...INGEST_CLI, ...E2E, ...STANDALONE, 'node_modules/**'],
+          exclude: [...INTEGRATION, ...INGEST_DB, ...INGEST_INCREMENTAL, ...INGEST_CLI, ...E2E, ...STANDALONE, 'node_modules/**'],
           // Vitest's default is one worker fewer than the cores, one on a 2-core machine: the files
           // are CPU-bound and the main process idles meanwhile, so two workers use both cores.
           maxWorkers: 2,
@@ -107,11 +111,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'ingest-incremental',
+          include: INGEST_INCREMENTAL,
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 5 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'ingest-cli',
           include: INGEST_CLI,
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
-          sequence: { groupOrder: 5 },
+          sequence: { groupOrder: 6 },
         },
       },
     ],

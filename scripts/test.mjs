@@ -2,8 +2,8 @@
 // after the other on one Neo4j, its output straight to the terminal. The second needs no Neo4j of
 // the run: Vitest's unit project (started at once, while the first lane starts Java) and standalone
 // project (files that start Neo4j processes of their own and mostly wait for Java), then Vitest's
-// ingest-cli project on a Neo4j of its own. The type check and the lint go to whichever lane is
-// over first, so that the two end close together. The second lane's output is printed as each
+// ingest-incremental and ingest-cli projects on a Neo4j of its own. The type check and the lint go to
+// whichever lane is over first, so that the two end close together. The second lane's output is printed as each
 // step finishes, so nothing interleaves. With arguments (a file, a project, a reporter), or with
 // NEO4J_URI set, one Vitest runs every project, and the type check and the lint run beside it.
 // Fails when any step fails.
@@ -82,7 +82,11 @@ async function secondLane(failed) {
   await runStep('vitest (unit, standalone)', () => vitest(['--project', 'unit', '--project', 'standalone'], { collect: true }), failed);
   // A Vitest of its own, so that its Neo4j (global setup) is not in the environment of the
   // standalone files, which start their own.
-  await runStep('vitest (ingest-cli)', () => vitest(['--project', 'ingest-cli'], { collect: true }), failed);
+  await runStep(
+    'vitest (ingest-incremental, ingest-cli)',
+    () => vitest(['--project', 'ingest-incremental', '--project', 'ingest-cli'], { collect: true }),
+    failed,
+  );
 }
 
 const args = process.argv.slice(2);

@@ -7,7 +7,7 @@ import type Graph from 'graphology';
 import noverlap from 'graphology-layout-noverlap';
 import type { Point } from '../core/state.js';
 
-/** Views up to this size are separated on the main thread when a layout ends (tens of ms at this size). */
+/** Views up to this size are separated on the main thread when a layout ends (tens of ms at this size, more when a tight group needs further passes). */
 export const SEPARATE_UP_TO_NODES = 500;
 
 /** Pixels kept free around every disc. */
@@ -15,9 +15,11 @@ const MARGIN_PX = 4;
 
 /**
  * Separation spreads the drawing a little, so the fitted view zooms out a little: a second pass in the
- * new fitted view's pixels takes that back up.
+ * new fitted view's pixels takes that back up. Further passes run only while a disc's centre still
+ * lies inside another disc (a tight group left by a short layout, as on a busy machine), up to the last.
  */
 const PASSES = 2;
+const MAX_PASSES = 6;
 
 /** The extra pixels a node of the laid-out copy keeps free around its disc (0 unless it asks for some). */
 const roomOf = (a: object): number => {
@@ -57,6 +59,24 @@ export function fittedScale(graph: Graph, stage: Stage): ScreenMapping {
   return { toScreen: (p) => ({ x: p.x * s, y: p.y * s }), toGraph: (p) => ({ x: p.x / s, y: p.y / s }) };
 }
 
+/** Whether, in the fitted view, some disc's centre lies inside another disc (the smaller one is hidden). */
+export function anyUnder(graph: Graph, stage: Stage): boolean {
+  const { toScreen } = fittedScale(graph, stage);
+  const discs = graph.mapNodes((_id, a) => ({
+    ...toScreen({ x: a.x as number, y: a.y as number }),
+    r: (a.size as number | undefined) ?? 1,
+  }));
+  for (let i = 0; i < discs.length; i += 1) {
+    const a = discs[i]!;
+    for (let j = i + 1; j < discs.length; j += 1) {
+      const b = discs[j]!;
+      const reach = Math.max(a.r, b.r);
+      if (Math.abs(a.x - b.x) < reach && Math.abs(a.y - b.y) < reach && Math.hypot(a.x - b.x, a.y - b.y) < reach) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * New positions (graph units) of the laid-out nodes, apart by their drawn radii (plus any `room` a
  * node asks for) and a margin in the fitted view; empty when the view is larger than the main-thread budget. `laidOut` is left as it is.
@@ -64,7 +84,7 @@ export function fittedScale(graph: Graph, stage: Stage): ScreenMapping {
 export function separatedPositions(laidOut: Graph, stage: Stage): Record<string, Point> {
   if (laidOut.order < 2 || laidOut.order > SEPARATE_UP_TO_NODES) return {};
   const work = laidOut.copy();
-  for (let pass = 0; pass < PASSES; pass += 1) {
+  for (let pass = 0; pass < MAX_PASSES && (pass < PASSES || anyUnder(work, stage)); pass += 1) {
     const mapping = fittedScale(work, stage);
     noverlap.assign(work, {
       maxIterations: 100,

@@ -104,10 +104,16 @@ export interface AppError {
 export type Panel = 'details' | 'queries' | 'cypher' | 'filters';
 export type LayoutStatus = 'idle' | 'running';
 
+/** A view undo or redo goes back to, with what was selected in it. */
+export interface HistoryEntry {
+  view: ViewState;
+  selection: Selection | null;
+}
+
 export interface AppState {
   view: ViewState;
-  past: ViewState[];
-  future: ViewState[];
+  past: HistoryEntry[];
+  future: HistoryEntry[];
   selection: Selection | null;
   query: QuerySpec | null;
   table: TableResult | null;

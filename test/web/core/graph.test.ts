@@ -127,6 +127,18 @@ describe('web/core/graph', () => {
       expect(redo()(c)).toBe(c);
     });
 
+    it('should select a hidden node again when its hiding is undone, and keep a selection the restored view still shows', () => {
+      const selected = select({ kind: 'node', id: 'method:sma' })(loaded());
+      const hidden = commit(hideNodes(['method:sma']))(selected);
+      expect(hidden.selection).toBeNull();
+      const undone = undo()(hidden);
+      expect(undone.selection).toEqual({ kind: 'node', id: 'method:sma' });
+      expect(redo()(undone).selection).toBeNull();
+      // Another node picked after the step, still in the view undo restores: it stays selected.
+      const other = select({ kind: 'node', id: 'dataset:lra' })(hidden);
+      expect(undo()(other).selection).toEqual({ kind: 'node', id: 'dataset:lra' });
+    });
+
     it('should do nothing on undo with an empty past', () => {
       const state = loaded();
       expect(undo()(state)).toBe(state);

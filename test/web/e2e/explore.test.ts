@@ -1,7 +1,7 @@
 // End-to-end: expand with a cap and "+N more", hide, undo/redo by buttons and keys, the
 // lineage view and the shortest path between two picked nodes.
 import { afterAll, beforeAll, describe, expect, it, afterEach } from 'vitest';
-import { closeOpenPages, openExplorer, startExplorer, waitLayoutIdle, type Explorer } from './harness.js';
+import { closeOpenPages, openExplorer, sharedPage, startExplorer, waitLayoutIdle, type Explorer, type OpenPage } from './harness.js';
 import { api, findId, handle, settledScreenPosition, poll } from './helpers.js';
 
 let explorer: Explorer;
@@ -17,6 +17,15 @@ afterEach(async () => {
 afterAll(async () => {
   await explorer?.close();
 });
+
+/** The graph view opened on Knowledge Distillation: the hide test (which undoes its hide), then the lineage test. */
+let kdView: (() => Promise<OpenPage>) | null = null;
+
+async function openOnKd(): Promise<{ page: OpenPage['page']; kd: string }> {
+  const kd = await findId(explorer, 'knowledge distillation', 'Method');
+  kdView ??= sharedPage(() => explorer, `?node=${encodeURIComponent(kd)}`);
+  return { page: (await kdView()).page, kd };
+}
 
 interface Overview {
   graph: { nodes: { id: string; name: string }[]; edges: { source: string; target: string }[] };
@@ -83,28 +92,26 @@ describe('web/explorer', () => {
       await context.close();
     });
 
-    it('should hide a node and bring it back with undo', async () => {
-      const kd = await findId(explorer, 'knowledge distillation', 'Method');
-      const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
+    it('should hide a node and bring it back with undo, selected again', async () => {
+      const { page, kd } = await openOnKd();
       await page.getByRole('button', { name: 'Hide', exact: true }).click();
       expect(await handle.isVisible(page, kd)).toBe(false);
       expect(await handle.selected(page)).toBeNull();
       await page.getByRole('button', { name: 'Undo' }).click();
       expect(await handle.isVisible(page, kd)).toBe(true);
-      await context.close();
+      expect(await handle.selected(page)).toBe(kd);
     });
   });
 
   describe('#lineage (item 6)', () => {
     it('should show the BUILDS_ON lineage as layered generations with evidence, by year on demand, in the URL', async () => {
-      const kd = await findId(explorer, 'knowledge distillation', 'Method');
+      const { page, kd } = await openOnKd();
       const lineage = await api<{
         graph: {
           nodes: { id: string }[];
           edges: { id: string; type: string; source: string; target: string; properties: { evidence?: string } }[];
         };
       }>(explorer, `/api/lineage/${encodeURIComponent(kd)}?direction=both`);
-      const { page, context } = await openExplorer(explorer, `?node=${encodeURIComponent(kd)}`);
       await page.getByRole('button', { name: 'Lineage', exact: true }).click();
       await poll(() => handle.mode(page)).toBe('lineage');
       expect(await handle.order(page)).toBe(lineage.graph.nodes.length);
@@ -125,7 +132,6 @@ describe('web/explorer', () => {
       expect(page.url()).toContain('by=year');
       await bar.getByRole('button', { name: 'Back to graph' }).click();
       await poll(() => handle.mode(page)).toBe('graph');
-      await context.close();
     });
   });
 

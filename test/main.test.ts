@@ -16,6 +16,7 @@ import { freePort } from './helpers/ports.js';
 /** The process groups this file started (each start is its own group, as a terminal would make it). */
 const groups: ChildProcess[] = [];
 let dataDir: string | undefined;
+
 /** Pids of processes whose command line mentions the given text (our temporary data directory). */
 function processesMentioning(text: string): number[] {
   const out = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;

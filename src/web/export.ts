@@ -55,16 +55,24 @@ function imageOptions(labels: LabelDrawer): { drawer: LabelDrawer; options: Imag
   };
 }
 
+/** The whole stage drawn as the view is, and the drawer that labelled it; null with no renderer. */
+async function drawView(rt: GraphRuntime): Promise<{ canvas: HTMLCanvasElement; drawer: LabelDrawer } | null> {
+  const mounted = rt.renderer();
+  if (!mounted) return null;
+  const { drawOnCanvas } = await import('@sigma/export-image');
+  const { drawer, options } = imageOptions(mounted.labels);
+  const canvas = await drawOnCanvas(mounted.sigma as unknown as Parameters<typeof drawOnCanvas>[0], options);
+  return { canvas, drawer };
+}
+
 /**
  * The image of the view, cut to the nodes, links and labels it draws and a margin: the view's free
  * areas (under the bars over the stage, beside the side panel) are no empty bands in it.
  */
 async function viewImage(rt: GraphRuntime): Promise<HTMLCanvasElement | null> {
-  const mounted = rt.renderer();
-  if (!mounted) return null;
-  const { drawOnCanvas } = await import('@sigma/export-image');
-  const { options } = imageOptions(mounted.labels);
-  const whole = await drawOnCanvas(mounted.sigma as unknown as Parameters<typeof drawOnCanvas>[0], options);
+  const drawn = await drawView(rt);
+  if (!drawn) return null;
+  const whole = drawn.canvas;
   const context = whole.getContext('2d');
   if (!context) return whole;
   const pixels = context.getImageData(0, 0, whole.width, whole.height).data;
@@ -90,12 +98,8 @@ export async function exportPng(rt: GraphRuntime): Promise<void> {
 
 /** The labels the PNG export draws for the current view (for tests: the image labels what the view labels). */
 export async function exportedLabels(rt: GraphRuntime): Promise<string[]> {
-  const mounted = rt.renderer();
-  if (!mounted) return [];
-  const { drawOnCanvas } = await import('@sigma/export-image');
-  const { drawer, options } = imageOptions(mounted.labels);
-  await drawOnCanvas(mounted.sigma as unknown as Parameters<typeof drawOnCanvas>[0], options);
-  return [...drawer.drawn()];
+  const drawn = await drawView(rt);
+  return drawn ? [...drawn.drawer.drawn()] : [];
 }
 
 export async function exportGexf(rt: GraphRuntime): Promise<void> {

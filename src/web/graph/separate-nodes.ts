@@ -7,7 +7,10 @@ import type Graph from 'graphology';
 import noverlap from 'graphology-layout-noverlap';
 import type { Point } from '../core/state.js';
 
-/** Views up to this size are separated on the main thread when a layout ends (tens of ms at this size, more when a tight group needs further passes). */
+/**
+ * Views up to this size are separated on the main thread when a layout ends (tens of ms at this size,
+ * more when a tight group needs further passes).
+ */
 export const SEPARATE_UP_TO_NODES = 500;
 
 /** Pixels kept free around every disc. */
@@ -18,7 +21,7 @@ const MARGIN_PX = 4;
  * new fitted view's pixels takes that back up. Further passes run only while a disc's centre still
  * lies inside another disc (a tight group left by a short layout, as on a busy machine), up to the last.
  */
-const PASSES = 2;
+const MIN_PASSES = 2;
 const MAX_PASSES = 6;
 
 /** The extra pixels a node of the laid-out copy keeps free around its disc (0 unless it asks for some). */
@@ -84,7 +87,7 @@ export function anyUnder(graph: Graph, stage: Stage): boolean {
 export function separatedPositions(laidOut: Graph, stage: Stage): Record<string, Point> {
   if (laidOut.order < 2 || laidOut.order > SEPARATE_UP_TO_NODES) return {};
   const work = laidOut.copy();
-  for (let pass = 0; pass < MAX_PASSES && (pass < PASSES || anyUnder(work, stage)); pass += 1) {
+  for (let pass = 0; pass < MAX_PASSES && (pass < MIN_PASSES || anyUnder(work, stage)); pass += 1) {
     const mapping = fittedScale(work, stage);
     noverlap.assign(work, {
       maxIterations: 100,

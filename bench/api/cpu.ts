@@ -36,6 +36,7 @@ if (baseApp && !existsSync(baseApp)) {
   process.exit(2);
 }
 const perRound = Number(values.requests);
+const WARM_UP_MS = 3000;
 const rounds = Number(values.rounds);
 
 /** Seconds of CPU the process has used (user + system), from /proc (clock ticks of 10 ms). */
@@ -71,9 +72,12 @@ try {
     const sum: Record<string, { node: number; java: number; wall: number; bytes: number; n: number }> = {};
     for (const name of names) {
       sum[name] = { node: 0, java: 0, wall: 0, bytes: 0, n: 0 };
-      // Warm-up, one pass over every path (the load generator replays the same few dozen paths):
-      // plans compiled, the nodes' pages cached, the JIT at work on both versions alike.
-      for (const path of paths) await apps[name]!.inject({ method: 'GET', url: path });
+      // Warm-up, passes over every path for at least WARM_UP_MS (the load generator replays the same
+      // few dozen paths): plans compiled, the nodes' pages cached, the JIT at work on both versions
+      // alike, and what a server builds once per graph (the overview, search's name index) built.
+      const until = performance.now() + WARM_UP_MS;
+      do for (const path of paths) await apps[name]!.inject({ method: 'GET', url: path });
+      while (performance.now() < until);
     }
     for (let r = 0; r < rounds; r++) {
       for (const name of names) {

@@ -13,6 +13,7 @@ import { Gate } from './db/gate.js';
 import { hostAllowed, SECURITY_HEADERS } from './http-guards.js';
 import { cypherDir as defaultCypherDir } from '../neo4j/paths.js';
 import { loadSavedQueries, type SavedQuery } from './saved-queries.js';
+import { GraphStateReader } from './db/reads/graph-state.js';
 import type { RouteContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     importance: createImportanceRefresher(recomputeImportance(options.db), (error) =>
       app.log.error({ err: error }, 'methodgraph: importance after a curation failed'),
     ),
+    graphState: new GraphStateReader(options.db),
   };
   // A computation still running when the server closes finishes before the driver goes.
   app.addHook('onClose', async () => ctx.importance.settled());

@@ -2,6 +2,7 @@
 import type { ImportanceRefresher } from '../../neo4j/importance/refresher.js';
 import type { Database } from '../../neo4j/driver.js';
 import type { Gate } from '../db/gate.js';
+import type { GraphStateReader } from '../db/reads/graph-state.js';
 import type { ReadOnlyLimits } from '../db/readonly.js';
 import type { SavedQuery } from '../saved-queries.js';
 
@@ -16,4 +17,6 @@ export interface RouteContext {
   healthTimeoutMs: number;
   /** Recomputes importance in the background after a curation (see src/neo4j/importance/refresher.ts). */
   importance: ImportanceRefresher;
+  /** The graph's counts and stored ranking, read once for concurrent requests: what per-state caches are keyed on. */
+  graphState: GraphStateReader;
 }

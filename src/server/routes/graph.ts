@@ -23,7 +23,7 @@ const noNode = (where: string, param: string, id: string) =>
   notFound(`${where}: no node with id "${id}" (${param}); find ids with GET /api/search?q=<name>`);
 
 export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const overviews = new OverviewReader(ctx.db);
+  const overviews = new OverviewReader(ctx.db, ctx.graphState);
   app.get('/api/nodes/:id', async (request): Promise<NodeResponse> => {
     const where = 'GET /api/nodes/:id';
     const { id } = parseInput(NodeParams, request.params, where, 'path parameter');

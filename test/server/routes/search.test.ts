@@ -1,7 +1,10 @@
 // GET /api/search against the real Neo4j loaded with the default corpus: prefixes, aliases, ranking,
 // label filters, Lucene syntax as text and 400s naming the parameter.
 import { describe, expect, it } from 'vitest';
+import { GraphStateReader, NameIndexReader, search, Searcher, type NameIndex } from '../../../src/server/db/reads/index.js';
+import { searchTerms, toLuceneQuery } from '../../../src/server/lucene.js';
 import { ErrorResponse } from '../../../src/shared/api/common.js';
+import { NODE_LABELS } from '../../../src/shared/graph.js';
 import { SearchResponse } from '../../../src/shared/api/search.js';
 import type { WireNode } from '../../../src/shared/graph.js';
 import { expectShape, getFrom, useCorpusApp } from './corpus-app.js';
@@ -89,6 +92,48 @@ describe('server/routes/search', () => {
       const unknown = await get('/api/search?q=x&lmit=3');
       expect(unknown.status).toBe(400);
       expect(unknown.body.error!.message).toContain('"lmit"');
+    });
+  });
+
+  describe('name index', () => {
+    /** The index of the reader's current state, once built (the build runs in the background). */
+    async function built(names: NameIndexReader): Promise<NameIndex> {
+      for (let i = 0; i < 200; i++) {
+        const index = await names.index();
+        if (index) return index;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('test: the name index was not built within 10 s');
+    }
+
+    it('should answer as the search through Neo4j does, from memory where ten ideas match the name', async () => {
+      const names = new NameIndexReader(ctx.db, new GraphStateReader(ctx.db));
+      const index = await built(names);
+      const searcher = new Searcher(ctx.db, names);
+      // Letters that begin at least ten ideas' names or aliases (answered from memory), and names with fewer matches (through Neo4j).
+      const letters = [...'abcdefghijklmnopqrstuvwxyz'].filter((l) => index.prefixed(l, NODE_LABELS).length >= 10);
+      expect(letters.length).toBeGreaterThan(2);
+      const queries = [...letters.slice(0, 4), 'mamb', 'kd', 'transf', 'knowledge distillation', 'zzzzqqqq'];
+      for (const q of queries) {
+        for (const labels of [NODE_LABELS, ['Method', 'Dataset'] as const]) {
+          const expected = await search(ctx.db, toLuceneQuery(q)!, searchTerms(q), labels, 10);
+          expect(await searcher.search(toLuceneQuery(q)!, searchTerms(q), labels, 10), `"${q}" in ${labels.join(',')}`).toEqual(expected);
+        }
+      }
+    });
+
+    it('should build the index again when the graph state changes, and keep it while the state stays', async () => {
+      let key = 'state-1';
+      const state = { read: async () => ({ key, nodeCounts: [], stored: null }) } as unknown as GraphStateReader;
+      const names = new NameIndexReader(ctx.db, state);
+      const first = await built(names);
+      expect(await names.index()).toBe(first);
+      key = 'state-2';
+      // A new state: the old index is not served (searches read Neo4j) until the new one is built.
+      expect(await names.index()).toBeUndefined();
+      const second = await built(names);
+      expect(second).not.toBe(first);
+      expect(second.ideas.length).toBe(first.ideas.length);
     });
   });
 

@@ -4,6 +4,8 @@
 export { locate, type Located } from './locate.js';
 export * from './health.js';
 export * from './search.js';
+export { NameIndexReader, type NameIndex } from './name-index.js';
+export { GraphStateReader } from './graph-state.js';
 export * from './node-details.js';
 export * from './neighbourhood.js';
 export * from './lineage.js';

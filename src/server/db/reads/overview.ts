@@ -5,7 +5,7 @@
 import type { Database } from '../../../neo4j/driver.js';
 import { OVERVIEW_MAX, type ClusterLink, type Community } from '../../../neo4j/importance/index.js';
 import { readTx } from '../../../neo4j/session.js';
-import { GraphCollector, leanGraph, nodeId, toPlain } from '../../convert.js';
+import { GraphCollector, leanGraph, nodeId } from '../../convert.js';
 import {
   clusterNodeId,
   NODE_LABELS,
@@ -16,6 +16,7 @@ import {
   type WireNode,
 } from '../../../shared/graph.js';
 import type { OverviewCluster, OverviewResponse } from '../../../shared/api/graph.js';
+import { countOf, type GraphStateReader } from './graph-state.js';
 import { int } from './locate.js';
 import { subgraph } from './expansion.js';
 
@@ -33,10 +34,6 @@ ${NODE_LABELS.map(
 WITH n ORDER BY n.degree DESC, n.id LIMIT $limit
 RETURN elementId(n) AS eid`;
 
-/** Node counts per label from the count store (no scan) and the stored summary's signature. */
-const STATE = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'})
-RETURN s.signature + ' ' + s.computedAt AS stored, s.communities AS communities, ${NODE_LABELS.map((label) => `COUNT { (:${label}) } AS ${label}`).join(', ')}`;
-
 /** The ranked ideas, papers and concepts (index seeks on overviewRank) and their outgoing links to other ranked nodes. */
 const RANKED = `CALL () {
   MATCH (n:Entity) WHERE n.overviewRank < $max RETURN n
@@ -47,8 +44,8 @@ WITH n ORDER BY n.overviewRank
 OPTIONAL MATCH (n)-[r]->(m) WHERE m.overviewRank < $max
 RETURN n, collect(r) AS rels`;
 
-/** The stored summary's cluster links, read with the ranking (too large to read per request). */
-const CLUSTER_LINKS = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'}) RETURN s.clusterLinks AS links`;
+/** The stored summary's communities and cluster links, read with the ranking (too large to read per request). */
+const SUMMARY = `OPTIONAL MATCH (s:GraphSummary {id: 'overview'}) RETURN s.communities AS communities, s.clusterLinks AS links`;
 
 export interface Ranked {
   signature: string;
@@ -73,35 +70,35 @@ const ANSWERS_KEPT = 32;
 
 /**
  * Holds the ranked overview (at most OVERVIEW_MAX nodes) read once per stored ranking, and the JSON
- * of each distinct answer cut from it, so serving the overview is one count-store read and a copy;
- * every request checks the count-store signature, so a new load is seen at once.
+ * of each distinct answer cut from it, so serving the overview is one count-store read (shared by
+ * concurrent requests, see graph-state.ts) and a copy; a new load is seen by the next request.
  */
 export class OverviewReader {
   private cached: Promise<Ranked> | undefined;
   private cachedSignature: string | undefined;
   private readonly answers = new Map<string, string>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly state: GraphStateReader,
+  ) {}
 
   /** The answer of GET /api/overview, serialised (an OverviewResponse). */
   async overviewJson(options: OverviewOptions, timeoutMs?: number): Promise<string> {
-    const state = await readTx(this.db, (tx) => tx.run(STATE), timeoutMs);
-    const row = state.records[0]!;
-    const counts = NODE_LABELS.map((label) => toPlain(row.get(label)) as number);
-    const total = options.labels.reduce((sum, label) => sum + counts[NODE_LABELS.indexOf(label)]!, 0);
-    const allNodes = counts.reduce((a, b) => a + b, 0);
-    // The stored signature and when it was computed (a recomputation the counts do not show, such as a
-    // retargeted link, is a new ranking too).
-    const stored = row.get('stored') as string | null;
-    // The signature's node part; relationship counts follow it in the stored string.
-    const fresh = stored !== null && stored.startsWith(`${counts.join(',')},`);
+    const { nodeCounts, stored } = await this.state.read(timeoutMs);
+    const total = countOf(nodeCounts, options.labels);
+    const allNodes = nodeCounts.reduce((a, b) => a + b, 0);
+    // The stored signature's node part (relationship counts follow it in the stored string); the
+    // stored string also holds when it was computed, so a recomputation the counts do not show, such
+    // as a retargeted link, is a new ranking too.
+    const fresh = stored !== null && stored.startsWith(`${nodeCounts.join(',')},`);
     if (allNodes <= options.limit || !fresh) {
       return JSON.stringify(await this.live(options, total, allNodes <= options.limit ? 'all' : 'degree', timeoutMs));
     }
     if (!this.cached || this.cachedSignature !== stored) {
       this.cachedSignature = stored;
       this.answers.clear();
-      this.cached = this.readRanked(stored, (row.get('communities') as string | null) ?? '[]', timeoutMs);
+      this.cached = this.readRanked(stored, timeoutMs);
       this.cached.catch(() => (this.cached = undefined));
     }
     const ranked = await this.cached;
@@ -115,8 +112,8 @@ export class OverviewReader {
     return json;
   }
 
-  private async readRanked(signature: string, communities: string, timeoutMs?: number): Promise<Ranked> {
-    const graph = await readTx(
+  private async readRanked(signature: string, timeoutMs?: number): Promise<Ranked> {
+    const read = await readTx(
       this.db,
       async (tx) => {
         const result = await tx.run(RANKED, { max: int(OVERVIEW_MAX) });
@@ -128,18 +125,17 @@ export class OverviewReader {
         const g = leanGraph(collector.graph());
         const byId = new Map(g.nodes.map((n) => [n.id, n]));
         const nodes = result.records.map((r) => byId.get(nodeId(r.get('n')))!);
-        const links = (await tx.run(CLUSTER_LINKS)).records[0]?.get('links') as string | null | undefined;
-        return { graph: { nodes, edges: g.edges }, links: JSON.parse(links ?? '[]') as ClusterLink[] };
+        const summary = (await tx.run(SUMMARY)).records[0];
+        const text = (key: string) => (summary?.get(key) as string | null | undefined) ?? '[]';
+        return {
+          graph: { nodes, edges: g.edges },
+          communities: JSON.parse(text('communities')) as Community[],
+          links: JSON.parse(text('links')) as ClusterLink[],
+        };
       },
       timeoutMs,
     );
-    return {
-      signature,
-      graph: graph.graph,
-      rank: new Map(graph.graph.nodes.map((n, i) => [n.id, i])),
-      communities: JSON.parse(communities) as Community[],
-      links: graph.links,
-    };
+    return { signature, ...read, rank: new Map(read.graph.nodes.map((n, i) => [n.id, i])) };
   }
 
   private async live(options: OverviewOptions, total: number, selection: 'degree' | 'all', timeoutMs?: number): Promise<OverviewResponse> {

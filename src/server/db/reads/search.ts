@@ -1,6 +1,7 @@
 // GET /api/search: names first, then text. Exact and prefix matches of the normalised name key and
 // alias keys stored at ingest (methods, architectures and datasets above everything else, the most
 // important first), then full-text hits over names, titles and abstracts, with fuzzy words for typos.
+// The ideas' name matches come from an index held in memory when it can answer alone (Searcher).
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
 import { leanNode, leanNodeCypher, nodeFromLean, toWireNode } from '../../convert.js';
@@ -8,6 +9,7 @@ import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/grap
 import type { SearchHit } from '../../../shared/api/search.js';
 import { escapeLucene, nameKey } from '../../lucene.js';
 import { int } from './locate.js';
+import type { NameIndexReader } from './name-index.js';
 
 const IDEAS: readonly WireNode['label'][] = ['Method', 'Architecture', 'Dataset'];
 
@@ -50,11 +52,14 @@ interface Candidate {
 
 const numberOf = (v: unknown) => (typeof v === 'number' ? v : 0);
 
-/** Where a name-key hit ranks: ideas above the rest, exact above prefix; the alias that matched when the name did not. */
-function keyTier(node: WireNode, key: string): { tier: number; matched: string | null } | undefined {
+/**
+ * Where a name-key hit ranks: ideas above the rest, exact above prefix; the alias that matched when
+ * the name did not. `aliasKeys` are the name keys of the node's aliases, when already known.
+ */
+function keyTier(node: WireNode, key: string, aliasKeys?: readonly string[]): { tier: number; matched: string | null } | undefined {
   const name = typeof node.properties.nameKey === 'string' ? node.properties.nameKey : '';
   const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
-  const aliasKeys = aliases.map(nameKey);
+  aliasKeys ??= aliases.map(nameKey);
   const idea = IDEAS.includes(node.label) ? 2 : 0;
   if (name === key) return { tier: idea + 2, matched: null };
   const exactAlias = aliasKeys.indexOf(key);
@@ -86,6 +91,21 @@ export function withFuzzy(lucene: string, words: string[]): string {
   return fuzzy.length ? `${lucene} OR ${fuzzy.join(' OR ')}` : lucene;
 }
 
+/** A name-key hit ranked (see keyTier). */
+function keyCandidate(node: WireNode, key: string, aliasKeys?: readonly string[]): Candidate | undefined {
+  const tier = keyTier(node, key, aliasKeys);
+  return tier && { node, ...tier, keyLength: nameKey(tier.matched ?? node.name).length, text: 0 };
+}
+
+/** What a search answers for its ranked candidates. */
+function hits(ranked: readonly Candidate[]): SearchHit[] {
+  return ranked.map((c) => {
+    leanNode(c.node);
+    return { node: c.node, score: Math.round((c.tier > 0 ? c.tier : c.text * 0.99) * 1000) / 1000, matched: c.matched };
+  });
+}
+
+/** Search through Neo4j alone: its name-key and alias indexes, then its full-text index. */
 export async function search(
   db: Database,
   lucene: string,
@@ -102,9 +122,8 @@ export async function search(
       if (key !== '') {
         const byKey = await tx.run(BY_KEY, { key, aliasQuery: `${escapeLucene(key)}*`, labels, fetch: int(Math.max(limit * 10, 200)) });
         for (const record of byKey.records) {
-          const node = toWireNode(nodeFromLean(record.get('n')));
-          const tier = keyTier(node, key);
-          if (tier) found.set(node.id, { node, ...tier, keyLength: nameKey(tier.matched ?? node.name).length, text: 0 });
+          const candidate = keyCandidate(toWireNode(nodeFromLean(record.get('n'))), key);
+          if (candidate) found.set(candidate.node.id, candidate);
         }
       }
       const ranked = [...found.values()].sort(compare);
@@ -124,11 +143,43 @@ export async function search(
         const top = texts[0]?.text ?? 1;
         for (const t of texts) ranked.push({ ...t, text: t.text / top });
       }
-      return ranked.slice(0, limit).map((c) => {
-        leanNode(c.node);
-        return { node: c.node, score: Math.round((c.tier > 0 ? c.tier : c.text * 0.99) * 1000) / 1000, matched: c.matched };
-      });
+      return hits(ranked.slice(0, limit));
     },
     timeoutMs,
   );
+}
+
+/** The ideas with these ids, read as search candidates (index seeks on the Entity id constraint). */
+const IDEAS_BY_ID = `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN ${CANDIDATE} AS n`;
+
+/**
+ * Search with the name index (name-index.ts) when it can answer alone: ideas' name matches rank above
+ * everything else, so when at least `limit` ideas match the typed name, they are the answer, ranked in
+ * memory, and Neo4j only reads those nodes. Otherwise (too few, the index still building, or a node
+ * gone since it was built) the search reads Neo4j as `search` does.
+ */
+export class Searcher {
+  constructor(
+    private readonly db: Database,
+    private readonly names: NameIndexReader,
+  ) {}
+
+  async search(lucene: string, words: string[], labels: readonly NodeLabel[], limit: number, timeoutMs?: number): Promise<SearchHit[]> {
+    const key = nameKey(words.join(''));
+    const index = key === '' ? undefined : await this.names.index(timeoutMs);
+    const ranked = index
+      ?.prefixed(key, labels)
+      .map((idea) => keyCandidate(idea.node, key, idea.aliasKeys))
+      .filter((c): c is Candidate => c !== undefined)
+      .sort(compare)
+      .slice(0, limit);
+    if (ranked && ranked.length >= limit) {
+      const nodes = await readTx(this.db, (tx) => tx.run(IDEAS_BY_ID, { ids: ranked.map((c) => c.node.id) }), timeoutMs);
+      const byId = new Map(nodes.records.map((r) => toWireNode(nodeFromLean(r.get('n')))).map((n) => [n.id, n]));
+      if (ranked.every((c) => byId.has(c.node.id))) return hits(ranked.map((c) => ({ ...c, node: byId.get(c.node.id)! })));
+    }
+    return search(this.db, lucene, words, labels, limit, timeoutMs);
+  }
 }

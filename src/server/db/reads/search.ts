@@ -17,7 +17,7 @@ const IDEAS: readonly WireNode['label'][] = ['Method', 'Architecture', 'Dataset'
  * Candidates are read without their abstracts and term lists (`leanNodeCypher`): a query reads up to
  * hundreds of them to rank and answers with a few, and a paper's abstract is most of its bytes.
  */
-const CANDIDATE = leanNodeCypher('n', ['nameKey']);
+export const CANDIDATE = leanNodeCypher('n', ['nameKey']);
 
 /**
  * Prefix seeks on each label's `nameKey` index (labels spliced from the whitelist, each branch
@@ -149,16 +149,11 @@ export async function search(
   );
 }
 
-/** The ideas with these ids, read as search candidates (index seeks on the Entity id constraint). */
-const IDEAS_BY_ID = `UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN ${CANDIDATE} AS n`;
-
 /**
  * Search with the name index (name-index.ts) when it can answer alone: ideas' name matches rank above
  * everything else, so when at least `limit` ideas match the typed name, they are the answer, ranked in
- * memory, and Neo4j only reads those nodes. Otherwise (too few, the index still building, or a node
- * gone since it was built) the search reads Neo4j as `search` does.
+ * memory, with the nodes the index holds. Otherwise (too few, or the index still building) the search
+ * reads Neo4j as `search` does.
  */
 export class Searcher {
   constructor(
@@ -175,11 +170,8 @@ export class Searcher {
       .filter((c): c is Candidate => c !== undefined)
       .sort(compare)
       .slice(0, limit);
-    if (ranked && ranked.length >= limit) {
-      const nodes = await readTx(this.db, (tx) => tx.run(IDEAS_BY_ID, { ids: ranked.map((c) => c.node.id) }), timeoutMs);
-      const byId = new Map(nodes.records.map((r) => toWireNode(nodeFromLean(r.get('n')))).map((n) => [n.id, n]));
-      if (ranked.every((c) => byId.has(c.node.id))) return hits(ranked.map((c) => ({ ...c, node: byId.get(c.node.id)! })));
-    }
+    // The answer's nodes are copies: hits() makes them lean in place, and the index keeps its own.
+    if (ranked && ranked.length >= limit) return hits(ranked.map((c) => ({ ...c, node: { ...c.node, properties: { ...c.node.properties } } })));
     return search(this.db, lucene, words, labels, limit, timeoutMs);
   }
 }

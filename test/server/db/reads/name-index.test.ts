@@ -5,8 +5,8 @@ import { indexedIdea, MAX_SCANNED, NameIndex } from '../../../../src/server/db/r
 import type { NodeLabel } from '../../../../src/shared/graph.js';
 import { nameKey } from '../../../../src/shared/name-key.js';
 
-const idea = (id: string, label: string, name: string, aliases: string[] = [], importance = 0) =>
-  indexedIdea({ id, labels: ['Entity', label], name, nameKey: nameKey(name), aliases, importance, degree: 0 });
+const idea = (id: string, label: NodeLabel, name: string, aliases: string[] = [], importance = 0) =>
+  indexedIdea({ id, label, name, properties: { nameKey: nameKey(name), aliases, importance, degree: 0 } });
 
 const index = new NameIndex([
   idea('method:knowledge-distillation', 'Method', 'Knowledge Distillation', ['KD', 'knowledge-distillation']),
@@ -42,7 +42,7 @@ describe('server/db/reads/name-index', () => {
     expect(ids('knowledgedistillations')).toEqual([]);
   });
 
-  it('should carry what ranking reads: label, name, name key, aliases with their keys, importance', () => {
+  it('should keep each idea as given, with the name keys of its aliases', () => {
     const [mamba] = index.prefixed('mamba', ['Architecture']);
     expect(mamba!.node).toEqual({
       id: 'architecture:mamba',

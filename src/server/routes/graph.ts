@@ -27,8 +27,8 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/nodes/:id', async (request): Promise<NodeResponse> => {
     const where = 'GET /api/nodes/:id';
     const { id } = parseInput(NodeParams, request.params, where, 'path parameter');
-    const { limit } = parseInput(NodeQuery, request.query, where, 'query parameter');
-    const details = await nodeDetails(ctx.db, id, limit, ctx.limits.timeoutMs);
+    const options = parseInput(NodeQuery, request.query, where, 'query parameter');
+    const details = await nodeDetails(ctx.db, id, options, ctx.limits.timeoutMs);
     if (!details) throw noNode(where, 'path parameter "id"', id);
     return details;
   });

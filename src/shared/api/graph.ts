@@ -10,7 +10,11 @@ import { Truncation, WireGraphSchema, WireNodeSchema } from './wire.js';
 export const NodeParams = z.strictObject({ id: nodeId });
 export type NodeParams = z.infer<typeof NodeParams>;
 
-export const NodeQuery = z.strictObject({ limit: intIn(1, 5000, 500) });
+/**
+ * `limit`: the most links in all; `perType`: the most links of one type and direction, so that every
+ * kind of link of a hub is listed (counts says how many there are of each).
+ */
+export const NodeQuery = z.strictObject({ limit: intIn(1, 5000, 500), perType: intIn(1, 5000, 50) });
 export type NodeQuery = z.infer<typeof NodeQuery>;
 
 export const RelationshipCount = z.object({

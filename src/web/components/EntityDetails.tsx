@@ -2,7 +2,7 @@
 // link, who proposes it, its lineage both ways with evidence, and who uses, evaluates on or mentions it.
 import type { WireNode } from '../../shared/graph.js';
 import type { NodeResponse } from '../api/client.js';
-import { list, related, RelatedList, str } from './RelatedList.js';
+import { list, RelatedList, str } from './RelatedList.js';
 
 export function EntityDetails({ node, details }: { node: WireNode; details: NodeResponse | null }) {
   const p = node.properties;
@@ -25,14 +25,14 @@ export function EntityDetails({ node, details }: { node: WireNode; details: Node
       )}
       {d && (
         <>
-          <RelatedList title="Proposed by" items={related(d, 'PROPOSES', 'in')} evidence />
-          <RelatedList title="Builds on" items={related(d, 'BUILDS_ON', 'out')} evidence />
-          <RelatedList title="Built upon by" items={related(d, 'BUILDS_ON', 'in')} evidence />
-          <RelatedList title="Used by" items={related(d, 'USES', 'in')} />
-          <RelatedList title="Evaluated in" items={related(d, 'EVALUATED_ON', 'in')} />
-          <RelatedList title="Mentioned by" items={related(d, 'MENTIONS', 'in')} />
-          <RelatedList title="Code of" items={related(d, 'HAS_CODE', 'in')} />
-          <RelatedList title="Papers" items={related(d, 'AUTHORED_BY', 'in')} />
+          <RelatedList title="Proposed by" details={d} kinds={[['PROPOSES', 'in']]} evidence />
+          <RelatedList title="Builds on" details={d} kinds={[['BUILDS_ON', 'out']]} evidence />
+          <RelatedList title="Built upon by" details={d} kinds={[['BUILDS_ON', 'in']]} evidence />
+          <RelatedList title="Used by" details={d} kinds={[['USES', 'in']]} />
+          <RelatedList title="Evaluated in" details={d} kinds={[['EVALUATED_ON', 'in']]} />
+          <RelatedList title="Mentioned by" details={d} kinds={[['MENTIONS', 'in']]} />
+          <RelatedList title="Code of" details={d} kinds={[['HAS_CODE', 'in']]} />
+          <RelatedList title="Papers" details={d} kinds={[['AUTHORED_BY', 'in']]} />
         </>
       )}
     </>

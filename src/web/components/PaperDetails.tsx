@@ -60,9 +60,9 @@ export function PaperDetails({ node, details }: { node: WireNode; details: NodeR
       {!d && str(p.abstract) && <p className="abstract">{str(p.abstract)}</p>}
       {d && (
         <>
-          <RelatedList title="Proposes" items={related(d, 'PROPOSES', 'out')} evidence />
-          <RelatedList title="Uses" items={related(d, 'USES', 'out')} />
-          <RelatedList title="Datasets" items={related(d, 'EVALUATED_ON', 'out')} />
+          <RelatedList title="Proposes" details={d} kinds={[['PROPOSES', 'out']]} evidence />
+          <RelatedList title="Uses" details={d} kinds={[['USES', 'out']]} />
+          <RelatedList title="Datasets" details={d} kinds={[['EVALUATED_ON', 'out']]} />
           <section className="related">
             {related(d, 'HAS_CODE', 'out').length > 0 && <h3>Code</h3>}
             <ul>
@@ -75,11 +75,18 @@ export function PaperDetails({ node, details }: { node: WireNode; details: NodeR
               ))}
             </ul>
           </section>
-          <RelatedList title="Similar papers" items={related(d, 'SIMILAR_TO', 'out').concat(related(d, 'SIMILAR_TO', 'in'))} />
-          <RelatedList title="Cites" items={related(d, 'CITES', 'out')} />
-          <RelatedList title="Cited by" items={related(d, 'CITES', 'in')} />
-          <RelatedList title="Concepts" items={related(d, 'MENTIONS', 'out')} />
-          <RelatedList title="Authors" items={related(d, 'AUTHORED_BY', 'out')} />
+          <RelatedList
+            title="Similar papers"
+            details={d}
+            kinds={[
+              ['SIMILAR_TO', 'out'],
+              ['SIMILAR_TO', 'in'],
+            ]}
+          />
+          <RelatedList title="Cites" details={d} kinds={[['CITES', 'out']]} />
+          <RelatedList title="Cited by" details={d} kinds={[['CITES', 'in']]} />
+          <RelatedList title="Concepts" details={d} kinds={[['MENTIONS', 'out']]} />
+          <RelatedList title="Authors" details={d} kinds={[['AUTHORED_BY', 'out']]} />
         </>
       )}
     </>

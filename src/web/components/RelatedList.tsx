@@ -35,13 +35,46 @@ export function related(details: NodeResponse, type: string, direction: 'out' | 
   return out;
 }
 
-export function RelatedList({ title, items, evidence = false }: { title: string; items: Related[]; evidence?: boolean }) {
+/** A type and direction of links, as in a node's counts. */
+export type LinkKind = readonly [type: string, direction: 'out' | 'in'];
+
+/** How many links of these kinds the node has (from its counts), and how many its details carry. */
+function linkTotals(details: NodeResponse, kinds: readonly LinkKind[]): { total: number; listed: number } {
+  const id = details.node.id;
+  const total = kinds.reduce(
+    (sum, [type, direction]) => sum + (details.counts.find((c) => c.type === type && c.direction === direction)?.count ?? 0),
+    0,
+  );
+  const listed = details.graph.edges.filter((e) =>
+    kinds.some(([type, direction]) => e.type === type && (direction === 'out' ? e.source === id : e.target === id)),
+  ).length;
+  return { total, listed };
+}
+
+/**
+ * The node's neighbours along some kinds of links. The API lists a capped number of each kind (a hub
+ * has thousands); the heading then says how many there are, and a line how many are not listed.
+ */
+export function RelatedList({
+  title,
+  details,
+  kinds,
+  evidence = false,
+}: {
+  title: string;
+  details: NodeResponse;
+  kinds: readonly LinkKind[];
+  evidence?: boolean;
+}) {
   const rt = useRuntime();
+  const items = kinds.flatMap(([type, direction]) => related(details, type, direction));
   if (items.length === 0) return null;
+  const { total, listed } = linkTotals(details, kinds);
+  const capped = listed < total;
   return (
     <section className="related">
       <h3>
-        {title} <span className="count">{items.length}</span>
+        {title} <span className="count">{capped ? `${items.length} of ${total.toLocaleString('en')}` : items.length}</span>
       </h3>
       <ul>
         {items.map(({ edge, node }) => (
@@ -64,6 +97,7 @@ export function RelatedList({ title, items, evidence = false }: { title: string;
           </li>
         ))}
       </ul>
+      {capped && <p className="muted small">{(total - listed).toLocaleString('en')} more not listed</p>}
     </section>
   );
 }

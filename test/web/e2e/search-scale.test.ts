@@ -73,6 +73,30 @@ describe('web/explorer', () => {
 });
 
 describe('web/explorer', () => {
+  describe('#details of a hub', () => {
+    it('should list a capped number of each kind of link and say how many there are', async () => {
+      // The dataset most papers evaluate on: more EVALUATED_ON links than the details list of one kind.
+      const top = await explorer.app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: { query: 'MATCH (d:Dataset) RETURN d.id AS id, COUNT { (d)<-[:EVALUATED_ON]-() } AS n ORDER BY n DESC LIMIT 1' },
+      });
+      const [id, evaluations] = (top.json() as { table: { rows: [string, number][] } }).table.rows[0]!;
+      const details = await api<{ node: { name: string }; graph: WireGraph }>(explorer, `/api/nodes/${encodeURIComponent(id)}`);
+      const listed = details.graph.edges.filter((e) => e.type === 'EVALUATED_ON' && e.target === id).length;
+      expect(evaluations).toBeGreaterThan(listed);
+
+      const { page } = await openExplorer(explorer, `?node=${encodeURIComponent(id)}`);
+      const panel = page.getByRole('article', { name: `Details of ${details.node.name}` });
+      const section = panel.locator('section', { has: page.getByRole('heading', { name: /Evaluated in/ }) });
+      await section.waitFor();
+      const total = evaluations.toLocaleString('en');
+      expect(await section.locator('h3 .count').textContent()).toBe(`${listed} of ${total}`);
+      expect(await section.getByRole('listitem').count()).toBe(listed);
+      expect(await section.textContent()).toContain(`${(evaluations - listed).toLocaleString('en')} more not listed`);
+    });
+  });
+
   describe('#large overview', () => {
     it('should draw the groups it leaves out as labelled cluster nodes that open into their ideas, with undo and the URL', async () => {
       const overview = await api<{ selection: string; graph: WireGraph }>(explorer, '/api/overview?limit=2000&top=250');

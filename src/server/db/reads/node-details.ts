@@ -1,5 +1,5 @@
-// GET /api/nodes/:id: a node, its relationship counts by type and its adjacent edges (links curation
-// rejected left out).
+// GET /api/nodes/:id: a node, its relationship counts by type and direction, and its adjacent edges,
+// a capped number of each type and direction (links curation rejected left out).
 import { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../../../neo4j/driver.js';
 import { readTx } from '../../../neo4j/session.js';
@@ -16,14 +16,26 @@ const COUNTS = `[${RELATIONSHIP_TYPES.flatMap((t) => [
 ]).join(', ')}]`;
 
 /**
- * The node, its link counts, and up to $limit of its links with the nodes at their other end (read
- * without their detail-only properties),
- * taken in store order (a hub's links are never all read or sorted); the client sorts what it shows.
- * Rejected links are neither counted nor shown; the degree is the count store's minus them.
+ * Up to $perType of the node's links of each type and direction with the nodes at their other end,
+ * taken in store order (a hub's links are never all read or sorted; the client sorts what it shows):
+ * a hub's thousands of USES links cannot crowd out the one link it BUILDS_ON. Types are spliced from
+ * the whitelist; rejected links are stored as REJECTED, which is not on it.
+ */
+const LINKS = RELATIONSHIP_TYPES.flatMap((t) => [
+  `MATCH (n)-[r:${t}]->(m) RETURN r, m LIMIT $perType`,
+  `MATCH (n)<-[r:${t}]-(m) RETURN r, m LIMIT $perType`,
+]).join('\n    UNION ALL\n    ');
+
+/**
+ * The node, its link counts, and its links (LINKS, at most $limit in all) with the nodes at their
+ * other end (read without their detail-only properties). Rejected links are neither counted nor
+ * shown; the degree is the count store's minus them.
  */
 const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
-  OPTIONAL MATCH (n)-[r]-(m) WHERE type(r) <> 'REJECTED'
+  CALL (n) {
+    ${LINKS}
+  }
   WITH r, m LIMIT $limit
   RETURN collect(r) AS rels, collect(${leanNodeCypher('m')}) AS others
 }
@@ -36,11 +48,16 @@ MATCH (r:IngestRun {id: runId})
 RETURN r {.id, .files, .extractorVersion, .startedAt, .finishedAt} AS run
 ORDER BY r.startedAt, r.id`;
 
-export async function nodeDetails(db: Database, id: string, limit: number, timeoutMs?: number): Promise<NodeResponse | undefined> {
+export async function nodeDetails(
+  db: Database,
+  id: string,
+  { limit, perType }: { limit: number; perType: number },
+  timeoutMs?: number,
+): Promise<NodeResponse | undefined> {
   return readTx(
     db,
     async (tx) => {
-      const record = (await tx.run(NODE_DETAILS, { id, limit: int(limit) })).records[0];
+      const record = (await tx.run(NODE_DETAILS, { id, limit: int(limit), perType: int(perType) })).records[0];
       if (!record) return undefined;
       const collector = new GraphCollector();
       // The node itself last: it keeps its detail properties should it also be at the other end of a link.

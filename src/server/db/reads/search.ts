@@ -171,7 +171,8 @@ export class Searcher {
       .sort(compare)
       .slice(0, limit);
     // The answer's nodes are copies: hits() makes them lean in place, and the index keeps its own.
-    if (ranked && ranked.length >= limit) return hits(ranked.map((c) => ({ ...c, node: { ...c.node, properties: { ...c.node.properties } } })));
+    if (ranked && ranked.length >= limit)
+      return hits(ranked.map((c) => ({ ...c, node: { ...c.node, properties: { ...c.node.properties } } })));
     return search(this.db, lucene, words, labels, limit, timeoutMs);
   }
 }

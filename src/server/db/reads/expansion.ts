@@ -11,19 +11,27 @@ export const EXPAND: Record<Direction, string> = {
   in: '(n)<-[r]-(m)',
   both: '(n)-[r]-(m)',
 };
-export const EXPAND_QUERY = Object.fromEntries(
-  Object.entries(EXPAND).map(([direction, pattern]) => [
-    direction,
-    `UNWIND $frontier AS eid
-MATCH (n) WHERE elementId(n) = eid
-MATCH ${pattern}
-WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
-RETURN DISTINCT elementId(m) AS eid, COUNT { (m)--() } AS degree
-LIMIT $max`,
-  ]),
-) as Record<Direction, string>;
 
-/** Stops exploring once this many nodes were reached (the answer then says "at least"). */
+/** Directions in the order of the walk's statement and its parameters. */
+const DIRECTIONS: readonly Direction[] = ['out', 'in', 'both'];
+
+/**
+ * One level of every walk at once: each direction's frontier expanded over the given types and labels,
+ * at most that direction's $max nodes. A direction with an empty frontier adds nothing.
+ */
+export const WALK_LEVEL = `CALL () {
+${DIRECTIONS.map(
+  (d) => `  UNWIND $frontier.${d} AS eid
+  MATCH (n) WHERE elementId(n) = eid
+  MATCH ${EXPAND[d]}
+  WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+  RETURN DISTINCT '${d}' AS direction, elementId(m) AS eid, COUNT { (m)--() } AS degree
+  LIMIT $max.${d}`,
+).join('\n  UNION ALL\n')}
+}
+RETURN direction, eid, degree`;
+
+/** A walk stops exploring a direction once it reached this many nodes that way. */
 export const EXPLORE_CEILING = 20_000;
 
 export interface Reached {
@@ -31,30 +39,46 @@ export interface Reached {
   degree: number;
 }
 
-/** Nodes reachable from `start` within `depth` hops over the given types and labels, by distance. */
-export async function expand(
+/**
+ * Nodes reachable from `start` within `depth` hops over the given types and labels, by distance,
+ * walking each direction apart (a node reached one way does not stop the other walk through it) and
+ * all of them in one statement per level, so a lineage both ways costs as many round trips as one way.
+ * A direction stops once it reaches EXPLORE_CEILING nodes.
+ */
+export async function walk(
   tx: ManagedTransaction,
   start: string,
-  options: { depth: number; direction: Direction; types: readonly string[]; labels: readonly string[] },
-): Promise<{ reached: Map<string, Reached>; partial: boolean }> {
-  const reached = new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]);
-  let frontier = [start];
-  let partial = false;
-  for (let depth = 1; depth <= options.depth && frontier.length > 0 && !partial; depth++) {
+  options: { depth: number; directions: readonly Direction[]; types: readonly string[]; labels: readonly string[] },
+): Promise<Map<Direction, Map<string, Reached>>> {
+  const walks = new Map(
+    options.directions.map((d) => [
+      d,
+      { reached: new Map<string, Reached>([[start, { depth: 0, degree: Number.MAX_SAFE_INTEGER }]]), capped: false, frontier: [start] },
+    ]),
+  );
+  for (let depth = 1; depth <= options.depth; depth++) {
+    const going = [...walks].filter(([, w]) => w.frontier.length > 0 && !w.capped);
+    if (going.length === 0) break;
+    const frontier = Object.fromEntries(DIRECTIONS.map((d) => [d, [] as string[]]));
     // LIMIT stops Neo4j expanding a hub's whole neighbourhood once the ceiling is in sight.
-    const max = EXPLORE_CEILING - reached.size;
-    const result = await tx.run(EXPAND_QUERY[options.direction], { frontier, types: options.types, labels: options.labels, max: int(max) });
-    partial = result.records.length >= max;
-    const next: string[] = [];
+    const room = new Map(going.map(([d, w]) => [d, EXPLORE_CEILING - w.reached.size]));
+    const max = Object.fromEntries(DIRECTIONS.map((d) => [d, int(room.get(d) ?? 0)]));
+    for (const [d, w] of going) frontier[d] = w.frontier;
+    const result = await tx.run(WALK_LEVEL, { frontier, max, types: options.types, labels: options.labels });
+    const found = new Map<Direction, number>();
+    for (const [, w] of going) w.frontier = [];
     for (const record of result.records) {
+      const d = record.get('direction') as Direction;
+      const w = walks.get(d)!;
+      found.set(d, (found.get(d) ?? 0) + 1);
       const eid = record.get('eid') as string;
-      if (reached.has(eid)) continue;
-      reached.set(eid, { depth, degree: toPlain(record.get('degree')) as number });
-      next.push(eid);
+      if (w.reached.has(eid)) continue;
+      w.reached.set(eid, { depth, degree: toPlain(record.get('degree')) as number });
+      w.frontier.push(eid);
     }
-    frontier = next;
+    for (const [d, w] of going) w.capped = (found.get(d) ?? 0) >= room.get(d)!;
   }
-  return { reached, partial };
+  return new Map([...walks].map(([d, w]) => [d, w.reached]));
 }
 
 /** The closest nodes first, the best connected first among equals; `limit` includes the start. */

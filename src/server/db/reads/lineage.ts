@@ -6,7 +6,7 @@ import { nodeId, toPlain, toWireNode } from '../../convert.js';
 import { type NodeLabel } from '../../../shared/graph.js';
 import type { LineageDirection, LineageResponse, ProposingPaper } from '../../../shared/api/graph.js';
 import { locate } from './locate.js';
-import { type Direction, type Reached, collectNodesAndRels, expand, pick } from './expansion.js';
+import { type Direction, type Reached, collectNodesAndRels, pick, walk } from './expansion.js';
 
 const LINEAGE_NODES = `UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
@@ -31,15 +31,11 @@ export async function lineage(
       if (!found) return 'not-found';
       const label = toWireNode(found.node).label;
       if (!LINEAGE_LABELS.includes(label)) return { wrongLabel: label };
+      const directions: Direction[] =
+        options.direction === 'ancestors' ? ['out'] : options.direction === 'descendants' ? ['in'] : ['out', 'in'];
+      const walks = await walk(tx, found.eid, { depth: options.depth, directions, types: ['BUILDS_ON'], labels: LINEAGE_LABELS });
       const reached = new Map<string, Reached>();
-      const walks: Direction[] = options.direction === 'ancestors' ? ['out'] : options.direction === 'descendants' ? ['in'] : ['out', 'in'];
-      for (const direction of walks) {
-        const { reached: part } = await expand(tx, found.eid, {
-          depth: options.depth,
-          direction,
-          types: ['BUILDS_ON'],
-          labels: LINEAGE_LABELS,
-        });
+      for (const part of walks.values()) {
         for (const [eid, r] of part) {
           const seen = reached.get(eid);
           if (!seen || r.depth < seen.depth) reached.set(eid, r);

@@ -26,10 +26,18 @@ const LINKS = RELATIONSHIP_TYPES.flatMap((t) => [
   `MATCH (n)<-[r:${t}]-(m) RETURN r, m LIMIT $perType`,
 ]).join('\n    UNION ALL\n    ');
 
+/** The ingest runs recorded on node `n`, oldest first, as a list (empty when none). */
+const RUNS = `CALL (n) {
+  UNWIND coalesce(n.runs, []) AS runId
+  MATCH (r:IngestRun {id: runId})
+  WITH r ORDER BY r.startedAt, r.id
+  RETURN collect(r {.id, .files, .extractorVersion, .startedAt, .finishedAt}) AS runs
+}`;
+
 /**
- * The node, its link counts, and its links (LINKS, at most $limit in all) with the nodes at their
- * other end (read without their detail-only properties). Rejected links are neither counted nor
- * shown; the degree is the count store's minus them.
+ * The node, its link counts, its links (LINKS, at most $limit in all) with the nodes at their other
+ * end (read without their detail-only properties), and its ingest runs, in one statement. Rejected
+ * links are neither counted nor shown; the degree is the count store's minus them.
  */
 const NODE_DETAILS = `${MATCH_NODE_BY_ID}
 CALL (n) {
@@ -39,14 +47,9 @@ CALL (n) {
   WITH r, m LIMIT $limit
   RETURN collect(r) AS rels, collect(${leanNodeCypher('m')}) AS others
 }
-RETURN n, [c IN ${COUNTS} WHERE c.count > 0] AS counts, rels, others, COUNT { (n)--() } - COUNT { (n)-[:REJECTED]-() } AS degree`;
-
-/** The ingest runs recorded on the node, oldest first. $id. */
-const NODE_RUNS = `${MATCH_NODE_BY_ID}
-UNWIND coalesce(n.runs, []) AS runId
-MATCH (r:IngestRun {id: runId})
-RETURN r {.id, .files, .extractorVersion, .startedAt, .finishedAt} AS run
-ORDER BY r.startedAt, r.id`;
+${RUNS}
+RETURN n, [c IN ${COUNTS} WHERE c.count > 0] AS counts, rels, others, runs,
+  COUNT { (n)--() } - COUNT { (n)-[:REJECTED]-() } AS degree`;
 
 export async function nodeDetails(
   db: Database,
@@ -68,10 +71,9 @@ export async function nodeDetails(
       const graph = leanGraph(collector.graph(), id);
       const degree = toPlain(record.get('degree')) as number;
       const shown = (record.get('rels') as Relationship[]).length;
-      const runs = (await tx.run(NODE_RUNS, { id })).records.map((r) => {
-        const run = toPlain(r.get('run')) as Record<string, unknown>;
-        return Object.fromEntries(Object.entries(run).filter(([, v]) => v !== null));
-      });
+      const runs = (toPlain(record.get('runs')) as Record<string, unknown>[]).map((run) =>
+        Object.fromEntries(Object.entries(run).filter(([, v]) => v !== null)),
+      );
       const counts = (toPlain(record.get('counts')) as unknown as RelationshipCount[]).sort(
         (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
       );

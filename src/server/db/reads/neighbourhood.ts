@@ -19,7 +19,11 @@ export const EXPLORE_LEVEL = 2000;
 /** The centre's links of the asked types, from the degree store (labels spliced from the whitelist). */
 const LINK_COUNT = RELATIONSHIP_TYPES.map((t) => `CASE WHEN '${t}' IN $types THEN COUNT { (c)-[:${t}]-() } ELSE 0 END`).join(' + ');
 
-/** The centre and up to $explore of its neighbours, the best connected first (stored degree). */
+/**
+ * The centre, how many of its neighbours were found (at most $explore), and the first $keep of them,
+ * the best connected first (stored degree): all of them when a deeper level starts from them, else
+ * only those the answer can hold, so a hub's 2,000 candidates are ranked in Neo4j, not sent.
+ */
 const FIRST = `${MATCH_NODE_BY_ID}
 WITH n AS c
 CALL (c) {
@@ -27,9 +31,10 @@ CALL (c) {
   WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) AND m <> c
   WITH DISTINCT m WHERE m IS NOT NULL
   WITH m LIMIT $explore
-  RETURN collect({eid: elementId(m), degree: coalesce(m.degree, 0)}) AS found
+  WITH elementId(m) AS eid, coalesce(m.degree, 0) AS degree ORDER BY degree DESC, eid
+  RETURN count(*) AS total, collect({eid: eid, degree: degree})[..$keep] AS found
 }
-RETURN elementId(c) AS start, ${LINK_COUNT} AS links, found`;
+RETURN elementId(c) AS start, ${LINK_COUNT} AS links, total, found`;
 
 /** The next level from a frontier, at most $perNode neighbours per node and $max in all. */
 const NEXT = `UNWIND $frontier AS eid
@@ -47,7 +52,8 @@ interface Found {
   degree: number;
 }
 
-const byDegree = (a: Found, b: Found) => b.degree - a.degree || a.eid.localeCompare(b.eid);
+/** As FIRST orders: the best connected first, then by element id (code-point order, as Cypher compares strings). */
+const byDegree = (a: Found, b: Found) => b.degree - a.degree || (a.eid < b.eid ? -1 : a.eid > b.eid ? 1 : 0);
 
 async function explore(
   tx: ManagedTransaction,
@@ -55,16 +61,18 @@ async function explore(
   options: { depth: number; labels: readonly NodeLabel[]; types: readonly RelationshipType[]; limit: number },
 ): Promise<{ chosen: string[]; reached: number; partial: boolean } | undefined> {
   const params = { types: options.types, labels: options.labels };
-  const { records } = await tx.run(FIRST, { ...params, id, explore: int(EXPLORE_LEVEL) });
+  const keep = options.depth > 1 ? EXPLORE_LEVEL : Math.max(0, options.limit - 1);
+  const { records } = await tx.run(FIRST, { ...params, id, explore: int(EXPLORE_LEVEL), keep: int(keep) });
   if (records.length === 0) return undefined;
   const start = records[0]!.get('start') as string;
   const links = toPlain(records[0]!.get('links')) as number;
-  const first = (toPlain(records[0]!.get('found')) as unknown as Found[]).sort(byDegree);
+  const total = toPlain(records[0]!.get('total')) as number;
+  const first = toPlain(records[0]!.get('found')) as unknown as Found[];
   const seen = new Set([start, ...first.map((f) => f.eid)]);
   const chosen = [start, ...first.slice(0, options.limit - 1).map((f) => f.eid)];
   // Every first-level node was seen unless the level was capped; links counts parallel links too.
-  let partial = first.length >= EXPLORE_LEVEL;
-  let reached = 1 + (partial ? Math.max(first.length, links) : first.length);
+  let partial = total >= EXPLORE_LEVEL;
+  let reached = 1 + (partial ? Math.max(total, links) : total);
   let frontier = first.map((f) => f.eid);
   for (let depth = 2; depth <= options.depth && frontier.length > 0; depth++) {
     if (chosen.length >= options.limit) {

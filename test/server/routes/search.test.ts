@@ -129,10 +129,13 @@ describe('server/routes/search', () => {
       const first = await built(names);
       expect(await names.index()).toBe(first);
       key = 'state-2';
-      // A new state: the old index is not served (searches read Neo4j) until the new one is built.
+      // A new state: the old index is not served (searches read Neo4j) until the new one is built; it
+      // is still the latest built, which tells a search whether the index might answer at all.
       expect(await names.index()).toBeUndefined();
+      expect(names.latest()).toBe(first);
       const second = await built(names);
       expect(second).not.toBe(first);
+      expect(names.latest()).toBe(second);
       expect(second.ideas.length).toBe(first.ideas.length);
     });
   });

@@ -93,12 +93,21 @@ async function buildIndex(db: Database): Promise<NameIndex> {
  */
 export class NameIndexReader {
   private current: { key: string; index: NameIndex | undefined } | undefined;
+  private lastBuilt: NameIndex | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly state: GraphStateReader,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
+
+  /**
+   * The index built last, whatever the graph's state now, without reading it: enough to tell that a
+   * search cannot be answered from memory (see Searcher), never to answer one.
+   */
+  latest(): NameIndex | undefined {
+    return this.lastBuilt;
+  }
 
   /** The index of the graph as it is now, or undefined while it is being built. */
   async index(timeoutMs?: number): Promise<NameIndex | undefined> {
@@ -107,7 +116,10 @@ export class NameIndexReader {
       const building: { key: string; index: NameIndex | undefined } = { key, index: undefined };
       this.current = building;
       buildIndex(this.db).then(
-        (index) => (building.index = index),
+        (index) => {
+          building.index = index;
+          this.lastBuilt = index;
+        },
         (error: unknown) => {
           // The next search starts another build.
           if (this.current === building) this.current = undefined;

@@ -9,7 +9,7 @@ import { NODE_LABELS, type NodeLabel, type WireNode } from '../../../shared/grap
 import type { SearchHit } from '../../../shared/api/search.js';
 import { escapeLucene, nameKey } from '../../lucene.js';
 import { int } from './locate.js';
-import type { NameIndexReader } from './name-index.js';
+import type { IndexedIdea, NameIndexReader } from './name-index.js';
 
 const IDEAS: readonly WireNode['label'][] = ['Method', 'Architecture', 'Dataset'];
 
@@ -153,7 +153,9 @@ export async function search(
  * Search with the name index (name-index.ts) when it can answer alone: ideas' name matches rank above
  * everything else, so when at least `limit` ideas match the typed name, they are the answer, ranked in
  * memory, with the nodes the index holds. Otherwise (too few, or the index still building) the search
- * reads Neo4j as `search` does.
+ * reads Neo4j as `search` does. Whether enough ideas match is first asked of the index built last,
+ * without reading the graph's state: when too few do, the search goes to Neo4j at once (Neo4j has the
+ * answer, fresh or not the index); when enough do, the index of the current state answers.
  */
 export class Searcher {
   constructor(
@@ -163,16 +165,23 @@ export class Searcher {
 
   async search(lucene: string, words: string[], labels: readonly NodeLabel[], limit: number, timeoutMs?: number): Promise<SearchHit[]> {
     const key = nameKey(words.join(''));
-    const index = key === '' ? undefined : await this.names.index(timeoutMs);
-    const ranked = index
-      ?.prefixed(key, labels)
-      .map((idea) => keyCandidate(idea.node, key, idea.aliasKeys))
-      .filter((c): c is Candidate => c !== undefined)
-      .sort(compare)
-      .slice(0, limit);
-    // The answer's nodes are copies: hits() makes them lean in place, and the index keeps its own.
-    if (ranked && ranked.length >= limit)
-      return hits(ranked.map((c) => ({ ...c, node: { ...c.node, properties: { ...c.node.properties } } })));
+    const latest = key === '' ? undefined : this.names.latest();
+    const found = latest?.prefixed(key, labels) ?? [];
+    if (found.length >= limit) {
+      const index = await this.names.index(timeoutMs);
+      const ranked = index === undefined ? [] : rankedIdeas(index === latest ? found : index.prefixed(key, labels), key, limit);
+      // The answer's nodes are copies: hits() makes them lean in place, and the index keeps its own.
+      if (ranked.length >= limit) return hits(ranked.map((c) => ({ ...c, node: { ...c.node, properties: { ...c.node.properties } } })));
+    }
     return search(this.db, lucene, words, labels, limit, timeoutMs);
   }
+}
+
+/** The first `limit` of these ideas, found by the name key `key`, ranked. */
+function rankedIdeas(found: readonly IndexedIdea[], key: string, limit: number): Candidate[] {
+  return found
+    .map((idea) => keyCandidate(idea.node, key, idea.aliasKeys))
+    .filter((c): c is Candidate => c !== undefined)
+    .sort(compare)
+    .slice(0, limit);
 }

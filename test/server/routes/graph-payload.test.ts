@@ -1,7 +1,8 @@
 // What the graph endpoints send for drawing, against the real Neo4j loaded with the default corpus:
 // nodes without the detail-only properties (abstract, term lists) that GET /api/nodes/:id keeps for
 // the node asked about, nodes and links without bookkeeping (ingest runs, search keys, the copy of
-// the id), and the overview served as the same JSON for the same question.
+// the id), a node's links capped per type and direction, and the overview served as the same JSON for
+// the same question.
 import { describe, expect, it } from 'vitest';
 import { DETAIL_ONLY_PROPERTIES } from '../../../src/server/convert.js';
 import { OverviewResponse } from '../../../src/shared/api/graph.js';
@@ -42,6 +43,28 @@ describe('server/routes/graph (drawn payloads)', () => {
       const graph = body.graph as WireGraph;
       expect(graph.nodes.find((n) => n.id === paper)?.properties.abstract).toBe(node.properties.abstract);
       expectLean(graph.nodes.filter((n) => n.id !== paper));
+    });
+
+    it('should list at most perType links of each type and direction, every kind with links among them', async () => {
+      const all = await get('/api/nodes/method:knowledge-distillation');
+      const counts = all.body.counts as { type: string; direction: string; count: number }[];
+      // Knowledge distillation has several kinds of links, some with more than one.
+      expect(counts.length).toBeGreaterThan(1);
+      expect(counts.some((c) => c.count > 1)).toBe(true);
+      const { status, body } = await get('/api/nodes/method:knowledge-distillation?perType=1');
+      expect(status).toBe(200);
+      const id = 'method:knowledge-distillation';
+      const edges = (body.graph as WireGraph).edges;
+      for (const c of counts) {
+        const listed = edges.filter((e) => e.type === c.type && (c.direction === 'out' ? e.source === id : e.target === id));
+        expect(listed, `${c.type} ${c.direction}`).toHaveLength(1);
+      }
+      expect(edges).toHaveLength(counts.length);
+      expect(body.truncated).toBe(true);
+      expect(body.omitted).toBe((body.degree as number) - counts.length);
+      const bad = await get('/api/nodes/method:knowledge-distillation?perType=0');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error!.message).toContain('"perType"');
     });
   });
 

@@ -40,28 +40,6 @@ describe('server/routes/graph', () => {
       expect(body.omitted).toBe((body.degree as number) - 1);
     });
 
-    it('should list at most perType links of each type and direction, every kind with links among them', async () => {
-      const all = await get('/api/nodes/method:knowledge-distillation');
-      const counts = all.body.counts as { type: string; direction: string; count: number }[];
-      // Knowledge distillation has several kinds of links, some with more than one.
-      expect(counts.length).toBeGreaterThan(1);
-      expect(counts.some((c) => c.count > 1)).toBe(true);
-      const { status, body } = await get('/api/nodes/method:knowledge-distillation?perType=1');
-      expect(status).toBe(200);
-      const id = 'method:knowledge-distillation';
-      const edges = (body.graph as WireGraph).edges;
-      for (const c of counts) {
-        const listed = edges.filter((e) => e.type === c.type && (c.direction === 'out' ? e.source === id : e.target === id));
-        expect(listed, `${c.type} ${c.direction}`).toHaveLength(1);
-      }
-      expect(edges).toHaveLength(counts.length);
-      expect(body.truncated).toBe(true);
-      expect(body.omitted).toBe((body.degree as number) - counts.length);
-      const bad = await get('/api/nodes/method:knowledge-distillation?perType=0');
-      expect(bad.status).toBe(400);
-      expect(bad.body.error!.message).toContain('"perType"');
-    });
-
     it('should accept ids with slashes when URL-encoded', async () => {
       const { body } = await ctx.app
         .inject({ method: 'POST', url: '/api/cypher', payload: { query: 'MATCH (r:Repository) RETURN r.id AS id LIMIT 1' } })

@@ -138,6 +138,27 @@ describe('server/routes/search', () => {
       expect(names.latest()).toBe(second);
       expect(second.ideas.length).toBe(first.ideas.length);
     });
+
+    it('should build the index on a later search when the build at start could not read the graph', async () => {
+      let reads = 0;
+      const state = {
+        read: async () => {
+          reads++;
+          if (reads === 1) throw new Error('test: Neo4j is not reachable yet');
+          return { key: 'state-1', nodeCounts: [], stored: null };
+        },
+      } as unknown as GraphStateReader;
+      const names = new NameIndexReader(ctx.db, state);
+      await expect(names.index()).rejects.toThrow('not reachable');
+      expect(names.latest()).toBeUndefined();
+      const searcher = new Searcher(ctx.db, names);
+      // The search answers through Neo4j and starts the build.
+      const expected = await search(ctx.db, toLuceneQuery('kd')!, searchTerms('kd'), NODE_LABELS, 10);
+      expect(await searcher.search(toLuceneQuery('kd')!, searchTerms('kd'), NODE_LABELS, 10)).toEqual(expected);
+      // Without asking the reader again: the search alone started it.
+      await expect.poll(() => names.latest(), { timeout: 10_000 }).toBeDefined();
+      expect(reads).toBe(2);
+    });
   });
 
   describe('contract', () => {

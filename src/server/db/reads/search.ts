@@ -166,6 +166,9 @@ export class Searcher {
   async search(lucene: string, words: string[], labels: readonly NodeLabel[], limit: number, timeoutMs?: number): Promise<SearchHit[]> {
     const key = nameKey(words.join(''));
     const latest = key === '' ? undefined : this.names.latest();
+    // No index yet (the build at start failed, say while Neo4j was down): try again, in the background.
+    // A failure there is this search's too, which reports it.
+    if (latest === undefined && key !== '') this.names.index(timeoutMs).catch(() => {});
     const found = latest?.prefixed(key, labels) ?? [];
     if (found.length >= limit) {
       const index = await this.names.index(timeoutMs);

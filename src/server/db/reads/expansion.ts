@@ -4,16 +4,16 @@ import { GraphCollector, leanGraph, leanNodeCypher, nodeFromLean, nodeId, toPlai
 import { type WireGraph } from '../../../shared/graph.js';
 import { int } from './locate.js';
 
-export type Direction = 'out' | 'in' | 'both';
+/** Along links (out) or against them (in). */
+export type Direction = 'out' | 'in';
 
-export const EXPAND: Record<Direction, string> = {
+const PATTERN: Record<Direction, string> = {
   out: '(n)-[r]->(m)',
   in: '(n)<-[r]-(m)',
-  both: '(n)-[r]-(m)',
 };
 
 /** Directions in the order of the walk's statement and its parameters. */
-const DIRECTIONS: readonly Direction[] = ['out', 'in', 'both'];
+const DIRECTIONS: readonly Direction[] = ['out', 'in'];
 
 /**
  * One level of every walk at once: each direction's frontier expanded over the given types and labels,
@@ -23,7 +23,7 @@ export const WALK_LEVEL = `CALL () {
 ${DIRECTIONS.map(
   (d) => `  UNWIND $frontier.${d} AS eid
   MATCH (n) WHERE elementId(n) = eid
-  MATCH ${EXPAND[d]}
+  MATCH ${PATTERN[d]}
   WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
   RETURN DISTINCT '${d}' AS direction, elementId(m) AS eid, COUNT { (m)--() } AS degree
   LIMIT $max.${d}`,

@@ -11,5 +11,4 @@ export * from './neighbourhood.js';
 export * from './lineage.js';
 export * from './paths.js';
 export * from './overview.js';
-export type { Direction } from './expansion.js';
 export * from './community.js';
